@@ -1,0 +1,117 @@
+# Vitrine: build, run and test.
+#
+#   make            build/vitrine-corpus, build/corpus.db and build/vitrine
+#   make run        build everything and open the app on the bundled corpus
+#   make test       build and run every test; ends with "N passed, N failed"
+#   make bench      speed and memory figures beside their targets
+#   make clean      remove build/
+#
+# Variables: BUILD (output folder, default build), CROSS (toolchain prefix,
+# e.g. aarch64-linux-gnu-), SANITIZE=1 (ASan + UBSan), OPT (optimisation).
+# Missing Debian packages are installed by board/deps.sh when run as root,
+# otherwise it prints the apt-get line to run.
+
+VERSION    := 0.1.0
+BUILD      ?= build
+CROSS      ?=
+CC         := $(CROSS)gcc
+AR         := $(CROSS)ar
+PKG_CONFIG ?= pkg-config
+OPT        ?= -O2 -g
+WERROR     ?= -Werror
+SANITIZE   ?=
+
+CORPUS_PC := sqlite3 inih libutf8proc icu-uc
+APP_PC    := sdl2 SDL2_ttf SDL2_image sqlite3 inih libunibreak
+
+CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
+               -DVITRINE_VERSION='"$(VERSION)"' -Wall -Wextra $(WERROR) \
+               -Wshadow -Wno-unused-parameter -Isrc -MMD -MP $(OPT)
+ifeq ($(SANITIZE),1)
+CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS_BASE += -fsanitize=address,undefined
+endif
+
+COMMON_SRC := $(wildcard src/common/*.c)
+CORPUS_SRC := $(filter-out src/corpus/main.c,$(wildcard src/corpus/*.c))
+APP_SRC    := $(filter-out src/app/main.c,$(wildcard src/app/*.c))
+TEST_SRC   := $(wildcard tests/test_*.c)
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+COMMON_OBJ := $(call obj,$(COMMON_SRC))
+CORPUS_OBJ := $(call obj,$(CORPUS_SRC))
+APP_OBJ    := $(call obj,$(APP_SRC))
+TEST_BIN   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+
+CORPUS_TOOL := $(BUILD)/vitrine-corpus
+APP         := $(BUILD)/vitrine
+DB          := $(BUILD)/corpus.db
+
+.PHONY: all run test bench clean deps
+all: $(CORPUS_TOOL) $(DB) $(APP)
+
+# Compiler and linker flags come from pkg-config once the packages are
+# there: the included file is (re)made first, and making it installs them.
+NODEPS_GOALS := clean help
+ifeq ($(filter $(NODEPS_GOALS),$(MAKECMDGOALS)),)
+include $(BUILD)/config.mk
+endif
+
+$(BUILD)/config.mk: Makefile board/deps.sh
+	@mkdir -p $(BUILD)
+	@sh board/deps.sh build
+	@{ echo "CORPUS_CFLAGS := $$($(PKG_CONFIG) --cflags $(CORPUS_PC))"; \
+	   echo "CORPUS_LIBS := $$($(PKG_CONFIG) --libs $(CORPUS_PC))"; \
+	   echo "APP_CFLAGS := $$($(PKG_CONFIG) --cflags $(APP_PC))"; \
+	   echo "APP_LIBS := $$($(PKG_CONFIG) --libs $(APP_PC))"; } > $@.tmp
+	@mv $@.tmp $@
+
+deps:
+	@sh board/deps.sh build test run
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	@echo '  CC     $<'
+	@$(CC) $(CFLAGS_BASE) $(CORPUS_CFLAGS) $(APP_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libcommon.a: $(COMMON_OBJ)
+	@rm -f $@; $(AR) rcs $@ $^
+$(BUILD)/libcorpus.a: $(CORPUS_OBJ)
+	@rm -f $@; $(AR) rcs $@ $^
+$(BUILD)/libapp.a: $(APP_OBJ)
+	@rm -f $@; $(AR) rcs $@ $^
+
+$(CORPUS_TOOL): $(call obj,src/corpus/main.c) $(BUILD)/libcorpus.a $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS) -lm
+
+$(APP): $(call obj,src/app/main.c) $(BUILD)/libapp.a $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+
+# The database is rebuilt whenever an article, a sidecar or the tool changes.
+CORPUS_FILES := $(wildcard assets/corpus/*)
+$(DB): $(CORPUS_TOOL) $(CORPUS_FILES)
+	$(CORPUS_TOOL) build --out $@ assets/corpus
+
+$(BUILD)/tests/%: $(call obj,tests/%.c) $(BUILD)/libapp.a $(BUILD)/libcorpus.a $(BUILD)/libcommon.a
+	@mkdir -p $(dir $@)
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) $(CORPUS_LIBS) -lm
+
+run: all
+	@sh board/deps.sh run
+	$(APP) --db $(DB) --config assets/vitrine.ini
+
+test: all $(TEST_BIN)
+	@sh board/deps.sh test
+	@BUILD=$(BUILD) sh tests/run.sh
+
+bench: all
+	@BUILD=$(BUILD) sh tests/bench.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+.SECONDARY:

@@ -1,0 +1,2 @@
+/* STUB: replaced by the display engine. */
+int main(void) { return 0; }

@@ -1,0 +1,69 @@
+/*
+** src/app/text.h: the text API every screen uses (font_ + layout_ behind it).
+**
+** Fonts: a font_lib holds the bundled faces (fonts/): a sans for UI and
+** headings, a serif for quotes, and a CJK fallback; each character is drawn
+** from the first face that provides it, so no text the bundled fonts can
+** show becomes a tofu box.
+**
+** Text is laid out once (UAX #14 line breaking, measured with the real
+** faces) and rendered once into a texture that the screen keeps until its
+** content or size changes. Nothing here is called per frame.
+**
+** A rendered text never exceeds its box: either it is laid out within
+** box_w x box_h, or its last visible line ends with an ellipsis.
+*/
+#ifndef VITRINE_TEXT_H
+#define VITRINE_TEXT_H
+
+#include <SDL.h>
+#include <stdint.h>
+
+typedef struct font_lib font_lib;   /* opaque */
+
+typedef enum font_style {
+    FONT_SANS,          /* UI and body text */
+    FONT_SANS_BOLD,     /* headings */
+    FONT_SERIF,         /* quotes */
+    FONT_SERIF_ITALIC,
+    FONT_STYLE_COUNT
+} font_style;
+
+/* Load the bundled faces from dir (e.g. "fonts"). NULL with a log line
+** naming the missing file on failure. Needs TTF_Init() done by the caller. */
+font_lib *font_lib_create(const char *dir);
+void font_lib_destroy(font_lib *f);               /* NULL is fine */
+
+typedef enum text_align { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align;
+
+typedef struct text_style {
+    font_style font;
+    int px;             /* font size, pixels */
+    int line_pct;       /* line height, % of the face's natural line skip; 0 = 100 */
+    text_align align;
+    int max_lines;      /* 0 = as many as fit in the box */
+    SDL_Color color;
+} text_style;
+
+typedef struct text_tex {
+    SDL_Texture *tex;   /* owned; NULL for empty text */
+    int w, h;           /* size of tex in pixels (h <= box_h, w <= box_w) */
+    int lines;          /* lines drawn */
+    int truncated;      /* 1 if an ellipsis replaced the rest */
+} text_tex;
+
+/* Lay out utf8 into box_w x box_h (box_h 0 = unbounded) and render it.
+** 0 ok, -1 on a rendering error (logged). */
+int text_render(SDL_Renderer *r, font_lib *f, const char *utf8,
+                const text_style *st, int box_w, int box_h, text_tex *out);
+
+/* "Fit": the largest size in [px_min, px_max] at which the whole text fits
+** the box; if none does, px_min with an ellipsis. st->px is set to the size
+** chosen. */
+int text_render_fit(SDL_Renderer *r, font_lib *f, const char *utf8,
+                    text_style *st, int px_min, int px_max,
+                    int box_w, int box_h, text_tex *out);
+
+void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
+
+#endif

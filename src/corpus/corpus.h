@@ -1,0 +1,208 @@
+/*
+** src/corpus/corpus.h: the ingest pipeline of vitrine-corpus.
+**
+** One raw article file goes through these stages, each in its own file:
+**
+**   corpus_read.c         bytes -> NUL-terminated NFC UTF-8, LF endings, no BOM
+**                         (invalid UTF-8 decoded as Windows-1252 with a warning)
+**   corpus_frontmatter.c  leading YAML front matter -> corpus_meta, removed
+**   corpus_clean.c        entities, Markdown links, boilerplate, bylines and
+**                         datelines -> corpus_doc (paragraphs + metadata)
+**   corpus_sidecar.c      NAME.meta beside the article fills/overrides metadata
+**   corpus_sentence.c     sentence boundaries (abbreviation- and quote-aware)
+**   corpus_summary.c      extractive summary: 2-4 sentences, 25-90 words
+**   corpus_quotes.c       direct quotations with resolved speakers
+**   corpus_dates.c        date parsing and dated timeline events
+**   corpus_ingest.c       runs the stages for one file -> corpus_article
+**   corpus_db.c           writes / checks the SQLite database (schema there)
+**   main.c                the command line
+**
+** Ownership: every char* inside the structs below is owned by the struct and
+** freed by its *_free function. Stages never keep pointers into their input.
+** No stage prints directly: warnings go through corpus_warn().
+*/
+#ifndef VITRINE_CORPUS_H
+#define VITRINE_CORPUS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- diagnostics --------------------------------------------------------- */
+
+/* Where warnings about one input file go. */
+typedef struct corpus_diag {
+    const char *path;   /* file being read (borrowed); printed as "path:line: " */
+    int nwarn;          /* warnings reported so far */
+    int quiet;          /* 1: count warnings but print nothing (tests) */
+} corpus_diag;
+
+/* Report "path:line: message" on stderr (line 0: "path: message"). */
+void corpus_warn(corpus_diag *d, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- string vector ------------------------------------------------------- */
+
+typedef struct corpus_strv {
+    char **v;           /* owned strings */
+    size_t n;
+} corpus_strv;
+
+void corpus_strv_push(corpus_strv *sv, char *s);   /* takes ownership of s */
+void corpus_strv_free(corpus_strv *sv);
+
+/* ---- stage 1: reading ---------------------------------------------------- */
+
+#define CORPUS_MAX_FILE_BYTES (4u * 1024u * 1024u)  /* larger files are refused */
+
+/* Read path into *text (owned, NUL-terminated, valid UTF-8 in NFC, LF line
+** endings, BOM removed). Returns 0, or -1 after a message naming the file
+** and the problem (unreadable, empty, binary, too large). */
+int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d);
+
+/* Same for bytes already in memory (used by tests and the fuzzer). */
+int corpus_decode(const char *bytes, size_t n, char **text, size_t *len, corpus_diag *d);
+
+/* ---- metadata ------------------------------------------------------------ */
+
+typedef struct corpus_meta {
+    char *title;        /* NULL when unknown */
+    char *published;    /* ISO 8601 at its precision: YYYY, YYYY-MM or YYYY-MM-DD */
+    char *source;       /* outlet name, e.g. from a credit or the URL's host */
+    char *author;
+    char *url;
+} corpus_meta;
+
+void corpus_meta_free(corpus_meta *m);
+/* Set *field to a copy of value unless it is already set (fill) or always
+** (override). value NULL or "" does nothing. */
+void corpus_meta_fill(char **field, const char *value);
+void corpus_meta_set(char **field, const char *value);
+
+/* ---- stage 2: front matter ----------------------------------------------- */
+
+/* If text starts with a YAML front matter block ("---" line ... "---" line),
+** read title, date, author, permalink/guid/url into meta (filling fields not
+** yet set) and return the byte offset where the body starts, and its line
+** number (1-based) in *body_line. Without front matter: 0 and line 1. */
+size_t corpus_frontmatter(const char *text, corpus_meta *meta, int *body_line,
+                          corpus_diag *d);
+
+/* ---- stage 3: cleaning --------------------------------------------------- */
+
+typedef struct corpus_doc {
+    corpus_meta meta;   /* what the text itself says (fill-only over front matter) */
+    char **paras;       /* cleaned paragraphs, owned; no boilerplate */
+    int *para_line;     /* source line of each paragraph, for warnings */
+    size_t npara;
+} corpus_doc;
+
+void corpus_doc_free(corpus_doc *doc);
+void corpus_doc_add_para(corpus_doc *doc, char *para, int line); /* takes ownership */
+
+/* Clean body (after front matter; first_line is its line number) into doc:
+** HTML entities decoded, Markdown links reduced to their text, boilerplate
+** removed, a repeated headline dropped, bylines/datelines/credits turned into
+** doc->meta (fill-only: fields already set, e.g. from front matter, win).
+** Returns 0, or -1 when nothing of an article is left. */
+int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag *d);
+
+/* ---- stage 4: sidecar ---------------------------------------------------- */
+
+/* Path of the sidecar for an article: the article's path with its extension
+** replaced by ".meta" (owned). */
+char *corpus_sidecar_path(const char *article_path);
+
+/* Read the sidecar (INI keys title, published, source, author, url; no
+** section needed) if it exists; its values override meta. Unknown keys and
+** malformed dates get a warning naming the sidecar file and line, and are
+** ignored. Returns 0 (also when there is no sidecar), -1 when it exists but
+** cannot be read. */
+int corpus_sidecar_apply(const char *article_path, corpus_meta *meta, corpus_diag *d);
+
+/* ---- stage 5: sentences -------------------------------------------------- */
+
+typedef struct corpus_span {
+    size_t start, end;  /* byte range [start, end) in the text, trimmed */
+} corpus_span;
+
+/* Split text into sentences. Survives abbreviations (U.S., Dec., Mr., No. 1,
+** initials), decimals, and sentence-final punctuation inside quotes. Returns
+** the count; *spans is owned by the caller (free()), NULL when 0. */
+size_t corpus_sentences(const char *text, size_t len, corpus_span **spans);
+
+/* ---- stage 6: summary ---------------------------------------------------- */
+
+/* 2 to 4 whole sentences of the article, 25 to 90 words together, in article
+** order, each a copy of the sentence text. Returns 0, -1 if no acceptable
+** summary exists (e.g. a very short article; out stays empty). */
+int corpus_summarize(const corpus_doc *doc, corpus_strv *out);
+
+/* ---- stage 7: quotes ----------------------------------------------------- */
+
+typedef struct corpus_quote {
+    char *text;         /* without the outer quotation marks */
+    char *speaker;      /* full name as used in the article; NULL if unresolved */
+    size_t para;        /* index of the paragraph where the quote starts */
+} corpus_quote;
+
+int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n);
+void corpus_quotes_free(corpus_quote *quotes, size_t n);
+
+/* ---- stage 8: dates ------------------------------------------------------ */
+
+typedef enum cdate_prec {
+    CDATE_NONE = 0, CDATE_YEAR = 1, CDATE_MONTH = 2, CDATE_DAY = 3
+} cdate_prec;
+
+typedef struct cdate {
+    int y, m, d;        /* m, d are 0 below their precision */
+    cdate_prec prec;
+} cdate;
+
+/* "YYYY", "YYYY-MM", "YYYY-MM-DD", optionally followed by a time
+** ("T16:17:01+00:00", " 09:09"). Validates month and day. 0 ok, -1 not. */
+int cdate_parse_iso(const char *s, cdate *out);
+/* Writes "YYYY", "YYYY-MM" or "YYYY-MM-DD" into out (at least 11 bytes). */
+void cdate_format(cdate date, char *out);
+const char *cdate_prec_name(cdate_prec p);   /* "year", "month", "day" */
+/* Find the first absolute date expression in s[0..len) ("April 27, 2018",
+** "Dec. 17, 2015", "17 December 2015", "2020-09-21", "September 2015");
+** returns 1 and its byte range, or 0. Used for datelines. */
+int cdate_scan(const char *s, size_t len, cdate *out, size_t *mstart, size_t *mend);
+
+typedef struct corpus_event {
+    cdate date;
+    char *text;         /* the clause or sentence stating it, trimmed */
+    size_t para;        /* paragraph index */
+} corpus_event;
+
+/* Every dated statement of the body; relative dates resolved against
+** doc->meta.published (skipped when that is unknown). */
+int corpus_events(const corpus_doc *doc, corpus_event **events, size_t *n);
+void corpus_events_free(corpus_event *events, size_t n);
+
+/* ---- driver and database ------------------------------------------------- */
+
+typedef struct corpus_article {
+    char *path;         /* input file */
+    char *slug;         /* unique within a database */
+    corpus_doc doc;
+    corpus_strv summary;
+    corpus_quote *quotes; size_t nquotes;
+    corpus_event *events; size_t nevents;
+} corpus_article;
+
+/* Run every stage on one file. 0 ok, -1 file refused (message printed). */
+int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d);
+/* Same on bytes in memory (sidecar NULL or its text). */
+int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
+                        const char *sidecar, corpus_article *out, corpus_diag *d);
+void corpus_article_free(corpus_article *a);
+
+/* Write the articles atomically to out_path (temporary file beside it, then
+** rename). 0 ok, -1 with a message; on failure the old file is untouched. */
+int corpus_db_write(const char *out_path, corpus_article *arts, size_t n);
+/* Validate a database and print what it holds to out. 0 valid, -1 not. */
+int corpus_db_check(const char *path, FILE *out);
+
+#endif

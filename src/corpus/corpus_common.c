@@ -1,0 +1,78 @@
+/*
+** src/corpus/corpus_common.c: diagnostics and the small containers shared
+** by every ingest stage.
+*/
+#include "corpus/corpus.h"
+#include "common/util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void corpus_warn(corpus_diag *d, int line, const char *fmt, ...) {
+    d->nwarn++;
+    if (d->quiet) return;
+    if (line > 0) fprintf(stderr, "%s:%d: ", d->path ? d->path : "(input)", line);
+    else fprintf(stderr, "%s: ", d->path ? d->path : "(input)");
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void corpus_strv_push(corpus_strv *sv, char *s) {
+    sv->v = xrealloc(sv->v, (sv->n + 1) * sizeof *sv->v);
+    sv->v[sv->n++] = s;
+}
+
+void corpus_strv_free(corpus_strv *sv) {
+    for (size_t i = 0; i < sv->n; i++) free(sv->v[i]);
+    free(sv->v);
+    sv->v = NULL;
+    sv->n = 0;
+}
+
+void corpus_meta_free(corpus_meta *m) {
+    free(m->title); free(m->published); free(m->source);
+    free(m->author); free(m->url);
+    m->title = m->published = m->source = m->author = m->url = NULL;
+}
+
+void corpus_meta_fill(char **field, const char *value) {
+    if (*field || !value || !*value) return;
+    *field = xstrdup(value);
+}
+
+void corpus_meta_set(char **field, const char *value) {
+    if (!value || !*value) return;
+    free(*field);
+    *field = xstrdup(value);
+}
+
+void corpus_doc_add_para(corpus_doc *doc, char *para, int line) {
+    doc->paras = xrealloc(doc->paras, (doc->npara + 1) * sizeof *doc->paras);
+    doc->para_line = xrealloc(doc->para_line, (doc->npara + 1) * sizeof *doc->para_line);
+    doc->paras[doc->npara] = para;
+    doc->para_line[doc->npara] = line;
+    doc->npara++;
+}
+
+void corpus_doc_free(corpus_doc *doc) {
+    corpus_meta_free(&doc->meta);
+    for (size_t i = 0; i < doc->npara; i++) free(doc->paras[i]);
+    free(doc->paras);
+    free(doc->para_line);
+    doc->paras = NULL;
+    doc->para_line = NULL;
+    doc->npara = 0;
+}
+
+void corpus_quotes_free(corpus_quote *q, size_t n) {
+    for (size_t i = 0; i < n; i++) { free(q[i].text); free(q[i].speaker); }
+    free(q);
+}
+
+void corpus_events_free(corpus_event *e, size_t n) {
+    for (size_t i = 0; i < n; i++) free(e[i].text);
+    free(e);
+}
