@@ -118,6 +118,9 @@ char *corpus_sidecar_path(const char *article_path);
 ** ignored. Returns 0 (also when there is no sidecar), -1 when it exists but
 ** cannot be read. */
 int corpus_sidecar_apply(const char *article_path, corpus_meta *meta, corpus_diag *d);
+/* Same with the sidecar's text in memory; name is used in warnings. */
+int corpus_sidecar_apply_text(const char *name, const char *text, corpus_meta *meta,
+                              corpus_diag *d);
 
 /* ---- stage 5: sentences -------------------------------------------------- */
 
@@ -167,7 +170,11 @@ void cdate_format(cdate date, char *out);
 const char *cdate_prec_name(cdate_prec p);   /* "year", "month", "day" */
 /* Find the first absolute date expression in s[0..len) ("April 27, 2018",
 ** "Dec. 17, 2015", "17 December 2015", "2020-09-21", "September 2015");
-** returns 1 and its byte range, or 0. Used for datelines. */
+** returns 1 and its byte range, or 0. Used for datelines. The best date
+** wins (full date > month + year > day without year > bare year), then the
+** first. The range includes a leading weekday ("Thursday, Dec. 17, 2015")
+** and time ("08:46, December 17, 2015"). "Sept. 8" gives prec CDATE_DAY
+** with y == 0: the year is not stated, the caller must supply it. */
 int cdate_scan(const char *s, size_t len, cdate *out, size_t *mstart, size_t *mend);
 
 typedef struct corpus_event {
