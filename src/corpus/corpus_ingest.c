@@ -1,8 +1,193 @@
-/* STUB: replaced by the driver stage. */
+/*
+** src/corpus/corpus_ingest.c: the driver, one input file -> corpus_article.
+**
+**   read -> front matter -> clean -> sidecar -> finalize -> summary,
+**   quotes, events
+**
+** Metadata precedence: the sidecar overrides everything; front matter wins
+** over what the cleaning stage finds in the text (clean fills only).
+** Finalize:
+**   - no source: the url's host without "www." (e.g. "example.org");
+**   - no title: a warning, and the first sentence of the text, cut to at
+**     most CORPUS_TITLE_WORDS words at a word boundary with "…" if cut;
+**   - no published date: a warning (the article is kept);
+**   - slug: the title's words, ASCII-folded and lowercased, joined by '-',
+**     at most CORPUS_SLUG_MAX bytes. main.c makes it unique per database.
+** A missing summary is a warning; the article is still kept.
+*/
 #include "corpus/corpus.h"
+#include "common/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
-int corpus_ingest_bytes(const char *name, const char *bytes, size_t n, const char *sidecar, corpus_article *out, corpus_diag *d) {
-    (void)name; (void)bytes; (void)n; (void)sidecar; (void)d; memset(out, 0, sizeof *out); return -1;
+#include <strings.h>    /* strncasecmp */
+#include <utf8proc.h>   /* ASCII folding for slugs */
+
+#define CORPUS_TITLE_WORDS 12   /* words in a title derived from the text */
+#define CORPUS_SLUG_MAX 60      /* bytes in a slug, before a -N suffix */
+
+void corpus_article_free(corpus_article *a) {
+    if (!a) return;
+    free(a->path);
+    free(a->slug);
+    corpus_doc_free(&a->doc);
+    corpus_strv_free(&a->summary);
+    corpus_quotes_free(a->quotes, a->nquotes);
+    corpus_events_free(a->events, a->nevents);
+    memset(a, 0, sizeof *a);
 }
-int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) { (void)path; (void)d; memset(out, 0, sizeof *out); return -1; }
-void corpus_article_free(corpus_article *a) { (void)a; }
+
+/* ---- finalize ------------------------------------------------------------ */
+
+/* Host of an absolute url, lowercased, without "www." (owned), or NULL. */
+static char *url_host(const char *url) {
+    const char *p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    size_t n = strcspn(p, "/?#");
+    const char *at = memchr(p, '@', n);
+    if (at) { n -= (size_t)(at + 1 - p); p = at + 1; }
+    const char *colon = memchr(p, ':', n);
+    if (colon) n = (size_t)(colon - p);
+    if (n > 4 && strncasecmp(p, "www.", 4) == 0) { p += 4; n -= 4; }
+    if (!n) return NULL;
+    char *h = xstrndup(p, n);
+    for (char *c = h; *c; c++) *c = (char)tolower((unsigned char)*c);
+    return h;
+}
+
+/* A title from the first sentence of the first paragraph (owned). */
+static char *derive_title(const corpus_doc *doc) {
+    const char *para = doc->paras[0];
+    corpus_span *sp = NULL;
+    size_t ns = corpus_sentences(para, strlen(para), &sp);
+    size_t start = ns ? sp[0].start : 0, end = ns ? sp[0].end : strlen(para);
+    free(sp);
+    const char *s = para + start;
+    size_t n = end - start;
+    /* Walk words; stop after CORPUS_TITLE_WORDS. */
+    size_t i = 0, words = 0, cut = n;
+    while (i < n) {
+        while (i < n && isspace((unsigned char)s[i])) i++;
+        if (i >= n) break;
+        if (words == CORPUS_TITLE_WORDS) { cut = i; break; }
+        while (i < n && !isspace((unsigned char)s[i])) i++;
+        words++;
+    }
+    sbuf b = {0};
+    if (cut < n) {
+        while (cut && isspace((unsigned char)s[cut - 1])) cut--;
+        while (cut && strchr(",;:-", s[cut - 1])) cut--;
+        sbuf_add(&b, s, cut);
+        sbuf_adds(&b, "\xe2\x80\xa6");             /* … */
+    } else {
+        while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '.')) n--;
+        sbuf_add(&b, s, n);
+    }
+    return sbuf_take(&b);
+}
+
+/* Slug from a title (owned): "Zoë's Café, 2015!" -> "zoes-cafe-2015". */
+static char *make_slug(const char *title) {
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)title, 0, &folded,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+                                      UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                      UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const char *s = r >= 0 ? (const char *)folded : title;
+    sbuf b = {0};
+    int pending = 0;        /* a separator is due before the next word */
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\'') continue;                          /* "Xi's" -> "xis" */
+        if (strncmp(p, "\xe2\x80\x99", 3) == 0) { p += 2; continue; }   /* ’ */
+        if (!(c < 0x80 && isalnum(c))) { if (b.len) pending = 1; continue; }
+        if (pending) {
+            if (b.len + 2 > CORPUS_SLUG_MAX) break;
+            sbuf_addc(&b, '-');
+            pending = 0;
+        }
+        if (b.len + 1 > CORPUS_SLUG_MAX) {
+            /* cut inside a word: drop the partial word */
+            char *dash = strrchr(b.s, '-');
+            if (dash) { b.len = (size_t)(dash - b.s); b.s[b.len] = '\0'; }
+            break;
+        }
+        sbuf_addc(&b, (char)tolower(c));
+    }
+    free(folded);
+    if (!b.len) sbuf_adds(&b, "article");
+    return sbuf_take(&b);
+}
+
+static void finalize(corpus_article *a, corpus_diag *d) {
+    corpus_meta *m = &a->doc.meta;
+    if (!m->source && m->url) {
+        char *host = url_host(m->url);
+        corpus_meta_fill(&m->source, host);
+        free(host);
+    }
+    if (!m->title) {
+        m->title = derive_title(&a->doc);
+        corpus_warn(d, 0, "no title found; using the first sentence: \"%s\"", m->title);
+    }
+    if (!m->published) corpus_warn(d, 0, "no publication date found");
+    a->slug = make_slug(m->title);
+}
+
+/* ---- pipeline ------------------------------------------------------------ */
+
+/* Runs every stage after reading. text is borrowed. sidecar: its text, or
+** NULL to look for NAME.meta beside the file (when from_file). */
+static int ingest_text(const char *path, const char *text, const char *sidecar, int from_file,
+                       corpus_article *a, corpus_diag *d) {
+    a->path = xstrdup(path);
+    int body_line;
+    size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
+    if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
+        corpus_warn(d, 0, "no article text left after removing boilerplate; skipped");
+        return -1;
+    }
+    if (sidecar) {
+        char *sc_name = corpus_sidecar_path(path);
+        corpus_sidecar_apply_text(sc_name, sidecar, &a->doc.meta, d);
+        free(sc_name);
+    }
+    else if (from_file && corpus_sidecar_apply(path, &a->doc.meta, d) != 0) return -1;
+    finalize(a, d);
+    if (corpus_summarize(&a->doc, &a->summary) != 0)
+        corpus_warn(d, 0, "no summary (the article is too short for 2-4 sentences)");
+    if (corpus_quotes(&a->doc, &a->quotes, &a->nquotes) != 0) {
+        a->quotes = NULL;
+        a->nquotes = 0;
+    }
+    if (corpus_events(&a->doc, &a->events, &a->nevents) != 0) {
+        a->events = NULL;
+        a->nevents = 0;
+    }
+    return 0;
+}
+
+int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
+                        const char *sidecar, corpus_article *out, corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    char *text;
+    size_t len;
+    if (corpus_decode(bytes, n, &text, &len, d) != 0) return -1;
+    int rc = ingest_text(name, text, sidecar, 0, out, d);
+    free(text);
+    if (rc != 0) corpus_article_free(out);
+    return rc;
+}
+
+int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    char *text;
+    size_t len;
+    if (corpus_read_file(path, &text, &len, d) != 0) return -1;
+    int rc = ingest_text(path, text, NULL, 1, out, d);
+    free(text);
+    if (rc != 0) corpus_article_free(out);
+    return rc;
+}

@@ -1,6 +1,255 @@
-/* STUB: replaced by the command line. */
-#include <stdio.h>
-int main(int argc, char **argv) {
-    if (argc > 3) { FILE *f = fopen(argv[3], "w"); if (f) fclose(f); }
+/*
+** src/corpus/main.c: the vitrine-corpus command line.
+**
+**   vitrine-corpus build [--strict] [--quiet] --out FILE.db INPUT...
+**   vitrine-corpus check FILE.db
+**
+** build reads every INPUT (a file, or a folder: its articles in sorted
+** name order, not recursing; hidden files and *.meta sidecars skipped;
+** *.txt, *.md, *.text and names without an extension read), ingests each,
+** makes slugs unique (-2, -3, ...) and writes the database atomically.
+** Warnings go to stderr as "file:line: message". Exit status: 0 when at
+** least one article was stored; 1 when none was, when writing failed, or
+** with --strict when there was any warning or refused file (the database
+** is then not written and an existing one stays as it was); 2 on usage
+** errors.
+*/
+#include "corpus/corpus.h"
+#include "common/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>    /* strcasecmp */
+#include <sys/stat.h>
+
+#ifndef VITRINE_VERSION
+#define VITRINE_VERSION "0.0.0"
+#endif
+
+/* Extensions read from folders (a name without extension is read too). */
+static const char *const article_exts[] = { ".txt", ".md", ".text" };
+
+static void usage(FILE *f) {
+    fputs("usage: vitrine-corpus build [--strict] [--quiet] --out FILE.db INPUT...\n"
+          "       vitrine-corpus check FILE.db\n"
+          "       vitrine-corpus --help | --version\n"
+          "\n"
+          "build   ingest article files (or folders of them: *.txt, *.md, *.text and\n"
+          "        files without extension; NAME.meta sidecars apply to NAME.*) into an\n"
+          "        SQLite database, written atomically.\n"
+          "        --out FILE   database to write (replaced only on success)\n"
+          "        --strict     treat every warning as an error: write nothing\n"
+          "        --quiet      no summary line (warnings are still printed)\n"
+          "check   validate a database and print what it holds.\n"
+          "\n"
+          "Warnings go to stderr as file:line: message. Exit 0 when at least one\n"
+          "article was stored (build) or the database is valid (check).\n", f);
+}
+
+/* ---- input files --------------------------------------------------------- */
+
+static int is_article_name(const char *name) {
+    if (name[0] == '.') return 0;
+    const char *ext = strrchr(name, '.');
+    if (!ext) return 1;
+    for (size_t i = 0; i < sizeof article_exts / sizeof *article_exts; i++)
+        if (!strcasecmp(ext, article_exts[i])) return 1;
     return 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the articles of folder dir to files, sorted. Returns how many, or -1
+** when the folder cannot be read (reported). Subfolders are not entered,
+** but one named like an article is listed, so that reading it says why it
+** is no article. */
+static long collect_dir(const char *dir, corpus_strv *files, corpus_diag *d) {
+    DIR *dp = opendir(dir);
+    if (!dp) { corpus_warn(d, 0, "cannot read folder: %s", strerror(errno)); return -1; }
+    corpus_strv names = {0};
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (!is_article_name(e->d_name)) continue;
+        sbuf p = {0};
+        sbuf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        char *path = sbuf_take(&p);
+        struct stat st;
+        int is_dir = e->d_type == DT_DIR
+                     || (e->d_type == DT_UNKNOWN && stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+        if (is_dir && !strchr(e->d_name, '.')) { free(path); continue; }  /* plain subfolder */
+        corpus_strv_push(&names, path);
+    }
+    closedir(dp);
+    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) corpus_strv_push(files, names.v[i]);
+    long n = (long)names.n;
+    free(names.v);
+    return n;
+}
+
+/* ---- unique slugs -------------------------------------------------------- */
+
+/* Open-addressing set of borrowed strings; grows at half load. */
+typedef struct slugset { const char **v; size_t cap, n; } slugset;
+
+static uint64_t hash_str(const char *s) {
+    uint64_t h = 1469598103934665603ull;            /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int slugset_has(const slugset *s, const char *k) {
+    if (!s->cap) return 0;
+    for (size_t i = hash_str(k) & (s->cap - 1); s->v[i]; i = (i + 1) & (s->cap - 1))
+        if (!strcmp(s->v[i], k)) return 1;
+    return 0;
+}
+
+static void slugset_add(slugset *s, const char *k) {
+    if ((s->n + 1) * 2 > s->cap) {
+        slugset g = { xcalloc(s->cap ? s->cap * 2 : 64, sizeof *g.v), s->cap ? s->cap * 2 : 64, 0 };
+        for (size_t i = 0; i < s->cap; i++) if (s->v[i]) slugset_add(&g, s->v[i]);
+        free(s->v);
+        *s = g;
+    }
+    size_t i = hash_str(k) & (s->cap - 1);
+    while (s->v[i]) i = (i + 1) & (s->cap - 1);
+    s->v[i] = k;
+    s->n++;
+}
+
+/* Make a->slug unique among those in set ("x", "x-2", "x-3", ...). */
+static void slug_unique(slugset *set, corpus_article *a) {
+    if (slugset_has(set, a->slug)) {
+        sbuf b = {0};
+        for (int k = 2;; k++) {
+            b.len = 0;
+            sbuf_addf(&b, "%s-%d", a->slug, k);
+            if (!slugset_has(set, b.s)) break;
+        }
+        free(a->slug);
+        a->slug = sbuf_take(&b);
+    }
+    slugset_add(set, a->slug);
+}
+
+/* ---- commands ------------------------------------------------------------ */
+
+static int cmd_build(int argc, char **argv) {
+    const char *out = NULL;
+    int strict = 0, quiet = 0, ninputs = 0;
+    char **inputs = xcalloc((size_t)argc + 1, sizeof *inputs);
+    int only_inputs = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_inputs || a[0] != '-' || !a[1]) inputs[ninputs++] = argv[i];
+        else if (!strcmp(a, "--")) only_inputs = 1;
+        else if (!strcmp(a, "--strict")) strict = 1;
+        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) quiet = 1;
+        else if ((!strcmp(a, "--out") || !strcmp(a, "-o")) && i + 1 < argc) out = argv[++i];
+        else if (!strncmp(a, "--out=", 6)) out = a + 6;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(inputs); return 0; }
+        else {
+            log_error("build: unknown option or missing value: %s", a);
+            usage(stderr);
+            free(inputs);
+            return 2;
+        }
+    }
+    if (!out || !*out || !ninputs) {
+        log_error("build: %s", !out || !*out ? "--out FILE is required" : "no INPUT given");
+        usage(stderr);
+        free(inputs);
+        return 2;
+    }
+
+    corpus_strv files = {0};
+    int nwarn = 0, nrefused = 0;
+    for (int i = 0; i < ninputs; i++) {
+        corpus_diag d = { inputs[i], 0, 0 };
+        struct stat st;
+        if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (collect_dir(inputs[i], &files, &d) == 0)
+                corpus_warn(&d, 0, "folder holds no articles (*.txt, *.md, *.text or no extension)");
+        } else {
+            corpus_strv_push(&files, xstrdup(inputs[i]));   /* reading says what is wrong */
+        }
+        nwarn += d.nwarn;
+    }
+    free(inputs);
+
+    corpus_article *arts = NULL;
+    size_t narts = 0;
+    slugset slugs = {0};
+    for (size_t i = 0; i < files.n; i++) {
+        corpus_diag d = { files.v[i], 0, 0 };
+        corpus_article a;
+        if (corpus_ingest_file(files.v[i], &a, &d) == 0) {
+            arts = xrealloc(arts, (narts + 1) * sizeof *arts);
+            arts[narts] = a;
+            slug_unique(&slugs, &arts[narts]);
+            narts++;
+        } else {
+            nrefused++;
+        }
+        nwarn += d.nwarn;
+    }
+
+    int rc = 0;
+    if (strict && (nwarn || nrefused)) {
+        log_error("--strict: %d warning(s), %d file(s) refused; %s not written", nwarn,
+                  nrefused, out);
+        rc = 1;
+    } else if (!narts) {
+        log_error("no article ingested; %s not written", out);
+        rc = 1;
+    } else if (corpus_db_write(out, arts, narts) != 0) {
+        log_error("%s not written", out);
+        rc = 1;
+    } else if (!quiet) {
+        log_info("%s: %zu article(s) from %zu file(s); %d refused, %d warning(s)", out, narts,
+                 files.n, nrefused, nwarn);
+    }
+    free(slugs.v);
+    for (size_t i = 0; i < narts; i++) corpus_article_free(&arts[i]);
+    free(arts);
+    corpus_strv_free(&files);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv) {
+    if (argc == 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc != 1) {
+        log_error("check: expected one FILE.db");
+        usage(stderr);
+        return 2;
+    }
+    return corpus_db_check(argv[0], stdout) == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+    log_set_program("vitrine-corpus");
+    if (argc < 2) { usage(stderr); return 2; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+        printf("vitrine-corpus %s\n", VITRINE_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "build")) return cmd_build(argc - 2, argv + 2);
+    if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
+    log_error("unknown command '%s'", cmd);
+    usage(stderr);
+    return 2;
 }
