@@ -108,8 +108,136 @@ static void test_scan(void) {
     T_INT(c.y, 0);
 }
 
+/* ---- corpus_events: one rule per row ----------------------------------- */
+
+typedef struct ev_row {
+    const char *text;       /* one paragraph */
+    const char *published;  /* NULL: unknown */
+    const char *want;       /* a date that must be among the events; NULL: no event at all */
+    const char *prec;       /* its precision name */
+    const char *unwanted;   /* a date that must not be among them, or NULL */
+} ev_row;
+
+static const ev_row EV_ROWS[] = {
+    /* absolute */
+    {"Xi delivered a keynote speech in Wuzhen on Dec. 16, 2015, to delegates.", "2015-12-17", "2015-12-16", "day", NULL},
+    {"The plan was first drafted in September 2015 by the ministry.", NULL, "2015-09", "month", NULL},
+    {"In 2014, the Internet contributed to 7 percent of GDP.", NULL, "2014", "year", NULL},
+    {"The summit opened on April 27, 2018 in the coastal city.", NULL, "2018-04-27", "day", NULL},
+    {"In October 2014 the committee adopted the plan.", NULL, "2014-10", "month", NULL},
+    {"The company was listed in April 2017 after a long delay.", NULL, "2017-04", "month", NULL},
+    {"From 2009 the agency tracked every attack it saw.", NULL, "2009", "year", NULL},
+    {"By 2020 the country aims to connect every village.", "2016-03-01", "2020", "year", NULL},
+    {"The rules take effect on 17 December 2015 for all firms.", NULL, "2015-12-17", "day", NULL},
+    {"The report was dated 2020-09-21 and circulated widely.", NULL, "2020-09-21", "day", NULL},
+    {"Leap day: the vote was held on February 29, 2016 in the capital.", NULL, "2016-02-29", "day", NULL},
+    {"The talks ended in mid-2015 without any agreement.", NULL, "2015", "year", NULL},
+    {"Between 2010 and 2014 the number of users tripled.", NULL, "2010", "year", "2014"},
+    /* a month without a year, resolved to the publication year (TimeBank) */
+    {"The program was announced by the secretary in August and criticised.", "2020-09-21", "2020-08", "month", NULL},
+    {"In July the ministry said sales had fallen sharply.", "2015-03-10", "2014-07", "month", NULL},
+    {"The ministry will publish the rules in July for comment.", "2015-03-10", "2015-07", "month", NULL},
+    {"Shipments slowed in early December across the region.", "2015-12-20", "2015-12", "month", NULL},
+    {"Consumers spent more from January to October this year than before.", "2015-12-16", "2015-01", "month", "2015-10"},
+    {"The minister said the plan was unveiled on Sept. 8 in Beijing.", "2020-09-21", "2020-09-08", "day", NULL},
+    {"Officials said the deal was signed on Dec. 20 after talks.", "2016-01-05", "2015-12-20", "day", NULL},
+    /* relative to publication */
+    {"China launched an initiative on Tuesday to address data security.", "2020-09-08", "2020-09-08", "day", NULL},
+    {"Chinese President Xi Jinping on Wednesday said there should be no double standard.", "2015-12-17", "2015-12-16", "day", NULL},
+    {"The minister will visit Paris on Friday to sign the accord.", "2015-12-16", "2015-12-18", "day", NULL},
+    {"The board is to meet on Monday to discuss the offer.", "2015-12-16", "2015-12-21", "day", NULL},
+    {"The firm reported losses last Tuesday to its investors.", "2015-12-15", "2015-12-08", "day", NULL},
+    {"Prices rose sharply last month according to the bureau.", "2015-12-16", "2015-11", "month", NULL},
+    /* "last October": the most recent October before the publication month (HeidelTime) */
+    {"The ministry issued new rules last October for online firms.", "2015-12-16", "2015-10", "month", NULL},
+    {"The ministry issued new rules last October for online firms.", "2015-03-16", "2014-10", "month", NULL},
+    {"The ministry issued new rules last October for online firms.", "2015-10-16", "2014-10", "month", NULL},
+    {"Exports fell by a third last year according to customs data.", "2015-12-16", "2014", "year", NULL},
+    {"The country has added ten new data centres this year alone.", "2015-12-16", "2015", "year", NULL},
+    {"Regulators warned earlier this month that fraud was rising.", "2015-12-16", "2015-12", "month", NULL},
+    {"Regulators said yesterday that fraud was rising fast.", "2015-12-16", "2015-12-15", "day", NULL},
+    {"Regulators said today that fraud was rising fast.", "2015-12-16", "2015-12-16", "day", NULL},
+    {"The law was passed four years ago by the legislature.", "2015-12-16", "2011", "year", NULL},
+    {"The exchange opened in 2009 and the following year it listed its first bank.", NULL, "2010", "year", NULL},
+    {"The exchange opened in March 2012; one year later it moved to new offices.", "2018-01-01", "2013", "year", NULL},
+    {"The exchange opened in March 2012; a year later it moved to new offices.", "2018-01-01", "2013", "year", NULL},
+    /* relative without a usable publication date: nothing */
+    {"China launched an initiative on Tuesday to address data security.", NULL, NULL, NULL, NULL},
+    {"China launched an initiative on Tuesday to address data security.", "2020-09", NULL, NULL, NULL},
+    {"Prices rose sharply last month according to the bureau.", "2015", NULL, NULL, NULL},
+    {"Prices rose sharply last month according to the bureau.", NULL, NULL, NULL, NULL},
+    {"The program was announced by the secretary in August and criticised.", NULL, NULL, NULL, NULL},
+    {"The following year it listed its first bank on the market.", NULL, NULL, NULL, NULL},
+    /* not events */
+    {"The plan supports the Vision 2030 goals of the kingdom.", NULL, NULL, NULL, NULL},
+    {"The Healthy China 2030 blueprint calls for more clinics.", NULL, NULL, NULL, NULL},
+    {"Many offices still ran Windows 2000 on old machines.", NULL, NULL, NULL, NULL},
+    {"The ministry unveiled the initiative on Sept  and called on others.", "2020-09-21", NULL, NULL, NULL},
+    {"Since the s, the West has tried to assert its influence.", "2020-09-21", NULL, NULL, NULL},
+    {"The attack injured 2,703 people in three provinces.", NULL, NULL, NULL, NULL},
+    {"China has 670 million netizens and 4.13 million websites.", NULL, NULL, NULL, NULL},
+    {"The firm paid $2015 in fees and grew 2016% overall.", NULL, NULL, NULL, NULL},
+    {"The city hired 2000 workers for the new park.", NULL, NULL, NULL, NULL},
+    {"Thursday, Dec. 17, 2015", NULL, NULL, NULL, NULL},
+    {"(Global Times) 08:46, December 17, 2015", NULL, NULL, NULL, NULL},
+    {"You may find that the rules march on regardless.", "2015-12-16", NULL, NULL, NULL},
+    {"May the new rules bring more clarity to the market.", "2015-12-16", NULL, NULL, NULL},
+    {"Shoppers crowded the malls on Black Friday as prices fell.", "2015-12-16", NULL, NULL, NULL},
+    {"Exports grew over the last year according to the bureau.", "2015-12-16", NULL, NULL, NULL},
+    {"Growth peaked in the 1990s before slowing down.", NULL, NULL, NULL, NULL},
+    {"The vote was held on April 31, 2018 in the capital.", NULL, NULL, NULL, NULL},
+    {"The deal was signed on Feb. 29 in the capital after talks.", "2015-12-16", NULL, NULL, NULL},
+};
+
+static int has_event(const corpus_event *ev, size_t n, const char *date, const char *prec) {
+    char buf[16];
+    for (size_t i = 0; i < n; i++) {
+        cdate_format(ev[i].date, buf);
+        if (!strcmp(buf, date) && (!prec || !strcmp(cdate_prec_name(ev[i].date.prec), prec))) return 1;
+    }
+    return 0;
+}
+
+static void dump_events(const char *label, const corpus_event *ev, size_t n) {
+    char buf[16];
+    fprintf(stderr, "  %s: %zu event(s)\n", label, n);
+    for (size_t i = 0; i < n; i++) {
+        cdate_format(ev[i].date, buf);
+        fprintf(stderr, "    %s (%s) p%zu: %s\n", buf, cdate_prec_name(ev[i].date.prec), ev[i].para, ev[i].text);
+    }
+}
+
+static void run_doc(corpus_doc *doc, const char *published, corpus_event **ev, size_t *n) {
+    doc->meta.published = published ? xstrdup(published) : NULL;
+    T_INT(corpus_events(doc, ev, n), 0);
+}
+
+static void test_event_rows(void) {
+    for (size_t i = 0; i < sizeof EV_ROWS / sizeof *EV_ROWS; i++) {
+        const ev_row *r = &EV_ROWS[i];
+        corpus_doc doc = {0};
+        corpus_event *ev = NULL;
+        size_t n = 0;
+        corpus_doc_add_para(&doc, xstrdup(r->text), 1);
+        run_doc(&doc, r->published, &ev, &n);
+        int ok;
+        if (!r->want) ok = n == 0;
+        else ok = has_event(ev, n, r->want, r->prec) && (!r->unwanted || !has_event(ev, n, r->unwanted, NULL));
+        T_OK(ok);
+        if (!ok) {
+            fprintf(stderr, "  row %zu \"%s\" (published %s): want %s %s\n", i, r->text,
+                    r->published ? r->published : "-", r->want ? r->want : "nothing", r->prec ? r->prec : "");
+            dump_events("got", ev, n);
+        }
+        for (size_t k = 0; k < n; k++) T_OK(ev[k].text && ev[k].text[0]);
+        corpus_events_free(ev, n);
+        corpus_doc_free(&doc);
+    }
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
+    T_RUN(test_event_rows);
     return T_DONE();
 }

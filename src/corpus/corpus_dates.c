@@ -60,7 +60,7 @@ static cdate mk(int y, int m, int d, cdate_prec p) {
 }
 
 /* Normalise y-m-d (d, m may be out of range) through timegm. */
-__attribute__((unused)) static cdate day_add(cdate base, int ndays) {
+static cdate day_add(cdate base, int ndays) {
     struct tm tm = {0};
     tm.tm_year = base.y - 1900; tm.tm_mon = base.m - 1; tm.tm_mday = base.d + ndays;
     tm.tm_hour = 12;
@@ -70,7 +70,7 @@ __attribute__((unused)) static cdate day_add(cdate base, int ndays) {
     return mk(out.tm_year + 1900, out.tm_mon + 1, out.tm_mday, CDATE_DAY);
 }
 
-__attribute__((unused)) static int weekday_of(cdate d) {    /* 0 = Sunday */
+static int weekday_of(cdate d) {    /* 0 = Sunday */
     struct tm tm = {0};
     tm.tm_year = d.y - 1900; tm.tm_mon = d.m - 1; tm.tm_mday = d.d; tm.tm_hour = 12;
     time_t t = timegm(&tm);
@@ -79,12 +79,12 @@ __attribute__((unused)) static int weekday_of(cdate d) {    /* 0 = Sunday */
     return out.tm_wday;
 }
 
-__attribute__((unused)) static cdate month_add(cdate base, int n) {
+static cdate month_add(cdate base, int n) {
     int idx = base.y * 12 + (base.m - 1) + n;
     return mk(idx / 12, idx % 12 + 1, 0, CDATE_MONTH);
 }
 
-__attribute__((unused)) static int cdate_cmp(cdate a, cdate b) {   /* compares at the coarser precision */
+static int cdate_cmp(cdate a, cdate b) {   /* compares at the coarser precision */
     cdate_prec p = a.prec < b.prec ? a.prec : b.prec;
     if (a.y != b.y) return a.y < b.y ? -1 : 1;
     if (p >= CDATE_MONTH && a.m != b.m) return a.m < b.m ? -1 : 1;
@@ -323,6 +323,7 @@ static int tnum_alone(const toks *t, size_t i) {
 static int tyear(const toks *t, size_t i) {    /* a plausible 4-digit year, or 0 */
     if (i >= t->n || t->v[i].kind != TK_NUM || t->v[i].ndig != 4 || t->v[i].ord) return 0;
     if (!tnum_alone(t, i) || !year_ok(t->v[i].val)) return 0;
+    if (t->v[i].e < t->len && is_wordbyte((unsigned char)t->s[t->v[i].e])) return 0;  /* 1990s */
     if (i + 1 < t->n && t->v[i].e < t->len && t->s[t->v[i].e] == '-' &&
         t->v[i + 1].kind == TK_NUM) return 0;   /* 2015-16, handled as ISO elsewhere */
     return t->v[i].val;
@@ -464,11 +465,477 @@ int cdate_scan(const char *s, size_t len, cdate *out, size_t *mstart, size_t *me
     return 1;
 }
 
-/* ---- events -------------------------------------------------------------- */
+
+/* ---- events: word lists -------------------------------------------------- */
+
+/* Words before a bare year that make it a date ("in 2014", "By 2020", "the
+** 2008 crisis"). Any other capitalised word makes it a name ("Vision 2030"). */
+static const char *const YEAR_PREP[] = {"in", "since", "from", "by", "until", "till", "to",
+    "through", "throughout", "during", "before", "after", "between", "and", "or", "of",
+    "around", "circa", "early", "mid", "late", "end", "beginning", "start", "the", "this",
+    "that", "year", "spring", "summer", "autumn", "fall", "winter", "for", "his", "her", "its",
+    "their", "our", NULL};
+/* Words after a number that make it a quantity, not a year ("2000 people"). */
+static const char *const QUANTITY[] = {"people", "persons", "yuan", "dollars", "euros", "pounds",
+    "times", "units", "cases", "deaths", "companies", "firms", "users", "websites", "million",
+    "billion", "trillion", "thousand", "hundred", "percent", "per", "km", "kilometers",
+    "kilometres", "meters", "metres", "miles", "tons", "tonnes", "hours", "minutes", "seconds",
+    "days", "members", "workers", "students", "employees", "jobs", "points", "votes", "feet",
+    "new", "more", "of", NULL};
+/* Words before a month named alone ("In July", "early December"); not "on":
+** "on Sept" with its day missing is no date. */
+static const char *const MONTH_PREP[] = {"in", "since", "from", "by", "until", "till", "through",
+    "throughout", "during", "before", "after", "between", "early", "mid", "late", "end", "of",
+    "last", "this", "next", "beginning", NULL};
+/* Words before a weekday that keep it a date (otherwise "Black Friday"). */
+static const char *const WEEKDAY_PREP[] = {"on", "since", "by", "until", "till", "before",
+    "after", "last", "next", "this", "from", "early", "late", NULL};
+/* Counts in "four years ago", "a year later". */
+static const char *const NUMWORDS[] = {"zero", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL};
+/* Period abbreviations that do not end a sentence. */
+static const char *const ABBREV[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gov",
+    "Sen", "Rep", "Gen", "Lt", "Col", "Prof", "Inc", "Co", "Corp", "Ltd", "vs", "Mt", "Ft",
+    "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "etc",
+    "Pres", "Rev", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Gens", "Hon", "approx", NULL};
+/* Words that mark the clause as future ("will", "is to"). */
+static const char *const FUTURE[] = {"will", "shall", "'ll", "tomorrow", NULL};
+static const char *const FUTURE_BE[] = {"is", "are", NULL};
+static const char *const FUTURE_MID[] = {"set", "scheduled", "due", "expected", "slated",
+    "going", "planned", NULL};
+
+/* ---- events: collection -------------------------------------------------- */
+
+typedef struct evstate {
+    cdate pub;          /* publication date; prec CDATE_NONE when unknown */
+    cdate anchor;       /* last absolute date in the text; prec NONE before one */
+    corpus_event *v;    /* owned until handed to the caller */
+    size_t n, cap;
+} evstate;
+
+static void ev_push(evstate *st, cdate d, char *text, size_t para) {
+    if (st->n == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 16;
+        st->v = xrealloc(st->v, st->cap * sizeof *st->v);
+    }
+    st->v[st->n].date = d;
+    st->v[st->n].text = text;
+    st->v[st->n].para = para;
+    st->n++;
+}
+
+/* ---- events: sentence segments and clause trimming ----------------------- */
+
+static int is_quote_tok(const toks *t, size_t i) {
+    if (i >= t->n || t->v[i].kind != TK_PUNCT) return 0;
+    const unsigned char *p = (const unsigned char *)tstr(t, i);
+    if (tlen(t, i) == 1) return p[0] == '"' || p[0] == '\'';
+    return tlen(t, i) == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9D || p[2] == 0x99);
+}
+
+static int is_dash_tok(const toks *t, size_t i) {
+    if (i >= t->n || t->v[i].kind != TK_PUNCT || tlen(t, i) != 3) return 0;
+    const unsigned char *p = (const unsigned char *)tstr(t, i);
+    return p[2] == 0x93 || p[2] == 0x94;
+}
+
+static int is_word_tok(const toks *t, size_t i) { return t->v[i].kind != TK_PUNCT; }
+
+/* A sentence ends after token i (corpus_sentences may hand us a whole
+** paragraph: the stub does). Returns the index of the last token of the
+** sentence (a closing quote is kept with it) or 0 when no end there. */
+static size_t sentence_end_at(const toks *t, size_t i) {
+    if (i == 0 || i + 1 >= t->n || t->v[i].kind != TK_PUNCT || tlen(t, i) != 1) return 0;
+    char c = tstr(t, i)[0];
+    if (c != '.' && c != '!' && c != '?' && c != ';') return 0;
+    if (c == '.') {
+        const tok *w = &t->v[i - 1];
+        if (w->kind == TK_WORD && (w->e - w->s <= 1 || tin(t, i - 1, ABBREV) >= 0)) return 0;
+        if (w->e != t->v[i].s) return 0;
+    }
+    size_t last = i;
+    while (last + 1 < t->n && is_quote_tok(t, last + 1) && t->v[last].e == t->v[last + 1].s) last++;
+    if (last + 1 >= t->n) return 0;
+    const tok *nx = &t->v[last + 1];
+    unsigned char f = (unsigned char)t->s[nx->s];
+    if (isupper(f) || isdigit(f) || is_quote_tok(t, last + 1) || f == '[' || f == '(') return last;
+    return 0;
+}
+
+/* Weak (clause) boundary before token i. */
+static int clause_start_at(const toks *t, size_t i) {
+    if (i == 0) return 0;
+    if (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 && strchr(",;:()", tstr(t, i - 1)[0]))
+        return 1;
+    if (is_dash_tok(t, i - 1) || (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 &&
+                                 tstr(t, i - 1)[0] == '-' && !tadj(t, i - 1)))
+        return 1;
+    return tis(t, i, "but") || tis(t, i, "while") || tis(t, i, "whereas") || tis(t, i, "which");
+}
+
+static size_t count_words(const toks *t, size_t a, size_t b) {
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) n += is_word_tok(t, i);
+    return n;
+}
+
+/* Trim [*a, *b) (a sentence) around the match [m0, m1) to at most
+** CDATE_EVENT_WORDS words at clause boundaries, growing from the clause that
+** holds the match. A sentence within CDATE_EVENT_SLACK more words stays whole. */
+#define CDATE_EVENT_SLACK 5
+static void clause_trim(const toks *t, size_t *a, size_t *b, size_t m0, size_t m1) {
+    size_t s0 = *a, s1 = *b;
+    if (count_words(t, s0, s1) <= CDATE_EVENT_WORDS + CDATE_EVENT_SLACK) return;
+    size_t c0 = m0, c1 = m1;
+    while (c0 > s0 && !clause_start_at(t, c0)) c0--;
+    while (c1 < s1 && !clause_start_at(t, c1)) c1++;
+    if (count_words(t, c0, c1) > CDATE_EVENT_WORDS) {   /* one long clause: a word window */
+        size_t before = 0;
+        c0 = m0;
+        while (c0 > s0 && before < CDATE_EVENT_WORDS / 3) before += is_word_tok(t, --c0);
+        c1 = c0;
+        size_t w = 0;
+        while (c1 < s1 && (w < CDATE_EVENT_WORDS || c1 < m1)) w += is_word_tok(t, c1++);
+        *a = c0; *b = c1;
+        return;
+    }
+    for (int grown = 1; grown; ) {          /* add whole clauses, right first */
+        grown = 0;
+        if (c1 < s1) {
+            size_t n1 = c1 + 1;
+            while (n1 < s1 && !clause_start_at(t, n1)) n1++;
+            if (count_words(t, c0, n1) <= CDATE_EVENT_WORDS) { c1 = n1; grown = 1; }
+        }
+        if (c0 > s0) {
+            size_t n0 = c0 - 1;
+            while (n0 > s0 && !clause_start_at(t, n0)) n0--;
+            if (count_words(t, n0, c1) <= CDATE_EVENT_WORDS) { c0 = n0; grown = 1; }
+        }
+    }
+    *a = c0; *b = c1;
+}
+
+/* Copy of the text of tokens [a, b) without dangling separators. */
+static char *span_text(const toks *t, size_t a, size_t b) {
+    while (a < b && t->v[a].kind == TK_PUNCT && tlen(t, a) == 1 && strchr(",;:)-", tstr(t, a)[0])) a++;
+    while (b > a && ((t->v[b - 1].kind == TK_PUNCT && tlen(t, b - 1) == 1 &&
+                      strchr(",;:(-", tstr(t, b - 1)[0])) || is_dash_tok(t, b - 1)))
+        b--;
+    if (a >= b) return xstrdup("");
+    return xstrndup(t->s + t->v[a].s, t->v[b - 1].e - t->v[a].s);
+}
+
+static int clause_future(const toks *t, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++) {
+        if (tin(t, i, FUTURE) >= 0) return 1;
+        if (t->v[i].kind == TK_WORD && tlen(t, i) > 3 && !strncmp(tstr(t, i) + tlen(t, i) - 3, "'ll", 3))
+            return 1;
+        if (tin(t, i, FUTURE_BE) >= 0) {
+            size_t j = i + 1;
+            if (tin(t, j, FUTURE_MID) >= 0) j++;
+            if (tis(t, j, "to")) return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- events: expressions ------------------------------------------------- */
+
+typedef enum {
+    RK_SKIP,            /* consumed, no event (invalid date, year in a name) */
+    RK_ABS,             /* date holds the value */
+    RK_DAY_NOYEAR,      /* "Sept. 8": date.m, date.d; year from publication */
+    RK_MONTH_ALONE,     /* "In July": date.m; year from publication and mod */
+    RK_WEEKDAY,         /* "on Tuesday": wd; needs the publication day */
+    RK_REL,             /* "last month": n units at prec from publication */
+    RK_ANCHOR           /* "a year later": n units at prec from the last absolute date */
+} rkind;
+
+typedef struct rmatch {
+    rkind kind;
+    cdate date;
+    int wd;             /* RK_WEEKDAY: 0 = Sunday */
+    int mod;            /* -1 "last", +1 "next", 2 "this", 0 by tense */
+    int yoff_set, yoff; /* a month followed by "this year" (0) / "last year" (-1) */
+    int n;              /* RK_REL, RK_ANCHOR: offset in units of prec */
+    cdate_prec prec;
+    size_t t0, t1;      /* tokens [t0, t1) */
+} rmatch;
+
+/* Word, possibly with a possessive "'s" ("today's", "Tuesday's"). */
+static int tbase(const toks *t, size_t i, const char *w) {
+    size_t n = strlen(w);
+    if (i >= t->n || t->v[i].kind != TK_WORD || strncasecmp(tstr(t, i), w, n)) return 0;
+    return tlen(t, i) == n || (tlen(t, i) == n + 2 && !strncmp(tstr(t, i) + n, "'s", 2));
+}
+
+static int tcount(const toks *t, size_t i) {    /* "four", "4", "a": the count, else 0 */
+    int k;
+    if (i >= t->n) return 0;
+    if (t->v[i].kind == TK_NUM && t->v[i].ndig <= 2 && !t->v[i].ord) return t->v[i].val;
+    if (tis(t, i, "a") || tis(t, i, "an")) return 1;
+    return (k = tin(t, i, NUMWORDS)) > 0 ? k : 0;
+}
+
+static cdate_prec tunit(const toks *t, size_t i, int plural) {
+    if (tis(t, i, "year") || (plural && tis(t, i, "years"))) return CDATE_YEAR;
+    if (tis(t, i, "month") || (plural && tis(t, i, "months"))) return CDATE_MONTH;
+    if (tis(t, i, "day") || (plural && tis(t, i, "days"))) return CDATE_DAY;
+    return CDATE_NONE;
+}
+
+static int year_is_date(const toks *t, size_t i) {
+    if (tin(t, i + 1, QUANTITY) >= 0) return 0;
+    if (i == 0) return 1;
+    if (t->v[i - 1].kind == TK_NUM) return 0;
+    if (t->v[i - 1].kind == TK_PUNCT) return 1;
+    if (tin(t, i - 1, YEAR_PREP) >= 0) return 1;
+    return 0;   /* "Vision 2030" (a name) or "reached 2000" (a number) */
+}
+
+/* Relative expressions starting at token i. */
+static int match_rel(const toks *t, size_t i, rmatch *m) {
+    int k, c;
+    size_t nx;
+    cdate_prec u;
+    m->t0 = i;
+    if (tbase(t, i, "yesterday") || tbase(t, i, "today") || tbase(t, i, "tomorrow")) {
+        m->kind = RK_REL; m->prec = CDATE_DAY; m->t1 = i + 1;
+        m->n = tbase(t, i, "yesterday") ? -1 : tbase(t, i, "today") ? 0 : 1;
+        return 1;
+    }
+    if ((k = tis(t, i, "last") ? -1 : tis(t, i, "next") ? 1 : tis(t, i, "this") ? 2 : 0) != 0) {
+        int after_the = i > 0 && (tis(t, i - 1, "the") || tis(t, i - 1, "that"));
+        int full;
+        if ((u = tunit(t, i + 1, 0)) != CDATE_NONE && u != CDATE_DAY && !after_the) {
+            m->kind = RK_REL; m->prec = u; m->n = k == 2 ? 0 : k; m->t1 = i + 2;
+            return 1;
+        }
+        if ((m->wd = tweekday(t, i + 1, 0, &nx)) >= 0) {
+            m->kind = RK_WEEKDAY; m->mod = k; m->t1 = nx;
+            return 1;
+        }
+        if ((c = tmonth(t, i + 1, &full, &nx)) > 0 && full && !after_the) {
+            m->kind = RK_MONTH_ALONE; m->date = mk(0, c, 0, CDATE_MONTH); m->mod = k; m->t1 = nx;
+            return 1;
+        }
+        return 0;
+    }
+    if ((c = tcount(t, i)) > 0 && (u = tunit(t, i + 1, 1)) != CDATE_NONE) {
+        if (tis(t, i + 2, "ago")) {
+            m->kind = RK_REL; m->prec = u; m->n = -c; m->t1 = i + 3;
+            return 1;
+        }
+        if (tis(t, i + 2, "later") || tis(t, i + 2, "afterwards")) {
+            m->kind = RK_ANCHOR; m->prec = u; m->n = c; m->t1 = i + 3;
+            return 1;
+        }
+        return 0;
+    }
+    if (tis(t, i, "the") && (u = tunit(t, i + 2, 0)) != CDATE_NONE) {
+        int dir = tis(t, i + 1, "following") || tis(t, i + 1, "subsequent") ? 1 :
+                  tis(t, i + 1, "previous") || tis(t, i + 1, "preceding") ? -1 :
+                  tis(t, i + 1, "next") && u == CDATE_DAY ? 1 : 0;
+        if (!dir) return 0;
+        m->kind = RK_ANCHOR; m->prec = u; m->n = dir; m->t1 = i + 3;
+        return 1;
+    }
+    if ((m->wd = tweekday(t, i, 0, &nx)) >= 0) {
+        if (i > 0 && tcap(t, i - 1) && tin(t, i - 1, WEEKDAY_PREP) < 0) return 0; /* "Black Friday" */
+        m->kind = RK_WEEKDAY; m->mod = 0; m->t1 = nx;
+        return 1;
+    }
+    return 0;
+}
+
+/* "this year" / "last year" / "next year" within a few tokens after j. */
+static int year_after(const toks *t, size_t j, int *yoff, size_t *end) {
+    for (size_t k = j; k < t->n && k < j + CDATE_LOOKAHEAD; k++) {
+        if (t->v[k].kind == TK_PUNCT) return 0;
+        if (tis(t, k + 1, "year") && (tis(t, k, "this") || tis(t, k, "last") || tis(t, k, "next"))) {
+            *yoff = tis(t, k, "this") ? 0 : tis(t, k, "last") ? -1 : 1;
+            *end = k + 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Any dated expression at token i. */
+static int match_event(const toks *t, size_t i, rmatch *m) {
+    dmatch dm;
+    int full, mon;
+    size_t nx;
+    memset(m, 0, sizeof *m);
+    if (match_abs(t, i, &dm)) {
+        m->t0 = dm.t0; m->t1 = dm.t1; m->date = dm.date;
+        switch (dm.kind) {
+        case DM_NONE: m->kind = RK_SKIP; break;
+        case DM_YEAR: m->kind = year_is_date(t, i) ? RK_ABS : RK_SKIP; break;
+        case DM_DAY_NOYEAR: m->kind = RK_DAY_NOYEAR; break;
+        default: m->kind = RK_ABS; break;
+        }
+        return 1;
+    }
+    if (match_rel(t, i, m)) return 1;
+    if ((mon = tmonth(t, i, &full, &nx)) > 0 && full) {     /* a month named alone */
+        int yoff;
+        size_t end;
+        int has_year = year_after(t, nx, &yoff, &end);
+        if (i == 0 || tin(t, i - 1, MONTH_PREP) < 0) {
+            if (!has_year || end != nx + 2) return 0;         /* "January this year" */
+        }
+        m->kind = RK_MONTH_ALONE; m->date = mk(0, mon, 0, CDATE_MONTH); m->t0 = i; m->t1 = nx;
+        return 1;
+    }
+    return 0;
+}
+
+/* "from January to October", "between 2010 and 2014": the range is one
+** statement dated by its start; swallow the end. */
+static void swallow_range_end(const toks *t, rmatch *m) {
+    rmatch end;
+    size_t j = m->t1;
+    if (m->t0 == 0 || !(tis(t, m->t0 - 1, "from") || tis(t, m->t0 - 1, "between"))) return;
+    if (!(tis(t, j, "to") || tis(t, j, "and") || tis(t, j, "through") || tis(t, j, "until") ||
+          tpunct(t, j, '-') || is_dash_tok(t, j)))
+        return;
+    if (match_event(t, j + 1, &end) && end.kind != RK_SKIP && end.kind != RK_REL) m->t1 = end.t1;
+}
+
+/* ---- events: resolution -------------------------------------------------- */
+
+static int resolve(const evstate *st, rmatch *m, int future, cdate *out) {
+    cdate p = st->pub, c;
+    switch (m->kind) {
+    case RK_ABS:
+        *out = m->date;
+        return 1;
+    case RK_DAY_NOYEAR:
+        if (p.prec < CDATE_YEAR) return 0;
+        c = mk(p.y, m->date.m, m->date.d, CDATE_DAY);
+        if (p.prec >= CDATE_MONTH) {
+            int cmp = cdate_cmp(c, p);
+            if (cmp > 0 && !future) c.y--;
+            else if (cmp < 0 && future && p.prec == CDATE_DAY) c.y++;
+        }
+        if (!date_valid(c)) return 0;     /* Feb. 29 in a common year */
+        *out = c;
+        return 1;
+    case RK_MONTH_ALONE:
+        if (p.prec < CDATE_YEAR) return 0;
+        c = mk(p.y, m->date.m, 0, CDATE_MONTH);
+        if (m->yoff_set) c.y += m->yoff;
+        else if (m->mod == -1 || m->mod == 1) {
+            if (p.prec < CDATE_MONTH) return 0;
+            if (m->mod == -1 && c.m >= p.m) c.y--;
+            if (m->mod == 1 && c.m <= p.m) c.y++;
+        } else if (m->mod == 0 && p.prec >= CDATE_MONTH) {
+            if (c.m > p.m && !future) c.y--;
+            else if (c.m < p.m && future) c.y++;
+        }
+        *out = c;
+        return 1;
+    case RK_WEEKDAY: {
+        if (p.prec < CDATE_DAY) return 0;
+        int wp = weekday_of(p);
+        int back = (wp - m->wd + 7) % 7, fwd = (m->wd - wp + 7) % 7;
+        if (m->mod == -1) *out = day_add(p, back ? -back : -7);
+        else if (m->mod == 1) *out = day_add(p, fwd ? fwd : 7);
+        else *out = day_add(p, future ? fwd : -back);
+        return 1;
+    }
+    case RK_REL:
+    case RK_ANCHOR: {
+        cdate base = m->kind == RK_REL ? p : st->anchor;
+        if (base.prec < m->prec) return 0;
+        if (m->prec == CDATE_DAY) *out = day_add(base, m->kind == RK_REL ? m->n : m->n);
+        else if (m->prec == CDATE_MONTH) *out = month_add(base, m->n);
+        else *out = mk(base.y + m->n, 0, 0, CDATE_YEAR);
+        return date_valid(*out);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* ---- events: driver ------------------------------------------------------ */
+
+typedef struct evkey { size_t para, sent; cdate date; } evkey;
+
+static int seen_before(const evkey *keys, size_t n, evkey k) {
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].para == k.para && keys[i].sent == k.sent && keys[i].date.prec == k.date.prec &&
+            !cdate_cmp(keys[i].date, k.date))
+            return 1;
+    return 0;
+}
+
+/* Events of one sentence span s[0..len) of paragraph para (offset base). */
+static void events_in_span(evstate *st, evkey **keys, size_t para, const char *s, size_t len,
+                           size_t base) {
+    toks t;
+    toks_lex(&t, s, len);
+    if (!t.n) { free(t.v); return; }
+    size_t *sid = xmalloc(t.n * sizeof *sid);   /* sentence index of each token */
+    for (size_t i = 0, cur = 0; i < t.n; i++) {
+        size_t e = sentence_end_at(&t, i);
+        sid[i] = cur;
+        if (e) { for (size_t k = i + 1; k <= e; k++) sid[k] = cur; i = e; cur++; }
+    }
+    for (size_t i = 0; i < t.n; ) {
+        rmatch m;
+        if (!match_event(&t, i, &m)) { i++; continue; }
+        if (m.kind == RK_MONTH_ALONE) {
+            size_t end;
+            swallow_range_end(&t, &m);
+            if (!m.mod && year_after(&t, m.t1, &m.yoff, &end)) { m.yoff_set = 1; m.t1 = end; }
+        } else if (m.kind != RK_SKIP) {
+            swallow_range_end(&t, &m);
+        }
+        i = m.t1 > i ? m.t1 : i + 1;
+        if (m.kind == RK_SKIP) continue;
+        size_t a = m.t0, b = m.t1;
+        while (a > 0 && sid[a - 1] == sid[m.t0]) a--;
+        while (b < t.n && sid[b] == sid[m.t1 - 1]) b++;
+        size_t ctx = 0;     /* words of the sentence besides the date */
+        for (size_t k = a; k < b; k++) ctx += (k < m.t0 || k >= m.t1) && t.v[k].kind == TK_WORD;
+        size_t sent = base + t.v[a].s;
+        size_t ta = a, tb = b;
+        clause_trim(&t, &ta, &tb, m.t0, m.t1);
+        cdate d;
+        if (!resolve(st, &m, clause_future(&t, ta, tb), &d)) continue;
+        if (m.kind == RK_ABS || m.kind == RK_DAY_NOYEAR) st->anchor = d;
+        if (ctx < CDATE_EVENT_MINCTX) continue;     /* a dateline, not a statement */
+        evkey k = {para, sent, d};
+        if (seen_before(*keys, st->n, k)) continue;
+        *keys = xrealloc(*keys, (st->n + 1) * sizeof **keys);
+        (*keys)[st->n] = k;
+        ev_push(st, d, span_text(&t, ta, tb), para);
+    }
+    free(sid);
+    free(t.v);
+}
 
 int corpus_events(const corpus_doc *doc, corpus_event **events, size_t *n) {
-    (void)doc;
-    *events = NULL;
-    *n = 0;
+    evstate st;
+    evkey *keys = NULL;
+    memset(&st, 0, sizeof st);
+    if (!doc->meta.published || cdate_parse_iso(doc->meta.published, &st.pub) != 0)
+        st.pub.prec = CDATE_NONE;
+    for (size_t p = 0; p < doc->npara; p++) {
+        const char *text = doc->paras[p];
+        corpus_span *spans = NULL;
+        size_t ns = corpus_sentences(text, strlen(text), &spans);
+        for (size_t k = 0; k < ns; k++)
+            if (spans[k].end > spans[k].start)
+                events_in_span(&st, &keys, p, text + spans[k].start,
+                               spans[k].end - spans[k].start, spans[k].start);
+        free(spans);
+    }
+    free(keys);
+    *events = st.v;
+    *n = st.n;
     return 0;
 }
