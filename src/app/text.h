@@ -53,7 +53,9 @@ typedef struct text_tex {
 } text_tex;
 
 /* Lay out utf8 into box_w x box_h (box_h 0 = unbounded) and render it.
-** 0 ok, -1 on a rendering error (logged). */
+** 0 ok, -1 on a rendering error (logged).
+** Geometry: the texture's top-left is the box's top-left; lines are aligned
+** within box_w, so a centred or right-aligned text is box_w wide. */
 int text_render(SDL_Renderer *r, font_lib *f, const char *utf8,
                 const text_style *st, int box_w, int box_h, text_tex *out);
 
@@ -65,5 +67,22 @@ int text_render_fit(SDL_Renderer *r, font_lib *f, const char *utf8,
                     int box_w, int box_h, text_tex *out);
 
 void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
+
+/* Layout only, no rendering: what text_render would produce. */
+typedef struct text_size {
+    int w, h;           /* px; as text_tex's w, h */
+    int lines;
+    int truncated;
+} text_size;
+
+/* As text_render without drawing (for screens that need sizes first).
+** 0 ok, -1 on a font error. */
+int text_measure(font_lib *f, const char *utf8, const text_style *st,
+                 int box_w, int box_h, text_size *out);
+
+/* The size text_render_fit would choose (st->px is set), and its size. */
+int text_measure_fit(font_lib *f, const char *utf8, text_style *st,
+                     int px_min, int px_max, int box_w, int box_h,
+                     text_size *out);
 
 #endif

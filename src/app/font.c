@@ -1,0 +1,201 @@
+/*
+** src/app/font.c: bundled faces, per-codepoint fallback, TTF_Font cache,
+** and the layout measurer over SDL_ttf (see font.h).
+**
+** Sizes: TTF_OpenFont's ptsize at its default 72 dpi is the em size in px.
+** Coverage is asked of one "probe" TTF_Font per face opened at create time
+** (coverage does not depend on size), which also checks every file exists.
+**
+** Shaping: SDL_ttf 2.20 shapes each run with HarfBuzz (kerning, ligatures)
+** using its default direction/script (left to right); CJK runs need no
+** script of their own for horizontal text, so TTF_SetFontScriptName is not
+** used. Right-to-left scripts are not supported.
+*/
+#include "app/font.h"
+#include "common/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PROBE_PX 16                 /* size of the per-face coverage probe */
+
+static const char *const face_files[FACE_COUNT] = {
+    [FACE_INTER] = "Inter-Regular.otf",
+    [FACE_INTER_SEMIBOLD] = "Inter-SemiBold.otf",
+    [FACE_SERIF] = "NotoSerif-Regular.ttf",
+    [FACE_SERIF_ITALIC] = "NotoSerif-Italic.ttf",
+    [FACE_CJK] = "DroidSansFallbackFull.ttf",
+};
+
+/* Fallback chains, -1 terminated (see font.h for the reasons of the order:
+** the style's own face, then the nearest other design, CJK last). */
+static const int chains[FONT_STYLE_COUNT][FACE_COUNT + 1] = {
+    [FONT_SANS] = {FACE_INTER, FACE_SERIF, FACE_CJK, -1},
+    [FONT_SANS_BOLD] = {FACE_INTER_SEMIBOLD, FACE_INTER, FACE_SERIF, FACE_CJK, -1},
+    [FONT_SERIF] = {FACE_SERIF, FACE_INTER, FACE_CJK, -1},
+    [FONT_SERIF_ITALIC] = {FACE_SERIF_ITALIC, FACE_SERIF, FACE_INTER, FACE_CJK, -1},
+};
+
+typedef struct font_slot {
+    TTF_Font *font;     /* owned; NULL = free slot */
+    int face, px;
+    unsigned long used; /* LRU tick */
+} font_slot;
+
+struct font_lib {
+    char *dir;                      /* owned */
+    TTF_Font *probe[FACE_COUNT];    /* owned, PROBE_PX */
+    font_slot slot[FONT_CACHE_SLOTS];
+    unsigned long tick;
+    sbuf run;                       /* font_run_text's result */
+    layout_measurer meas;
+    layout *lay;                    /* owned */
+    long missing;
+};
+
+const char *font_face_file(int face)
+{
+    return face >= 0 && face < FACE_COUNT ? face_files[face] : "?";
+}
+
+int font_chain(font_style style, int *faces, int max)
+{
+    if ((int)style < 0 || style >= FONT_STYLE_COUNT) style = FONT_SANS;
+    int n = 0;
+    while (n < max && chains[style][n] >= 0) { faces[n] = chains[style][n]; n++; }
+    return n;
+}
+
+static TTF_Font *open_face(const char *dir, int face, int px)
+{
+    sbuf path = {0};
+    sbuf_addf(&path, "%s/%s", dir, face_files[face]);
+    TTF_Font *font = TTF_OpenFont(path.s, px);
+    if (!font) log_error("font: cannot open %s at %dpx: %s", path.s, px, TTF_GetError());
+    sbuf_free(&path);
+    return font;
+}
+
+/* ---- measurer callbacks (ctx = font_lib) ------------------------------- */
+
+static int m_chain(void *ctx, int style, int *faces, int max)
+{
+    (void)ctx;
+    return font_chain((font_style)style, faces, max);
+}
+
+static int m_has(void *ctx, int face, uint32_t cp) { return font_has(ctx, face, cp); }
+
+static int m_width(void *ctx, int face, int px, const char *s, size_t n)
+{
+    font_lib *f = ctx;
+    TTF_Font *font = font_get(f, face, px);
+    const char *t = font_run_text(f, face, s, n);
+    int w = 0;
+    if (!font || !*t) return 0;
+    if (TTF_SizeUTF8(font, t, &w, NULL) != 0) return 0;
+    return w;
+}
+
+static void m_metrics(void *ctx, int face, int px, layout_metrics *m)
+{
+    TTF_Font *font = font_get(ctx, face, px);
+    if (!font) { m->ascent = px; m->descent = px / 4; m->skip = px + px / 4; return; }
+    m->ascent = TTF_FontAscent(font);
+    m->descent = -TTF_FontDescent(font);
+    if (m->descent < 0) m->descent = 0;
+    m->skip = TTF_FontLineSkip(font);
+}
+
+/* ---- lifetime ------------------------------------------------------------ */
+
+font_lib *font_lib_create(const char *dir)
+{
+    font_lib *f = xcalloc(1, sizeof *f);
+    f->dir = xstrdup(dir);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        f->probe[i] = open_face(dir, i, PROBE_PX);
+        if (!f->probe[i]) goto err;
+    }
+    f->meas.ctx = f;
+    f->meas.chain = m_chain;
+    f->meas.has = m_has;
+    f->meas.width = m_width;
+    f->meas.metrics = m_metrics;
+    f->lay = layout_create();
+    return f;
+err:
+    font_lib_destroy(f);
+    return NULL;
+}
+
+void font_lib_destroy(font_lib *f)
+{
+    if (!f) return;
+    for (int i = 0; i < FONT_CACHE_SLOTS; i++)
+        if (f->slot[i].font) TTF_CloseFont(f->slot[i].font);
+    for (int i = 0; i < FACE_COUNT; i++)
+        if (f->probe[i]) TTF_CloseFont(f->probe[i]);
+    layout_destroy(f->lay);
+    sbuf_free(&f->run);
+    free(f->dir);
+    free(f);
+}
+
+/* ---- queries ------------------------------------------------------------- */
+
+int font_has(font_lib *f, int face, uint32_t cp)
+{
+    if (face < 0 || face >= FACE_COUNT) return 0;
+    return TTF_GlyphIsProvided32(f->probe[face], cp) != 0;
+}
+
+int font_face_for(font_lib *f, font_style style, uint32_t cp)
+{
+    int faces[FACE_COUNT];
+    int n = font_chain(style, faces, FACE_COUNT);
+    for (int i = 0; i < n; i++)
+        if (font_has(f, faces[i], cp)) return faces[i];
+    return -1;
+}
+
+TTF_Font *font_get(font_lib *f, int face, int px)
+{
+    if (face < 0 || face >= FACE_COUNT || px < 1) return NULL;
+    font_slot *victim = &f->slot[0];
+    f->tick++;
+    for (int i = 0; i < FONT_CACHE_SLOTS; i++) {
+        font_slot *s = &f->slot[i];
+        if (s->font && s->face == face && s->px == px) { s->used = f->tick; return s->font; }
+        if (!s->font) { if (victim->font) victim = s; }
+        else if (victim->font && s->used < victim->used) victim = s;
+    }
+    TTF_Font *font = open_face(f->dir, face, px);
+    if (!font) return NULL;
+    if (victim->font) TTF_CloseFont(victim->font);
+    victim->font = font; victim->face = face; victim->px = px; victim->used = f->tick;
+    return font;
+}
+
+const char *font_run_text(font_lib *f, int face, const char *s, size_t n)
+{
+    f->run.len = 0;
+    sbuf_add(&f->run, "", 0);           /* ensure a NUL-terminated buffer */
+    for (size_t o = 0; o < n;) {
+        uint32_t cp;
+        int k = layout_utf8_next(s + o, n - o, &cp);
+        int invalid = k == 1 && cp >= 0x80;
+        if (!invalid && !layout_is_control(cp)) {
+            if (font_has(f, face, cp)) sbuf_add(&f->run, s + o, (size_t)k);
+            else if (layout_is_space(cp)) sbuf_addc(&f->run, ' ');
+            /* else: no glyph in this face: draw nothing rather than tofu */
+        }
+        o += (size_t)k;
+    }
+    return f->run.s;
+}
+
+const layout_measurer *font_measurer(font_lib *f) { return &f->meas; }
+layout *font_layout(font_lib *f) { return f->lay; }
+long font_missing_count(const font_lib *f) { return f->missing; }
+void font_note_missing(font_lib *f, int n) { if (n > 0) f->missing += n; }

@@ -1,0 +1,73 @@
+/*
+** src/app/font.h: the bundled faces behind text.h (module font_).
+**
+** A font_lib (declared in text.h; created by font_lib_create) knows five
+** faces. Each text.h font_style has a fallback chain of faces; every
+** character is drawn from the first face of the chain that provides it
+** (SDL_ttf has no fallback of its own), so text is split into runs of one
+** face. Characters no face provides are counted and drawn as nothing.
+**
+**   style               chain (first choice first)
+**   FONT_SANS           Inter Regular, Noto Serif, Droid Sans Fallback
+**   FONT_SANS_BOLD      Inter SemiBold, Inter Regular, Noto Serif, Droid
+**   FONT_SERIF          Noto Serif, Inter Regular, Droid Sans Fallback
+**   FONT_SERIF_ITALIC   Noto Serif Italic, Noto Serif, Inter, Droid
+**
+** TTF_Font objects are cached per (face, px) (TTF_OpenFont is costly) in a
+** small LRU table owned by the lib; a TTF_Font returned by font_get stays
+** valid until FONT_CACHE_SLOTS other (face, px) pairs have been asked for.
+*/
+#ifndef VITRINE_FONT_H
+#define VITRINE_FONT_H
+
+#include "app/layout.h"
+#include "app/text.h"
+
+#include <SDL_ttf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef FONT_CACHE_SLOTS
+#define FONT_CACHE_SLOTS 24     /* open (face, px) pairs kept */
+#endif
+
+typedef enum font_face {
+    FACE_INTER,             /* Inter-Regular.otf */
+    FACE_INTER_SEMIBOLD,    /* Inter-SemiBold.otf */
+    FACE_SERIF,             /* NotoSerif-Regular.ttf */
+    FACE_SERIF_ITALIC,      /* NotoSerif-Italic.ttf */
+    FACE_CJK,               /* DroidSansFallbackFull.ttf */
+    FACE_COUNT
+} font_face;
+
+const char *font_face_file(int face);               /* file name, no dir */
+
+/* style's fallback chain into faces[max]; returns its length. */
+int font_chain(font_style style, int *faces, int max);
+
+/* 1 if face has a glyph for cp. */
+int font_has(font_lib *f, int face, uint32_t cp);
+
+/* First face of style's chain providing cp; -1 if none. */
+int font_face_for(font_lib *f, font_style style, uint32_t cp);
+
+/* The TTF_Font for face at px (cached, owned by f); NULL on failure
+** (logged). */
+TTF_Font *font_get(font_lib *f, int face, int px);
+
+/* s[0..n) as face will draw it, NUL-terminated: controls and characters
+** face lacks are dropped, spaces it lacks become U+0020. Owned by f; valid
+** until the next call. */
+const char *font_run_text(font_lib *f, int face, const char *s, size_t n);
+
+/* The measurer over this lib's faces (ctx = f), and the layout object the
+** text functions share. Both owned by f. */
+const layout_measurer *font_measurer(font_lib *f);
+layout *font_layout(font_lib *f);
+
+/* Characters drawn as nothing because no face provides them, counted by
+** text_render since f was created. */
+long font_missing_count(const font_lib *f);
+void font_note_missing(font_lib *f, int n);
+
+#endif
