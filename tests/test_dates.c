@@ -143,6 +143,8 @@ static const ev_row EV_ROWS[] = {
     {"Officials said the deal was signed on Dec. 20 after talks.", "2016-01-05", "2015-12-20", "day", NULL},
     /* relative to publication */
     {"China launched an initiative on Tuesday to address data security.", "2020-09-08", "2020-09-08", "day", NULL},
+    {"A study shows that last year, China suffered more attacks.", "2015-12-16", "2014", "year", NULL},
+    {"Workers at the plant, Aug. 1, 2017. The plant opened on Tuesday in the city.", "2018-04-27", "2017-08-01", "day", "2018-04-24"},
     {"Chinese President Xi Jinping on Wednesday said there should be no double standard.", "2015-12-17", "2015-12-16", "day", NULL},
     {"The minister will visit Paris on Friday to sign the accord.", "2015-12-16", "2015-12-18", "day", NULL},
     {"The board is to meet on Monday to discuss the offer.", "2015-12-16", "2015-12-21", "day", NULL},
@@ -175,6 +177,7 @@ static const ev_row EV_ROWS[] = {
     {"The ministry unveiled the initiative on Sept  and called on others.", "2020-09-21", NULL, NULL, NULL},
     {"Since the s, the West has tried to assert its influence.", "2020-09-21", NULL, NULL, NULL},
     {"The attack injured 2,703 people in three provinces.", NULL, NULL, NULL, NULL},
+    {"Output reached 4.29 trillion dollars, making up 32.9 percent.", NULL, NULL, NULL, NULL},
     {"China has 670 million netizens and 4.13 million websites.", NULL, NULL, NULL, NULL},
     {"The firm paid $2015 in fees and grew 2016% overall.", NULL, NULL, NULL, NULL},
     {"The city hired 2000 workers for the new park.", NULL, NULL, NULL, NULL},
@@ -235,9 +238,172 @@ static void test_event_rows(void) {
     }
 }
 
+/* ---- bundled articles: general properties ------------------------------- */
+
+static const struct { const char *path; const char *published; } ARTICLES[] = {
+    {"assets/corpus/000_464c9eef6dcfd8e4.txt", "2020-09-21"},  /* dateline line 2 */
+    {"assets/corpus/001_d594b17b06fa2b95.txt", "2020-09-08"},  /* front matter date */
+    {"assets/corpus/002_11ea5e3f56a7397c.txt", "2018-04-27"},  /* credit line */
+    {"assets/corpus/003_57d68627a9be5475.txt", "2015-12-16"},  /* sidecar only */
+    {"assets/corpus/004_23f281d63f6cc960.txt", "2015-12-17"},  /* dateline */
+};
+
+/* Raw lines as paragraphs (front matter skipped): datelines are still there,
+** as if cleaning had missed them. */
+static void doc_from_text(corpus_doc *doc, const char *text) {
+    const char *p = text;
+    if (!strncmp(p, "---\n", 4)) {
+        const char *e = strstr(p + 4, "\n---\n");
+        if (e) p = e + 5;
+    }
+    int line = 1;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        size_t a = 0;
+        while (a < n && (p[a] == ' ' || p[a] == '\t')) a++;
+        if (a < n) corpus_doc_add_para(doc, xstrndup(p + a, n - a), line);
+        line++;
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+static int words_in(const char *s) {
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int w = *s != ' ' && *s != '\t' && *s != '\n';
+        if (w && !in) n++;
+        in = w;
+    }
+    return n;
+}
+
+/* Some occurrence of the year in text is not right after a capitalised word
+** other than a sentence opener or preposition ("Vision 2030" is a name). */
+static int year_not_in_name(const char *text, int year) {
+    static const char *const OK_BEFORE[] = {"In", "By", "From", "Since", "The", "Until", "Before",
+        "After", "During", "Between", "Early", "Late", "Mid", "Through", "This", NULL};
+    char y[8];
+    snprintf(y, sizeof y, "%d", year);
+    if (!strstr(text, y)) return 1;     /* a relative date ("last year") */
+    for (const char *p = strstr(text, y); p; p = strstr(p + 1, y)) {
+        const char *q = p;
+        if (q == text || q[-1] != ' ') return 1;
+        q--;
+        while (q > text && q[-1] != ' ') q--;
+        if (!(*q >= 'A' && *q <= 'Z')) return 1;
+        for (int k = 0; OK_BEFORE[k]; k++)
+            if (!strncmp(q, OK_BEFORE[k], strlen(OK_BEFORE[k])) && q[strlen(OK_BEFORE[k])] == ' ') return 1;
+    }
+    return 0;
+}
+
+static void test_bundled(void) {
+    const char *verbose = getenv("VITRINE_TEST_VERBOSE");
+    for (size_t i = 0; i < sizeof ARTICLES / sizeof *ARTICLES; i++) {
+        corpus_diag d = {ARTICLES[i].path, 0, 1};
+        char *text = NULL;
+        size_t len = 0;
+        T_INT(corpus_read_file(ARTICLES[i].path, &text, &len, &d), 0);
+        if (!text) continue;
+        corpus_doc doc = {0};
+        doc_from_text(&doc, text);
+        corpus_event *ev = NULL;
+        size_t n = 0;
+        run_doc(&doc, ARTICLES[i].published, &ev, &n);
+        T_OK(n > 0);
+        for (size_t k = 0; k < n; k++) {
+            char buf[16];
+            cdate back;
+            cdate_format(ev[k].date, buf);
+            T_INT(cdate_parse_iso(buf, &back), 0);                  /* valid, plausible */
+            T_INT(back.prec, ev[k].date.prec);
+            T_OK(ev[k].para < doc.npara);
+            if (ev[k].para >= doc.npara) continue;
+            T_OK(strstr(doc.paras[ev[k].para], ev[k].text) != NULL); /* a verbatim excerpt */
+            T_OK(words_in(ev[k].text) >= 3 && words_in(ev[k].text) <= 35);
+            /* no dateline: the raw line that only carries the date gives nothing */
+            cdate sc;
+            size_t a, b;
+            const char *para = doc.paras[ev[k].para];
+            if (cdate_scan(para, strlen(para), &sc, &a, &b) && words_in(para) <= 12 &&
+                !strchr(".!?", para[strlen(para) - 1]))
+                T_FAIL_("dateline event: %s", ev[k].text);
+            if (ev[k].date.prec == CDATE_YEAR && !year_not_in_name(ev[k].text, ev[k].date.y))
+                T_FAIL_("year in a name: %s", ev[k].text);
+            /* the same date from the same paragraph and text only once */
+            for (size_t j = 0; j < k; j++)
+                if (ev[j].para == ev[k].para && !strcmp(ev[j].text, ev[k].text) &&
+                    ev[j].date.prec == ev[k].date.prec && ev[j].date.y == ev[k].date.y &&
+                    ev[j].date.m == ev[k].date.m && ev[j].date.d == ev[k].date.d)
+                    T_FAIL_("duplicate event: %s", ev[k].text);
+        }
+        if (verbose) dump_events(ARTICLES[i].path, ev, n);
+        corpus_events_free(ev, n);
+        corpus_doc_free(&doc);
+        free(text);
+    }
+}
+
+/* corpus_sentences may return one span per paragraph or one per sentence;
+** the same two-sentence paragraph gives the same events either way, each
+** trimmed to its own sentence. */
+static void test_sentence_independence(void) {
+    corpus_doc doc = {0};
+    corpus_event *ev = NULL;
+    size_t n = 0;
+    corpus_doc_add_para(&doc, xstrdup("The exchange opened in 2009 with ten listed firms. "
+        "It moved to a new tower in April 2017 after years of delay."), 1);
+    run_doc(&doc, "2018-01-01", &ev, &n);
+    T_INT(n, 2);
+    if (n == 2) {
+        T_STR(ev[0].text, "The exchange opened in 2009 with ten listed firms.");
+        T_STR(ev[1].text, "It moved to a new tower in April 2017 after years of delay.");
+    }
+    corpus_events_free(ev, n);
+    corpus_doc_free(&doc);
+}
+
+/* Long sentences are cut at clause boundaries to about 30 words. */
+static void test_trim(void) {
+    corpus_doc doc = {0};
+    corpus_event *ev = NULL;
+    size_t n = 0;
+    corpus_doc_add_para(&doc, xstrdup("Officials from more than forty countries, including several that had "
+        "long opposed any binding rules on data flows, cross-border transfers or the storage of "
+        "personal information, gathered in the eastern city, where in October 2014 the first such "
+        "meeting had ended in failure, and they pledged to try again."), 1);
+    run_doc(&doc, "2015-12-16", &ev, &n);
+    T_INT(n, 1);
+    if (n == 1) {
+        T_OK(words_in(ev[0].text) <= 30);
+        T_HAS(ev[0].text, "October 2014");
+        T_STR(cdate_prec_name(ev[0].date.prec), "month");
+    }
+    corpus_events_free(ev, n);
+    corpus_doc_free(&doc);
+}
+
+/* Same date in two sentences: two events; twice in one sentence: one. */
+static void test_dedup(void) {
+    corpus_doc doc = {0};
+    corpus_event *ev = NULL;
+    size_t n = 0;
+    corpus_doc_add_para(&doc, xstrdup("In 2014 sales rose, and in 2014 costs fell too. "
+        "Exports also doubled in 2014 compared with the year before."), 1);
+    run_doc(&doc, NULL, &ev, &n);
+    T_INT(n, 2);
+    corpus_events_free(ev, n);
+    corpus_doc_free(&doc);
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
     T_RUN(test_event_rows);
+    T_RUN(test_sentence_independence);
+    T_RUN(test_trim);
+    T_RUN(test_dedup);
+    T_RUN(test_bundled);
     return T_DONE();
 }

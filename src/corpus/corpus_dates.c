@@ -510,6 +510,7 @@ static const char *const FUTURE_MID[] = {"set", "scheduled", "due", "expected", 
 typedef struct evstate {
     cdate pub;          /* publication date; prec CDATE_NONE when unknown */
     cdate anchor;       /* last absolute date in the text; prec NONE before one */
+    cdate para_day;     /* last absolute day date of the current paragraph, or prec NONE */
     corpus_event *v;    /* owned until handed to the caller */
     size_t n, cap;
 } evstate;
@@ -554,6 +555,7 @@ static size_t sentence_end_at(const toks *t, size_t i) {
         if (w->kind == TK_WORD && (w->e - w->s <= 1 || tin(t, i - 1, ABBREV) >= 0)) return 0;
         if (w->e != t->v[i].s) return 0;
     }
+    if (t->v[i].e == t->v[i + 1].s && !is_quote_tok(t, i + 1)) return 0;   /* 4.29, a.m */
     size_t last = i;
     while (last + 1 < t->n && is_quote_tok(t, last + 1) && t->v[last].e == t->v[last + 1].s) last++;
     if (last + 1 >= t->n) return 0;
@@ -567,7 +569,8 @@ static size_t sentence_end_at(const toks *t, size_t i) {
 static int clause_start_at(const toks *t, size_t i) {
     if (i == 0) return 0;
     if (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 && strchr(",;:()", tstr(t, i - 1)[0]))
-        return 1;
+        return !(tstr(t, i - 1)[0] == ',' && t->v[i - 1].s == t->v[i].s - 1 && i >= 2 &&
+                 t->v[i - 2].e == t->v[i - 1].s && t->v[i].kind == TK_NUM);    /* 2,703 */
     if (is_dash_tok(t, i - 1) || (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 &&
                                  tstr(t, i - 1)[0] == '-' && !tadj(t, i - 1)))
         return 1;
@@ -706,7 +709,7 @@ static int match_rel(const toks *t, size_t i, rmatch *m) {
         return 1;
     }
     if ((k = tis(t, i, "last") ? -1 : tis(t, i, "next") ? 1 : tis(t, i, "this") ? 2 : 0) != 0) {
-        int after_the = i > 0 && (tis(t, i - 1, "the") || tis(t, i - 1, "that"));
+        int after_the = i > 0 && tis(t, i - 1, "the");     /* "over the last year" */
         int full;
         if ((u = tunit(t, i + 1, 0)) != CDATE_NONE && u != CDATE_DAY && !after_the) {
             m->kind = RK_REL; m->prec = u; m->n = k == 2 ? 0 : k; m->t1 = i + 2;
@@ -838,6 +841,9 @@ static int resolve(const evstate *st, rmatch *m, int future, cdate *out) {
         *out = c;
         return 1;
     case RK_WEEKDAY: {
+        /* a caption dated "Aug. 1, 2017. ... on Tuesday": the weekday is
+        ** near that date, not the publication */
+        if (st->para_day.prec == CDATE_DAY) p = st->para_day;
         if (p.prec < CDATE_DAY) return 0;
         int wp = weekday_of(p);
         int back = (wp - m->wd + 7) % 7, fwd = (m->wd - wp + 7) % 7;
@@ -850,7 +856,7 @@ static int resolve(const evstate *st, rmatch *m, int future, cdate *out) {
     case RK_ANCHOR: {
         cdate base = m->kind == RK_REL ? p : st->anchor;
         if (base.prec < m->prec) return 0;
-        if (m->prec == CDATE_DAY) *out = day_add(base, m->kind == RK_REL ? m->n : m->n);
+        if (m->prec == CDATE_DAY) *out = day_add(base, m->n);
         else if (m->prec == CDATE_MONTH) *out = month_add(base, m->n);
         else *out = mk(base.y + m->n, 0, 0, CDATE_YEAR);
         return date_valid(*out);
@@ -899,15 +905,28 @@ static void events_in_span(evstate *st, evkey **keys, size_t para, const char *s
         size_t a = m.t0, b = m.t1;
         while (a > 0 && sid[a - 1] == sid[m.t0]) a--;
         while (b < t.n && sid[b] == sid[m.t1 - 1]) b++;
-        size_t ctx = 0;     /* words of the sentence besides the date */
-        for (size_t k = a; k < b; k++) ctx += (k < m.t0 || k >= m.t1) && t.v[k].kind == TK_WORD;
+        size_t ctx = 0, lower = 0;  /* words of the sentence besides the date */
+        for (size_t k = a; k < b; k++) {
+            if ((k >= m.t0 && k < m.t1) || t.v[k].kind != TK_WORD) continue;
+            ctx++;
+            lower += islower((unsigned char)tstr(&t, k)[0]) && tlen(&t, k) >= 2 &&
+                     !(k > 0 && tpunct(&t, k - 1, '.') && t.v[k - 1].e == t.v[k].s);  /* not ".org" */
+        }
+        const tok *last = &t.v[b - 1];
+        int closed = last->kind == TK_PUNCT &&
+                     (strchr(".!?)]", t.s[last->s]) || is_quote_tok(&t, b - 1));
         size_t sent = base + t.v[a].s;
         size_t ta = a, tb = b;
         clause_trim(&t, &ta, &tb, m.t0, m.t1);
         cdate d;
         if (!resolve(st, &m, clause_future(&t, ta, tb), &d)) continue;
-        if (m.kind == RK_ABS || m.kind == RK_DAY_NOYEAR) st->anchor = d;
-        if (ctx < CDATE_EVENT_MINCTX) continue;     /* a dateline, not a statement */
+        if (m.kind == RK_ABS || m.kind == RK_DAY_NOYEAR) {
+            st->anchor = d;
+            if (d.prec == CDATE_DAY) st->para_day = d;
+        }
+        /* a dateline, not a statement: hardly any words, or no running text
+        ** around it ("Facebook Twitter google plus Thursday, Dec. 17, 2015") */
+        if (ctx < CDATE_EVENT_MINCTX || (lower < CDATE_EVENT_MINCTX && !closed)) continue;
         evkey k = {para, sent, d};
         if (seen_before(*keys, st->n, k)) continue;
         *keys = xrealloc(*keys, (st->n + 1) * sizeof **keys);
@@ -926,6 +945,7 @@ int corpus_events(const corpus_doc *doc, corpus_event **events, size_t *n) {
         st.pub.prec = CDATE_NONE;
     for (size_t p = 0; p < doc->npara; p++) {
         const char *text = doc->paras[p];
+        st.para_day.prec = CDATE_NONE;
         corpus_span *spans = NULL;
         size_t ns = corpus_sentences(text, strlen(text), &spans);
         for (size_t k = 0; k < ns; k++)
