@@ -1,3 +1,970 @@
-/* STUB: replaced by the quotes stage. */
+/*
+** src/corpus/corpus_quotes.c: direct quotations with resolved speakers
+** (ingest stage 7).
+**
+** Pipeline, per document:
+**   1. Quote regions, per paragraph (qr_find). Double marks pair by rules:
+**      “ „ « always open, ” » always close, a straight " opens outside a
+**      quote (unless a space follows it) and closes inside one. Single marks
+**      inside a double quote are text ("so-called 'absolute security'").
+**      At top level, ‘...’ or '...' form a quote only when a closing mark is
+**      found in the same paragraph (apostrophes make anything else guesswork).
+**      A double quote still open at the end of its paragraph runs to the
+**      paragraph end (multi-paragraph quotes, scrapers dropping the mark).
+**   2. Tokens (qt_tokenize): words (with internal ' ’ - and the period of
+**      initials and abbreviations: "N.", "U.S.", "Dr."), punctuation, and
+**      QOPEN/QCLOSE tokens; each token knows the quote region it lies in.
+**   3. Name spans (ns_build): maximal runs of capitalised words outside
+**      quotes, particles allowed inside ("Ursula von der Leyen"), a leading
+**      sentence word dropped ("The", "In", ...). The name proper is the tail
+**      after the last title word ("U.S. Secretary of State Mike Pompeo" ->
+**      "Mike Pompeo"). Spans with an organisation or place word in their tail
+**      are organisations. Short mentions ("Xi", "Wang") resolve to the most
+**      recent earlier full name containing all their tokens, in any position
+**      (family name first or last), else the first later one.
+**   4. Filters: fewer than QUOTE_MIN_WORDS words; all Title Case (titles of
+**      works); preceded by a naming word ("titled", "called", "code-named",
+**      "so-called", ...); directly followed by a program noun ("initiative",
+**      "program", ...) without punctuation inside the closing mark.
+**   5. Attribution, first match wins:
+**      a. the clause right after the closing mark: `"Q," NAME [, role,] VERB`,
+**         `"Q," VERB NAME`, `"Q," he VERB`, `"Q," VERB the minister`,
+**         `"Q," according to NAME`;
+**      b. the same sentence before the opening mark: the last reporting verb
+**         there and its subject (`NAME said: "Q"`, `NAME spoke ..., saying
+**         "Q"`, `According to NAME, "Q"`);
+**      c. an earlier attributed quote of the same paragraph;
+**      d. the previous sentence of the paragraph when it has a reporting
+**         verb and the quote starts a sentence;
+**      e. a paragraph that opens with the quote continues the previous
+**         paragraph's speaker when that paragraph held an attributed quote or
+**         ended with "VERB:".
+**      A quote with none of these (no reporting verb anywhere near) is not a
+**      key quote and is dropped.
+**   Subjects: a person name resolves as in 3; he/she/they and a role noun
+**   ("the minister", "a spokesman") resolve to the last person named before
+**   the verb; an organisation subject ("the Ministry of Public Security
+**   said") is kept as written; a non-person noun ("the statement said", a
+**   possessive "China's ministry") gives speaker NULL. Decision: a quote
+**   whose attribution was found but whose speaker cannot be resolved is kept
+**   with speaker NULL.
+**
+** Output text: inner text trimmed, whitespace runs collapsed to one space, a
+** trailing comma (or semicolon/colon) dropped; final . ? ! kept; "[...]"
+** editorial insertions kept. Quotes are in document order, an exact repeat of
+** an earlier quote's text is dropped.
+*/
 #include "corpus/corpus.h"
-int corpus_quotes(const corpus_doc *doc, corpus_quote **q, size_t *n) { (void)doc; *q = NULL; *n = 0; return 0; }
+#include "common/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+/* ---- tunables ------------------------------------------------------------ */
+
+#define QUOTE_MIN_WORDS      6   /* words in a key quote, at least */
+#define ATTR_MAX_APPOS       32  /* tokens of an appositive ", a ... ," skipped */
+#define ATTR_MAX_SKIP        3   /* adverbs/auxiliaries between subject and verb */
+#define ATTR_ROLE_WINDOW     4   /* tokens between a role noun and its verb */
+#define NAME_MAX_TOKENS      8   /* longer capitalised runs are not names */
+
+/* ---- word tables --------------------------------------------------------- */
+
+static const char *const verb_tab[] = {   /* reporting verbs, lowercase forms */
+    "said", "says", "say", "saying", "told", "tells", "telling",
+    "added", "adds", "adding", "wrote", "writes", "writing",
+    "noted", "notes", "noting", "warned", "warns", "warning",
+    "stressed", "stresses", "stressing", "argued", "argues", "arguing",
+    "explained", "explains", "explaining", "asked", "asks", "asking",
+    "insisted", "insists", "insisting", "claimed", "claims", "claiming",
+    "declared", "declares", "declaring", "announced", "announces",
+    "announcing", "replied", "replies", "responded", "responds",
+    "continued", "continues", "recalled", "recalls", "remarked",
+    "observed", "observes", "emphasized", "emphasised", "emphasizes",
+    "emphasises", "emphasizing", "emphasising", "acknowledged", "admitted",
+    "admits", "conceded", "suggested", "suggests", "predicted", "urged",
+    "urges", "urging", "cautioned", "commented", "posted", "tweeted",
+    "stated", "states", "confirmed", "concluded", "called", "calling",
+    "described", "describing", "vowed", "promised", "pledged", "threatened",
+    "complained", "lamented", "boasted", "joked", "quipped", "shouted",
+    "testified", "proclaimed", "reiterated", "underscored", "highlighted",
+    "maintained", "contended", "countered", "recounted", "wondered",
+    "mused", "mentioned", "according", NULL
+};
+
+/* Words that may stand between a subject and its verb ("Xi has said"). */
+static const char *const aux_tab[] = {
+    "also", "has", "had", "have", "was", "were", "is", "later", "then",
+    "once", "further", "again", "recently", "previously", "separately",
+    "reportedly", "repeatedly", "earlier", "would", "will", "had", "simply",
+    "often", "publicly", "openly", "bluntly", "flatly", "just", "already",
+    NULL
+};
+
+static const char *const pronoun_tab[] = { "he", "she", "they", NULL };
+
+/* Lowercase nouns for people: "said the minister" -> last person named. */
+static const char *const role_tab[] = {
+    "minister", "spokesman", "spokeswoman", "spokesperson", "official",
+    "officials", "president", "director", "expert", "analyst", "professor",
+    "chief", "leader", "secretary", "ambassador", "governor", "senator",
+    "author", "chairman", "chairwoman", "executive", "researcher", "scholar",
+    "diplomat", "envoy", "premier", "mayor", "lawmaker", "legislator",
+    "commander", "officer", "economist", "scientist", "representative",
+    "head", "founder", "ceo", "adviser", "advisor", "aide", "general",
+    "judge", "lawyer", "attorney", "prosecutor", "chancellor", "columnist",
+    "editor", "manager", "coach", "strategist", "deputy", "fellow",
+    "commissioner", "councilor", "councillor", "man", "woman", NULL
+};
+
+/* Capitalised words that are titles, not part of the name after them. */
+static const char *const title_tab[] = {
+    "President", "Presidents", "Vice", "Prime", "Minister", "Ministers",
+    "Foreign", "Defense", "Defence", "Finance", "Secretary", "State",
+    "General", "Premier", "Chancellor", "Chairman", "Chairwoman", "Chair",
+    "Director", "Chief", "Executive", "CEO", "Senator", "Sen.", "Rep.",
+    "Representative", "Congressman", "Congresswoman", "Governor", "Gov.",
+    "Mayor", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Commissioner", "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.",
+    "Mrs", "Ms.", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "King",
+    "Queen", "Prince", "Princess", "Pope", "Cardinal", "Bishop", "Rev.",
+    "Father", "Judge", "Justice", "Attorney", "Gen.", "Lt.", "Col.",
+    "Capt.", "Maj.", "Sgt.", "Adm.", "Admiral", "Colonel", "Captain",
+    "Major", "Sergeant", "Lieutenant", "Commander", "Councilor",
+    "Councillor", "Leader", "Speaker", "Deputy", "Assistant",
+    "Undersecretary", "Dean", "Coach", "Former", "Emperor", "Sheikh",
+    "Crown", "Chairperson", "Founder", "Editor", "Senior", "Supreme",
+    "Envoy", "Special", "Councilman", "Lawmaker", "Officer", "Inspector",
+    "Detective", "Chef", NULL
+};
+
+/* Words that make a capitalised run an organisation or a place. */
+static const char *const org_tab[] = {
+    "Ministry", "Department", "Office", "Bureau", "Agency", "Commission",
+    "Committee", "Council", "Institute", "Institution", "University",
+    "College", "School", "Academy", "Center", "Centre", "Foundation",
+    "Association", "Organization", "Organisation", "Union", "Party",
+    "Congress", "Parliament", "Senate", "Assembly", "Court", "Government",
+    "Administration", "Authority", "Service", "Services", "Bank", "Fund",
+    "Group", "Company", "Corporation", "Corp.", "Inc.", "Ltd.", "Co.",
+    "LLC", "Times", "Post", "Daily", "News", "Journal", "Herald",
+    "Tribune", "Press", "Magazine", "Network", "Networks", "Media",
+    "Television", "Radio", "Conference", "Summit", "Forum", "Initiative",
+    "Program", "Programme", "Strategy", "Agreement", "Treaty", "Act",
+    "Plan", "Project", "Campaign", "Province", "States", "City", "County",
+    "District", "Region", "Republic", "Kingdom", "Nations", "Island",
+    "Islands", "Street", "Avenue", "Road", "Square", "Town", "Village",
+    "River", "Lake", "Mountain", "Mountains", "Sea", "Ocean", "Airport",
+    "Station", "Hospital", "Museum", "Library", "Church", "Temple",
+    "Palace", "House", "Hall", "Tower", "Park", "Bridge", "Stadium",
+    "Dynasty", "Army", "Navy", "Force", "Forces", "Police", "Guard",
+    "Club", "Team", "League", "Cup", "Games", "Festival", "Award", "Prize",
+    "Exchange", "Market", "Index", "Technologies", "Technology", "Systems",
+    "Industries", "Holdings", "Airlines", "Motors", "Internet", "Online",
+    "North", "South", "East", "West", "Northeast", "Northwest",
+    "Southeast", "Southwest", "Central", "Eastern", "Western", "Northern",
+    "Southern", "Upper", "Lower", "Greater", "New", "United", "Federal",
+    "National", "International", "Global", "World", "Zone", "Valley",
+    "Coast", "Bay", "Gulf", "Peninsula", "Territory", "Prefecture", NULL
+};
+
+/* Capitalised words that start sentences but never names. */
+static const char *const stop_tab[] = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When",
+    "While", "After", "Before", "As", "Since", "Although", "Though",
+    "However", "Meanwhile", "This", "That", "These", "Those", "It", "He",
+    "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
+    "Its", "For", "From", "With", "By", "Of", "To", "Some", "Many", "Most",
+    "Even", "Now", "Then", "Also", "Both", "Each", "Every", "No", "Not",
+    "Yes", "So", "Still", "Yet", "Last", "Next", "Other", "Another",
+    "One", "Two", "Three", "Four", "Five", "Ten", "There", "Here", "What",
+    "Who", "Why", "How", "Where", "Which", "Such", "All", "Any", "Only",
+    "Under", "Over", "Despite", "During", "Until", "Because", "Whereas",
+    "Certainly", "Indeed", "Instead", "Thus", "Therefore", "Moreover",
+    "Nowadays", "Already", "According", "Asked", "Speaking", "Like",
+    "Among", "Amid", "About", "Between", "Through", "Without", "Within",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
+    "Nov.", "Dec.", "Photo", NULL
+};
+
+/* Lowercase particles allowed between capitalised words of a name. */
+static const char *const particle_tab[] = {
+    "of", "de", "da", "del", "della", "der", "den", "van", "von", "la",
+    "le", "du", "di", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten",
+    "y", "the", NULL
+};
+
+/* A quote right after one of these names something ("a campaign called"). */
+static const char *const naming_tab[] = {
+    "titled", "entitled", "headlined", "headline", "called", "named",
+    "dubbed", "code-named", "codenamed", "nicknamed", "labelled", "labeled",
+    "so-called", "slogan", "motto", "hashtag", "term", "phrase", "word",
+    "words", "as", "banner", "theme", NULL
+};
+
+/* A quote right before one of these is a name ("Clean Net" program). */
+static const char *const program_tab[] = {
+    "initiative", "program", "programme", "campaign", "plan", "strategy",
+    "project", "policy", "act", "law", "bill", "report", "book", "article",
+    "movement", "scheme", "summit", "conference", "forum", "award",
+    "series", "show", "film", "movie", "song", "album", "doctrine",
+    "operation", "slogan", "principle", "concept", "model", "network",
+    "networks", "platform", "app", "brand", "agenda", "vision", "project",
+    "framework", "mechanism", "drive", "project", "exercise", "mission",
+    "strategy", "document", "white", "paper", "essay", "column", "novel",
+    "poem", "play", "speech", "theory", "philosophy", "era", NULL
+};
+
+static const char *const abbrev_tab[] = {   /* keep their period */
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt",
+    "Col", "Capt", "Maj", "Sgt", "Adm", "Rev", "St", "Jr", "Sr", "Hon",
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "No", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "Mt", "Ft", NULL
+};
+
+/* ---- UTF-8 helpers ------------------------------------------------------- */
+
+/* Decode the code point at s[i] (len bytes total); returns its length. */
+static size_t u_at(const char *s, size_t len, size_t i, int32_t *cp) {
+    if (i >= len) { *cp = -1; return 0; }
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i), cp);
+    if (n <= 0) { *cp = (unsigned char)s[i]; return 1; }
+    return (size_t)n;
+}
+
+static int32_t u_before(const char *s, size_t i) {
+    if (i == 0) return -1;
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+    int32_t cp;
+    u_at(s, i, j, &cp);
+    return cp;
+}
+
+static int u_is_alnum(int32_t c) {
+    if (c < 0) return 0;
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9');
+    utf8proc_category_t k = utf8proc_category(c);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+           (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME) ||
+           (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
+}
+
+static int u_is_upper(int32_t c) {
+    if (c < 0) return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static int u_is_lower(int32_t c) {
+    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+static int u_is_space(int32_t c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+           c == 0x2009 || c == 0x200A || c == 0x202F || c == 0x3000 ||
+           c == 0x2002 || c == 0x2003;
+}
+
+/* ---- quote regions ------------------------------------------------------- */
+
+typedef struct qreg {
+    size_t open;        /* byte offset of the opening mark */
+    size_t istart;      /* first byte after it */
+    size_t iend;        /* byte offset of the closing mark (len if unclosed) */
+    size_t close;       /* first byte after the closing mark */
+    int closed;         /* 0: ran to the paragraph end */
+    int single;         /* top-level single marks */
+} qreg;
+
+static int is_dq_open(int32_t c)  { return c == 0x201C || c == 0x201E || c == 0x00AB; }
+static int is_dq_close(int32_t c) { return c == 0x201D || c == 0x00BB; }
+
+static void qr_push(qreg **r, size_t *n, qreg q) {
+    *r = xrealloc(*r, (*n + 1) * sizeof **r);
+    (*r)[(*n)++] = q;
+}
+
+/* A top-level single quote opening at i (mark of ml bytes): the offset of
+** its closing mark, or 0 when there is none in the paragraph. */
+static size_t qr_single_close(const char *s, size_t len, size_t i, size_t ml) {
+    for (size_t j = i + ml; j < len;) {
+        int32_t c; size_t l = u_at(s, len, j, &c);
+        if (c == '"' || is_dq_open(c) || is_dq_close(c)) return 0;
+        if ((c == 0x2019 || c == '\'') && j > i + ml) {
+            int32_t p = u_before(s, j), nx;
+            u_at(s, len, j + l, &nx);
+            if (!u_is_space(p) && !u_is_alnum(nx)) return j;
+        }
+        j += l;
+    }
+    return 0;
+}
+
+static void qr_find(const char *s, size_t len, qreg **regs, size_t *nreg) {
+    *regs = NULL; *nreg = 0;
+    int in = 0;
+    qreg cur = {0};
+    for (size_t i = 0; i < len;) {
+        int32_t c, nx; size_t l = u_at(s, len, i, &c);
+        u_at(s, len, i + l, &nx);
+        int32_t pv = u_before(s, i);
+        if (!in) {
+            if (is_dq_open(c) || (c == '"' && nx >= 0 && !u_is_space(nx))) {
+                cur = (qreg){ .open = i, .istart = i + l };
+                in = 1;
+            } else if ((c == 0x2018 || c == '\'') &&
+                       (pv < 0 || u_is_space(pv) || pv == '(' || pv == '[' ||
+                        pv == 0x2014 || pv == 0x2013) && u_is_alnum(nx)) {
+                size_t j = qr_single_close(s, len, i, l);
+                if (j) {
+                    int32_t cc; size_t cl = u_at(s, len, j, &cc);
+                    qr_push(regs, nreg, (qreg){ i, i + l, j, j + cl, 1, 1 });
+                    i = j + cl;
+                    continue;
+                }
+            }
+        } else if (is_dq_close(c) || c == '"') {
+            cur.iend = i; cur.close = i + l; cur.closed = 1;
+            qr_push(regs, nreg, cur);
+            in = 0;
+        } else if (is_dq_open(c)) {     /* previous quote was never closed */
+            cur.iend = i; cur.close = i; cur.closed = 0;
+            qr_push(regs, nreg, cur);
+            cur = (qreg){ .open = i, .istart = i + l };
+        }
+        i += l;
+    }
+    if (in) {
+        cur.iend = len; cur.close = len; cur.closed = 0;
+        qr_push(regs, nreg, cur);
+    }
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+enum { TK_WORD, TK_PUNCT, TK_QOPEN, TK_QCLOSE };
+
+typedef struct qtok {
+    size_t s, e;        /* byte range in the paragraph */
+    int kind;           /* TK_* */
+    int q;              /* quote region it lies in (or opens/closes); -1 outside */
+    int cap;            /* first letter uppercase */
+    int poss;           /* ends in 's or ’s */
+} qtok;
+
+typedef struct qpara {
+    const char *t;      /* paragraph text (borrowed from the doc) */
+    size_t len;
+    qreg *reg; size_t nreg;
+    qtok *tok; size_t ntok;
+    size_t *topen, *tclose;  /* per region: token index of QOPEN / QCLOSE (ntok if none) */
+} qpara;
+
+static int in_tab(const char *const *tab, const char *s, size_t n, int icase) {
+    for (size_t i = 0; tab[i]; i++)
+        if (strlen(tab[i]) == n &&
+            (icase ? strncasecmp(tab[i], s, n) : strncmp(tab[i], s, n)) == 0) return 1;
+    return 0;
+}
+
+static void tk_push(qpara *p, qtok t) {
+    p->tok = xrealloc(p->tok, (p->ntok + 1) * sizeof *p->tok);
+    p->tok[p->ntok++] = t;
+}
+
+/* Length of the word starting at i (letters, digits, internal ' ’ - and the
+** period of initials, dotted acronyms and known abbreviations). */
+static size_t tk_word_len(const char *s, size_t len, size_t i) {
+    size_t j = i, letters = 0;
+    int dotted = 0;
+    while (j < len) {
+        int32_t c; size_t l = u_at(s, len, j, &c);
+        if (u_is_alnum(c)) { j += l; letters++; continue; }
+        int32_t nx; u_at(s, len, j + l, &nx);
+        if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010) && u_is_alnum(nx)) {
+            j += l; continue;
+        }
+        if (c == '.' && u_is_alnum(nx) && letters <= 3) { j += l; dotted = 1; continue; }
+        if (c == '.') {
+            int32_t f; u_at(s, len, i, &f);
+            if (dotted || (letters == 1 && u_is_upper(f)) ||
+                in_tab(abbrev_tab, s + i, j - i, 0)) j += l;
+        }
+        break;
+    }
+    return j - i;
+}
+
+static void qt_tokenize(qpara *p) {
+    const char *s = p->t;
+    size_t len = p->len, r = 0;    /* r: next region to meet */
+    int q = -1;
+    p->topen = xmalloc((p->nreg + 1) * sizeof *p->topen);
+    p->tclose = xmalloc((p->nreg + 1) * sizeof *p->tclose);
+    for (size_t k = 0; k <= p->nreg; k++) p->topen[k] = p->tclose[k] = SIZE_MAX;
+    for (size_t i = 0; i < len;) {
+        if (r < p->nreg && i == p->reg[r].open) {
+            p->topen[r] = p->ntok;
+            tk_push(p, (qtok){ i, p->reg[r].istart, TK_QOPEN, (int)r, 0, 0 });
+            q = (int)r;
+            i = p->reg[r].istart;
+            continue;
+        }
+        if (q >= 0 && i == p->reg[q].iend && p->reg[q].closed) {
+            p->tclose[q] = p->ntok;
+            tk_push(p, (qtok){ i, p->reg[q].close, TK_QCLOSE, q, 0, 0 });
+            i = p->reg[q].close;
+            q = -1; r++;
+            continue;
+        }
+        if (q >= 0 && i >= p->reg[q].iend) { q = -1; r++; continue; }
+        int32_t c; size_t l = u_at(s, len, i, &c);
+        if (u_is_space(c)) { i += l; continue; }
+        if (u_is_alnum(c)) {
+            size_t n = tk_word_len(s, len, i);
+            /* stop before a quote mark that lies inside the word's range */
+            size_t lim = len;
+            if (q >= 0) lim = p->reg[q].iend;
+            else if (r < p->nreg) lim = p->reg[r].open;
+            if (i + n > lim) n = lim - i;
+            if (n == 0) n = l;
+            qtok t = { i, i + n, TK_WORD, q, u_is_upper(c), 0 };
+            if (n >= 3 && s[i + n - 1] == 's' &&
+                (s[i + n - 2] == '\'' || (n >= 5 && (unsigned char)s[i + n - 2] == 0x99 &&
+                 (unsigned char)s[i + n - 3] == 0x80 && (unsigned char)s[i + n - 4] == 0xE2)))
+                t.poss = 1;
+            tk_push(p, t);
+            i += n;
+            continue;
+        }
+        tk_push(p, (qtok){ i, i + l, TK_PUNCT, q, 0, 0 });
+        i += l;
+    }
+    for (size_t k = 0; k < p->nreg; k++) {
+        if (p->topen[k] == SIZE_MAX) p->topen[k] = p->ntok;
+        if (p->tclose[k] == SIZE_MAX) p->tclose[k] = p->ntok;
+    }
+}
+
+static int tk_is(const qpara *p, size_t k, const char *w) {
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD) return 0;
+    size_t n = p->tok[k].e - p->tok[k].s;
+    return strlen(w) == n && strncasecmp(p->t + p->tok[k].s, w, n) == 0;
+}
+
+static int tk_in(const qpara *p, size_t k, const char *const *tab, int icase) {
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD) return 0;
+    return in_tab(tab, p->t + p->tok[k].s, p->tok[k].e - p->tok[k].s, icase);
+}
+
+static int tk_punct(const qpara *p, size_t k, char c) {
+    return k < p->ntok && p->tok[k].kind == TK_PUNCT && p->t[p->tok[k].s] == c &&
+           p->tok[k].e - p->tok[k].s == 1;
+}
+
+static int tk_dash(const qpara *p, size_t k) {
+    if (k >= p->ntok || p->tok[k].kind != TK_PUNCT) return 0;
+    int32_t c; u_at(p->t, p->len, p->tok[k].s, &c);
+    return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* A reporting verb at k (lowercase only, but "According" anywhere). */
+static int tk_verb(const qpara *p, size_t k) {
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD || p->tok[k].q >= 0) return 0;
+    if (tk_is(p, k, "according")) return tk_is(p, k + 1, "to");
+    return !p->tok[k].cap && tk_in(p, k, verb_tab, 0);
+}
+
+/* Token k ends a sentence of narration. */
+static int tk_sent_end(const qpara *p, size_t k) {
+    const qtok *t = &p->tok[k];
+    if (t->q >= 0 && t->kind != TK_QCLOSE) return 0;
+    if (t->kind == TK_PUNCT) {
+        char c = p->t[t->s];
+        if (c != '.' && c != '!' && c != '?') return 0;
+    } else if (t->kind == TK_QCLOSE) {
+        size_t e = p->reg[t->q].iend;
+        while (e > p->reg[t->q].istart && u_is_space((unsigned char)p->t[e - 1])) e--;
+        if (e == p->reg[t->q].istart) return 0;
+        char c = p->t[e - 1];
+        if (c != '.' && c != '!' && c != '?') return 0;
+    } else {
+        return 0;
+    }
+    if (k + 1 >= p->ntok) return 1;
+    const qtok *n = &p->tok[k + 1];
+    if (n->kind == TK_QOPEN) return 1;
+    if (n->kind != TK_WORD) return 0;
+    int32_t c; u_at(p->t, p->len, n->s, &c);
+    if (t->kind == TK_QCLOSE && tk_verb(p, k + 1)) return 0;
+    return n->cap || (c >= '0' && c <= '9');
+}
+
+/* ---- name spans ---------------------------------------------------------- */
+
+typedef struct nspan {
+    size_t para;
+    size_t a, b;        /* token range of the run, leading sentence words dropped */
+    size_t ta;          /* first token of the name proper (after titles) */
+    int titled;         /* a title word came before the name */
+    int org;            /* organisation or place */
+    char *name;         /* owned: the name proper as written, possessive dropped */
+    char *full;         /* borrowed: resolved full name (name of another span) */
+    int person;         /* evidence that it names a person */
+} nspan;
+
+typedef struct qctx {
+    const corpus_doc *doc;
+    qpara *p; size_t np;
+    nspan *sp; size_t nsp;
+} qctx;
+
+static int tk_capword(const qpara *p, size_t k) {
+    return k < p->ntok && p->tok[k].kind == TK_WORD && p->tok[k].cap && p->tok[k].q < 0;
+}
+
+/* All letters uppercase, two or more ("CEO", "ZTE", "U.S."). */
+static int tk_acronym(const qpara *p, size_t k) {
+    size_t n = 0;
+    for (size_t i = p->tok[k].s; i < p->tok[k].e;) {
+        int32_t c; size_t l = u_at(p->t, p->tok[k].e, i, &c);
+        if (u_is_lower(c)) return 0;
+        if (u_is_alnum(c)) n++;
+        i += l;
+    }
+    return n >= 2;
+}
+
+static char *ns_text(const qpara *p, size_t a, size_t b, int drop_poss) {
+    size_t s = p->tok[a].s, e = p->tok[b - 1].e;
+    if (drop_poss && p->tok[b - 1].poss)
+        e -= (p->t[e - 2] == '\'') ? 2 : 4;
+    sbuf o = {0};
+    int sp = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)p->t[i];
+        if (c == ' ' || c == '\n' || c == '\t') { sp = 1; continue; }
+        if (sp && o.len) sbuf_addc(&o, ' ');
+        sp = 0;
+        sbuf_addc(&o, (char)c);
+    }
+    return sbuf_take(&o);
+}
+
+static void ns_add(qctx *x, size_t pi, size_t a, size_t b) {
+    qpara *p = &x->p[pi];
+    while (a < b && tk_in(p, a, stop_tab, 0)) a++;
+    while (a < b && p->tok[a].kind == TK_WORD && !p->tok[a].cap) a++;  /* particle */
+    if (a >= b || b - a > NAME_MAX_TOKENS) return;
+    nspan s = { .para = pi, .a = a, .b = b, .ta = a };
+    size_t k = b;
+    while (k > a && !tk_in(p, k - 1, title_tab, 0)) k--;
+    s.titled = k > a || (a > 0 && tk_in(p, a - 1, title_tab, 0));
+    s.ta = k;
+    while (s.ta < b && !p->tok[s.ta].cap) s.ta++;
+    for (size_t i = s.ta; i < b; i++)
+        if (tk_in(p, i, org_tab, 0) || (tk_acronym(p, i) && !tk_in(p, i, title_tab, 0)))
+            s.org = 1;
+    if (s.ta >= b) s.org = 1;
+    if (s.org) s.name = ns_text(p, a, b, 1);
+    else s.name = ns_text(p, s.ta, b, 1);
+    x->sp = xrealloc(x->sp, (x->nsp + 1) * sizeof *x->sp);
+    x->sp[x->nsp++] = s;
+}
+
+/* Capitalised runs outside quotes; a possessive word ends its run. */
+static void ns_build(qctx *x) {
+    for (size_t pi = 0; pi < x->np; pi++) {
+        qpara *p = &x->p[pi];
+        size_t k = 0;
+        while (k < p->ntok) {
+            if (!tk_capword(p, k)) { k++; continue; }
+            size_t a = k, b = k + 1;
+            while (b < p->ntok && !p->tok[b - 1].poss) {
+                if (tk_capword(p, b)) { b++; continue; }
+                if (tk_in(p, b, particle_tab, 0) && !p->tok[b].cap && tk_capword(p, b + 1) &&
+                    !tk_is(p, b, "the")) { b += 2; continue; }
+                break;
+            }
+            ns_add(x, pi, a, b);
+            k = b;
+        }
+    }
+}
+
+static int ns_ntok(const nspan *s) { return (int)(s->b - s->ta); }
+
+/* Every name token of m also occurs in c. */
+static int ns_within(const qctx *x, const nspan *m, const nspan *c) {
+    const qpara *pm = &x->p[m->para], *pc = &x->p[c->para];
+    for (size_t i = m->ta; i < m->b; i++) {
+        if (pm->tok[i].kind != TK_WORD || !pm->tok[i].cap) continue;
+        size_t n = pm->tok[i].e - pm->tok[i].s - (pm->tok[i].poss ? (pm->t[pm->tok[i].e - 2] == '\'' ? 2 : 4) : 0);
+        int found = 0;
+        for (size_t j = c->ta; j < c->b && !found; j++) {
+            size_t nc = pc->tok[j].e - pc->tok[j].s - (pc->tok[j].poss ? (pc->t[pc->tok[j].e - 2] == '\'' ? 2 : 4) : 0);
+            found = nc == n && memcmp(pm->t + pm->tok[i].s, pc->t + pc->tok[j].s, n) == 0;
+        }
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+/* Skip adverbs/auxiliaries from k; the index of a reporting verb, or 0. */
+static size_t ns_verb_after(const qpara *p, size_t k) {
+    for (int n = 0; n <= ATTR_MAX_SKIP && k < p->ntok; n++, k++) {
+        if (tk_verb(p, k)) return k;
+        if (!tk_in(p, k, aux_tab, 1)) return 0;
+    }
+    return 0;
+}
+
+/* Followed by a reporting verb, directly or after an appositive. */
+static int ns_says(const qctx *x, const nspan *s) {
+    const qpara *p = &x->p[s->para];
+    size_t k = s->b;
+    if (ns_verb_after(p, k)) return 1;
+    if (!tk_punct(p, k, ',')) return 0;
+    for (size_t j = k + 1; j < p->ntok && j < k + ATTR_MAX_APPOS; j++) {
+        if (tk_sent_end(p, j) || p->tok[j].kind == TK_QOPEN) return 0;
+        if (tk_punct(p, j, ',')) return ns_verb_after(p, j + 1) != 0;
+    }
+    return 0;
+}
+
+static void ns_resolve(qctx *x) {
+    for (size_t i = 0; i < x->nsp; i++) {
+        nspan *s = &x->sp[i];
+        if (!s->org && (s->titled || ns_says(x, s))) s->person = 1;
+    }
+    /* a full name is a person when one of its tokens stands alone as one */
+    for (size_t i = 0; i < x->nsp; i++) {
+        nspan *s = &x->sp[i];
+        if (s->org || ns_ntok(s) < 2 || s->person) continue;
+        for (size_t j = 0; j < x->nsp && !s->person; j++)
+            if (j != i && x->sp[j].person && ns_ntok(&x->sp[j]) == 1 && !x->sp[j].org &&
+                ns_within(x, &x->sp[j], s)) s->person = 1;
+    }
+    /* short mentions -> most recent earlier full name, else first later */
+    for (size_t i = 0; i < x->nsp; i++) {
+        nspan *s = &x->sp[i];
+        s->full = s->name;
+        if (s->org) continue;
+        long best = -1;
+        for (size_t j = 0; j < x->nsp; j++) {
+            nspan *c = &x->sp[j];
+            if (j == i || c->org || !c->person || ns_ntok(c) <= ns_ntok(s)) continue;
+            if (!ns_within(x, s, c)) continue;
+            if (j < i) best = (long)j;
+            else if (best < 0) { best = (long)j; break; }
+        }
+        if (best >= 0) { s->full = x->sp[best].name; s->person = 1; }
+    }
+}
+
+/* The span covering token k of paragraph pi, or NULL. */
+static nspan *ns_at(qctx *x, size_t pi, size_t k) {
+    for (size_t i = 0; i < x->nsp; i++)
+        if (x->sp[i].para == pi && k >= x->sp[i].a && k < x->sp[i].b) return &x->sp[i];
+    return NULL;
+}
+
+/* Full name of the last person named before token k of paragraph pi. */
+static const char *ns_last_person(qctx *x, size_t pi, size_t k) {
+    for (size_t i = x->nsp; i-- > 0;) {
+        nspan *s = &x->sp[i];
+        if (s->para > pi || (s->para == pi && s->a >= k)) continue;
+        if (s->person && !s->org) return s->full;
+    }
+    return NULL;
+}
+
+/* ---- attribution --------------------------------------------------------- */
+
+typedef struct attrib {
+    int found;          /* a reporting verb ties the quote to a subject */
+    const char *who;    /* borrowed full name, NULL if unresolved */
+} attrib;
+
+/* Speaker from a subject starting at token k: name, pronoun, role noun
+** phrase. *end gets the token after the subject. */
+static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
+    qpara *p = &x->p[pi];
+    attrib a = { 1, NULL };
+    *end = k;
+    if (k >= p->ntok) { a.found = 0; return a; }
+    if (tk_in(p, k, pronoun_tab, 1)) {
+        a.who = ns_last_person(x, pi, k);
+        *end = k + 1;
+        return a;
+    }
+    nspan *s = ns_at(x, pi, k);
+    if (!s && tk_capword(p, k)) {      /* "The Ministry ..." begins before the span */
+        size_t j = k;
+        while (j < p->ntok && tk_in(p, j, stop_tab, 0)) j++;
+        if (j > k) s = ns_at(x, pi, j);
+    }
+    if (s) {
+        *end = s->b;
+        if (p->tok[s->b - 1].poss) {     /* "China's ministry": an unnamed subject */
+            size_t j = s->b;
+            while (j < p->ntok && p->tok[j].kind == TK_WORD && !p->tok[j].cap && !tk_verb(p, j)) j++;
+            *end = j;
+            return a;
+        }
+        a.who = s->org ? s->name : s->full;
+        return a;
+    }
+    /* lowercase noun phrase: "the minister", "a spokesman for the ministry" */
+    size_t j = k;
+    int role = 0;
+    while (j < p->ntok && j < k + ATTR_ROLE_WINDOW + 2 && p->tok[j].kind == TK_WORD &&
+           !p->tok[j].cap && !tk_verb(p, j)) {
+        if (tk_in(p, j, role_tab, 1)) role = 1;
+        j++;
+    }
+    if (j == k) { a.found = 0; return a; }
+    *end = j;
+    if (role) a.who = ns_last_person(x, pi, k);
+    return a;
+}
+
+/* Attribution in the clause after the closing mark of region r. */
+static attrib at_after(qctx *x, size_t pi, size_t r) {
+    qpara *p = &x->p[pi];
+    attrib none = { 0, NULL };
+    size_t k = p->tclose[r] + 1;
+    if (p->tclose[r] >= p->ntok) return none;
+    if (tk_sent_end(p, p->tclose[r]) && !(k < p->ntok && p->tok[k].kind == TK_WORD)) return none;
+    while (k < p->ntok && (tk_punct(p, k, ',') || tk_dash(p, k))) k++;
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD || p->tok[k].q >= 0) return none;
+    if (tk_verb(p, k)) {                       /* "said X", "according to X" */
+        size_t j = k + 1 + (tk_is(p, k, "according") ? 1 : 0), e;
+        attrib a = at_subject(x, pi, j, &e);
+        a.found = 1;
+        return a;
+    }
+    size_t e;
+    attrib a = at_subject(x, pi, k, &e);
+    if (!a.found) return none;
+    if (tk_punct(p, e, ',')) {                 /* appositive ", a cyber expert at ..., " */
+        size_t j = e + 1;
+        while (j < p->ntok && j < e + ATTR_MAX_APPOS && !tk_punct(p, j, ',') &&
+               !tk_sent_end(p, j) && p->tok[j].kind != TK_QOPEN && !tk_verb(p, j)) j++;
+        if (tk_punct(p, j, ',')) e = j + 1;
+        else if (tk_verb(p, j)) e = j;
+    }
+    if (ns_verb_after(p, e)) return a;
+    return none;
+}
+
+/* Start of the sentence holding token k. */
+static size_t at_sent_start(const qpara *p, size_t k) {
+    while (k > 0) {
+        if (tk_sent_end(p, k - 1)) return k;
+        k--;
+    }
+    return 0;
+}
+
+/* Attribution by the last reporting verb in tokens [from, to) outside
+** quotes: its subject before it, or the name after it. */
+static attrib at_before(qctx *x, size_t pi, size_t from, size_t to) {
+    qpara *p = &x->p[pi];
+    attrib none = { 0, NULL };
+    size_t v = to;
+    for (size_t k = to; k-- > from;)
+        if (tk_verb(p, k)) { v = k; break; }
+    if (v == to) return none;
+    size_t e;
+    if (tk_is(p, v, "according")) {
+        attrib a = at_subject(x, pi, v + 2, &e);
+        a.found = 1;
+        return a;
+    }
+    /* nearest subject before the verb: pronoun, person, or a role noun
+    ** or organisation right before it */
+    for (size_t k = v; k-- > from;) {
+        const qtok *t = &p->tok[k];
+        if (t->q >= 0 || t->kind != TK_WORD) continue;
+        if (tk_in(p, k, pronoun_tab, 1)) {
+            attrib a = { 1, ns_last_person(x, pi, k) };
+            return a;
+        }
+        nspan *s = ns_at(x, pi, k);
+        if (s) {
+            int near = v - s->b <= ATTR_MAX_SKIP && !tk_punct(p, s->b, ',');
+            if (s->person || (!s->org && near) || (s->org && near)) {
+                attrib a = { 1, s->org ? s->name : s->full };
+                if (p->tok[s->b - 1].poss && near) a.who = NULL;
+                return a;
+            }
+            k = s->a;
+            continue;
+        }
+        if (!t->cap && v - k <= ATTR_ROLE_WINDOW && tk_in(p, k, role_tab, 1)) {
+            attrib a = { 1, ns_last_person(x, pi, k) };
+            return a;
+        }
+    }
+    /* "Said X: ..." or a name right after the verb */
+    attrib a = at_subject(x, pi, v + 1, &e);
+    a.found = 1;
+    return a;
+}
+
+/* ---- filters and text ---------------------------------------------------- */
+
+static int qt_words(const char *s) {
+    int n = 0, in = 0;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t c; size_t l = u_at(s, len, i, &c);
+        if (u_is_space(c)) in = 0;
+        else if (u_is_alnum(c) && !in) { n++; in = 1; }
+        i += l;
+    }
+    return n;
+}
+
+/* Every word capitalised except short function words: a title. */
+static int qt_title_case(const char *s) {
+    static const char *const small[] = { "a", "an", "the", "and", "or", "of",
+        "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", NULL };
+    size_t len = strlen(s), caps = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t c; size_t l = u_at(s, len, i, &c);
+        if (!u_is_alnum(c)) { i += l; continue; }
+        size_t j = i;
+        while (j < len) {
+            int32_t d; size_t dl = u_at(s, len, j, &d);
+            if (!u_is_alnum(d) && d != '\'' && d != '-') break;
+            j += dl;
+        }
+        if (u_is_upper(c)) caps++;
+        else if (u_is_lower(c) && !in_tab(small, s + i, j - i, 0)) return 0;
+        i = j;
+    }
+    return caps > 0;
+}
+
+/* Inner text: trimmed, whitespace collapsed, trailing , ; : dropped. */
+static char *qt_text(const qpara *p, const qreg *r) {
+    sbuf o = {0};
+    int sp = 0;
+    for (size_t i = r->istart; i < r->iend;) {
+        int32_t c; size_t l = u_at(p->t, r->iend, i, &c);
+        if (u_is_space(c)) { sp = 1; i += l; continue; }
+        if (sp && o.len) sbuf_addc(&o, ' ');
+        sp = 0;
+        sbuf_add(&o, p->t + i, l);
+        i += l;
+    }
+    char *s = sbuf_take(&o);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == ' '))
+        s[--n] = '\0';
+    return s;
+}
+
+/* The quote names something: "titled, "..."", "the "X" program". */
+static int qt_is_name(const qpara *p, size_t r, const char *text) {
+    size_t o = p->topen[r];
+    size_t k = o;
+    while (k > 0 && (tk_punct(p, k - 1, ',') || tk_punct(p, k - 1, ':'))) k--;
+    if (k > 0 && tk_in(p, k - 1, naming_tab, 1)) {
+        if (!tk_is(p, k - 1, "as") || (k >= 2 && (tk_is(p, k - 2, "known") ||
+            tk_is(p, k - 2, "such")))) return 1;
+    }
+    size_t c = p->tclose[r];
+    if (c < p->ntok) {
+        size_t n = strlen(text);
+        char last = n ? text[n - 1] : 0;
+        size_t inner_end = p->reg[r].iend;
+        char raw = inner_end > p->reg[r].istart ? p->t[inner_end - 1] : 0;
+        if (last != '.' && last != '?' && last != '!' && raw != ',' &&
+            tk_in(p, c + 1, program_tab, 1)) return 1;
+    }
+    return 0;
+}
+
+/* ---- driver -------------------------------------------------------------- */
+
+typedef struct qout {
+    corpus_quote *v; size_t n;
+} qout;
+
+static void qo_add(qout *o, char *text, const char *who, size_t para) {
+    for (size_t i = 0; i < o->n; i++)
+        if (strcmp(o->v[i].text, text) == 0) { free(text); return; }
+    o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
+    o->v[o->n++] = (corpus_quote){ text, xstrdup(who), para };
+}
+
+/* Previous paragraph ends "... VERB:" -> its subject. */
+static attrib at_colon_para(qctx *x, size_t pi) {
+    attrib none = { 0, NULL };
+    if (pi == 0) return none;
+    qpara *p = &x->p[pi - 1];
+    if (!p->ntok || !tk_punct(p, p->ntok - 1, ':')) return none;
+    return at_before(x, pi - 1, at_sent_start(p, p->ntok - 1), p->ntok - 1);
+}
+
+int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
+    *quotes = NULL; *n = 0;
+    qctx x = { .doc = doc, .np = doc->npara };
+    x.p = xcalloc(doc->npara ? doc->npara : 1, sizeof *x.p);
+    for (size_t i = 0; i < doc->npara; i++) {
+        qpara *p = &x.p[i];
+        p->t = doc->paras[i] ? doc->paras[i] : "";
+        p->len = strlen(p->t);
+        qr_find(p->t, p->len, &p->reg, &p->nreg);
+        qt_tokenize(p);
+    }
+    ns_build(&x);
+    ns_resolve(&x);
+
+    qout o = {0};
+    attrib prev_para = { 0, NULL };   /* last attribution of the previous paragraph */
+    for (size_t pi = 0; pi < x.np; pi++) {
+        qpara *p = &x.p[pi];
+        attrib here = { 0, NULL };    /* last attribution in this paragraph */
+        for (size_t r = 0; r < p->nreg; r++) {
+            char *text = qt_text(p, &p->reg[r]);
+            if (qt_words(text) < QUOTE_MIN_WORDS || qt_title_case(text) ||
+                qt_is_name(p, r, text)) { free(text); continue; }
+            size_t o_tok = p->topen[r], ss = at_sent_start(p, o_tok);
+            attrib a = at_after(&x, pi, r);
+            if (!a.found) a = at_before(&x, pi, ss, o_tok);
+            if (!a.found && here.found) a = here;
+            if (!a.found && ss == o_tok && ss > 0)
+                a = at_before(&x, pi, at_sent_start(p, ss - 1), ss);
+            if (!a.found && o_tok == 0) {
+                if (prev_para.found) a = prev_para;
+                else a = at_colon_para(&x, pi);
+            }
+            if (!a.found) { free(text); continue; }
+            here = a;
+            qo_add(&o, text, a.who, pi);
+        }
+        prev_para = here;
+    }
+
+    for (size_t i = 0; i < x.nsp; i++) free(x.sp[i].name);
+    free(x.sp);
+    for (size_t i = 0; i < x.np; i++) {
+        free(x.p[i].reg); free(x.p[i].tok); free(x.p[i].topen); free(x.p[i].tclose);
+    }
+    free(x.p);
+    *quotes = o.v; *n = o.n;
+    return 0;
+}

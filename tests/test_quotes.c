@@ -1,0 +1,318 @@
+/*
+** tests/test_quotes.c: key quotes and their speakers (corpus_quotes).
+**
+** Table rows: paragraphs in, the exact quotes and speakers out (one row per
+** pattern or rule). Then the bundled articles, read with corpus_read_file and
+** split into paragraphs on lines: general properties only.
+** Run with file arguments to print the quotes found in them.
+*/
+#include "corpus/corpus.h"
+#include "common/util.h"
+#include "t.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXP 6
+#define MAXQ 4
+
+typedef struct qrow {
+    const char *name;
+    const char *paras[MAXP];        /* NULL-terminated */
+    struct { const char *text, *speaker; } want[MAXQ];  /* text NULL ends */
+} qrow;
+
+#define NOSPK NULL
+
+static const qrow rows[] = {
+    /* ---- attribution patterns ---- */
+    { "quote-comma-name-said",
+      { "Officials met on Monday.",
+        "\"We will not accept any of these terms today,\" Maria Lopez said." },
+      { { "We will not accept any of these terms today", "Maria Lopez" } } },
+    { "surname-resolves-to-full-name",
+      { "Trade Minister Anna Berg arrived late.",
+        "\"The talks were long but they were useful in the end,\" Berg said." },
+      { { "The talks were long but they were useful in the end", "Anna Berg" } } },
+    { "family-name-first-resolves",
+      { "President Xi Jinping opened the meeting in the capital.",
+        "\"Cyberspace is the common space of all people on earth,\" Xi said." },
+      { { "Cyberspace is the common space of all people on earth", "Xi Jinping" } } },
+    { "name-said-colon",
+      { "Paul Okafor said: \"There is no plan B for this city right now.\"" },
+      { { "There is no plan B for this city right now.", "Paul Okafor" } } },
+    { "said-name-inverted",
+      { "\"Nobody expected the river to rise that fast,\" said Tom Baker, a local farmer." },
+      { { "Nobody expected the river to rise that fast", "Tom Baker" } } },
+    { "said-title-name-inverted",
+      { "\"The economy will recover by the end of next year,\" said Finance Minister Olga Ivanova." },
+      { { "The economy will recover by the end of next year", "Olga Ivanova" } } },
+    { "according-to-name",
+      { "\"The report contains several serious factual errors,\" according to Dr. Helen Marsh." },
+      { { "The report contains several serious factual errors", "Helen Marsh" } } },
+    { "according-to-before",
+      { "According to Sam Ortiz, \"the vote was rigged from the very start.\"" },
+      { { "the vote was rigged from the very start.", "Sam Ortiz" } } },
+    { "name-told",
+      { "\"There are two kinds of risk in this business,\" Tang Wei, an analyst at the Pacific Institute of Trade, told the Herald on Wednesday." },
+      { { "There are two kinds of risk in this business", "Tang Wei" } } },
+    { "name-wrote",
+      { "Economist Karl Brenner has long opposed the tax.",
+        "\"A flat tax would hurt the poorest families the most,\" Brenner wrote in a column." },
+      { { "A flat tax would hurt the poorest families the most", "Karl Brenner" } } },
+    { "name-wrote-before-colon",
+      { "Lena Fischer wrote in her blog: \"I have never seen a crowd this angry before.\"" },
+      { { "I have never seen a crowd this angry before.", "Lena Fischer" } } },
+    { "he-said-last-person",
+      { "Mayor John Reed visited the flooded district.",
+        "\"We will rebuild every single house that was lost,\" he said." },
+      { { "We will rebuild every single house that was lost", "John Reed" } } },
+    { "said-the-minister",
+      { "Defense Minister Rui Costa toured the base on Friday.",
+        "\"Our soldiers are ready for any kind of mission,\" said the minister." },
+      { { "Our soldiers are ready for any kind of mission", "Rui Costa" } } },
+    { "multi-sentence-quote",
+      { "\"Cyberspace belongs to everyone. The future should be shared by all nations. We must act together,\" Ana Silva said." },
+      { { "Cyberspace belongs to everyone. The future should be shared by all nations. We must act together", "Ana Silva" } } },
+    { "unclosed-at-paragraph-end",
+      { "Judge Mark Hill read the verdict aloud.",
+        "Hill told the court: \"This court finds the defendant guilty on all counts" },
+      { { "This court finds the defendant guilty on all counts", "Mark Hill" } } },
+    { "unclosed-after-attribution",
+      { "\"Clinging to old habits will not help anyone in this region,\" Omar Haddad said at the forum. \"These acts must be opposed and rejected." },
+      { { "Clinging to old habits will not help anyone in this region", "Omar Haddad" },
+        { "These acts must be opposed and rejected.", "Omar Haddad" } } },
+    { "nested-single-quotes",
+      { "\"No country should seek so-called 'absolute security' for itself at the expense of others,\" Xu Ming said." },
+      { { "No country should seek so-called 'absolute security' for itself at the expense of others", "Xu Ming" } } },
+    { "typographic-quotes",
+      { "\xE2\x80\x9CWe have learned a great deal from this hard winter,\xE2\x80\x9D Ingrid Olsen said." },
+      { { "We have learned a great deal from this hard winter", "Ingrid Olsen" } } },
+    { "typographic-nested-single",
+      { "\xE2\x80\x9CThey call it \xE2\x80\x98progress\xE2\x80\x99 but nobody here feels any better,\xE2\x80\x9D Ada Park said." },
+      { { "They call it \xE2\x80\x98progress\xE2\x80\x99 but nobody here feels any better", "Ada Park" } } },
+    { "top-level-single-quotes",
+      { "\xE2\x80\x98The club has never been in a better financial state,\xE2\x80\x99 Owen Price said." },
+      { { "The club has never been in a better financial state", "Owen Price" } } },
+    { "continuation-paragraph",
+      { "\"The first phase went well and on budget,\" Rosa Diaz said.",
+        "\"The second phase will be harder, because the winter is coming.\"" },
+      { { "The first phase went well and on budget", "Rosa Diaz" },
+        { "The second phase will be harder, because the winter is coming.", "Rosa Diaz" } } },
+    { "multi-paragraph-open-quote",
+      { "Nina Petrova said: \"We tried everything we could think of that year.",
+        "\"In the end the money simply ran out.\"" },
+      { { "We tried everything we could think of that year.", "Nina Petrova" },
+        { "In the end the money simply ran out.", "Nina Petrova" } } },
+    { "editorial-insertion-kept",
+      { "\"We cannot just protect ourselves. [Every nation should] share the same rules,\" Li Na said." },
+      { { "We cannot just protect ourselves. [Every nation should] share the same rules", "Li Na" } } },
+    { "partial-quote-saying",
+      { "President Xi Jinping spoke at the national conference, saying China is \"keenly grasping the historic opportunity for development.\" He then left." },
+      { { "keenly grasping the historic opportunity for development.", "Xi Jinping" } } },
+    { "partial-quote-noted-that",
+      { "Foreign Minister Wang Yi gave a speech.",
+        "Wang noted that standards must \"reflect the will and respect the interests of all countries." },
+      { { "reflect the will and respect the interests of all countries.", "Wang Yi" } } },
+    { "partial-quote-subject-with-title",
+      { "U.S. Secretary of State Mike Pompeo introduced the \"Clean Net\" program, saying it protects citizens from \"malicious actors like the ruling party abroad.\"" },
+      { { "malicious actors like the ruling party abroad.", "Mike Pompeo" } } },
+    { "previous-sentence-verb",
+      { "Carla Mendes said the deal was fair. \"Both sides gave up something they really wanted.\"" },
+      { { "Both sides gave up something they really wanted.", "Carla Mendes" } } },
+    { "question-asked",
+      { "\"Why should we pay for a war we did not start?\" asked Pedro Alves." },
+      { { "Why should we pay for a war we did not start?", "Pedro Alves" } } },
+    { "particles-in-name",
+      { "\"Europe must stand together in this difficult moment,\" Ursula von der Leyen said." },
+      { { "Europe must stand together in this difficult moment", "Ursula von der Leyen" } } },
+    { "initial-in-name",
+      { "\"The data tell a very different story than expected,\" George N. Smith wrote." },
+      { { "The data tell a very different story than expected", "George N. Smith" } } },
+    { "organisation-subject-kept",
+      { "\"All suspects were detained within forty eight hours,\" the Ministry of Public Security said." },
+      { { "All suspects were detained within forty eight hours", "Ministry of Public Security" } } },
+    { "unresolved-subject-null",
+      { "\"The measures will take effect from the first of May,\" the statement said." },
+      { { "The measures will take effect from the first of May", NOSPK } } },
+    { "duplicate-once",
+      { "\"We will win this election by a wide margin,\" Jane Roe said.",
+        "Later she repeated it: \"We will win this election by a wide margin,\" Roe said." },
+      { { "We will win this election by a wide margin", "Jane Roe" } } },
+    { "two-speakers-in-order",
+      { "\"Prices will fall sharply before the end of the year,\" Ben Cole said.",
+        "\"Prices will keep rising for at least two more years,\" Ada Fox said." },
+      { { "Prices will fall sharply before the end of the year", "Ben Cole" },
+        { "Prices will keep rising for at least two more years", "Ada Fox" } } },
+    /* ---- not key quotes ---- */
+    { "too-short",
+      { "\"It was fine,\" Maria Lopez said." }, { { NULL, NULL } } },
+    { "scare-quotes",
+      { "The U.S. pushes a \"clean\" network and worries about \"big data\" in the cities." },
+      { { NULL, NULL } } },
+    { "program-name",
+      { "China is implementing the \"Broadband China Access For Every Village Now\" initiative, officials said." },
+      { { NULL, NULL } } },
+    { "program-name-lowercase",
+      { "Officials said the \"clean up the whole internet this very year\" campaign ended." },
+      { { NULL, NULL } } },
+    { "code-named",
+      { "In July the police launched a campaign code-named \"cleaning the internet of all the bad things,\" Liu Xin said." },
+      { { NULL, NULL } } },
+    { "article-titled",
+      { "The magazine published an article titled, \"Chicago uses big data to save itself from urban ills.\"" },
+      { { NULL, NULL } } },
+    { "all-title-case",
+      { "The band played \"Dancing In The Dark Of The Night Again\" twice, Kim Lee said." },
+      { { NULL, NULL } } },
+    { "no-reporting-verb",
+      { "The city is full of \"people who have never seen the sea before,\" and the tourists keep coming." },
+      { { NULL, NULL } } },
+    { "apostrophes-are-not-quotes",
+      { "The students' books and the teachers' desks were gone, and nobody's car was left behind, Ann Wu said." },
+      { { NULL, NULL } } },
+};
+
+static char *join_quotes(corpus_quote *q, size_t n) {
+    sbuf b = {0};
+    for (size_t i = 0; i < n; i++)
+        sbuf_addf(&b, "[%s | %s]", q[i].text, q[i].speaker ? q[i].speaker : "NULL");
+    return sbuf_take(&b);
+}
+
+static void doc_from(corpus_doc *d, const char *const *paras) {
+    memset(d, 0, sizeof *d);
+    for (size_t i = 0; i < MAXP && paras[i]; i++) corpus_doc_add_para(d, xstrdup(paras[i]), (int)i + 1);
+}
+
+static void test_table(void) {
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const qrow *row = &rows[r];
+        t_current = row->name;
+        corpus_doc d;
+        doc_from(&d, row->paras);
+        corpus_quote *q; size_t n;
+        T_INT(corpus_quotes(&d, &q, &n), 0);
+        size_t want = 0;
+        while (want < MAXQ && row->want[want].text) want++;
+        if (n != want) {
+            char *got = join_quotes(q, n);
+            T_FAIL_("got %zu quotes %s, want %zu", n, got, want);
+            free(got);
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                T_STR(q[i].text, row->want[i].text);
+                T_STR(q[i].speaker, row->want[i].speaker);
+            }
+        }
+        corpus_quotes_free(q, n);
+        corpus_doc_free(&d);
+    }
+    t_current = "test_table";
+}
+
+static void test_para_index(void) {
+    const char *p[] = { "Nothing here.", "Still nothing.",
+                        "\"This one sits in the third paragraph of all,\" Bo Lind said.", NULL };
+    corpus_doc d;
+    doc_from(&d, p);
+    corpus_quote *q; size_t n;
+    corpus_quotes(&d, &q, &n);
+    T_INT(n, 1);
+    if (n) T_INT(q[0].para, 2);
+    corpus_quotes_free(q, n);
+    corpus_doc_free(&d);
+
+    corpus_doc e = {0};          /* empty document */
+    T_INT(corpus_quotes(&e, &q, &n), 0);
+    T_INT(n, 0);
+    T_OK(q == NULL);
+}
+
+/* ---- bundled articles ---------------------------------------------------- */
+
+static int count_words(const char *s) {
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int w = isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
+        if (isspace((unsigned char)*s)) in = 0;
+        else if (w && !in) { n++; in = 1; }
+    }
+    return n;
+}
+
+/* Paragraphs = non-empty lines, after a leading "---" front matter block. */
+static void doc_from_text(corpus_doc *d, const char *text) {
+    memset(d, 0, sizeof *d);
+    const char *p = text;
+    if (strncmp(p, "---\n", 4) == 0) {
+        const char *e = strstr(p + 4, "\n---\n");
+        if (e) p = e + 5;
+    }
+    int line = 1;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        size_t a = 0;
+        while (a < n && isspace((unsigned char)p[a])) a++;
+        if (a < n) corpus_doc_add_para(d, xstrndup(p + a, n - a), line);
+        p += n;
+        if (*p) p++;
+        line++;
+    }
+}
+
+static void check_file(const char *path, int print) {
+    corpus_diag dg = { path, 0, 1 };
+    char *text; size_t len;
+    if (corpus_read_file(path, &text, &len, &dg) != 0) { T_FAIL_("cannot read %s", path); return; }
+    corpus_doc d;
+    doc_from_text(&d, text);
+    corpus_quote *q; size_t n;
+    T_INT(corpus_quotes(&d, &q, &n), 0);
+    if (print) printf("== %s: %zu quotes\n", path, n);
+    for (size_t i = 0; i < n; i++) {
+        if (print) printf("  [p%zu] %s\n        -- %s\n", q[i].para, q[i].text,
+                          q[i].speaker ? q[i].speaker : "(unresolved)");
+        T_OK(count_words(q[i].text) >= 6);
+        T_OK(q[i].para < d.npara);
+        if (q[i].speaker) T_HAS(text, q[i].speaker);
+        T_OK(strstr(q[i].text, "Clean Net") == NULL && strstr(q[i].text, "Broadband China") == NULL);
+        T_OK(q[i].text[0] != ' ' && q[i].text[strlen(q[i].text) - 1] != ',');
+        for (size_t j = 0; j < i; j++) T_OK(strcmp(q[i].text, q[j].text) != 0);
+        if (i) T_OK(q[i].para >= q[i - 1].para);
+    }
+    corpus_quotes_free(q, n);
+    corpus_doc_free(&d);
+    free(text);
+}
+
+static void test_bundled(void) {
+    DIR *dir = opendir("assets/corpus");
+    if (!dir) { T_FAIL_("assets/corpus missing (run from the repository root)"); return; }
+    struct dirent *e;
+    int files = 0;
+    while ((e = readdir(dir))) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0) continue;
+        char path[512];
+        snprintf(path, sizeof path, "assets/corpus/%s", e->d_name);
+        check_file(path, 0);
+        files++;
+    }
+    closedir(dir);
+    T_OK(files >= 1);
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++) check_file(argv[i], 1);
+        return T_DONE();
+    }
+    T_RUN(test_table);
+    T_RUN(test_para_index);
+    T_RUN(test_bundled);
+    return T_DONE();
+}
