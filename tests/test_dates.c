@@ -182,6 +182,7 @@ static const ev_row EV_ROWS[] = {
     {"The firm paid $2015 in fees and grew 2016% overall.", NULL, NULL, NULL, NULL},
     {"The city hired 2000 workers for the new park.", NULL, NULL, NULL, NULL},
     {"Thursday, Dec. 17, 2015", NULL, NULL, NULL, NULL},
+    {"Officials\xc2\xa0" "said the talks\xc2\xa0" "began on\xc2\xa0" "Dec. 1, 2015.", NULL, "2015-12-01", "day", NULL},
     {"(Global Times) 08:46, December 17, 2015", NULL, NULL, NULL, NULL},
     {"You may find that the rules march on regardless.", "2015-12-16", NULL, NULL, NULL},
     {"May the new rules bring more clarity to the market.", "2015-12-16", NULL, NULL, NULL},
@@ -397,6 +398,36 @@ static void test_dedup(void) {
     corpus_doc_free(&doc);
 }
 
+/* Every prefix of tricky text: no crash, no read past the end (ASan run),
+** and nothing found that needs bytes beyond the prefix. */
+static void test_prefixes(void) {
+    static const char *const TEXTS[] = {
+        "Thursday, Dec. 17, 2015 08:46",
+        "2020-09-08T16:17:01+00:00",
+        "from January to October this year, on Tuesday",
+        "four years ago \xe2\x80\x93 one year later \xe2\x80\x9cin 2014.\xe2\x80\x9d",
+        "Sept. 8th, 2019\xc2\xa0" "and 17th of December",
+        "\xe2\x80",
+    };
+    for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
+        size_t len = strlen(TEXTS[i]);
+        for (size_t k = 0; k <= len; k++) {
+            char *s = xstrndup(TEXTS[i], k);
+            cdate c;
+            size_t a = 0, b = 0;
+            if (cdate_scan(s, k, &c, &a, &b)) T_OK(a < b && b <= k);
+            corpus_doc doc = {0};
+            corpus_event *ev = NULL;
+            size_t n = 0;
+            corpus_doc_add_para(&doc, s, 1);
+            doc.meta.published = xstrdup("2015-12-16");
+            T_INT(corpus_events(&doc, &ev, &n), 0);
+            corpus_events_free(ev, n);
+            corpus_doc_free(&doc);
+        }
+    }
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
@@ -404,6 +435,7 @@ int main(void) {
     T_RUN(test_sentence_independence);
     T_RUN(test_trim);
     T_RUN(test_dedup);
+    T_RUN(test_prefixes);
     T_RUN(test_bundled);
     return T_DONE();
 }

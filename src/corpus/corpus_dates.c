@@ -204,12 +204,22 @@ typedef struct toks {
 
 static int is_wordbyte(unsigned char c) { return isalpha(c) || c >= 0x80; }
 
+/* Bytes of a Unicode space at s[p] (NBSP, U+2000..U+200A, U+202F, U+3000), or 0. */
+static size_t uspace_len(const char *s, size_t len, size_t p) {
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (p + 1 < len && u[0] == 0xC2 && u[1] == 0xA0) return 2;
+    if (p + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF)) return 3;
+    if (p + 2 < len && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) return 3;
+    return 0;
+}
+
 static void toks_lex(toks *t, const char *s, size_t len) {
     size_t cap = 0, p = 0;
     t->v = NULL; t->n = 0; t->s = s; t->len = len;
     while (p < len) {
         unsigned char c = (unsigned char)s[p];
         if (isspace(c)) { p++; continue; }
+        if (c >= 0x80 && uspace_len(s, len, p)) { p += uspace_len(s, len, p); continue; }
         /* UTF-8 punctuation that matters: curly quotes, dashes (E2 80 xx) */
         tok k = {p, p + 1, TK_PUNCT, 0, 0, 0};
         if (isdigit(c)) {
@@ -225,7 +235,7 @@ static void toks_lex(toks *t, const char *s, size_t len) {
             k.e = p + 3;    /* one punctuation mark: quote, dash, ellipsis */
         } else if (is_wordbyte(c)) {
             size_t q = p;
-            while (q < len && (is_wordbyte((unsigned char)s[q]) ||
+            while (q < len && !uspace_len(s, len, q) && (is_wordbyte((unsigned char)s[q]) ||
                    ((s[q] == '\'' || s[q] == '-') && q + 1 < len && isalpha((unsigned char)s[q + 1]))))
                 q++;
             /* a multi-byte punctuation mark ends a word: stop at E2 80 xx */
