@@ -1,2 +1,191 @@
-/* STUB: replaced by the display engine. */
-int main(void) { return 0; }
+/*
+** src/app/main.c: vitrine, the display app.
+**
+** Initialization: flags over the config file over defaults, then the app
+** (platform, fonts, store, first screen prepared). Update/Draw: the loop
+** below, one app_step per wake-up. De-initialization: app_destroy.
+**
+** Quitting: the admin key combination (admin.exit_keys), SIGINT or SIGTERM
+** (the handler only sets a flag; the loop exits cleanly within
+** APP_MAX_SLEEP_MS), a script's `quit`, or closing the window, which is
+** honoured only when NOT in fullscreen kiosk mode, so a visitor cannot close
+** an exhibit by accident.
+*/
+#include "app/app.h"
+#include "app/config.h"
+#include "app/plat.h"
+#include "app/script.h"
+#include "common/util.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static volatile sig_atomic_t got_signal;
+static void on_signal(int sig) { got_signal = sig; }
+
+typedef struct opts {
+    const char *config, *script, *shots;
+    int headless, bench;
+} opts;
+
+static void usage(void)
+{
+    printf("usage: vitrine [FLAGS]\n\n"
+           "  --config FILE        read settings from an INI file (see assets/vitrine.ini)\n"
+           "  --db FILE            corpus database (content.database)\n"
+           "  --fonts DIR          folder of the bundled fonts (content.fonts)\n"
+           "  --size WxH           output size in px, as the panel is mounted (display.width/height)\n"
+           "  --rotate DEG         0|90|180|270: content turned clockwise on the panel (display.rotate)\n"
+           "  --fullscreen         fullscreen kiosk; window close is ignored (display.fullscreen)\n"
+           "  --window             a desktop window (display.fullscreen=false)\n"
+           "  --transition KIND    crossfade|slide (timing.transition)\n"
+           "  --kms-device N       /dev/dri/cardN for KMSDRM (display.kms_device)\n"
+           "  --set SECTION.KEY=V  set any config key (list below)\n"
+           "  --headless           render offscreen: no window, no display server needed\n"
+           "  --script FILE        replay timed input on a virtual clock (format: src/app/script.h)\n"
+           "  --shots DIR          folder for the script's `shot` files (default .)\n"
+           "  --bench              print timing lines (bench ...) to stdout\n"
+           "  --quiet              no info lines on stderr\n"
+           "  --help, --version\n\n"
+           "Flags override the config file, which overrides the defaults.\n"
+           "Exit status: 0 ok, 1 runtime failure, 2 bad flags or script.\n\n"
+           "Config keys (default, meaning):\n");
+    config_print_keys();
+}
+
+/* Flags that map to config keys: flag, key (value from the next argument
+** unless fixed is set). */
+static const struct { const char *flag, *key, *fixed; } flag_keys[] = {
+    {"--db",         "content.database",   NULL},
+    {"--fonts",      "content.fonts",      NULL},
+    {"--rotate",     "display.rotate",     NULL},
+    {"--transition", "timing.transition",  NULL},
+    {"--kms-device", "display.kms_device", NULL},
+    {"--fullscreen", "display.fullscreen", "true"},
+    {"--window",     "display.fullscreen", "false"},
+};
+
+/* Two passes: the first finds --config (and --help/--version), the second
+** applies flags over the loaded file. Returns -1 on a bad flag, 1 to exit 0. */
+static int parse_flags(int argc, char **argv, config *cfg, opts *o, int pass)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *f = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        size_t k;
+        if (!strcmp(f, "--help")) { if (pass == 0) usage(); return 1; }
+        if (!strcmp(f, "--version")) { if (pass == 0) printf("vitrine %s\n", VITRINE_VERSION); return 1; }
+        if (!strcmp(f, "--headless")) { o->headless = 1; continue; }
+        if (!strcmp(f, "--bench")) { o->bench = 1; continue; }
+        if (!strcmp(f, "--quiet")) { log_set_quiet(1); continue; }
+        for (k = 0; k < sizeof flag_keys / sizeof flag_keys[0]; k++)
+            if (!strcmp(f, flag_keys[k].flag))
+                break;
+        if (k < sizeof flag_keys / sizeof flag_keys[0] && flag_keys[k].fixed) {
+            if (pass && config_set(cfg, flag_keys[k].key, flag_keys[k].fixed, f, 0) != 0) return -1;
+            continue;
+        }
+        int known = k < sizeof flag_keys / sizeof flag_keys[0] || !strcmp(f, "--config") ||
+                    !strcmp(f, "--script") || !strcmp(f, "--shots") || !strcmp(f, "--size") ||
+                    !strcmp(f, "--set");
+        if (!known) { log_error("unknown flag '%s' (see --help)", f); return -1; }
+        if (!v) { log_error("%s needs a value", f); return -1; }
+        i++;
+        if (!strcmp(f, "--config")) o->config = v;
+        else if (!strcmp(f, "--script")) o->script = v;
+        else if (!strcmp(f, "--shots")) o->shots = v;
+        else if (pass == 0) continue;
+        else if (k < sizeof flag_keys / sizeof flag_keys[0]) {
+            if (config_set(cfg, flag_keys[k].key, v, f, 0) != 0) return -1;
+        } else if (!strcmp(f, "--size")) {
+            char w[16], h[16];
+            if (sscanf(v, "%15[0-9]x%15[0-9]", w, h) != 2 ||
+                config_set(cfg, "display.width", w, f, 0) || config_set(cfg, "display.height", h, f, 0)) {
+                log_error("--size wants WxH, e.g. 1920x1080");
+                return -1;
+            }
+        } else {                                /* --set key=value */
+            char key[64];
+            const char *eq = strchr(v, '=');
+            if (!eq || (size_t)(eq - v) >= sizeof key) { log_error("--set wants SECTION.KEY=VALUE"); return -1; }
+            memcpy(key, v, (size_t)(eq - v));
+            key[eq - v] = 0;
+            if (config_set(cfg, key, eq + 1, "--set", 0) != 0) return -1;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    /* ---- Initialization ---- */
+    log_set_program("vitrine");
+    config cfg;
+    config_defaults(&cfg);
+    opts o = {0};
+    int rc = parse_flags(argc, argv, &cfg, &o, 0);
+    if (rc)
+        return rc > 0 ? 0 : 2;
+    if (o.config && config_load(&cfg, o.config) != 0)
+        return config_free(&cfg), 2;
+    if ((rc = parse_flags(argc, argv, &cfg, &o, 1)) != 0)
+        return config_free(&cfg), rc > 0 ? 0 : 2;
+
+    script *sc = NULL;
+    if (o.script) {
+        char err[512];
+        if (!(sc = script_load(o.script, err, sizeof err))) {
+            log_error("%s", err);
+            return config_free(&cfg), 2;
+        }
+        if (!sc->has_quit) {
+            log_error("%s:%d: script never reaches 'quit'", o.script,
+                      sc->n ? sc->cmds[sc->n - 1].line : 1);
+            return script_free(sc), config_free(&cfg), 2;
+        }
+    }
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    app_opts ao = { o.headless, sc, o.shots, o.bench };
+    uint32_t t0 = plat_clock_ms();
+    app *a = app_create(&cfg, &ao);
+    if (!a)
+        return script_free(sc), config_free(&cfg), 1;
+
+    /* ---- Update / Draw: one wake-up per iteration ---- */
+    uint32_t now = 0;       /* app clock: virtual under --script, else real ms since start */
+    while (app_running(a)) {
+        if (got_signal) {
+            log_info("signal %d: quitting", (int)got_signal);
+            break;
+        }
+        app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
+        if (o.bench && now == 0)
+            printf("bench first_frame_ms %u\n", plat_clock_ms() - t0);
+        uint32_t due = app_next_due(a, now);
+        if (sc) {
+            now = due;      /* virtual clock: jump to the next thing due */
+        } else {
+            uint32_t real = plat_clock_ms() - t0;
+            if (due > real)
+                plat_wait(app_plat(a), (int)(due - real < APP_MAX_SLEEP_MS ? due - real : APP_MAX_SLEEP_MS));
+            now = plat_clock_ms() - t0;
+        }
+    }
+
+    /* ---- De-initialization ---- */
+    app_stats st;
+    app_get_stats(a, &st);
+    if (o.bench)
+        printf("bench steps %lu frames %lu transition_frames %lu end_ms %u\n",
+               st.steps, st.frames, st.transition_frames, now);
+    rc = app_exit_code(a);
+    app_destroy(a);
+    script_free(sc);
+    config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,349 @@
+/*
+** src/app/app.c: state, update and render of the running app (see app.h).
+**
+** Screens: `cur` is on show; during a transition `next` is drawn over it.
+** The next screen is created and PREPARED (layout + textures, maybe SQLite)
+** before its transition's first frame, so transition frames only blit.
+*/
+#include "app/app.h"
+
+#include "app/gesture.h"
+#include "app/render.h"
+#include "app/screen.h"
+#include "app/store.h"
+#include "app/text.h"
+#include "common/util.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct app {
+    const config *cfg;          /* borrowed */
+    app_opts opts;
+    plat *p;
+    store *st;                  /* NULL when the database is unavailable */
+    char store_msg[320];        /* why st is NULL */
+    font_lib *fonts;
+    gesture *g;
+    int exit_key, exit_mods;    /* admin exit combo */
+
+    screen *cur, *next;         /* owned */
+    int index, next_index;      /* test-screen article index */
+    int dir;                    /* +1 forward, -1 back */
+    uint32_t trans_start;       /* ms */
+    uint32_t last_input;        /* ms */
+    uint32_t now;               /* ms, the app clock */
+    int dirty, running, exit_code;
+
+    script_ev *sev;             /* expanded script, owned */
+    size_t nsev, isev;
+
+    app_stats stats;
+};
+
+static screen_ctx ctx_of(app *a)
+{
+    return (screen_ctx){ plat_renderer(a->p), a->fonts, a->st, a->store_msg, a->cfg };
+}
+
+static uint32_t ms_since(uint32_t t0) { return plat_clock_ms() - t0; }
+
+/* Create and prepare the screen for article index i (or the notice). */
+static screen *make_screen(app *a, int i)
+{
+    screen *s = a->st ? screen_test_create(i)
+                      : screen_notice_create("Content unavailable", a->store_msg);
+    int w, h;
+    plat_logical_size(a->p, &w, &h);
+    screen_ctx c = ctx_of(a);
+    uint32_t t0 = plat_clock_ms();
+    if (s->vt->prepare(s, &c, w, h) != 0 && a->st) {
+        screen_destroy(s);                      /* content exists but does not load */
+        s = screen_notice_create("Content unavailable", "The article could not be loaded.");
+        s->vt->prepare(s, &c, w, h);
+    }
+    a->stats.prepares++;
+    if (a->opts.bench)
+        printf("bench prepare_ms %u\n", ms_since(t0));
+    return s;
+}
+
+static void go_to(app *a, int index, int dir)
+{
+    if (a->next)
+        return;                                 /* one transition at a time */
+    a->next = make_screen(a, index);
+    a->next_index = index;
+    a->dir = dir;
+    a->trans_start = a->now;
+    a->dirty = 1;
+}
+
+static int combo_matches(const app *a, const plat_input *in)
+{
+    return in->key == a->exit_key && (in->mods & a->exit_mods) == a->exit_mods &&
+           (in->mods & ~CFG_MOD_SHIFT) == (a->exit_mods & ~CFG_MOD_SHIFT);
+}
+
+static void act(app *a, screen_action r)
+{
+    if (r == SCREEN_NEXT)
+        go_to(a, a->index + 1, +1);
+    else if (r == SCREEN_PREV && a->index > 0)
+        go_to(a, a->index - 1, -1);
+    else if (r == SCREEN_REDRAW)
+        a->dirty = 1;
+}
+
+static void to_screen(app *a, screen_ev_kind k, float x, float y, int key)
+{
+    if (a->next)
+        return;                                 /* input during a transition is dropped */
+    screen_ev ev = { k, x, y, key, a->now };
+    act(a, a->cur->vt->input(a->cur, &ev));
+}
+
+static void handle_input(app *a, const plat_input *in)
+{
+    uint64_t t = a->now;
+    if (in->kind >= PIN_DOWN && in->kind <= PIN_KEY)
+        a->last_input = a->now;
+    int id = in->pointer < 0 ? GESTURE_MOUSE_ID : (int)(in->pointer & 0x3fffffff);
+    switch (in->kind) {
+    case PIN_DOWN: gesture_down(a->g, id, in->x, in->y, t); break;
+    case PIN_MOVE: gesture_move(a->g, id, in->x, in->y, t); break;
+    case PIN_UP:   gesture_up(a->g, id, in->x, in->y, t); break;
+    case PIN_KEY:
+        if (combo_matches(a, in))
+            a->running = 0;
+        else
+            to_screen(a, SCREEN_EV_KEY, 0, 0, in->key);
+        break;
+    case PIN_CLOSE: a->running = 0; break;
+    case PIN_REDRAW: a->dirty = 1; break;
+    case PIN_RESIZE: {
+        int w, h;
+        plat_logical_size(a->p, &w, &h);
+        gesture_set_screen(a->g, w < h ? w : h);
+        screen_ctx c = ctx_of(a);
+        a->cur->vt->prepare(a->cur, &c, w, h);
+        if (a->next)
+            a->next->vt->prepare(a->next, &c, w, h);
+        a->dirty = 1;
+        break;
+    }
+    default: break;
+    }
+}
+
+static void drain_gestures(app *a)
+{
+    gesture_event ge;
+    gesture_tick(a->g, a->now);
+    while (gesture_poll(a->g, &ge)) {
+        if (ge.type == GESTURE_TAP || ge.type == GESTURE_LONG_PRESS)
+            to_screen(a, SCREEN_EV_TAP, ge.x, ge.y, 0);
+        else if (ge.type == GESTURE_SWIPE && ge.dir == GESTURE_LEFT)
+            to_screen(a, SCREEN_EV_SWIPE_LEFT, ge.x, ge.y, 0);
+        else if (ge.type == GESTURE_SWIPE && ge.dir == GESTURE_RIGHT)
+            to_screen(a, SCREEN_EV_SWIPE_RIGHT, ge.x, ge.y, 0);
+    }
+}
+
+static void pump_events(app *a)
+{
+    SDL_Event ev;
+    plat_input in;
+    while (SDL_PollEvent(&ev))
+        if (plat_translate(a->p, &ev, &in))
+            handle_input(a, &in);
+    drain_gestures(a);
+}
+
+static void update(app *a)
+{
+    if (a->next && a->now - a->trans_start >= (uint32_t)a->cfg->transition_ms) {
+        screen_destroy(a->cur);                 /* transition done */
+        a->cur = a->next;
+        a->next = NULL;
+        a->index = a->next_index;
+        a->dirty = 1;
+    }
+    if (!a->next && a->index != 0 && a->now - a->last_input >= (uint32_t)a->cfg->idle_timeout_ms)
+        go_to(a, 0, -1);                        /* idle: back to the start */
+    if (a->next)
+        a->dirty = 1;
+}
+
+static void render(app *a)
+{
+    SDL_Renderer *r = plat_renderer(a->p);
+    uint32_t t0 = a->opts.bench ? plat_clock_ms() : 0;
+    int w, h;
+    plat_logical_size(a->p, &w, &h);
+    plat_frame_begin(a->p);
+    if (a->next) {
+        float p = a->cfg->transition_ms ? (float)(a->now - a->trans_start) / (float)a->cfg->transition_ms : 1;
+        render_transition(r, a->cur, a->next, a->cfg->transition, a->dir, p, w, a->cfg->color_bg);
+        a->stats.transition_frames++;
+    } else {
+        render_clear(r, a->cfg->color_bg);
+        a->cur->vt->draw(a->cur, r, 0, 255);
+    }
+    plat_frame_finish(a->p);
+    a->stats.frames++;
+    if (a->opts.bench)
+        printf("bench frame_ms %.3f %s\n", (double)ms_since(t0), a->next ? "transition" : "static");
+}
+
+static void present(app *a)
+{
+    render(a);
+    plat_present(a->p);
+    a->dirty = 0;
+}
+
+int app_shot(app *a, const char *path)
+{
+    render(a);
+    int rc = plat_save_png(a->p, path);
+    plat_present(a->p);
+    a->dirty = 0;
+    return rc;
+}
+
+/* Inject script input due at now; take shots / quit in file order. */
+static void run_script(app *a)
+{
+    while (a->isev < a->nsev && a->sev[a->isev].t <= a->now && a->running) {
+        const script_ev *e = &a->sev[a->isev++];
+        SDL_Event ev;
+        SDL_zero(ev);
+        int w, h;
+        plat_output_size(a->p, &w, &h);
+        switch (e->kind) {
+        case SEV_FINGER_DOWN: case SEV_FINGER_MOTION: case SEV_FINGER_UP:
+            ev.type = e->kind == SEV_FINGER_DOWN ? SDL_FINGERDOWN
+                    : e->kind == SEV_FINGER_UP ? SDL_FINGERUP : SDL_FINGERMOTION;
+            ev.tfinger.touchId = 0x5c;          /* the script's virtual touchscreen */
+            ev.tfinger.fingerId = e->finger;
+            ev.tfinger.x = e->x;
+            ev.tfinger.y = e->y;
+            ev.tfinger.pressure = 1;
+            SDL_PushEvent(&ev);
+            break;
+        case SEV_KEY:
+            ev.type = SDL_KEYDOWN;
+            ev.key.state = SDL_PRESSED;
+            ev.key.keysym.sym = e->cmd->key;
+            ev.key.keysym.scancode = SDL_GetScancodeFromKey(e->cmd->key);
+            ev.key.keysym.mod = (Uint16)(((e->cmd->mods & CFG_MOD_CTRL) ? KMOD_LCTRL : 0) |
+                                         ((e->cmd->mods & CFG_MOD_ALT) ? KMOD_LALT : 0) |
+                                         ((e->cmd->mods & CFG_MOD_SHIFT) ? KMOD_LSHIFT : 0) |
+                                         ((e->cmd->mods & CFG_MOD_GUI) ? KMOD_LGUI : 0));
+            SDL_PushEvent(&ev);
+            ev.type = SDL_KEYUP;
+            ev.key.state = SDL_RELEASED;
+            SDL_PushEvent(&ev);
+            break;
+        case SEV_SHOT: {
+            pump_events(a);
+            update(a);
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s", a->opts.shots_dir ? a->opts.shots_dir : ".",
+                     e->cmd->name);
+            if (app_shot(a, path) != 0)
+                a->exit_code = 1;
+            break;
+        }
+        case SEV_QUIT:
+            pump_events(a);
+            a->running = 0;
+            break;
+        }
+    }
+}
+
+void app_step(app *a, uint32_t now)
+{
+    a->now = now;
+    a->stats.steps++;
+    if (a->sev)
+        run_script(a);
+    if (!a->running)
+        return;
+    pump_events(a);                             /* events -> gestures -> screen input */
+    update(a);
+    if (a->dirty && a->running)
+        present(a);
+}
+
+uint32_t app_next_due(const app *a, uint32_t now)
+{
+    uint32_t due = APP_NONE_DUE;
+    if (a->next || a->dirty || gesture_busy(a->g))
+        due = now + APP_FRAME_MS;
+    if (a->index != 0 && !a->next) {
+        uint32_t idle = a->last_input + (uint32_t)a->cfg->idle_timeout_ms;
+        if (idle < due)
+            due = idle < now ? now : idle;
+    }
+    if (a->isev < a->nsev && a->sev[a->isev].t < due)
+        due = a->sev[a->isev].t < now ? now : a->sev[a->isev].t;
+    return due;
+}
+
+int app_running(const app *a) { return a->running; }
+void app_quit(app *a) { a->running = 0; }
+int app_exit_code(const app *a) { return a->exit_code; }
+plat *app_plat(app *a) { return a->p; }
+
+void app_get_stats(const app *a, app_stats *st)
+{
+    *st = a->stats;
+    st->animating = a->next != NULL;
+    st->screen = a->cur ? a->cur->vt->name : "";
+    st->index = a->index;
+}
+
+app *app_create(const config *cfg, const app_opts *opts)
+{
+    app *a = xcalloc(1, sizeof *a);
+    a->cfg = cfg;
+    a->opts = *opts;
+    a->running = 1;
+    store_err se;
+    if (!(a->p = plat_create(cfg, opts->headless)))
+        goto err;
+    if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
+        config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);
+    a->fonts = font_lib_create(cfg->fonts_dir);
+    a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
+    int w, h;
+    plat_logical_size(a->p, &w, &h);
+    a->g = gesture_create(NULL, w < h ? w : h);
+    if (opts->sc)
+        a->nsev = script_expand(opts->sc, &a->sev);
+    a->cur = make_screen(a, 0);
+    a->dirty = 1;
+    return a;
+err:
+    app_destroy(a);
+    return NULL;
+}
+
+void app_destroy(app *a)
+{
+    if (!a)
+        return;
+    screen_destroy(a->next);
+    screen_destroy(a->cur);
+    gesture_destroy(a->g);
+    free(a->sev);
+    store_close(a->st);
+    font_lib_destroy(a->fonts);
+    plat_destroy(a->p);
+    free(a);
+}

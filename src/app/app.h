@@ -1,0 +1,62 @@
+/*
+** src/app/app.h: the frame loop, one iteration at a time.
+**
+** main.c owns the loop and the clock; the app only ever learns "now" from
+** app_step's argument. In a --script run that is a VIRTUAL clock which jumps
+** straight to the next moment something is due (app_next_due), so a 60 s
+** idle wait costs nothing; in a live run it is real monotonic ms.
+**
+**   app_step(now): events (+ script input due) -> gestures -> update(now)
+**                  -> render if dirty; shots due at now are taken here.
+*/
+#ifndef VITRINE_APP_H
+#define VITRINE_APP_H
+
+#include "app/config.h"
+#include "app/plat.h"
+#include "app/script.h"
+
+#include <stdint.h>
+
+#define APP_FRAME_MS     16u     /* ms between frames while something moves */
+#define APP_MAX_SLEEP_MS 1000u   /* ms: longest sleep (bounds signal latency) */
+#define APP_NONE_DUE     UINT32_MAX
+
+typedef struct app_opts {
+    int headless;               /* no window, software renderer */
+    const script *sc;           /* borrowed; NULL = live input */
+    const char *shots_dir;      /* where `shot` writes ("." default) */
+    int bench;                  /* print timing lines to stdout */
+} app_opts;
+
+typedef struct app app;         /* opaque */
+
+/* cfg is borrowed and must outlive the app. NULL if the platform failed. */
+app *app_create(const config *cfg, const app_opts *opts);
+void app_destroy(app *a);                       /* NULL-safe */
+
+void app_step(app *a, uint32_t now);
+/* Absolute time at which the next step is needed: now + APP_FRAME_MS while
+** animating, a timer or script event, or APP_NONE_DUE. */
+uint32_t app_next_due(const app *a, uint32_t now);
+int app_running(const app *a);
+void app_quit(app *a);                          /* signal handler path, via a flag */
+int app_exit_code(const app *a);                /* 0, or 1 if a shot failed */
+plat *app_plat(app *a);
+
+/* Counters for tests and --bench. */
+typedef struct app_stats {
+    unsigned long steps;        /* app_step calls (wake-ups) */
+    unsigned long frames;       /* frames rendered */
+    unsigned long transition_frames;
+    unsigned long prepares;     /* screens prepared */
+    int animating;              /* 1 while a transition runs */
+    const char *screen;         /* name of the current screen */
+    int index;                  /* current test-screen index */
+} app_stats;
+void app_get_stats(const app *a, app_stats *st);
+
+/* Render now and save the output as PNG (what `shot` does). 0 ok. */
+int app_shot(app *a, const char *path);
+
+#endif

@@ -1,0 +1,283 @@
+/*
+** src/app/config.c: the tunables table and the INI reader (see config.h).
+*/
+#include "app/config.h"
+
+#include "common/util.h"
+
+#include <SDL.h>            /* SDL_GetKeyFromName for key combos */
+#include <ini.h>            /* libinih */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef enum cfg_type { T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO } cfg_type;
+
+typedef struct cfg_key {
+    const char *section, *key;
+    cfg_type type;
+    size_t off;             /* offsetof(config, field) */
+    const char *def;        /* default, as text (parsed like a file value) */
+    int min, max;           /* T_INT bounds */
+    const char *choices;    /* T_ENUM: "a|b|c"; value = index, or the number for rotate */
+    const char *comment;    /* unit and meaning */
+} cfg_key;
+
+#define F(field) offsetof(config, field)
+/* ONE table of every tunable. assets/vitrine.ini mirrors it. */
+static const cfg_key keys[] = {
+/*   section    key              type     field              default         min     max      choices                   comment */
+    {"content", "database",      T_STR,   F(db_path),        "build/corpus.db", 0, 0,     NULL,                     "path of the corpus database (read-only)"},
+    {"content", "fonts",         T_STR,   F(fonts_dir),      "fonts",        0,      0,       NULL,                     "folder of the bundled font files"},
+    {"colours", "background",    T_COLOR, F(color_bg),       "#14161a",      0,      0,       NULL,                     "screen background, #rrggbb"},
+    {"colours", "text",          T_COLOR, F(color_text),     "#f2efe8",      0,      0,       NULL,                     "main text, #rrggbb"},
+    {"colours", "muted",         T_COLOR, F(color_muted),    "#9a9ca3",      0,      0,       NULL,                     "secondary text (source, dates), #rrggbb"},
+    {"colours", "accent",        T_COLOR, F(color_accent),   "#e0a43a",      0,      0,       NULL,                     "accent (rules, highlights), #rrggbb"},
+    {"timing",  "idle_timeout",  T_INT,   F(idle_timeout_ms),"60000",        1000,   3600000, NULL,                     "ms without input before returning to the start screen"},
+    {"timing",  "slide_min",     T_INT,   F(slide_min_ms),   "8000",         1000,   600000,  NULL,                     "ms a slide shows at least"},
+    {"timing",  "slide_max",     T_INT,   F(slide_max_ms),   "20000",        1000,   600000,  NULL,                     "ms a slide shows at most"},
+    {"timing",  "transition",    T_ENUM,  F(transition),     "crossfade",    0,      0,       "crossfade|slide",        "transition between screens"},
+    {"timing",  "transition_ms", T_INT,   F(transition_ms),  "450",          0,      5000,    NULL,                     "ms a transition lasts (0 = cut)"},
+    {"display", "width",         T_INT,   F(width),          "0",            0,      16384,   NULL,                     "px output width; 0 = desktop size (fullscreen) or 1280"},
+    {"display", "height",        T_INT,   F(height),         "0",            0,      16384,   NULL,                     "px output height; 0 = desktop size (fullscreen) or 800"},
+    {"display", "rotate",        T_ENUM,  F(rotate),         "0",            0,      0,       "0|90|180|270",           "degrees clockwise the panel is mounted"},
+    {"display", "fullscreen",    T_BOOL,  F(fullscreen),     "false",        0,      0,       NULL,                     "true: fullscreen kiosk, window close ignored"},
+    {"display", "kms_device",    T_INT,   F(kms_device),     "-1",           -1,     15,      NULL,                     "/dev/dri/cardN index for KMSDRM; -1 = SDL's choice"},
+    {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app"},
+};
+#undef F
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+static void warn(config *cfg, const char *origin, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void warn(config *cfg, const char *origin, int line, const char *fmt, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (line > 0)
+        snprintf(cfg->last_warn, sizeof cfg->last_warn, "%s:%d: %s", origin, line, msg);
+    else
+        snprintf(cfg->last_warn, sizeof cfg->last_warn, "%s: %s", origin, msg);
+    cfg->nwarn++;
+    log_warn("%s", cfg->last_warn);
+}
+
+int config_parse_combo(const char *s, int *keycode, int *mods)
+{
+    static const struct { const char *name; int bit; } mod_names[] = {
+        {"ctrl", CFG_MOD_CTRL}, {"alt", CFG_MOD_ALT}, {"shift", CFG_MOD_SHIFT}, {"gui", CFG_MOD_GUI},
+    };
+    char buf[64];
+    if (!s || !*s || strlen(s) >= sizeof buf)
+        return -1;
+    strcpy(buf, s);
+    *mods = 0;
+    char *tok = buf, *plus;
+    while ((plus = strchr(tok, '+')) && plus[1]) {  /* "ctrl++" would make '+' the key */
+        *plus = 0;
+        size_t i;
+        for (i = 0; i < sizeof mod_names / sizeof mod_names[0]; i++)
+            if (strcasecmp(tok, mod_names[i].name) == 0)
+                break;
+        if (i == sizeof mod_names / sizeof mod_names[0])
+            return -1;
+        *mods |= mod_names[i].bit;
+        tok = plus + 1;
+    }
+    SDL_Keycode k = SDL_GetKeyFromName(tok);
+    if (k == SDLK_UNKNOWN)
+        return -1;
+    *keycode = (int)k;
+    return 0;
+}
+
+/* Parse text for one key into its field. 0 ok, -1 bad (field unchanged). */
+static int parse_value(config *cfg, const cfg_key *k, const char *v)
+{
+    void *field = (char *)cfg + k->off;
+    char *end;
+    switch (k->type) {
+    case T_STR:
+    case T_COMBO: {
+        int kc, m;
+        if (!*v || (k->type == T_COMBO && config_parse_combo(v, &kc, &m) != 0))
+            return -1;
+        free(*(char **)field);
+        *(char **)field = xstrdup(v);
+        return 0;
+    }
+    case T_INT: {
+        long n = strtol(v, &end, 10);
+        if (end == v || *end || n < k->min || n > k->max)
+            return -1;
+        *(int *)field = (int)n;
+        return 0;
+    }
+    case T_BOOL: {
+        static const char *yes[] = {"true", "yes", "on", "1"}, *no[] = {"false", "no", "off", "0"};
+        for (int i = 0; i < 4; i++) {
+            if (strcasecmp(v, yes[i]) == 0) { *(int *)field = 1; return 0; }
+            if (strcasecmp(v, no[i]) == 0) { *(int *)field = 0; return 0; }
+        }
+        return -1;
+    }
+    case T_COLOR: {
+        if (v[0] != '#' || strlen(v) != 7)
+            return -1;
+        unsigned long c = strtoul(v + 1, &end, 16);
+        if (*end)
+            return -1;
+        *(uint32_t *)field = (uint32_t)c;
+        return 0;
+    }
+    case T_ENUM: {
+        const char *c = k->choices;
+        for (int i = 0; *c; i++) {
+            size_t n = strcspn(c, "|");
+            if (strlen(v) == n && strncasecmp(v, c, n) == 0) {
+                /* numeric choices (rotate) store the number itself */
+                *(int *)field = (c[0] >= '0' && c[0] <= '9') ? atoi(c) : i;
+                return 0;
+            }
+            c += n + (c[n] == '|');
+        }
+        return -1;
+    }
+    }
+    return -1;
+}
+
+static const cfg_key *find_key(const char *section, const char *key)
+{
+    const cfg_key *hit = NULL;
+    int nhit = 0;
+    for (size_t i = 0; i < NKEYS; i++) {
+        if (strcmp(keys[i].key, key) != 0)
+            continue;
+        if (section && strcmp(keys[i].section, section) != 0)
+            continue;
+        hit = &keys[i];
+        nhit++;
+    }
+    return nhit == 1 ? hit : NULL;
+}
+
+static const char *type_hint(const cfg_key *k, char *buf, size_t n)
+{
+    switch (k->type) {
+    case T_INT: snprintf(buf, n, "an integer %d..%d", k->min, k->max); break;
+    case T_BOOL: snprintf(buf, n, "true or false"); break;
+    case T_COLOR: snprintf(buf, n, "#rrggbb"); break;
+    case T_ENUM: snprintf(buf, n, "%s", k->choices); break;
+    case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q"); break;
+    default: snprintf(buf, n, "a non-empty string"); break;
+    }
+    return buf;
+}
+
+static int set_in(config *cfg, const char *section, const char *key, const char *value,
+                  const char *origin, int line)
+{
+    const cfg_key *k = find_key(section, key);
+    if (!k) {
+        if (section)
+            warn(cfg, origin, line, "unknown key '%s' in [%s] (ignored)", key, section);
+        else
+            warn(cfg, origin, line, "unknown key '%s' (ignored)", key);
+        return -1;
+    }
+    if (parse_value(cfg, k, value) != 0) {
+        char hint[64];
+        warn(cfg, origin, line, "bad value '%s' for %s.%s (expected %s); keeping %s",
+             value, k->section, k->key, type_hint(k, hint, sizeof hint),
+             section ? "the default" : "the previous value");
+        return -1;
+    }
+    return 0;
+}
+
+int config_set(config *cfg, const char *key, const char *value, const char *origin, int line)
+{
+    char sec[32];
+    const char *dot = strchr(key, '.');
+    if (dot && (size_t)(dot - key) < sizeof sec) {
+        memcpy(sec, key, (size_t)(dot - key));
+        sec[dot - key] = 0;
+        return set_in(cfg, sec, dot + 1, value, origin, line);
+    }
+    return set_in(cfg, NULL, key, value, origin, line);
+}
+
+void config_defaults(config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    for (size_t i = 0; i < NKEYS; i++)
+        if (parse_value(cfg, &keys[i], keys[i].def) != 0)
+            abort();        /* a bad default is a programmer error */
+}
+
+void config_free(config *cfg)
+{
+    if (!cfg)
+        return;
+    for (size_t i = 0; i < NKEYS; i++)
+        if (keys[i].type == T_STR || keys[i].type == T_COMBO) {
+            char **p = (char **)((char *)cfg + keys[i].off);
+            free(*p);
+            *p = NULL;
+        }
+}
+
+/* inih (as packaged) does not pass line numbers to the handler, so a reader
+** that counts lines is wrapped around fgets: the handler runs right after
+** its line was read. */
+typedef struct ini_ctx {
+    FILE *fp;
+    int line;
+    config *cfg;
+    const char *path;
+} ini_ctx;
+
+static char *counting_reader(char *str, int num, void *stream)
+{
+    ini_ctx *c = stream;
+    char *r = fgets(str, num, c->fp);
+    if (r)
+        c->line++;
+    return r;
+}
+
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+    ini_ctx *c = user;
+    set_in(c->cfg, section, name, value, c->path, c->line);
+    return 1;               /* keep going: every problem is only a warning */
+}
+
+int config_load(config *cfg, const char *path)
+{
+    ini_ctx c = { fopen(path, "r"), 0, cfg, path };
+    if (!c.fp) {
+        log_error("%s: cannot open config file", path);
+        return -1;
+    }
+    int rc = ini_parse_stream(counting_reader, &c, on_value, &c);
+    fclose(c.fp);
+    if (rc > 0)
+        warn(cfg, path, rc, "syntax error (line ignored)");
+    return 0;
+}
+
+void config_print_keys(void)
+{
+    for (size_t i = 0; i < NKEYS; i++) {
+        char name[48];
+        snprintf(name, sizeof name, "%s.%s", keys[i].section, keys[i].key);
+        printf("  %-22s %-16s %s\n", name, keys[i].def, keys[i].comment);
+    }
+}

@@ -1,0 +1,66 @@
+/*
+** src/app/config.h: the app's tunables, read from an INI file (libinih).
+**
+** Every tunable lives in ONE table in config.c (section, key, type, default,
+** unit/comment); assets/vitrine.ini documents the same keys. Precedence:
+** built-in defaults < config file < command-line flags. An unknown key or a
+** bad value is a warning naming file and line ("vitrine.ini:12: ..."), and
+** the default stays in force: a typo never stops an exhibit from starting.
+*/
+#ifndef VITRINE_CONFIG_H
+#define VITRINE_CONFIG_H
+
+#include <stdint.h>
+
+typedef enum config_transition { TRANSITION_CROSSFADE, TRANSITION_SLIDE } config_transition;
+
+typedef struct config {
+    /* [content] */
+    char *db_path;              /* owned; the corpus database (opened read-only) */
+    char *fonts_dir;            /* owned; folder of the bundled faces */
+    /* [colours] 0xRRGGBB */
+    uint32_t color_bg, color_text, color_muted, color_accent;
+    /* [timing] */
+    int idle_timeout_ms;        /* ms without input before returning to the start */
+    int slide_min_ms;           /* ms a slide shows at least */
+    int slide_max_ms;           /* ms a slide shows at most */
+    int transition;             /* config_transition */
+    int transition_ms;          /* ms a transition lasts */
+    /* [display] */
+    int width, height;          /* px of the output; 0 = desktop size / 1280x800 window */
+    int rotate;                 /* degrees clockwise: 0, 90, 180 or 270 */
+    int fullscreen;             /* 1: fullscreen kiosk (window close ignored) */
+    int kms_device;             /* SDL_KMSDRM_DEVICE_INDEX; -1 = SDL's choice */
+    /* [admin] */
+    char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
+
+    /* diagnostics (tests look at these) */
+    int nwarn;                  /* warnings issued so far */
+    char last_warn[256];        /* the latest warning, without the program prefix */
+} config;
+
+/* Fill cfg with the built-in defaults (frees nothing: start from zeroed or
+** freed memory). */
+void config_defaults(config *cfg);
+void config_free(config *cfg);              /* frees owned strings; NULL-safe */
+
+/* Read an INI file over the current values. 0 ok (warnings counted in
+** cfg->nwarn), -1 when the file cannot be opened (logged). */
+int config_load(config *cfg, const char *path);
+
+/* Set "section.key" (or bare "key" when unique) to a textual value, as a
+** flag does. origin names the source for the warning ("--rotate",
+** "vitrine.ini"), line 0 = no line. 0 ok, -1 unknown key or bad value
+** (warned; value unchanged). */
+int config_set(config *cfg, const char *key, const char *value,
+               const char *origin, int line);
+
+/* Print the table (key, default, comment) to stdout for --help. */
+void config_print_keys(void);
+
+/* Parse "ctrl+alt+q" style combos: modifier bits below, key name via SDL's
+** names. 0 ok, -1 bad. */
+enum { CFG_MOD_CTRL = 1, CFG_MOD_ALT = 2, CFG_MOD_SHIFT = 4, CFG_MOD_GUI = 8 };
+int config_parse_combo(const char *s, int *keycode, int *mods);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+** src/app/plat.c: SDL window, renderer, events and rotation (see plat.h).
+*/
+#include "app/plat.h"
+
+#include "common/util.h"
+
+#include <SDL.h>
+#include <SDL_image.h>      /* IMG_SavePNG for shots */
+#include <SDL_ttf.h>        /* TTF_Init/Quit live with the other SDL lifetimes */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_WINDOW_W 1280   /* px, desktop window when no size is configured */
+#define DEFAULT_WINDOW_H 800
+
+struct plat {
+    SDL_Window *win;            /* NULL headless */
+    SDL_Surface *surface;       /* headless output; owned */
+    SDL_Renderer *r;
+    SDL_Texture *frame;         /* logical-size target when rotated; owned */
+    int rotate;                 /* degrees clockwise */
+    int pw, ph;                 /* output px */
+    int lw, lh;                 /* logical px */
+    int kiosk;                  /* fullscreen: window close ignored */
+    int kmsdrm;                 /* video driver is kmsdrm (no desktop) */
+    int cursor_shown;
+};
+
+uint32_t plat_clock_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
+}
+
+void plat_map_point(int rotate, int pw, int ph, float px, float py, float *lx, float *ly)
+{
+    int turned = rotate == 90 || rotate == 270;
+    float lw = (float)(turned ? ph : pw), lh = (float)(turned ? pw : ph);
+    float dx = px - (float)pw / 2, dy = py - (float)ph / 2;
+    float ux, uy;       /* inverse of the clockwise turn applied on output */
+    switch (rotate) {
+    case 90:  ux = dy;  uy = -dx; break;
+    case 180: ux = -dx; uy = -dy; break;
+    case 270: ux = -dy; uy = dx;  break;
+    default:  ux = dx;  uy = dy;  break;
+    }
+    *lx = ux + lw / 2;
+    *ly = uy + lh / 2;
+}
+
+static void set_logical(plat *p)
+{
+    int turned = p->rotate == 90 || p->rotate == 270;
+    p->lw = turned ? p->ph : p->pw;
+    p->lh = turned ? p->pw : p->ph;
+}
+
+static int make_frame(plat *p)
+{
+    SDL_DestroyTexture(p->frame);
+    p->frame = NULL;
+    if (p->rotate == 0)
+        return 0;
+    p->frame = SDL_CreateTexture(p->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                 p->lw, p->lh);
+    if (!p->frame) {
+        log_error("plat: cannot create %dx%d frame texture: %s", p->lw, p->lh, SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+static SDL_Renderer *make_renderer(plat *p)
+{
+    const char *drv = SDL_GetCurrentVideoDriver();
+    p->kmsdrm = drv && strcmp(drv, "kmsdrm") == 0;
+    if (p->kmsdrm)
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    SDL_Renderer *r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_ACCELERATED |
+                                         SDL_RENDERER_TARGETTEXTURE | SDL_RENDERER_PRESENTVSYNC);
+    if (!r) {
+        log_warn("plat: no accelerated renderer (%s); using the software renderer",
+                 SDL_GetError());
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (r) {
+        SDL_RendererInfo info;
+        SDL_GetRendererInfo(r, &info);
+        log_info("plat: video driver %s, renderer %s", drv ? drv : "?", info.name);
+    }
+    return r;
+}
+
+static int open_window(plat *p, const config *cfg)
+{
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = cfg->width, h = cfg->height;
+    if (cfg->fullscreen) {
+        flags |= (w && h) ? SDL_WINDOW_FULLSCREEN : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    if (!w || !h) {
+        w = DEFAULT_WINDOW_W;
+        h = DEFAULT_WINDOW_H;
+    }
+    p->win = SDL_CreateWindow("Vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                              w, h, flags);
+    if (!p->win) {
+        log_error("plat: cannot open a %dx%d window: %s", w, h, SDL_GetError());
+        return -1;
+    }
+    if (!(p->r = make_renderer(p))) {
+        log_error("plat: cannot create a renderer: %s", SDL_GetError());
+        return -1;
+    }
+    SDL_GetRendererOutputSize(p->r, &p->pw, &p->ph);
+    return 0;
+}
+
+static int open_headless(plat *p, const config *cfg)
+{
+    p->pw = cfg->width ? cfg->width : DEFAULT_WINDOW_W;
+    p->ph = cfg->height ? cfg->height : DEFAULT_WINDOW_H;
+    p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!p->surface || !(p->r = SDL_CreateSoftwareRenderer(p->surface))) {
+        log_error("plat: headless %dx%d surface: %s", p->pw, p->ph, SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+plat *plat_create(const config *cfg, int headless)
+{
+    plat *p = xcalloc(1, sizeof *p);
+    p->rotate = cfg->rotate;
+    p->kiosk = cfg->fullscreen && !headless;
+    /* Our SIGINT/SIGTERM handlers set a flag (main.c); SDL's would post SDL_QUIT. */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");      /* no mouse events from touch */
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");      /* no touch events from the mouse */
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (cfg->kms_device >= 0) {
+        char idx[16];
+        snprintf(idx, sizeof idx, "%d", cfg->kms_device);
+        SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, idx);
+        log_info("plat: KMSDRM device index %d (/dev/dri/card%d)", cfg->kms_device, cfg->kms_device);
+    }
+    if (headless)
+        setenv("SDL_VIDEODRIVER", "dummy", 1);   /* events only: nothing is shown */
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        log_error("plat: SDL_Init: %s", SDL_GetError());
+        free(p);
+        return NULL;
+    }
+    if (TTF_Init() != 0) {
+        log_error("plat: TTF_Init: %s", TTF_GetError());
+        goto err;
+    }
+    if ((headless ? open_headless(p, cfg) : open_window(p, cfg)) != 0)
+        goto err;
+    set_logical(p);
+    if (make_frame(p) != 0)
+        goto err;
+    if (p->kiosk || p->kmsdrm)
+        SDL_ShowCursor(SDL_DISABLE);
+    p->cursor_shown = !(p->kiosk || p->kmsdrm);
+    return p;
+err:
+    plat_destroy(p);
+    return NULL;
+}
+
+void plat_destroy(plat *p)
+{
+    if (!p)
+        return;
+    SDL_DestroyTexture(p->frame);
+    SDL_DestroyRenderer(p->r);
+    SDL_FreeSurface(p->surface);
+    if (p->win)
+        SDL_DestroyWindow(p->win);
+    free(p);
+    if (TTF_WasInit())
+        TTF_Quit();
+    SDL_Quit();
+}
+
+SDL_Renderer *plat_renderer(plat *p) { return p->r; }
+void plat_logical_size(const plat *p, int *w, int *h) { *w = p->lw; *h = p->lh; }
+void plat_output_size(const plat *p, int *w, int *h) { *w = p->pw; *h = p->ph; }
+
+static int mods_of(Uint16 m)
+{
+    return ((m & KMOD_CTRL) ? CFG_MOD_CTRL : 0) | ((m & KMOD_ALT) ? CFG_MOD_ALT : 0) |
+           ((m & KMOD_SHIFT) ? CFG_MOD_SHIFT : 0) | ((m & KMOD_GUI) ? CFG_MOD_GUI : 0);
+}
+
+static void show_cursor(plat *p, int show)
+{
+    if (show == p->cursor_shown || (show && p->kmsdrm))
+        return;
+    SDL_ShowCursor(show ? SDL_ENABLE : SDL_DISABLE);
+    p->cursor_shown = show;
+}
+
+/* Mouse px are window coordinates: in a high-DPI window scale to output px. */
+static void mouse_to_output(plat *p, int mx, int my, float *ox, float *oy)
+{
+    int ww = p->pw, wh = p->ph;
+    if (p->win)
+        SDL_GetWindowSize(p->win, &ww, &wh);
+    *ox = (float)mx * (float)p->pw / (float)(ww ? ww : 1);
+    *oy = (float)my * (float)p->ph / (float)(wh ? wh : 1);
+}
+
+static int resized(plat *p)
+{
+    int w, h;
+    if (!p->win || SDL_GetRendererOutputSize(p->r, &w, &h) != 0 || (w == p->pw && h == p->ph))
+        return 0;
+    p->pw = w;
+    p->ph = h;
+    set_logical(p);
+    make_frame(p);
+    return 1;
+}
+
+int plat_translate(plat *p, const SDL_Event *ev, plat_input *in)
+{
+    memset(in, 0, sizeof *in);
+    float ox, oy;
+    switch (ev->type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        show_cursor(p, 0);
+        in->kind = ev->type == SDL_FINGERDOWN ? PIN_DOWN : ev->type == SDL_FINGERUP ? PIN_UP : PIN_MOVE;
+        plat_map_point(p->rotate, p->pw, p->ph, ev->tfinger.x * (float)p->pw,
+                       ev->tfinger.y * (float)p->ph, &in->x, &in->y);
+        in->pointer = (long long)ev->tfinger.fingerId;
+        in->touch = 1;
+        return 1;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        in->kind = ev->type == SDL_MOUSEBUTTONDOWN ? PIN_DOWN : PIN_UP;
+        mouse_to_output(p, ev->button.x, ev->button.y, &ox, &oy);
+        break;
+    case SDL_MOUSEMOTION:
+        if (ev->motion.which == SDL_TOUCH_MOUSEID)
+            return 0;
+        show_cursor(p, 1);
+        if (!(ev->motion.state & SDL_BUTTON_LMASK))
+            return 0;
+        in->kind = PIN_MOVE;
+        mouse_to_output(p, ev->motion.x, ev->motion.y, &ox, &oy);
+        break;
+    case SDL_KEYDOWN:
+        if (ev->key.repeat)
+            return 0;
+        in->kind = PIN_KEY;
+        in->key = (int)ev->key.keysym.sym;
+        in->mods = mods_of(ev->key.keysym.mod);
+        return 1;
+    case SDL_QUIT:
+        if (p->kiosk)       /* a kiosk quits only by the admin keys or a signal */
+            return 0;
+        in->kind = PIN_CLOSE;
+        return 1;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && resized(p))
+            in->kind = PIN_RESIZE;
+        else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
+                 ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            in->kind = PIN_REDRAW;
+        else
+            return 0;
+        return 1;
+    default:
+        return 0;
+    }
+    plat_map_point(p->rotate, p->pw, p->ph, ox, oy, &in->x, &in->y);
+    in->pointer = -1;
+    return 1;
+}
+
+int plat_frame_begin(plat *p)
+{
+    if (SDL_SetRenderTarget(p->r, p->frame) != 0) {     /* NULL: the output itself */
+        log_error("plat: set render target: %s", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+int plat_frame_finish(plat *p)
+{
+    if (!p->frame)
+        return 0;
+    SDL_SetRenderTarget(p->r, NULL);
+    SDL_Rect dst = { (p->pw - p->lw) / 2, (p->ph - p->lh) / 2, p->lw, p->lh };
+    if (SDL_RenderCopyEx(p->r, p->frame, NULL, &dst, (double)p->rotate, NULL, SDL_FLIP_NONE) != 0) {
+        log_error("plat: rotated copy: %s", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+void plat_present(plat *p) { SDL_RenderPresent(p->r); }
+
+int plat_save_png(plat *p, const char *path)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    int rc = -1;
+    if (!s)
+        goto out;
+    if (SDL_RenderReadPixels(p->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+        goto out;
+    /* The output is opaque: drop whatever alpha the renderer left. */
+    for (int y = 0; y < s->h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++)
+            row[x] |= 0xff000000u;
+    }
+    rc = IMG_SavePNG(s, path);
+out:
+    if (rc != 0)
+        log_error("plat: cannot save %s: %s", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+void plat_wait(plat *p, int timeout_ms)
+{
+    if (!p->win || timeout_ms <= 0)
+        return;
+    SDL_WaitEventTimeout(NULL, timeout_ms);
+}

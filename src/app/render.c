@@ -1,0 +1,124 @@
+/*
+** src/app/render.c: drawing helpers and transitions (see render.h).
+*/
+#include "app/render.h"
+
+#include "app/config.h"
+#include "common/util.h"
+
+SDL_Color render_color(uint32_t rgb)
+{
+    return (SDL_Color){ (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255 };
+}
+
+void render_clear(SDL_Renderer *r, uint32_t rgb)
+{
+    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
+    SDL_RenderClear(r);
+}
+
+void render_text(SDL_Renderer *r, const text_tex *t, int x, int y, uint8_t alpha)
+{
+    if (!t->tex || alpha == 0)
+        return;
+    SDL_Rect dst = { x, y, t->w, t->h };
+    SDL_Rect src = { 0, 0, t->w, t->h };
+    SDL_SetTextureAlphaMod(t->tex, alpha);
+    SDL_RenderCopy(r, t->tex, &src, &dst);
+}
+
+void render_box(SDL_Renderer *r, const SDL_Rect *box, uint32_t rgb, uint8_t alpha)
+{
+    if (alpha == 0)
+        return;
+    SDL_SetRenderDrawBlendMode(r, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
+    SDL_RenderFillRect(r, box);
+}
+
+float render_ease(float t)
+{
+    if (t <= 0)
+        return 0;
+    if (t >= 1)
+        return 1;
+    return t * t * (3 - 2 * t);
+}
+
+void render_transition_place(int kind, int dir, float p, int w, render_place *a, render_place *b)
+{
+    float e = render_ease(p);
+    if (kind == TRANSITION_SLIDE) {
+        int shift = (int)(e * (float)w + 0.5f);
+        a->x_off = -dir * shift;
+        b->x_off = dir * (w - shift);
+        a->alpha = b->alpha = 255;
+    } else {
+        a->x_off = b->x_off = 0;
+        b->alpha = (uint8_t)(e * 255.0f + 0.5f);
+        a->alpha = (uint8_t)(255 - b->alpha);
+    }
+}
+
+void render_transition(SDL_Renderer *r, screen *from, screen *to, int kind, int dir,
+                       float p, int w, uint32_t bg)
+{
+    render_place a, b;
+    render_transition_place(kind, dir, p, w, &a, &b);
+    render_clear(r, bg);
+    if (from)
+        from->vt->draw(from, r, a.x_off, a.alpha);
+    if (to)
+        to->vt->draw(to, r, b.x_off, b.alpha);
+}
+
+void render_list_text(render_list *l, text_tex *t, int x, int y)
+{
+    if (l->n == RENDER_LIST_MAX) {
+        log_warn("render: display list full; text dropped");
+        text_tex_free(t);
+        return;
+    }
+    render_item *it = &l->items[l->n++];
+    it->text = *t;
+    it->box = (SDL_Rect){ x, y, t->w, t->h };
+    it->rgb = 0;
+    SDL_memset(t, 0, sizeof *t);
+}
+
+void render_list_box(render_list *l, SDL_Rect box, uint32_t rgb)
+{
+    if (l->n == RENDER_LIST_MAX) {
+        log_warn("render: display list full; box dropped");
+        return;
+    }
+    render_item *it = &l->items[l->n++];
+    SDL_memset(&it->text, 0, sizeof it->text);
+    it->box = box;
+    it->rgb = rgb;
+}
+
+void render_list_draw(SDL_Renderer *r, const render_list *l, int x_off, uint8_t alpha)
+{
+    SDL_Rect vp;
+    SDL_RenderGetViewport(r, &vp);          /* the current target's size */
+    int w = vp.w > 0 ? vp.w : 1 << 30;
+    for (int i = 0; i < l->n; i++) {
+        const render_item *it = &l->items[i];
+        SDL_Rect b = it->box;
+        b.x += x_off;
+        if (b.x >= w || b.x + b.w <= 0)
+            continue;                           /* slid off screen */
+        if (it->text.tex)
+            render_text(r, &it->text, b.x, b.y, alpha);
+        else
+            render_box(r, &b, it->rgb, alpha);
+    }
+}
+
+void render_list_free(render_list *l)
+{
+    for (int i = 0; i < l->n; i++)
+        text_tex_free(&l->items[i].text);
+    l->n = 0;
+}

@@ -1,0 +1,77 @@
+/*
+** src/app/screen.h: the interface every screen implements (engine test
+** screens now, the ui_ exhibit screens later).
+**
+** Lifetime: X_create() -> prepare() [again on resize] -> draw() many times
+** -> destroy(). prepare does ALL the work that allocates: store queries,
+** layout, text rendering into textures. draw composes the cached textures
+** and rectangles: no allocation, no layout, no SQLite, so a transition frame
+** costs only blits. The app prepares the next screen before its transition
+** starts; during a transition both screens draw into the same frame.
+*/
+#ifndef VITRINE_SCREEN_H
+#define VITRINE_SCREEN_H
+
+#include "app/config.h"
+#include "app/store.h"
+#include "app/text.h"
+
+#include <SDL.h>
+#include <stdint.h>
+
+/* What a screen may use while preparing. Borrowed; valid during prepare. */
+typedef struct screen_ctx {
+    SDL_Renderer *r;
+    font_lib *fonts;            /* may be NULL if the fonts failed to load */
+    store *st;                  /* NULL when the database is unavailable */
+    const char *store_error;    /* why st is NULL ("" otherwise) */
+    const config *cfg;          /* colours, timings */
+} screen_ctx;
+
+typedef enum screen_ev_kind {
+    SCREEN_EV_TAP,              /* x, y: logical px */
+    SCREEN_EV_SWIPE_LEFT,       /* content should move left: go forward */
+    SCREEN_EV_SWIPE_RIGHT,      /* go back */
+    SCREEN_EV_KEY,              /* key: SDL_Keycode */
+} screen_ev_kind;
+
+typedef struct screen_ev {
+    screen_ev_kind kind;
+    float x, y;
+    int key;
+    uint32_t now_ms;            /* app clock */
+} screen_ev;
+
+typedef enum screen_action {
+    SCREEN_STAY,                /* nothing to do */
+    SCREEN_REDRAW,              /* own state changed: draw again */
+    SCREEN_NEXT,                /* ask the app for the next screen */
+    SCREEN_PREV,                /* ask for the previous one */
+} screen_action;
+
+typedef struct screen screen;
+typedef struct screen_vt {
+    const char *name;
+    /* Lay out for w x h logical px and render every texture. Frees what a
+    ** previous prepare made. 0 ok, -1 failed (logged; draw shows nothing). */
+    int (*prepare)(screen *s, const screen_ctx *ctx, int w, int h);
+    /* Draw at horizontal offset x_off px with opacity alpha (255 = opaque)
+    ** onto the current target. Must not allocate. */
+    void (*draw)(screen *s, SDL_Renderer *r, int x_off, uint8_t alpha);
+    screen_action (*input)(screen *s, const screen_ev *ev);
+    void (*destroy)(screen *s);                 /* frees textures too */
+} screen_vt;
+
+/* Every screen struct starts with this. */
+struct screen {
+    const screen_vt *vt;
+};
+
+/* NULL-safe helpers. */
+static inline void screen_destroy(screen *s) { if (s) s->vt->destroy(s); }
+
+/* Engine screens. */
+screen *screen_test_create(int article_index);                  /* screen_test.c */
+screen *screen_notice_create(const char *title, const char *reason); /* screen_notice.c */
+
+#endif

@@ -1,0 +1,260 @@
+/*
+** src/app/script.c: parse and expand --script files (format in script.h).
+*/
+#include "app/script.h"
+
+#include "app/config.h"     /* config_parse_combo */
+#include "common/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *name; script_op op; int nnum; } ops[] = {
+    /* name        op               numbers after the name */
+    {"tap",       SCRIPT_TAP,       2},
+    {"swipe",     SCRIPT_SWIPE,     5},
+    {"drag",      SCRIPT_DRAG,      5},
+    {"longpress", SCRIPT_LONGPRESS, 2},
+    {"key",       SCRIPT_KEY,       0},
+    {"shot",      SCRIPT_SHOT,      0},
+    {"quit",      SCRIPT_QUIT,      0},
+};
+
+static void seterr(char *err, size_t n, const char *path, int line, const char *fmt, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(err, n, "%s:%d: %s", path, line, msg);
+}
+
+void script_free(script *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        free(s->cmds[i].name);
+    free(s->cmds);
+    free(s);
+}
+
+static char *next_tok(char **p)
+{
+    char *s = *p + strspn(*p, " \t");
+    if (!*s)
+        return NULL;
+    char *e = s + strcspn(s, " \t");
+    if (*e)
+        *e++ = 0;
+    *p = e;
+    return s;
+}
+
+static const char *rest(char *p)        /* rest of the line, trimmed */
+{
+    p += strspn(p, " \t");
+    size_t n = strlen(p);
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        p[--n] = 0;
+    return p;
+}
+
+/* Parse one non-empty line into c. NULL ok, or an error message. */
+static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c)
+{
+    static char msg[120];
+    char *t = next_tok(&p), *end;
+    if (!t || strcmp(t, "at") != 0)
+        return "expected 'at MS COMMAND'";
+    if (!(t = next_tok(&p)))
+        return "missing time after 'at'";
+    errno = 0;
+    unsigned long ms = strtoul(t, &end, 10);
+    if (*end || t[0] == '-' || errno || ms > 0x7fffffffUL)
+        return "time must be a whole number of milliseconds";
+    if (ms < prev_ms)
+        return "time goes backwards (commands must be in time order)";
+    c->at_ms = (uint32_t)ms;
+    if (!(t = next_tok(&p)))
+        return "missing command after the time";
+    size_t i;
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(t, ops[i].name) == 0)
+            break;
+    if (i == sizeof ops / sizeof ops[0]) {
+        snprintf(msg, sizeof msg, "unknown command '%.40s'", t);
+        return msg;
+    }
+    c->op = ops[i].op;
+    double v[5];
+    for (int k = 0; k < ops[i].nnum; k++) {
+        if (!(t = next_tok(&p))) {
+            snprintf(msg, sizeof msg, "'%s' needs %d numbers", ops[i].name, ops[i].nnum);
+            return msg;
+        }
+        v[k] = strtod(t, &end);
+        if (*end || end == t)
+            return "not a number";
+        if (k < 4 && (v[k] < 0.0 || v[k] > 1.0))
+            return "coordinates are fractions of the screen: 0..1";
+    }
+    if (c->op == SCRIPT_TAP || c->op == SCRIPT_LONGPRESS) {
+        c->x1 = c->x2 = (float)v[0];
+        c->y1 = c->y2 = (float)v[1];
+    } else if (c->op == SCRIPT_SWIPE || c->op == SCRIPT_DRAG) {
+        c->x1 = (float)v[0]; c->y1 = (float)v[1]; c->x2 = (float)v[2]; c->y2 = (float)v[3];
+        if (v[4] < 1 || v[4] > 600000 || v[4] != (double)(uint32_t)v[4])
+            return "duration must be whole ms, 1..600000";
+        c->dur_ms = (uint32_t)v[4];
+    } else if (c->op == SCRIPT_KEY) {
+        const char *name = rest(p);
+        if (!*name)
+            return "'key' needs a key name";
+        if (config_parse_combo(name, &c->key, &c->mods) != 0) {
+            snprintf(msg, sizeof msg, "unknown key '%.40s'", name);
+            return msg;
+        }
+        c->name = xstrdup(name);
+        return NULL;
+    } else if (c->op == SCRIPT_SHOT) {
+        const char *name = rest(p);
+        size_t n = strlen(name);
+        if (n < 5 || strcmp(name + n - 4, ".png") != 0 || strchr(name, '/') || strchr(name, ' '))
+            return "'shot' needs a file name NAME.png (no folders, no spaces)";
+        c->name = xstrdup(name);
+        return NULL;
+    }
+    if (*rest(p))
+        return "unexpected text after the command";
+    return NULL;
+}
+
+script *script_parse(const char *text, const char *path, char *err, size_t errlen)
+{
+    script *s = xcalloc(1, sizeof *s);
+    size_t cap = 0;
+    uint32_t prev = 0;
+    int line = 0;
+    for (const char *p = text; *p; ) {
+        size_t n = strcspn(p, "\n");
+        char *buf = xstrndup(p, n);
+        p += n + (p[n] == '\n');
+        line++;
+        char *hash = strchr(buf, '#');
+        if (hash)
+            *hash = 0;
+        if (!*rest(buf)) {
+            free(buf);
+            continue;
+        }
+        if (s->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            s->cmds = xrealloc(s->cmds, cap * sizeof *s->cmds);
+        }
+        script_cmd *c = &s->cmds[s->n];
+        memset(c, 0, sizeof *c);
+        c->line = line;
+        const char *msg = parse_line(buf, prev, c);
+        free(buf);
+        if (msg) {
+            seterr(err, errlen, path, line, "%s", msg);
+            free(c->name);
+            script_free(s);
+            return NULL;
+        }
+        prev = c->at_ms;
+        s->has_quit |= c->op == SCRIPT_QUIT;
+        s->n++;
+    }
+    return s;
+}
+
+script *script_load(const char *path, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "%s: cannot open script: %s", path, strerror(errno));
+        return NULL;
+    }
+    sbuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        sbuf_add(&b, chunk, n);
+    fclose(fp);
+    char *text = sbuf_take(&b);
+    script *s = script_parse(text, path, err, errlen);
+    free(text);
+    return s;
+}
+
+typedef struct evbuf { script_ev *v; size_t n, cap; } evbuf;
+
+static void push(evbuf *b, uint32_t t, script_ev_kind k, float x, float y, int finger,
+                 const script_cmd *c)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+    }
+    b->v[b->n++] = (script_ev){ t, k, x, y, finger, c };
+}
+
+/* Merge sort by t, stable (qsort is not). */
+static void sort_events(script_ev *v, script_ev *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2, i = 0, j = h, k = 0;
+    sort_events(v, tmp, h);
+    sort_events(v + h, tmp, n - h);
+    while (i < h && j < n)
+        tmp[k++] = v[j].t < v[i].t ? v[j++] : v[i++];
+    while (i < h) tmp[k++] = v[i++];
+    while (j < n) tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+size_t script_expand(const script *s, script_ev **out)
+{
+    evbuf b = {0};
+    for (size_t i = 0; i < s->n; i++) {
+        const script_cmd *c = &s->cmds[i];
+        int f = (int)i;
+        uint32_t t = c->at_ms;
+        switch (c->op) {
+        case SCRIPT_TAP:
+        case SCRIPT_LONGPRESS:
+            push(&b, t, SEV_FINGER_DOWN, c->x1, c->y1, f, c);
+            push(&b, t + (c->op == SCRIPT_TAP ? SCRIPT_TAP_MS : SCRIPT_LONGPRESS_MS),
+                 SEV_FINGER_UP, c->x1, c->y1, f, c);
+            break;
+        case SCRIPT_SWIPE:
+        case SCRIPT_DRAG:
+            push(&b, t, SEV_FINGER_DOWN, c->x1, c->y1, f, c);
+            for (uint32_t d = SCRIPT_MOTION_MS; d < c->dur_ms; d += SCRIPT_MOTION_MS) {
+                float a = (float)d / (float)c->dur_ms;
+                push(&b, t + d, SEV_FINGER_MOTION, c->x1 + (c->x2 - c->x1) * a,
+                     c->y1 + (c->y2 - c->y1) * a, f, c);
+            }
+            push(&b, t + c->dur_ms, SEV_FINGER_MOTION, c->x2, c->y2, f, c);
+            push(&b, t + c->dur_ms, SEV_FINGER_UP, c->x2, c->y2, f, c);
+            break;
+        case SCRIPT_KEY:  push(&b, t, SEV_KEY, 0, 0, f, c); break;
+        case SCRIPT_SHOT: push(&b, t, SEV_SHOT, 0, 0, f, c); break;
+        case SCRIPT_QUIT: push(&b, t, SEV_QUIT, 0, 0, f, c); break;
+        }
+    }
+    if (b.n) {
+        script_ev *tmp = xmalloc(b.n * sizeof *tmp);
+        sort_events(b.v, tmp, b.n);
+        free(tmp);
+    }
+    *out = b.v;
+    return b.n;
+}
