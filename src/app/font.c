@@ -3,8 +3,9 @@
 ** and the layout measurer over SDL_ttf (see font.h).
 **
 ** Sizes: TTF_OpenFont's ptsize at its default 72 dpi is the em size in px.
-** Coverage is asked of one "probe" TTF_Font per face opened at create time
-** (coverage does not depend on size), which also checks every file exists.
+** The face files are read into memory at create time (about 6 MB, mostly
+** the CJK face); every TTF_Font reads from there. Coverage is asked of one
+** "probe" TTF_Font per face (coverage does not depend on size).
 **
 ** Shaping: SDL_ttf 2.20 shapes each run with HarfBuzz (kerning, ligatures)
 ** using its default direction/script (left to right); CJK runs need no
@@ -44,6 +45,8 @@ typedef struct font_slot {
 
 struct font_lib {
     char *dir;                      /* owned */
+    void *data[FACE_COUNT];         /* owned (SDL_free): the face files */
+    size_t size[FACE_COUNT];
     TTF_Font *probe[FACE_COUNT];    /* owned, PROBE_PX */
     font_slot slot[FONT_CACHE_SLOTS];
     unsigned long tick;
@@ -66,13 +69,28 @@ int font_chain(font_style style, int *faces, int max)
     return n;
 }
 
-static TTF_Font *open_face(const char *dir, int face, int px)
+/* Read every face file into memory once: TTF_Fonts opened from memory
+** load glyphs without a read()/lseek() per glyph, and opening another
+** size does not touch the disk. */
+static int load_faces(font_lib *f)
 {
-    sbuf path = {0};
-    sbuf_addf(&path, "%s/%s", dir, face_files[face]);
-    TTF_Font *font = TTF_OpenFont(path.s, px);
-    if (!font) log_error("font: cannot open %s at %dpx: %s", path.s, px, TTF_GetError());
-    sbuf_free(&path);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        sbuf path = {0};
+        sbuf_addf(&path, "%s/%s", f->dir, face_files[i]);
+        SDL_RWops *rw = SDL_RWFromFile(path.s, "rb");
+        f->data[i] = rw ? SDL_LoadFile_RW(rw, &f->size[i], 1) : NULL;
+        if (!f->data[i]) log_error("font: cannot read %s: %s", path.s, SDL_GetError());
+        sbuf_free(&path);
+        if (!f->data[i]) return -1;
+    }
+    return 0;
+}
+
+static TTF_Font *open_face(font_lib *f, int face, int px)
+{
+    SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
+    TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    if (!font) log_error("font: cannot open %s at %dpx: %s", face_files[face], px, TTF_GetError());
     return font;
 }
 
@@ -113,8 +131,9 @@ font_lib *font_lib_create(const char *dir)
 {
     font_lib *f = xcalloc(1, sizeof *f);
     f->dir = xstrdup(dir);
+    if (load_faces(f) != 0) goto err;
     for (int i = 0; i < FACE_COUNT; i++) {
-        f->probe[i] = open_face(dir, i, PROBE_PX);
+        f->probe[i] = open_face(f, i, PROBE_PX);
         if (!f->probe[i]) goto err;
     }
     f->meas.ctx = f;
@@ -136,6 +155,7 @@ void font_lib_destroy(font_lib *f)
         if (f->slot[i].font) TTF_CloseFont(f->slot[i].font);
     for (int i = 0; i < FACE_COUNT; i++)
         if (f->probe[i]) TTF_CloseFont(f->probe[i]);
+    for (int i = 0; i < FACE_COUNT; i++) SDL_free(f->data[i]);
     layout_destroy(f->lay);
     sbuf_free(&f->run);
     free(f->dir);
@@ -170,7 +190,7 @@ TTF_Font *font_get(font_lib *f, int face, int px)
         if (!s->font) { if (victim->font) victim = s; }
         else if (victim->font && s->used < victim->used) victim = s;
     }
-    TTF_Font *font = open_face(f->dir, face, px);
+    TTF_Font *font = open_face(f, face, px);
     if (!font) return NULL;
     if (victim->font) TTF_CloseFont(victim->font);
     victim->font = font; victim->face = face; victim->px = px; victim->used = f->tick;

@@ -54,6 +54,7 @@ struct layout {
     const layout_params *p;
     int n;              /* chars */
     int n_spans;
+    int sp_face[LAYOUT_MAX_CHAIN], sp_w[LAYOUT_MAX_CHAIN], n_sp; /* U+0020 widths */
     int overflow;       /* a line wider than box_w (one cluster too wide) */
 };
 
@@ -215,6 +216,24 @@ static int range_w(layout *l, int a, int b)
     return w;
 }
 
+/* Width of [a, b) when it is the spaces after a word: plain U+0020 of one
+** face are counted against a per-call cache (saves a shaping call per
+** word); anything else is measured. */
+static int blank_w(layout *l, int a, int b)
+{
+    if (a >= b) return 0;
+    int face = l->ch[a].face;
+    for (int i = a; i < b; i++)
+        if (l->ch[i].cp != ' ' || l->ch[i].face != face) return range_w(l, a, b);
+    for (int k = 0; k < l->n_sp; k++)
+        if (l->sp_face[k] == face) return l->sp_w[k] * (b - a);
+    int w = l->m->width(l->m->ctx, face, l->p->px, " ", 1);
+    if (l->n_sp < LAYOUT_MAX_CHAIN) {
+        l->sp_face[l->n_sp] = face; l->sp_w[l->n_sp] = w; l->n_sp++;
+    }
+    return w * (b - a);
+}
+
 static int is_blank(const lchar *c) { return (c->flags & (CH_SPACE | CH_CTRL)) != 0; }
 
 /* End of [s, e) without trailing spaces and controls. */
@@ -278,7 +297,7 @@ static void break_lines(layout *l, int limit)
             int k = split_word(l, i, ce, bw);
             if (k < ce) { add_span(l, i, k); ls = i = k; lw = 0; continue; }
         }
-        lw += cw + range_w(l, ce, se);
+        lw += cw + blank_w(l, ce, se);
         i = se;
         if (l->ch[se - 1].brk == LINEBREAK_MUSTBREAK && se < n) {
             add_span(l, ls, se); ls = se; lw = 0;
@@ -397,7 +416,7 @@ const layout_result *layout_text(layout *l, const layout_measurer *m,
 {
     int chain[LAYOUT_MAX_CHAIN], used[LAYOUT_MAX_CHAIN] = {0};
     memset(&l->res, 0, sizeof l->res);
-    l->m = m; l->text = text; l->p = p; l->overflow = 0;
+    l->m = m; l->text = text; l->p = p; l->overflow = 0; l->n_sp = 0;
     int nc = m->chain(m->ctx, p->style, chain, LAYOUT_MAX_CHAIN);
     if (nc < 1) { chain[0] = 0; nc = 1; }
     used[0] = 1;

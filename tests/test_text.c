@@ -1,0 +1,214 @@
+/*
+** tests/test_text.c: text_render / text_render_fit / text_measure through a
+** software renderer on an SDL surface (no video driver needed): texture
+** within its box, ink where expected, nothing drawn for characters no face
+** has, measure == render. Writes a sample PNG (mixed English, CJK, quotes,
+** alignment, ellipsis, fit) to /tmp/vitrine-text-sample.png for a look.
+*/
+#include "app/font.h"
+#include "app/text.h"
+#include "common/util.h"
+#include "t.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+
+#define CW 640      /* canvas, px */
+#define CH 720
+
+static font_lib *F;
+static SDL_Surface *canvas;
+static SDL_Renderer *R;
+
+static const char *const SAMPLE =
+    "China warns of \xE2\x80\x98" "double standard\xE2\x80\x99 in protecting "
+    "country\xE2\x80\x99s cyber security \xE2\x80\x93 posted on 新浪微博 "
+    "and elsewhere: \xE2\x80\x9C" "Cyberspace should not become a battleground,\xE2\x80\x9D "
+    "he said. 中国网络空间的未来应该掌握在各国人民手中。 "
+    "Supercalifragilisticexpialidociousnessesquire words break too.";
+
+static const text_style BODY = {FONT_SANS, 22, 0, TEXT_LEFT, 0, {20, 20, 20, 255}};
+
+/* Pixels of the canvas inside r that differ from the background bg. */
+static int ink(SDL_Rect r, Uint32 bg)
+{
+    Uint32 *px = xmalloc((size_t)r.w * (size_t)r.h * 4);
+    int n = 0;
+    if (SDL_RenderReadPixels(R, &r, SDL_PIXELFORMAT_ARGB8888, px, r.w * 4) == 0)
+        for (int i = 0; i < r.w * r.h; i++) n += (px[i] & 0xFFFFFF) != (bg & 0xFFFFFF);
+    else
+        n = -1;
+    free(px);
+    return n;
+}
+
+static void clear(Uint8 v)
+{
+    SDL_SetRenderDrawColor(R, v, v, v, 255);
+    SDL_RenderClear(R);
+}
+
+/* Render text at (x, y) in a box; check the box contract; returns ink. */
+static int draw(const char *t, const text_style *st, int x, int y, int bw, int bh, text_tex *out)
+{
+    T_INT(text_render(R, F, t, st, bw, bh, out), 0);
+    T_OK(out->w <= bw);
+    if (bh > 0) T_OK(out->h <= bh);
+    if (!out->tex) return 0;
+    int tw, th;
+    SDL_QueryTexture(out->tex, NULL, NULL, &tw, &th);
+    T_INT(tw, out->w);
+    T_INT(th, out->h);
+    SDL_Rect dst = {x, y, out->w, out->h};
+    SDL_RenderCopy(R, out->tex, NULL, &dst);
+    return 1;
+}
+
+static void test_render_basic(void)
+{
+    text_tex t;
+    clear(0);
+    text_style st = BODY;
+    st.color = (SDL_Color){255, 255, 255, 255};
+    draw(SAMPLE, &st, 0, 0, 300, 0, &t);
+    T_OK(t.tex != NULL);
+    T_OK(t.lines >= 6);
+    T_INT(t.truncated, 0);
+    SDL_Rect in = {0, 0, t.w, t.h}, right = {300, 0, CW - 300, CH}, below = {0, t.h, 300, CH - t.h};
+    T_OK(ink(in, 0) > 1000);            /* text was drawn */
+    T_INT(ink(right, 0), 0);            /* nothing beyond the box */
+    T_INT(ink(below, 0), 0);
+
+    /* measure agrees with render */
+    text_size sz;
+    T_INT(text_measure(F, SAMPLE, &st, 300, 0, &sz), 0);
+    T_INT(sz.w, t.w); T_INT(sz.h, t.h); T_INT(sz.lines, t.lines);
+    text_tex_free(&t);
+    T_OK(t.tex == NULL && t.w == 0);
+    text_tex_free(NULL);
+
+    /* bounded box: ellipsis, still inside */
+    T_INT(text_render(R, F, SAMPLE, &st, 300, 80, &t), 0);
+    T_INT(t.truncated, 1);
+    T_OK(t.h <= 80 && t.w <= 300 && t.lines >= 1);
+    text_tex_free(&t);
+    st.max_lines = 2;
+    T_INT(text_render(R, F, SAMPLE, &st, 300, 0, &t), 0);
+    T_INT(t.lines, 2); T_INT(t.truncated, 1);
+    text_tex_free(&t);
+
+    /* empty text: no texture, no error */
+    T_INT(text_render(R, F, "", &BODY, 300, 100, &t), 0);
+    T_OK(t.tex == NULL); T_INT(t.lines, 0);
+}
+
+static void test_render_cjk_and_missing(void)
+{
+    text_tex t;
+    clear(0);
+    text_style st = BODY;
+    st.color = (SDL_Color){255, 255, 255, 255};
+    draw("新浪微博", &st, 0, 0, 300, 100, &t);
+    SDL_Rect r = {0, 0, t.w, t.h};
+    T_OK(t.w >= 4 * 18);                /* four ideographs, about 1 em each */
+    T_OK(ink(r, 0) > 200);
+    text_tex_free(&t);
+
+    /* only characters no face has: nothing drawn (no tofu), counted */
+    long before = font_missing_count(F);
+    clear(0);
+    draw("\xF4\x8F\xBF\xBD\xF4\x8F\xBF\xBD", &st, 0, 0, 300, 100, &t);
+    SDL_Rect all = {0, 0, CW, CH};
+    T_INT(ink(all, 0), 0);
+    T_INT(font_missing_count(F) - before, 2);
+    text_tex_free(&t);
+}
+
+static void test_render_fit(void)
+{
+    text_tex t;
+    text_style st = BODY;
+    T_INT(text_render_fit(R, F, "Short headline", &st, 12, 60, 400, 100, &t), 0);
+    T_INT(st.px, 60 > st.px ? st.px : 60);
+    T_OK(st.px > 30);                   /* a short text grows */
+    T_INT(t.truncated, 0);
+    T_OK(t.w <= 400 && t.h <= 100);
+    text_tex_free(&t);
+    st = BODY;
+    T_INT(text_render_fit(R, F, SAMPLE, &st, 10, 40, 400, 200, &t), 0);
+    T_OK(st.px >= 10 && st.px < 40);
+    T_INT(t.truncated, 0);
+    T_OK(t.w <= 400 && t.h <= 200);
+    text_tex_free(&t);
+    /* the next size up would not fit */
+    text_size sz;
+    st.px++;
+    T_INT(text_measure(F, SAMPLE, &st, 400, 200, &sz), 0);
+    T_INT(sz.truncated, 1);
+    /* nothing fits: px_min with an ellipsis */
+    st = BODY;
+    T_INT(text_measure_fit(F, SAMPLE, &st, 20, 40, 200, 40, &sz), 0);
+    T_INT(st.px, 20); T_INT(sz.truncated, 1); T_OK(sz.h <= 40);
+}
+
+/* The sample sheet: look at it. */
+static void test_sample_png(void)
+{
+    clear(255);
+    text_tex t;
+    int y = 10;
+    SDL_SetRenderDrawColor(R, 200, 200, 230, 255);
+    text_style h = {FONT_SANS_BOLD, 30, 0, TEXT_CENTER, 0, {10, 10, 60, 255}};
+    SDL_Rect box = {20, y, 600, 90};
+    SDL_RenderDrawRect(R, &box);
+    draw("Headline centred: China\xE2\x80\x99s \xE2\x80\x9C" "shared future\xE2\x80\x9D in cyberspace (新浪微博)",
+         &h, 20, y, 600, 90, &t);
+    text_tex_free(&t);
+    y += 100;
+    box = (SDL_Rect){20, y, 380, 300};
+    SDL_RenderDrawRect(R, &box);
+    draw(SAMPLE, &BODY, 20, y, 380, 300, &t);
+    text_tex_free(&t);
+    y += 310;
+    text_style q = {FONT_SERIF_ITALIC, 24, 120, TEXT_RIGHT, 3, {90, 20, 20, 255}};
+    box = (SDL_Rect){20, y, 600, 140};
+    SDL_RenderDrawRect(R, &box);
+    draw(SAMPLE, &q, 20, y, 600, 140, &t);    /* right-aligned, 3 lines, ellipsis */
+    T_INT(t.truncated, 1);
+    text_tex_free(&t);
+    y += 150;
+    text_style fit = {FONT_SERIF, 0, 0, TEXT_LEFT, 0, {20, 60, 20, 255}};
+    box = (SDL_Rect){20, y, 600, 140};
+    SDL_RenderDrawRect(R, &box);
+    T_INT(text_render_fit(R, F, "\xE2\x80\x98" "Fit\xE2\x80\x99: the largest size at which this quote fits its box \xE2\x80\xA6 中文也可以",
+                          &fit, 10, 80, 600, 140, &t), 0);
+    SDL_Rect dst = {20, y, t.w, t.h};
+    SDL_RenderCopy(R, t.tex, NULL, &dst);
+    text_tex_free(&t);
+    SDL_RenderPresent(R);
+    T_INT(IMG_SavePNG(canvas, "/tmp/vitrine-text-sample.png"), 0);
+}
+
+int main(void)
+{
+    if (TTF_Init() != 0) { T_FAIL_("TTF_Init: %s", TTF_GetError()); return T_DONE(); }
+    F = font_lib_create("fonts");
+    canvas = SDL_CreateRGBSurfaceWithFormat(0, CW, CH, 32, SDL_PIXELFORMAT_ARGB8888);
+    R = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
+    T_OK(F != NULL);
+    T_OK(R != NULL);
+    if (F && R) {
+        T_RUN(test_render_basic);
+        T_RUN(test_render_cjk_and_missing);
+        T_RUN(test_render_fit);
+        T_RUN(test_sample_png);
+    }
+    if (R) SDL_DestroyRenderer(R);
+    SDL_FreeSurface(canvas);
+    font_lib_destroy(F);
+    TTF_Quit();
+    SDL_Quit();
+    return T_DONE();
+}
