@@ -195,7 +195,7 @@ static int set_in(config *cfg, const char *section, const char *key, const char 
         char hint[64];
         warn(cfg, origin, line, "bad value '%s' for %s.%s (expected %s); keeping %s",
              value, k->section, k->key, type_hint(k, hint, sizeof hint),
-             section ? "the default" : "the previous value");
+             line > 0 ? "the default" : "the previous value");
         return -1;
     }
     return 0;
