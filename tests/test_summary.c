@@ -10,6 +10,7 @@
 #include "t.h"
 
 #include <dirent.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -357,6 +358,39 @@ static void test_bundled(void) {
     }
 }
 
+/* Speed: ~600-word articles; ingest needs >= 500 articles/s on 2 cores in all. */
+static void test_speed(void) {
+    static const char *const pool[] = {
+        "The city council approved a new budget for public schools on Monday, ending months of debate.",
+        "The plan adds money for teachers, school buses and repairs to old buildings across the city.",
+        "\"We cannot wait another year,\" Mayor Ann Lee said. \"The children need it now.\"",
+        "Opponents said the plan raises property taxes too quickly for older residents on fixed incomes.",
+        "Dr. Jones of the U.S. Department of Education said on Dec. 16 that costs rose 4.2 percent.",
+        "Parents and teachers had packed the council chamber to ask for more money for schools.",
+    };
+    corpus_doc d = {0};
+    int words = 0;
+    for (int i = 0; words < 600; i++) {
+        const char *p = pool[i % 6];
+        corpus_doc_add_para(&d, xstrdup(p), i + 1);
+        words += count_tokens(p, 1);
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int ok = 0;
+    for (int r = 0; r < 100; r++) {
+        corpus_strv sv = {0};
+        ok += corpus_summarize(&d, &sv) == 0;
+        corpus_strv_free(&sv);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    printf("summary: %d-word article x 100 in %.1f ms (%.3f ms per article)\n", words, ms, ms / 100);
+    T_INT(ok, 100);
+    T_OK(ms / 100 < 2.0);   /* generous (sanitizers); the real figure is far below */
+    corpus_doc_free(&d);
+}
+
 int main(void) {
     T_RUN(test_basic_invariants);
     T_RUN(test_filters);
@@ -368,5 +402,6 @@ int main(void) {
     T_RUN(test_fallback);
     T_RUN(test_no_duplicates);
     T_RUN(test_bundled);
+    T_RUN(test_speed);
     return T_DONE();
 }

@@ -70,8 +70,8 @@
 #define PR_DAMPING       0.85    /* PageRank damping factor */
 #define PR_ITERATIONS    40      /* fixed: keeps results bit-identical */
 #define LEAD_HALF        2.0     /* eligible sentences until the prior halves */
-#define W_CENTRAL        0.45    /* weight of normalised centrality */
-#define W_LEAD           0.55    /* weight of the position prior */
+#define W_CENTRAL        0.35    /* weight of normalised centrality */
+#define W_LEAD           0.65    /* weight of the position prior */
 #define QUOTE_PENALTY    0.80    /* factor when > half of the words are quoted */
 #define OPENER_PENALTY   0.80    /* factor for "He ...", "But ...", "This ..." */
 #define DUP_JACCARD      0.50    /* term-set overlap counted as a repeat */
@@ -107,7 +107,9 @@ static const char *const verb_table[] = {
     "became", "becomes", "found", "finds", "began", "begins", "grew", "grows",
     "met", "meets", "led", "leads", "held", "holds", "left", "won", "lost", "rose",
     "fell", "set", "put", "kept", "brought", "sought", "thought", "felt", "spoke",
-    "wrote", "ran", "paid", "sent", "built", "spent", NULL
+    "wrote", "ran", "paid", "sent", "built", "spent", "help", "need", "want", "seem",
+    "remain", "continue", "allow", "include", "expect", "hope", "believe", "plan",
+    "aim", "seek", "try", "call", "urge", "face", "lack", "mean", "means", NULL
 };
 
 /* Words after which an -s word is a plural noun, not a verb ("and parents"). */
