@@ -4,6 +4,7 @@
 ** within its box, ink where expected, nothing drawn for characters no face
 ** has, measure == render. Writes a sample PNG (mixed English, CJK, quotes,
 ** alignment, ellipsis, fit) to /tmp/vitrine-text-sample.png for a look.
+** With --bench: render and fit timings for a text-heavy screen.
 */
 #include "app/font.h"
 #include "app/text.h"
@@ -191,7 +192,43 @@ static void test_sample_png(void)
     T_INT(IMG_SavePNG(canvas, "/tmp/vitrine-text-sample.png"), 0);
 }
 
-int main(void)
+/* Timing of a text-heavy screen: ~1500 chars rendered at 3 sizes. */
+static void bench(void)
+{
+    sbuf b = {0};
+    while (b.len < 1500) { sbuf_adds(&b, SAMPLE); sbuf_addc(&b, ' '); }
+    static const int sizes[] = {18, 24, 36};
+    text_tex t;
+    text_style st = BODY;
+    for (int i = 0; i < 3; i++) {   /* warm the font cache */
+        st.px = sizes[i];
+        text_render(R, F, b.s, &st, 900, 0, &t);
+        text_tex_free(&t);
+    }
+    const int reps = 10;
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    for (int k = 0; k < reps; k++)
+        for (int i = 0; i < 3; i++) {
+            st.px = sizes[i];
+            text_render(R, F, b.s, &st, 900, 0, &t);
+            text_tex_free(&t);
+        }
+    double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1e3 /
+                (double)SDL_GetPerformanceFrequency() / reps;
+    Uint64 t1 = SDL_GetPerformanceCounter();
+    for (int k = 0; k < reps; k++) {
+        st = BODY;
+        text_render_fit(R, F, b.s, &st, 10, 60, 900, 700, &t);
+        text_tex_free(&t);
+    }
+    double fit_ms = (double)(SDL_GetPerformanceCounter() - t1) * 1e3 /
+                    (double)SDL_GetPerformanceFrequency() / reps;
+    printf("text_render: %zu bytes at 3 sizes (18/24/36 px, 900 px wide): %.2f ms; "
+           "text_render_fit 10..60 px into 900x700: %.2f ms (px %d)\n", b.len, ms, fit_ms, st.px);
+    sbuf_free(&b);
+}
+
+int main(int argc, char **argv)
 {
     if (TTF_Init() != 0) { T_FAIL_("TTF_Init: %s", TTF_GetError()); return T_DONE(); }
     F = font_lib_create("fonts");
@@ -204,6 +241,7 @@ int main(void)
         T_RUN(test_render_cjk_and_missing);
         T_RUN(test_render_fit);
         T_RUN(test_sample_png);
+        if (argc > 1 && strcmp(argv[1], "--bench") == 0) bench();
     }
     if (R) SDL_DestroyRenderer(R);
     SDL_FreeSurface(canvas);
