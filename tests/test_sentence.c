@@ -11,6 +11,13 @@
 #include <string.h>
 #include <time.h>
 
+/* Sanitizer builds run ~10x slower: widen the timing bound there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOW_FACTOR 15.0
+#else
+#define SLOW_FACTOR 1.0
+#endif
+
 static const struct {
     const char *rule, *in, *want;
 } rows[] = {
@@ -162,7 +169,7 @@ static void test_speed(void) {
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     printf("sentences: %zu bytes x 200 in %.1f ms (%.3f ms per text)\n", b.len, ms, ms / 200);
     T_INT(total, 200 * 80);
-    T_OK(ms / 200 < 2.0);   /* generous (sanitizers): 2 ms of a 2 ms/article budget per core */
+    T_OK(ms / 200 < SLOW_FACTOR * 2.0);   /* 2 ms: the whole per-core budget per article */
     sbuf_free(&b);
 }
 

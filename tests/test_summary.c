@@ -11,6 +11,13 @@
 
 #include <dirent.h>
 #include <time.h>
+
+/* Sanitizer builds run ~10x slower: widen the timing bound there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOW_FACTOR 15.0
+#else
+#define SLOW_FACTOR 1.0
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -387,7 +394,7 @@ static void test_speed(void) {
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     printf("summary: %d-word article x 100 in %.1f ms (%.3f ms per article)\n", words, ms, ms / 100);
     T_INT(ok, 100);
-    T_OK(ms / 100 < 2.0);   /* generous (sanitizers); the real figure is far below */
+    T_OK(ms / 100 < SLOW_FACTOR * 2.0);   /* 2 ms: the whole per-core budget per article */
     corpus_doc_free(&d);
 }
 
