@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAXP 6
 #define MAXQ 4
@@ -146,6 +147,38 @@ static const qrow rows[] = {
         "\"Prices will keep rising for at least two more years,\" Ada Fox said." },
       { { "Prices will fall sharply before the end of the year", "Ben Cole" },
         { "Prices will keep rising for at least two more years", "Ada Fox" } } },
+    { "straight-nested-in-typographic",
+      { "\xE2\x80\x9CHe told me \"go home now\" and then he simply walked away,\xE2\x80\x9D Eva Novak said." },
+      { { "He told me \"go home now\" and then he simply walked away", "Eva Novak" } } },
+    { "org-role-name-chain",
+      { "\"The accusations are groundless and we firmly oppose them,\" the Foreign Ministry spokesperson Hua Lin said." },
+      { { "The accusations are groundless and we firmly oppose them", "Hua Lin" } } },
+    { "role-then-appositive-name",
+      { "Minister Carl Dahl was not present.",
+        "\"The ministry has no comment on the leaked documents,\" a spokesman for the ministry, Jon Berg, said." },
+      { { "The ministry has no comment on the leaked documents", "Jon Berg" } } },
+    { "said-role-appositive-name",
+      { "\"We are reviewing every single case very carefully,\" said a spokeswoman, Mia Holm." },
+      { { "We are reviewing every single case very carefully", "Mia Holm" } } },
+    { "age-appositive",
+      { "Peter Lund, 45, said \"the factory was the only employer in this town.\"" },
+      { { "the factory was the only employer in this town.", "Peter Lund" } } },
+    { "quote-paragraph-after-said-paragraph",
+      { "Chancellor Ida Brandt said the budget was balanced.",
+        "\"Nobody will pay more tax next year than they pay today.\"" },
+      { { "Nobody will pay more tax next year than they pay today.", "Ida Brandt" } } },
+    { "she-added-second-quote",
+      { "\"The vaccine is safe for children over the age of five,\" Dr. Sara Kim said. \"Parents should not wait any longer for it,\" she added." },
+      { { "The vaccine is safe for children over the age of five", "Sara Kim" },
+        { "Parents should not wait any longer for it", "Sara Kim" } } },
+    { "pronoun-plain-two-word-name",
+      { "John Reed visited the flooded district on Sunday.",
+        "\"We will rebuild every house that the water took,\" he said." },
+      { { "We will rebuild every house that the water took", "John Reed" } } },
+    { "pronoun-skips-place-after-preposition",
+      { "Mayor Ann Cole spoke to business leaders in Hong Kong.",
+        "\"Trade between our cities has doubled in five years,\" she said." },
+      { { "Trade between our cities has doubled in five years", "Ann Cole" } } },
     /* ---- not key quotes ---- */
     { "too-short",
       { "\"It was fine,\" Maria Lopez said." }, { { NULL, NULL } } },
@@ -174,6 +207,16 @@ static const qrow rows[] = {
       { "The students' books and the teachers' desks were gone, and nobody's car was left behind, Ann Wu said." },
       { { NULL, NULL } } },
 };
+
+static int count_words(const char *s) {
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int w = isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
+        if (isspace((unsigned char)*s)) in = 0;
+        else if (w && !in) { n++; in = 1; }
+    }
+    return n;
+}
 
 static char *join_quotes(corpus_quote *q, size_t n) {
     sbuf b = {0};
@@ -231,17 +274,45 @@ static void test_para_index(void) {
     T_OK(q == NULL);
 }
 
+/* Malformed marks and a large input: no crash, bounded time, sane output. */
+static void test_robust(void) {
+    static const char *const odd[] = {
+        "\"", "\"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D stray closing mark here",
+        "text ending in a mark \"", "\"unclosed and said by nobody at all here",
+        "\xE2\x80\x98 \xE2\x80\x99 ' \" \xE2\x80\x9C \xE2\x80\x9D", "Mr. \"", ", said",
+        "\"one two three four five six,\" said", "\"one two three four five six,\" according to",
+        "\xff\xfe invalid bytes \"a b c d e f\" said \xc3", "He said: \"", NULL };
+    for (size_t i = 0; odd[i]; i++) {
+        const char *p[] = { odd[i], odd[i], NULL };
+        corpus_doc d;
+        doc_from(&d, p);
+        corpus_quote *q; size_t n;
+        T_INT(corpus_quotes(&d, &q, &n), 0);
+        for (size_t k = 0; k < n; k++) T_OK(count_words(q[k].text) >= 6);
+        corpus_quotes_free(q, n);
+        corpus_doc_free(&d);
+    }
+    /* one 2 MB paragraph of attributed quotes, pronouns and names */
+    sbuf b = {0};
+    for (int i = 0; b.len < 2u * 1024 * 1024; i++)
+        sbuf_addf(&b, "Ann Lee%d met Bo. \"We will build %d new homes in the town,\" he said. "
+                  "\"big data\" 'x ", i, i);
+    corpus_doc d = {0};
+    corpus_doc_add_para(&d, sbuf_take(&b), 1);
+    corpus_quote *q; size_t n;
+    clock_t t0 = clock();
+    T_INT(corpus_quotes(&d, &q, &n), 0);
+    double sec = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    T_OK(n > 10000);
+    T_OK(sec < 10.0);
+    printf("large input: %zu quotes in %.2f s\n", n, sec);
+    if (n) T_OK(q[0].speaker != NULL);
+    corpus_quotes_free(q, n);
+    corpus_doc_free(&d);
+}
+
 /* ---- bundled articles ---------------------------------------------------- */
 
-static int count_words(const char *s) {
-    int n = 0, in = 0;
-    for (; *s; s++) {
-        int w = isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80;
-        if (isspace((unsigned char)*s)) in = 0;
-        else if (w && !in) { n++; in = 1; }
-    }
-    return n;
-}
 
 /* Paragraphs = non-empty lines, after a leading "---" front matter block. */
 static void doc_from_text(corpus_doc *d, const char *text) {
@@ -313,6 +384,7 @@ int main(int argc, char **argv) {
     }
     T_RUN(test_table);
     T_RUN(test_para_index);
+    T_RUN(test_robust);
     T_RUN(test_bundled);
     return T_DONE();
 }

@@ -70,6 +70,8 @@
 #define ATTR_MAX_SKIP        3   /* adverbs/auxiliaries between subject and verb */
 #define ATTR_ROLE_WINDOW     4   /* tokens between a role noun and its verb */
 #define NAME_MAX_TOKENS      8   /* longer capitalised runs are not names */
+#define SENT_MAX_TOKENS      200 /* a sentence start is looked for this far back */
+#define NAME_MAX_FULL        2048 /* full names considered for resolution */
 
 /* ---- word tables --------------------------------------------------------- */
 
@@ -228,6 +230,15 @@ static const char *const abbrev_tab[] = {   /* keep their period */
     "No", "Inc", "Corp", "Co", "Ltd", "vs", "etc", "Mt", "Ft", NULL
 };
 
+/* ---- helpers ------------------------------------------------------------- */
+
+/* Room for element n of an array whose capacity is the next power of two:
+** amortised O(1) appends without a capacity field. */
+static void *grow(void *v, size_t n, size_t elem) {
+    if (n & (n - 1)) return v;
+    return xrealloc(v, (n ? 2 * n : 1) * elem);
+}
+
 /* ---- UTF-8 helpers ------------------------------------------------------- */
 
 /* Decode the code point at s[i] (len bytes total); returns its length. */
@@ -289,7 +300,7 @@ static int is_dq_open(int32_t c)  { return c == 0x201C || c == 0x201E || c == 0x
 static int is_dq_close(int32_t c) { return c == 0x201D || c == 0x00BB; }
 
 static void qr_push(qreg **r, size_t *n, qreg q) {
-    *r = xrealloc(*r, (*n + 1) * sizeof **r);
+    *r = grow(*r, *n, sizeof **r);
     (*r)[(*n)++] = q;
 }
 
@@ -309,9 +320,21 @@ static size_t qr_single_close(const char *s, size_t len, size_t i, size_t ml) {
     return 0;
 }
 
+/* A typographic closing mark ” » follows before the next opening one: then
+** straight marks in between are nested quotes, not the end. */
+static int qr_has_close(const char *s, size_t len, size_t i) {
+    while (i < len) {
+        int32_t c; size_t l = u_at(s, len, i, &c);
+        if (is_dq_close(c)) return 1;
+        if (is_dq_open(c)) return 0;
+        i += l;
+    }
+    return 0;
+}
+
 static void qr_find(const char *s, size_t len, qreg **regs, size_t *nreg) {
     *regs = NULL; *nreg = 0;
-    int in = 0;
+    int in = 0, typo = 0;   /* typo: opened by “ „ « */
     qreg cur = {0};
     for (size_t i = 0; i < len;) {
         int32_t c, nx; size_t l = u_at(s, len, i, &c);
@@ -321,6 +344,7 @@ static void qr_find(const char *s, size_t len, qreg **regs, size_t *nreg) {
             if (is_dq_open(c) || (c == '"' && nx >= 0 && !u_is_space(nx))) {
                 cur = (qreg){ .open = i, .istart = i + l };
                 in = 1;
+                typo = is_dq_open(c) && qr_has_close(s, len, i + l);
             } else if ((c == 0x2018 || c == '\'') &&
                        (pv < 0 || u_is_space(pv) || pv == '(' || pv == '[' ||
                         pv == 0x2014 || pv == 0x2013) && u_is_alnum(nx)) {
@@ -332,7 +356,7 @@ static void qr_find(const char *s, size_t len, qreg **regs, size_t *nreg) {
                     continue;
                 }
             }
-        } else if (is_dq_close(c) || c == '"') {
+        } else if (is_dq_close(c) || (c == '"' && !typo)) {
             cur.iend = i; cur.close = i + l; cur.closed = 1;
             qr_push(regs, nreg, cur);
             in = 0;
@@ -340,6 +364,7 @@ static void qr_find(const char *s, size_t len, qreg **regs, size_t *nreg) {
             cur.iend = i; cur.close = i; cur.closed = 0;
             qr_push(regs, nreg, cur);
             cur = (qreg){ .open = i, .istart = i + l };
+            typo = qr_has_close(s, len, i + l);
         }
         i += l;
     }
@@ -377,7 +402,7 @@ static int in_tab(const char *const *tab, const char *s, size_t n, int icase) {
 }
 
 static void tk_push(qpara *p, qtok t) {
-    p->tok = xrealloc(p->tok, (p->ntok + 1) * sizeof *p->tok);
+    p->tok = grow(p->tok, p->ntok, sizeof *p->tok);
     p->tok[p->ntok++] = t;
 }
 
@@ -526,6 +551,8 @@ typedef struct qctx {
     const corpus_doc *doc;
     qpara *p; size_t np;
     nspan *sp; size_t nsp;
+    struct nkey *map; size_t mapcap, mapn;  /* name tokens, see nm_get */
+    long *lastp;        /* per span: index of the last person span up to it, -1 */
 } qctx;
 
 static int tk_capword(const qpara *p, size_t k) {
@@ -560,6 +587,12 @@ static char *ns_text(const qpara *p, size_t a, size_t b, int drop_poss) {
     return sbuf_take(&o);
 }
 
+/* A title word before a name: "President", "Dr.", or a capitalised role
+** noun ("Economist Karl Brenner"). */
+static int ns_title(const qpara *p, size_t k) {
+    return tk_in(p, k, title_tab, 0) || (p->tok[k].cap && tk_in(p, k, role_tab, 1));
+}
+
 static void ns_add(qctx *x, size_t pi, size_t a, size_t b) {
     qpara *p = &x->p[pi];
     while (a < b && tk_in(p, a, stop_tab, 0)) a++;
@@ -567,17 +600,17 @@ static void ns_add(qctx *x, size_t pi, size_t a, size_t b) {
     if (a >= b || b - a > NAME_MAX_TOKENS) return;
     nspan s = { .para = pi, .a = a, .b = b, .ta = a };
     size_t k = b;
-    while (k > a && !tk_in(p, k - 1, title_tab, 0)) k--;
-    s.titled = k > a || (a > 0 && tk_in(p, a - 1, title_tab, 0));
+    while (k > a && !ns_title(p, k - 1)) k--;
+    s.titled = k > a || (a > 0 && ns_title(p, a - 1));
     s.ta = k;
     while (s.ta < b && !p->tok[s.ta].cap) s.ta++;
     for (size_t i = s.ta; i < b; i++)
-        if (tk_in(p, i, org_tab, 0) || (tk_acronym(p, i) && !tk_in(p, i, title_tab, 0)))
+        if (tk_in(p, i, org_tab, 0) || (tk_acronym(p, i) && !ns_title(p, i)))
             s.org = 1;
     if (s.ta >= b) s.org = 1;
     if (s.org) s.name = ns_text(p, a, b, 1);
     else s.name = ns_text(p, s.ta, b, 1);
-    x->sp = xrealloc(x->sp, (x->nsp + 1) * sizeof *x->sp);
+    x->sp = grow(x->sp, x->nsp, sizeof *x->sp);
     x->sp[x->nsp++] = s;
 }
 
@@ -591,8 +624,10 @@ static void ns_build(qctx *x) {
             size_t a = k, b = k + 1;
             while (b < p->ntok && !p->tok[b - 1].poss) {
                 if (tk_capword(p, b)) { b++; continue; }
-                if (tk_in(p, b, particle_tab, 0) && !p->tok[b].cap && tk_capword(p, b + 1) &&
-                    !tk_is(p, b, "the")) { b += 2; continue; }
+                size_t j = b;           /* "von der", "de la" before a capital */
+                while (j < b + 3 && tk_in(p, j, particle_tab, 0) && !p->tok[j].cap &&
+                       !tk_is(p, j, "the")) j++;
+                if (j > b && tk_capword(p, j)) { b = j + 1; continue; }
                 break;
             }
             ns_add(x, pi, a, b);
@@ -641,51 +676,155 @@ static int ns_says(const qctx *x, const nspan *s) {
     return 0;
 }
 
+/* Bytes of token k without a possessive 's / ’s. */
+static const char *tk_key(const qpara *p, size_t k, size_t *n) {
+    const qtok *t = &p->tok[k];
+    *n = t->e - t->s;
+    if (t->poss) *n -= (p->t[t->e - 2] == '\'') ? 2 : 4;
+    return p->t + t->s;
+}
+
+/* Name token -> the full-name candidates holding it (open addressing). */
+typedef struct nkey {
+    const char *s; size_t n;    /* borrowed token bytes; s NULL: empty slot */
+    size_t *ids; size_t nids;   /* candidate span indices, ascending */
+    int alone;                  /* stands alone as a person somewhere */
+} nkey;
+
+static nkey *nm_get(qctx *x, const char *s, size_t n, int create) {
+    if (!x->map) return NULL;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (size_t i = h & (x->mapcap - 1);; i = (i + 1) & (x->mapcap - 1)) {
+        nkey *k = &x->map[i];
+        if (!k->s) {
+            if (!create || x->mapn * 2 >= x->mapcap) return NULL;
+            k->s = s; k->n = n; x->mapn++;
+            return k;
+        }
+        if (k->n == n && memcmp(k->s, s, n) == 0) return k;
+    }
+}
+
+static int ns_sole(const nspan *s) { return s->b - s->ta == 1; }
+
+/* Without evidence, two or more name words not after a preposition or an
+** article ("in Hong Kong", "the Visual Reality") still count as the last
+** person named for he/she/they. */
+static int ns_weak_person(const qctx *x, const nspan *s) {
+    static const char *const prep[] = { "in", "at", "from", "to", "of", "into",
+        "across", "near", "for", "on", "by", "via", "throughout", "within",
+        "outside", "inside", "the", "a", "an", "towards", "toward", "around",
+        "over", "under", "between", "through", "visit", "visited", "visiting", NULL };
+    const qpara *p = &x->p[s->para];
+    if (ns_ntok(s) < 2) return 0;
+    return s->a == 0 || !tk_in(p, s->a - 1, prep, 1);
+}
+
 static void ns_resolve(qctx *x) {
+    size_t n1 = 0, n2 = 0;
     for (size_t i = 0; i < x->nsp; i++) {
         nspan *s = &x->sp[i];
         if (!s->org && (s->titled || ns_says(x, s))) s->person = 1;
+        if (!s->org && s->person && ns_sole(s)) n1++;
+        if (!s->org && ns_ntok(s) >= 2) n2++;
     }
+    if (n1 > NAME_MAX_FULL) n1 = NAME_MAX_FULL;
+    if (n2 > NAME_MAX_FULL) n2 = NAME_MAX_FULL;
+    size_t need = 2 * (n1 + n2 * NAME_MAX_TOKENS) + 16;
+    x->mapcap = 16;
+    while (x->mapcap < need) x->mapcap *= 2;
+    x->map = xcalloc(x->mapcap, sizeof *x->map);
     /* a full name is a person when one of its tokens stands alone as one */
-    for (size_t i = 0; i < x->nsp; i++) {
+    for (size_t i = 0, m = 0; i < x->nsp && m < NAME_MAX_FULL; i++) {
         nspan *s = &x->sp[i];
-        if (s->org || ns_ntok(s) < 2 || s->person) continue;
-        for (size_t j = 0; j < x->nsp && !s->person; j++)
-            if (j != i && x->sp[j].person && ns_ntok(&x->sp[j]) == 1 && !x->sp[j].org &&
-                ns_within(x, &x->sp[j], s)) s->person = 1;
+        if (s->org || !s->person || !ns_sole(s)) continue;
+        size_t n; const char *k = tk_key(&x->p[s->para], s->ta, &n);
+        nkey *e = nm_get(x, k, n, 1);
+        if (e) e->alone = 1;
+        m++;
     }
-    /* short mentions -> most recent earlier full name, else first later */
-    for (size_t i = 0; i < x->nsp; i++) {
+    for (size_t i = 0, m = 0; i < x->nsp && m < NAME_MAX_FULL; i++) {
         nspan *s = &x->sp[i];
-        s->full = s->name;
-        if (s->org) continue;
-        long best = -1;
-        for (size_t j = 0; j < x->nsp; j++) {
-            nspan *c = &x->sp[j];
-            if (j == i || c->org || !c->person || ns_ntok(c) <= ns_ntok(s)) continue;
-            if (!ns_within(x, s, c)) continue;
-            if (j < i) best = (long)j;
-            else if (best < 0) { best = (long)j; break; }
+        if (s->org || ns_ntok(s) < 2) continue;
+        m++;
+        const qpara *p = &x->p[s->para];
+        for (size_t t = s->ta; t < s->b && !s->person; t++) {
+            size_t n; const char *k = tk_key(p, t, &n);
+            nkey *e = nm_get(x, k, n, 0);
+            if (e && e->alone) s->person = 1;
         }
-        if (best >= 0) { s->full = x->sp[best].name; s->person = 1; }
+        if (!s->person) continue;
+        for (size_t t = s->ta; t < s->b; t++) {   /* index the candidate */
+            if (!p->tok[t].cap) continue;
+            size_t n; const char *k = tk_key(p, t, &n);
+            nkey *e = nm_get(x, k, n, 1);
+            if (!e || (e->nids && e->ids[e->nids - 1] == i)) continue;
+            e->ids = grow(e->ids, e->nids, sizeof *e->ids);
+            e->ids[e->nids++] = i;
+        }
     }
+    /* a lone token of a known full name is that person */
+    x->lastp = xmalloc((x->nsp + 1) * sizeof *x->lastp);
+    long last = -1;
+    for (size_t i = 0; i < x->nsp; i++) {
+        nspan *s = &x->sp[i];
+        if (!s->org && !s->person && ns_sole(s)) {
+            size_t n; const char *k = tk_key(&x->p[s->para], s->ta, &n);
+            nkey *e = nm_get(x, k, n, 0);
+            if (e && e->nids) s->person = 1;
+        }
+        if (!s->org && (s->person || ns_weak_person(x, s))) last = (long)i;
+        x->lastp[i] = last;
+    }
+}
+
+/* Resolved full name of a person span: the most recent earlier full name
+** holding all its tokens, else the first later one, else its own name. */
+static const char *ns_full(qctx *x, nspan *s) {
+    if (s->full) return s->full;
+    s->full = s->name;
+    if (s->org || s->ta >= s->b) return s->full;
+    size_t self = (size_t)(s - x->sp), n;
+    const char *k = tk_key(&x->p[s->para], s->ta, &n);
+    nkey *e = nm_get(x, k, n, 0);
+    if (!e) return s->full;
+    long best = -1;
+    for (size_t i = 0; i < e->nids; i++) {
+        nspan *c = &x->sp[e->ids[i]];
+        if (e->ids[i] == self || ns_ntok(c) <= ns_ntok(s) || !ns_within(x, s, c)) continue;
+        if (e->ids[i] < self) best = (long)e->ids[i];
+        else { if (best < 0) best = (long)e->ids[i]; break; }
+    }
+    if (best >= 0) s->full = x->sp[best].name;
+    return s->full;
+}
+
+/* Index of the first span at or after token k of paragraph pi. */
+static size_t ns_lower(const qctx *x, size_t pi, size_t k) {
+    size_t lo = 0, hi = x->nsp;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const nspan *s = &x->sp[mid];
+        if (s->para < pi || (s->para == pi && s->a < k)) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
 /* The span covering token k of paragraph pi, or NULL. */
 static nspan *ns_at(qctx *x, size_t pi, size_t k) {
-    for (size_t i = 0; i < x->nsp; i++)
-        if (x->sp[i].para == pi && k >= x->sp[i].a && k < x->sp[i].b) return &x->sp[i];
-    return NULL;
+    size_t i = ns_lower(x, pi, k + 1);
+    if (i == 0) return NULL;
+    nspan *s = &x->sp[i - 1];
+    return s->para == pi && k >= s->a && k < s->b ? s : NULL;
 }
 
 /* Full name of the last person named before token k of paragraph pi. */
 static const char *ns_last_person(qctx *x, size_t pi, size_t k) {
-    for (size_t i = x->nsp; i-- > 0;) {
-        nspan *s = &x->sp[i];
-        if (s->para > pi || (s->para == pi && s->a >= k)) continue;
-        if (s->person && !s->org) return s->full;
-    }
-    return NULL;
+    size_t i = ns_lower(x, pi, k);
+    if (i == 0 || x->lastp[i - 1] < 0) return NULL;
+    return ns_full(x, &x->sp[x->lastp[i - 1]]);
 }
 
 /* ---- attribution --------------------------------------------------------- */
@@ -693,13 +832,14 @@ static const char *ns_last_person(qctx *x, size_t pi, size_t k) {
 typedef struct attrib {
     int found;          /* a reporting verb ties the quote to a subject */
     const char *who;    /* borrowed full name, NULL if unresolved */
+    int named;          /* who comes from a name written at the verb */
 } attrib;
 
 /* Speaker from a subject starting at token k: name, pronoun, role noun
 ** phrase. *end gets the token after the subject. */
 static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
     qpara *p = &x->p[pi];
-    attrib a = { 1, NULL };
+    attrib a = { 1, NULL, 0 };
     *end = k;
     if (k >= p->ntok) { a.found = 0; return a; }
     if (tk_in(p, k, pronoun_tab, 1)) {
@@ -707,6 +847,9 @@ static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
         *end = k + 1;
         return a;
     }
+    if ((tk_is(p, k, "the") || tk_is(p, k, "a") || tk_is(p, k, "an")) && tk_capword(p, k + 1) &&
+        ns_at(x, pi, k + 1))
+        k++;                             /* "the Ministry of ..." */
     nspan *s = ns_at(x, pi, k);
     if (!s && tk_capword(p, k)) {      /* "The Ministry ..." begins before the span */
         size_t j = k;
@@ -721,7 +864,8 @@ static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
             *end = j;
             return a;
         }
-        a.who = s->org ? s->name : s->full;
+        a.who = s->org ? s->name : ns_full(x, s);
+        a.named = 1;
         return a;
     }
     /* lowercase noun phrase: "the minister", "a spokesman for the ministry" */
@@ -738,10 +882,22 @@ static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
     return a;
 }
 
+/* A name standing alone as the appositive at token e: ", Li Wei," after an
+** unnamed subject ("a spokesman for the ministry, Li Wei, said"). */
+static void at_appos_name(qctx *x, size_t pi, size_t e, attrib *a) {
+    qpara *p = &x->p[pi];
+    if (!tk_punct(p, e, ',') || !tk_capword(p, e + 1)) return;
+    nspan *s = ns_at(x, pi, e + 1);
+    if (!s || s->org || s->a != e + 1) return;
+    if (s->b < p->ntok && !tk_punct(p, s->b, ',') && !tk_sent_end(p, s->b)) return;
+    a->who = ns_full(x, s);
+    a->named = 1;
+}
+
 /* Attribution in the clause after the closing mark of region r. */
 static attrib at_after(qctx *x, size_t pi, size_t r) {
     qpara *p = &x->p[pi];
-    attrib none = { 0, NULL };
+    attrib none = { 0, NULL, 0 };
     size_t k = p->tclose[r] + 1;
     if (p->tclose[r] >= p->ntok) return none;
     if (tk_sent_end(p, p->tclose[r]) && !(k < p->ntok && p->tok[k].kind == TK_WORD)) return none;
@@ -751,13 +907,23 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
         size_t j = k + 1 + (tk_is(p, k, "according") ? 1 : 0), e;
         attrib a = at_subject(x, pi, j, &e);
         a.found = 1;
+        if (!a.named) at_appos_name(x, pi, e, &a);   /* "said a spokesman, Li Wei" */
         return a;
     }
     size_t e;
     attrib a = at_subject(x, pi, k, &e);
     if (!a.found) return none;
+    /* "the Foreign Ministry spokesperson Hua Chunying said" */
+    size_t j = e;
+    int role = 0;
+    while (j < p->ntok && j < e + ATTR_ROLE_WINDOW && p->tok[j].kind == TK_WORD &&
+           !p->tok[j].cap && !tk_verb(p, j))
+        role |= tk_in(p, j++, role_tab, 1);
+    nspan *s = role && tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
+    if (s) { a.who = s->org ? s->name : ns_full(x, s); a.named = 1; e = s->b; }
     if (tk_punct(p, e, ',')) {                 /* appositive ", a cyber expert at ..., " */
-        size_t j = e + 1;
+        if (!a.named) at_appos_name(x, pi, e, &a);
+        j = e + 1;
         while (j < p->ntok && j < e + ATTR_MAX_APPOS && !tk_punct(p, j, ',') &&
                !tk_sent_end(p, j) && p->tok[j].kind != TK_QOPEN && !tk_verb(p, j)) j++;
         if (tk_punct(p, j, ',')) e = j + 1;
@@ -769,18 +935,17 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
 
 /* Start of the sentence holding token k. */
 static size_t at_sent_start(const qpara *p, size_t k) {
-    while (k > 0) {
+    size_t lim = k > SENT_MAX_TOKENS ? k - SENT_MAX_TOKENS : 0;
+    for (; k > lim; k--)
         if (tk_sent_end(p, k - 1)) return k;
-        k--;
-    }
-    return 0;
+    return lim;
 }
 
 /* Attribution by the last reporting verb in tokens [from, to) outside
 ** quotes: its subject before it, or the name after it. */
 static attrib at_before(qctx *x, size_t pi, size_t from, size_t to) {
     qpara *p = &x->p[pi];
-    attrib none = { 0, NULL };
+    attrib none = { 0, NULL, 0 };
     size_t v = to;
     for (size_t k = to; k-- > from;)
         if (tk_verb(p, k)) { v = k; break; }
@@ -797,14 +962,14 @@ static attrib at_before(qctx *x, size_t pi, size_t from, size_t to) {
         const qtok *t = &p->tok[k];
         if (t->q >= 0 || t->kind != TK_WORD) continue;
         if (tk_in(p, k, pronoun_tab, 1)) {
-            attrib a = { 1, ns_last_person(x, pi, k) };
+            attrib a = { 1, ns_last_person(x, pi, k), 0 };
             return a;
         }
         nspan *s = ns_at(x, pi, k);
         if (s) {
             int near = v - s->b <= ATTR_MAX_SKIP && !tk_punct(p, s->b, ',');
             if (s->person || (!s->org && near) || (s->org && near)) {
-                attrib a = { 1, s->org ? s->name : s->full };
+                attrib a = { 1, s->org ? s->name : ns_full(x, s), 0 };
                 if (p->tok[s->b - 1].poss && near) a.who = NULL;
                 return a;
             }
@@ -812,7 +977,7 @@ static attrib at_before(qctx *x, size_t pi, size_t from, size_t to) {
             continue;
         }
         if (!t->cap && v - k <= ATTR_ROLE_WINDOW && tk_in(p, k, role_tab, 1)) {
-            attrib a = { 1, ns_last_person(x, pi, k) };
+            attrib a = { 1, ns_last_person(x, pi, k), 0 };
             return a;
         }
     }
@@ -901,22 +1066,47 @@ static int qt_is_name(const qpara *p, size_t r, const char *text) {
 
 typedef struct qout {
     corpus_quote *v; size_t n;
+    size_t *set; size_t setcap;   /* open addressing: 1 + index into v, 0 empty */
 } qout;
 
+static uint32_t qo_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Append unless the same text is already there (takes ownership of text). */
 static void qo_add(qout *o, char *text, const char *who, size_t para) {
-    for (size_t i = 0; i < o->n; i++)
-        if (strcmp(o->v[i].text, text) == 0) { free(text); return; }
-    o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
+    if ((o->n + 1) * 2 > o->setcap) {           /* rehash at half full */
+        free(o->set);
+        o->setcap = o->setcap ? o->setcap * 2 : 64;
+        o->set = xcalloc(o->setcap, sizeof *o->set);
+        for (size_t i = 0; i < o->n; i++) {
+            size_t h = qo_hash(o->v[i].text) & (o->setcap - 1);
+            while (o->set[h]) h = (h + 1) & (o->setcap - 1);
+            o->set[h] = i + 1;
+        }
+    }
+    size_t h = qo_hash(text) & (o->setcap - 1);
+    for (; o->set[h]; h = (h + 1) & (o->setcap - 1))
+        if (strcmp(o->v[o->set[h] - 1].text, text) == 0) { free(text); return; }
+    o->set[h] = o->n + 1;
+    o->v = grow(o->v, o->n, sizeof *o->v);
     o->v[o->n++] = (corpus_quote){ text, xstrdup(who), para };
 }
 
-/* Previous paragraph ends "... VERB:" -> its subject. */
-static attrib at_colon_para(qctx *x, size_t pi) {
-    attrib none = { 0, NULL };
+/* For a paragraph that opens with a quote: the previous paragraph's last
+** sentence "... VERB:" (speaker may stay NULL), or its last sentence with a
+** reporting verb and a resolved subject ("Smith said the deal was fair."). */
+static attrib at_prev_para(qctx *x, size_t pi) {
+    attrib none = { 0, NULL, 0 };
     if (pi == 0) return none;
     qpara *p = &x->p[pi - 1];
-    if (!p->ntok || !tk_punct(p, p->ntok - 1, ':')) return none;
-    return at_before(x, pi - 1, at_sent_start(p, p->ntok - 1), p->ntok - 1);
+    if (!p->ntok) return none;
+    size_t end = p->ntok - 1;
+    int colon = tk_punct(p, end, ':');
+    attrib a = at_before(x, pi - 1, at_sent_start(p, end), end);
+    return a.found && (colon || a.who) ? a : none;
 }
 
 int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
@@ -934,10 +1124,10 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
     ns_resolve(&x);
 
     qout o = {0};
-    attrib prev_para = { 0, NULL };   /* last attribution of the previous paragraph */
+    attrib prev_para = { 0, NULL, 0 };   /* last attribution of the previous paragraph */
     for (size_t pi = 0; pi < x.np; pi++) {
         qpara *p = &x.p[pi];
-        attrib here = { 0, NULL };    /* last attribution in this paragraph */
+        attrib here = { 0, NULL, 0 };    /* last attribution in this paragraph */
         for (size_t r = 0; r < p->nreg; r++) {
             char *text = qt_text(p, &p->reg[r]);
             if (qt_words(text) < QUOTE_MIN_WORDS || qt_title_case(text) ||
@@ -950,7 +1140,7 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
                 a = at_before(&x, pi, at_sent_start(p, ss - 1), ss);
             if (!a.found && o_tok == 0) {
                 if (prev_para.found) a = prev_para;
-                else a = at_colon_para(&x, pi);
+                else a = at_prev_para(&x, pi);
             }
             if (!a.found) { free(text); continue; }
             here = a;
@@ -958,9 +1148,13 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
         }
         prev_para = here;
     }
+    free(o.set);
 
     for (size_t i = 0; i < x.nsp; i++) free(x.sp[i].name);
     free(x.sp);
+    for (size_t i = 0; i < x.mapcap; i++) free(x.map[i].ids);
+    free(x.map);
+    free(x.lastp);
     for (size_t i = 0; i < x.np; i++) {
         free(x.p[i].reg); free(x.p[i].tok); free(x.p[i].topen); free(x.p[i].tclose);
     }
