@@ -5,7 +5,9 @@
 ** 1. Lines. Each source line is normalised (corpus_clean_text.c: Markdown
 **    links and images, HTML tags and entities, Unicode spaces). Blank lines
 **    separate groups; a group whose lines look hard-wrapped (similar widths,
-**    40-100 bytes, mostly ending mid-sentence) is joined into one line,
+**    40-100 bytes, most breaks inside running text: no closing punctuation
+**    and a lower-case continuation or a trailing comma / function word) is
+**    joined into one line,
 **    otherwise every line stands alone (scrapes put one paragraph per line).
 ** 2. Blocks. A run of 3+ spaces inside a line (after NBSP -> space) is a
 **    block separator: scrapers glue a caption or a credit to the text that
@@ -14,10 +16,11 @@
 **      byline "By NAME[, Outlet, date]"              -> author, dropped
 **      "Source: Outlet" line                         -> source, dropped
 **      "(Outlet)" credit line                        -> source, dropped
-**      dateline: a day-precise date + <= 4 other
-**        words (times, weekdays, widget words aside) -> published, dropped
 **      nav bar: >= 2 menu separators (| >> » ›), >= 2 social-network names
 **        making up a third of the words, URLs, mostly link text -> dropped
+**        (a date in it: published at rank 2)
+**      dateline: a day-precise date + <= 4 other
+**        words (times, weekdays, widget words aside) -> published, dropped
 **      otherwise: credit parentheticals "(Editor: ..)", "[Photo/..]" are
 **      removed, the block is split into sentences and boilerplate sentences
 **      (table PATTERNS) are cut at its start and end; a block <= 90 words
@@ -376,16 +379,27 @@ typedef struct cc_line {
     int flags, line;
 } cc_line;
 
-static int ends_sentence(const char *s, size_t n) {
+/* A line break inside running text: the line does not end a sentence and
+** the next one continues it (lower-case start, or the line ends with a
+** comma, hyphen or function word). */
+static int continues(const sbuf *a, const sbuf *b) {
     cclean_stats st;
-    cclean_stats_of(s, n, &st);
-    return st.endpunct;
+    cclean_stats_of(a->s, a->len, &st);
+    if (st.endpunct || st.endcolon || !b->len) return 0;
+    unsigned char c = (unsigned char)b->s[0];
+    if (islower(c) || isdigit(c)) return 1;
+    size_t e = a->len, w;
+    while (e && a->s[e - 1] == ' ') e--;
+    if (e && strchr(",;-", a->s[e - 1])) return 1;
+    for (w = e; w && a->s[w - 1] != ' '; w--) {}
+    return cclean_is_stopword(a->s + w, e - w);
 }
 
-/* Lines of a group look hard-wrapped: similar widths, mostly mid-sentence ends. */
+/* Lines of a group look hard-wrapped: similar widths, 40-100 bytes, and
+** at least half of the breaks fall inside running text. */
 static int hard_wrapped(cc_line *l, size_t n) {
     if (n < 2) return 0;
-    size_t max = 0, open = 0;
+    size_t max = 0, cont = 0;
     for (size_t i = 0; i < n; i++) {
         if (l[i].flags & (CCLEAN_LINE_HEADING | CCLEAN_LINE_BULLET)) return 0;
         if (l[i].text.len > max) max = l[i].text.len;
@@ -393,9 +407,9 @@ static int hard_wrapped(cc_line *l, size_t n) {
     if (max < CC_WRAP_MIN || max > CC_WRAP_MAX) return 0;
     for (size_t i = 0; i + 1 < n; i++) {
         if (l[i].text.len * 100 < max * CC_WRAP_PCT) return 0;
-        if (!ends_sentence(l[i].text.s, l[i].text.len)) open++;
+        if (continues(&l[i].text, &l[i + 1].text)) cont++;
     }
-    return open * 2 >= n - 1;
+    return cont && cont * 2 >= n - 1;
 }
 
 static void add_block(cc_state *st, const char *s, const char *m, size_t n, int flags, int line) {
@@ -857,13 +871,13 @@ static void classify(cc_state *st, cc_block *b) {
     cclean_stats sst;
     cclean_stats_of(s, n, &sst);
     if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) return;
-    if (!sst.endpunct && dateline(st, s, n, 1)) return;
     if (nav_bar(&sst, b->linkpct)) {
         cdate d;
         size_t a, e;
         if (cdate_scan(s, n, &d, &a, &e)) offer_date(st, d, 2);
         return;
     }
+    if (!sst.endpunct && dateline(st, s, n, 1)) return;
     int cs, ce, allcap;
     char *t = strip_credit_parens(s, &cs, &ce);
     if (!st->seen_prose) {                          /* "CITY (Agency) -- " */
