@@ -51,6 +51,8 @@ static const gcase cases[] = {
     { "long press fires on tick while held, no tap on up", 0, 0,
       { {'d',0,300,300,1000}, {'k',0,0,0,1599}, {'k',0,0,0,1600}, {'k',0,0,0,1700}, {'u',0,302,300,2500} },
       { TB, LP, TE } },
+    { "a tick from a clock that stepped back is no long press", 0, 0,
+      { {'d',0,300,300,5000}, {'k',0,0,0,1000}, {'u',0,300,300,5050} }, { TB, TAP, TE } },
     { "long press without ticks still fires at up", 0, 0,
       { {'d',0,300,300,1000}, {'u',0,300,300,1700} }, { TB, LP, TE } },
     { "long press then drag still scrolls", 0, 0,

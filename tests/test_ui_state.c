@@ -225,6 +225,10 @@ static void test_idle_timeout(void) {
     T_INT(send(&st, UI_EV_TICK, T0 + 60000), UI_FULLTEXT);
     T_INT(send(&st, UI_EV_TICK, T0 + 89999), UI_FULLTEXT);
     T_INT(send(&st, UI_EV_TICK, T0 + 90000), UI_ATTRACT);
+    /* A TICK older than the last input (clocks out of step) is no timeout. */
+    reach(&st, UI_HOME, NULL);
+    send(&st, UI_EV_KEY_DOWN, T0 + 5000);
+    T_INT(send(&st, UI_EV_TICK, T0 + 4000), UI_HOME);
     /* Configurable, and never from NOTICE. */
     ui_config c;
     ui_config_default(&c);

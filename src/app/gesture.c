@@ -111,6 +111,9 @@ _Static_assert((GESTURE_HISTORY & (GESTURE_HISTORY - 1)) == 0, "history: power o
 
 static float px(const gesture *g, float frac) { return frac * g->side; }
 
+/* ms from since to now; 0 if the caller's clock stepped back. */
+static float elapsed(uint64_t now, uint64_t since) { return now > since ? (float)(now - since) : 0.0f; }
+
 static float dist(float ax, float ay, float bx, float by) {
     return sqrtf((ax - bx) * (ax - bx) + (ay - by) * (ay - by));
 }
@@ -185,7 +188,7 @@ static void hist_velocity(const gesture *g, float *vx, float *vy) {
 
 static void check_long_press(gesture *g, uint64_t now) {
     if (g->phase != PHASE_PRESS || g->long_fired) return;
-    if ((float)(now - g->t0) < g->cfg.long_press_ms) return;
+    if (elapsed(now, g->t0) < g->cfg.long_press_ms) return;
     g->long_fired = 1;
     gesture_ptr *p = find_ptr(g, g->primary);
     emit_at(g, GESTURE_LONG_PRESS, p ? p->x : g->x0, p ? p->y : g->y0, now);
@@ -263,7 +266,7 @@ void gesture_move(gesture *g, int id, float x, float y, uint64_t t) {
 static gesture_dir swipe_dir(const gesture *g, float x, float y, uint64_t t, float *speed) {
     float dx = x - g->x0, dy = y - g->y0, ax = fabsf(dx), ay = fabsf(dy);
     float along = ax > ay ? ax : ay, cross = ax > ay ? ay : ax;
-    float ms = (float)(t - g->t0);
+    float ms = elapsed(t, g->t0);
     if (ms > g->cfg.swipe_max_ms || along < px(g, g->cfg.swipe_min_dist)) return GESTURE_DIR_NONE;
     if (along < g->cfg.swipe_axis_ratio * cross) return GESTURE_DIR_NONE;
     *speed = along * 1000.0f / (ms < 1.0f ? 1.0f : ms);
@@ -285,7 +288,7 @@ static void end_drag(gesture *g, float x, float y, uint64_t t) {
 static void end_press(gesture *g, float x, float y, uint64_t t) {
     check_long_press(g, t);     /* held long but no tick came: still a long press */
     if (g->long_fired) { g->have_tap = 0; return; }
-    if (g->have_tap && (float)(g->t0 - g->tap_up) <= g->cfg.double_tap_ms &&
+    if (g->have_tap && g->t0 >= g->tap_up && elapsed(g->t0, g->tap_up) <= g->cfg.double_tap_ms &&
         dist(x, y, g->tap_x, g->tap_y) <= px(g, g->cfg.double_tap_dist)) {
         g->have_tap = 0;
         emit_at(g, GESTURE_DOUBLE_TAP, x, y, t);

@@ -66,6 +66,9 @@ int ui_slide_dwell_ms(int words, const ui_config *cfg) {
 
 /* ---- helpers ------------------------------------------------------------- */
 
+/* ms from since to now; 0 if the caller's clock stepped back. */
+static uint64_t elapsed(uint64_t now, uint64_t since) { return now > since ? now - since : 0; }
+
 static int is_input(ui_event_type t) { return t >= UI_EV_PRESS && t <= UI_EV_KEY_HOME; }
 static int is_key(ui_event_type t) { return t >= UI_EV_KEY_LEFT && t <= UI_EV_KEY_HOME; }
 
@@ -187,7 +190,7 @@ static void content_loaded(ui_state *st, const ui_event *ev, uint64_t now, ui_ac
 
 static void tick(ui_state *st, uint64_t now, ui_action *out) {
     if (st->in_transition) {
-        if (now - st->transition_start >= (uint64_t)st->cfg.transition_max_ms)
+        if (elapsed(now, st->transition_start) >= (uint64_t)st->cfg.transition_max_ms)
             st->in_transition = 0;      /* the app lost a DONE; pop_queued runs next */
         return;
     }
@@ -196,7 +199,7 @@ static void tick(ui_state *st, uint64_t now, ui_action *out) {
         if (now >= st->slide_due) next_slide(st, now, out);
         return;
     }
-    if (now - st->last_input >= (uint64_t)st->cfg.idle_timeout_ms) enter_attract(st, now, out);
+    if (elapsed(now, st->last_input) >= (uint64_t)st->cfg.idle_timeout_ms) enter_attract(st, now, out);
 }
 
 static void apply_system(ui_state *st, const ui_event *ev, uint64_t now, ui_action *out) {
