@@ -70,6 +70,7 @@
 #define ATTR_MAX_SKIP        3   /* adverbs/auxiliaries between subject and verb */
 #define ATTR_ROLE_WINDOW     4   /* tokens between a role noun and its verb */
 #define NAME_MAX_TOKENS      8   /* longer capitalised runs are not names */
+#define ATTR_LOOKAHEAD_PARAS 8   /* paragraphs an unclosed quote may run over */
 #define SENT_MAX_TOKENS      200 /* a sentence start is looked for this far back */
 #define NAME_MAX_FULL        2048 /* full names considered for resolution */
 
@@ -491,6 +492,11 @@ static int tk_in(const qpara *p, size_t k, const char *const *tab, int icase) {
     return in_tab(tab, p->t + p->tok[k].s, p->tok[k].e - p->tok[k].s, icase);
 }
 
+static int tk_suffix(const qpara *p, size_t k, const char *suf) {
+    size_t n = p->tok[k].e - p->tok[k].s, m = strlen(suf);
+    return n > m && memcmp(p->t + p->tok[k].e - m, suf, m) == 0;
+}
+
 static int tk_punct(const qpara *p, size_t k, char c) {
     return k < p->ntok && p->tok[k].kind == TK_PUNCT && p->t[p->tok[k].s] == c &&
            p->tok[k].e - p->tok[k].s == 1;
@@ -873,12 +879,19 @@ static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
     int role = 0;
     while (j < p->ntok && j < k + ATTR_ROLE_WINDOW + 2 && p->tok[j].kind == TK_WORD &&
            !p->tok[j].cap && !tk_verb(p, j)) {
-        if (tk_in(p, j, role_tab, 1)) role = 1;
+        if (tk_in(p, j, role_tab, 1) || tk_suffix(p, j, "-old")) role = 1;
         j++;
     }
     if (j == k) { a.found = 0; return a; }
     *end = j;
-    if (role) a.who = ns_last_person(x, pi, k);
+    nspan *s2 = tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
+    if (s2) {       /* "former President Barack Obama", "a spokesman for the Ministry" */
+        a.who = s2->org ? s2->name : ns_full(x, s2);
+        a.named = 1;
+        *end = s2->b;
+    } else if (role) {
+        a.who = ns_last_person(x, pi, k);
+    }
     return a;
 }
 
@@ -901,7 +914,8 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
     size_t k = p->tclose[r] + 1;
     if (p->tclose[r] >= p->ntok) return none;
     if (tk_sent_end(p, p->tclose[r]) && !(k < p->ntok && p->tok[k].kind == TK_WORD)) return none;
-    while (k < p->ntok && (tk_punct(p, k, ',') || tk_dash(p, k))) k++;
+    int dash = 0;
+    while (k < p->ntok && (tk_punct(p, k, ',') || tk_dash(p, k))) dash |= tk_dash(p, k++);
     if (k >= p->ntok || p->tok[k].kind != TK_WORD || p->tok[k].q >= 0) return none;
     if (tk_verb(p, k)) {                       /* "said X", "according to X" */
         size_t j = k + 1 + (tk_is(p, k, "according") ? 1 : 0), e;
@@ -921,6 +935,8 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
         role |= tk_in(p, j++, role_tab, 1);
     nspan *s = role && tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
     if (s) { a.who = s->org ? s->name : ns_full(x, s); a.named = 1; e = s->b; }
+    if (dash && a.named && (e >= p->ntok || tk_punct(p, e, ',') || tk_sent_end(p, e)))
+        return a;                              /* a credit: "Q" — Jane Doe, poet */
     if (tk_punct(p, e, ',')) {                 /* appositive ", a cyber expert at ..., " */
         if (!a.named) at_appos_name(x, pi, e, &a);
         j = e + 1;
@@ -985,6 +1001,18 @@ static attrib at_before(qctx *x, size_t pi, size_t from, size_t to) {
     attrib a = at_subject(x, pi, v + 1, &e);
     a.found = 1;
     return a;
+}
+
+/* An unclosed quote continued by the next paragraphs (each opening with a
+** quote mark): the attribution after the first closing mark among them. */
+static attrib at_lookahead(qctx *x, size_t pi) {
+    attrib none = { 0, NULL, 0 };
+    for (size_t j = pi + 1; j < x->np && j <= pi + ATTR_LOOKAHEAD_PARAS; j++) {
+        qpara *p = &x->p[j];
+        if (!p->nreg || p->topen[0] != 0) return none;
+        if (p->reg[0].closed) return at_after(x, j, 0);
+    }
+    return none;
 }
 
 /* ---- filters and text ---------------------------------------------------- */
@@ -1142,6 +1170,7 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
                 if (prev_para.found) a = prev_para;
                 else a = at_prev_para(&x, pi);
             }
+            if (!a.found && !p->reg[r].closed) a = at_lookahead(&x, pi);
             if (!a.found) { free(text); continue; }
             here = a;
             qo_add(&o, text, a.who, pi);
