@@ -115,3 +115,9 @@ clean:
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 .SECONDARY:
+
+# Regenerate the engine's golden screenshots (tests/golden/*.png) from the
+# fixed fixture database; look at every image before committing them.
+.PHONY: golden
+golden: $(BUILD)/tests/test_golden
+	VITRINE_GOLDEN_UPDATE=1 $(BUILD)/tests/test_golden

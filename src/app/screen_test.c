@@ -103,13 +103,13 @@ static void add_body(screen_test *s, const screen_ctx *ctx, const grid *g, const
     int gut = (int)(GUTTER_U * g->u), wide = g->w * 10 >= g->h * 13;
     int sw = wide ? (g->cw - gut) * 7 / 12 : g->cw;
     int sh = wide ? bottom - top : (bottom - top) * 5 / 10;
-    int qx = wide ? g->m + sw + gut : g->m, qy = wide ? top : top + sh + gut;
-    int qw = wide ? g->cw - sw - gut : g->cw, qh = bottom - qy;
-
     char *sum = summary_text(a);
     text_style st = { FONT_SANS, (int)(BODY_PX_U * g->u), 135, TEXT_LEFT, 0, render_color(c->color_text) };
-    add_text(s, ctx, sum, &st, g->m, top, sw, sh, 0, 0);
+    int used = add_text(s, ctx, sum, &st, g->m, top, sw, sh, 0, 0);
     free(sum);
+    /* stacked: the quote follows the summary's real height */
+    int qx = wide ? g->m + sw + gut : g->m, qy = wide ? top : top + used + 2 * gut;
+    int qw = wide ? g->cw - sw - gut : g->cw, qh = bottom - qy;
 
     int bar = (int)(0.6f * g->u) + 1, pad = (int)(2.5f * g->u);
     const store_quote *q = a->nquotes ? &a->quotes[0] : NULL;
