@@ -193,6 +193,12 @@ static const qrow rows[] = {
       { "Police named the victim as Rob Hale.",
         "\"I heard a loud bang and then the lights went out,\" the 56-year-old said." },
       { { "I heard a loud bang and then the lights went out", "Rob Hale" } } },
+    { "in-his-words",
+      { "Coach Leo Grant was blunt. In his words, \"we played like a team that had given up.\"" },
+      { { "we played like a team that had given up.", "Leo Grant" } } },
+    { "in-the-words-of",
+      { "In the words of Mara Quinn, \"every border is a story somebody decided to tell.\"" },
+      { { "every border is a story somebody decided to tell.", "Mara Quinn" } } },
     /* ---- not key quotes ---- */
     { "too-short",
       { "\"It was fine,\" Maria Lopez said." }, { { NULL, NULL } } },
