@@ -46,7 +46,7 @@
 **              2 date inside a nav / share bar (the page's date)
 **   author     1 byline   2 bio "NAME is a columnist with ..."
 **   source     1 "(Outlet)" credit line, "Source: Outlet", lead "(Agency) --"
-**              2 "Outlet, <date>" dateline
+**              2 "Outlet, <date>" dateline, byline "By NAME, Outlet"
 **              3 "columnist with Outlet", "not necessarily (reflect) those
 **                of Outlet" (the publisher's own disclaimer)
 **              4 photo credit "Photo by NAME for Outlet"
@@ -96,7 +96,8 @@ typedef enum ckind {
 
 enum {
     CF_CASE  = 1,   /* match case-sensitively */
-    CF_START = 2    /* only at the start of the sentence (after ( [ quotes) */
+    CF_START = 2,   /* only at the start of the sentence (after ( [ quotes) */
+    CF_WHOLE = 4    /* the whole sentence, bar closing punctuation */
 };
 
 static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
@@ -133,7 +134,7 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"originally appeared on",    CK_DISCLAIMER, 0},
     /* promotions */
     {"For more information",      CK_PROMO, CF_START},    /* "... please visit:" */
-    {"Please visit",              CK_PROMO, CF_START},
+    {"please visit:",             CK_PROMO, 0},
     {"Follow us",                 CK_PROMO, CF_START},
     {"Like us on",                CK_PROMO, CF_START},
     {"Subscribe to",              CK_PROMO, CF_START},
@@ -170,11 +171,10 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"Edited by ",                CK_WIDGET, CF_CASE | CF_START},
     {"Reporting by ",             CK_WIDGET, CF_CASE | CF_START},
     {"Editing by ",               CK_WIDGET, CF_CASE | CF_START},
-    {"Advertisement",             CK_WIDGET, CF_CASE | CF_START},
+    {"Advertisement",             CK_WIDGET, CF_WHOLE},
     /* bios (tail only) */
     {"The author is ",            CK_BIO, CF_START},
     {"The writer is ",            CK_BIO, CF_START},
-    {"The author's ",             CK_BIO, CF_START},
     {"About the author",          CK_BIO, CF_START},
 };
 
@@ -535,6 +535,11 @@ static size_t sent_lead(const char *s, size_t n) {
 
 static int pat_at(const char *s, size_t n, const char *pat, int flags) {
     size_t m = strlen(pat);
+    if (flags & CF_WHOLE) {
+        size_t i = sent_lead(s, n);
+        while (n > i && strchr(" .!:)]", s[n - 1])) n--;
+        return n - i == m && strncasecmp(s + i, pat, m) == 0;
+    }
     if (flags & CF_START) {
         size_t i = sent_lead(s, n);
         if (n - i < m) return 0;
@@ -688,7 +693,12 @@ static int byline(cc_state *st, const char *s, size_t n) {
                   (unsigned char)rest[0] == 0xE2;     /* – — */
         if (!sep) return 0;
         while (rn && strchr("|-, ", rest[0])) { rest++; rn--; }
-        if (rn && !dateline(st, rest, rn, 1)) return 0;
+        cc_tok rt[CC_MAXTOK];
+        if (rn && !dateline(st, rest, rn, 1)) {      /* "By NAME, Outlet" or a role */
+            size_t rk = cc_tokens(rest, rn, rt, CC_MAXTOK);
+            if (rk > CC_OUTLET_WORDS) return 0;
+            offer_owned(st, F_SOURCE, outlet_head(rest, rn), 2);
+        }
     }
     const char *name = t[0].s;
     offer(st, F_AUTHOR, name, (size_t)(t[end - 1].s + t[end - 1].n - name), 1);
@@ -807,6 +817,7 @@ static int headline_like(const char *s, const cclean_stats *st) {
     size_t n = strlen(s);
     if (st->words < CC_TITLE_MIN || st->words > CC_TITLE_MAX || n > CC_TITLE_BYTES) return 0;
     if (st->seps || st->urls || st->social >= 2 || st->endcolon) return 0;
+    if (strncmp(s, "By ", 3) == 0 || strncmp(s, "BY ", 3) == 0) return 0;   /* failed byline */
     if (st->endpunct) {             /* only a question or exclamation */
         size_t e = n;
         while (e && strchr("\"')", s[e - 1])) e--;
@@ -816,6 +827,11 @@ static int headline_like(const char *s, const cclean_stats *st) {
 }
 
 static void keep(cc_state *st, char *text, int line, int prose) {
+    size_t o = 0;                   /* removals above may leave double spaces */
+    for (size_t i = 0; text[i]; i++)
+        if (!(text[i] == ' ' && (o == 0 || text[o - 1] == ' '))) text[o++] = text[i];
+    while (o && text[o - 1] == ' ') o--;
+    text[o] = '\0';
     st->p = xrealloc(st->p, (st->np + 1) * sizeof *st->p);
     st->p[st->np].text = text;
     st->p[st->np].line = line;
