@@ -407,18 +407,24 @@ static const struct {
     const char *file;
     const char *title, *published, *author, *source;   /* after front matter + clean */
     size_t min_paras;
+    const char *first, *last;   /* first paragraph's start, last one's end */
 } BUNDLED[] = {
     {"assets/corpus/000_464c9eef6dcfd8e4.txt", "China plans coalition to fight data theft",
-     "2020-09-21", NULL, "China Daily", 1},
+     "2020-09-21", NULL, "China Daily", 1,
+     "Chinas Foreign Ministry unveiled", "can be set up to oversee this issue."},
     {"assets/corpus/001_d594b17b06fa2b95.txt",
      "China launches global data security initiative to counter US tech dominance",
-     "2020-09-08", "Newb", NULL, 6},
+     "2020-09-08", "Newb", NULL, 6,
+     "China launched an initiative on Tuesday to address", "Chinese Communist Party."},
     {"assets/corpus/002_11ea5e3f56a7397c.txt", "Opportunities and risks for China's cyberspace",
-     "2018-04-27", "George N. Tzogopoulos", "China.org.cn", 8},
-    {"assets/corpus/003_57d68627a9be5475.txt", NULL, NULL, NULL, NULL, 11},
+     "2018-04-27", "George N. Tzogopoulos", "China.org.cn", 8,
+     "As China changes,", "place blame on Chinese approaches to cyberspace."},
+    {"assets/corpus/003_57d68627a9be5475.txt", NULL, NULL, NULL, NULL, 11,
+     "The second World Internet Conference", "indispensable leadership in cyber governance."},
     {"assets/corpus/004_23f281d63f6cc960.txt",
      "China warns of \xE2\x80\x98" "double standard\xE2\x80\x99 in protecting country\xE2\x80\x99s cyber security",
-     "2015-12-17", NULL, "Global Times", 18},
+     "2015-12-17", NULL, "Global Times", 18,
+     "China is stepping up its crackdown", "for the Communist Party of China."},
 };
 
 static void test_bundled(void) {
@@ -444,8 +450,12 @@ static void test_bundled(void) {
             cclean_stats st;
             cclean_stats_of(doc.paras[0], strlen(doc.paras[0]), &st);
             T_OK(st.words >= 10);
-            cclean_stats_of(doc.paras[doc.npara - 1], strlen(doc.paras[doc.npara - 1]), &st);
+            const char *l = doc.paras[doc.npara - 1];
+            cclean_stats_of(l, strlen(l), &st);
             T_OK(st.words >= 10);
+            T_OK(strncmp(doc.paras[0], BUNDLED[i].first, strlen(BUNDLED[i].first)) == 0);
+            size_t ln = strlen(l), en = strlen(BUNDLED[i].last);
+            T_OK(ln >= en && strcmp(l + ln - en, BUNDLED[i].last) == 0);
         }
         T_STR(doc.meta.title, BUNDLED[i].title);
         T_STR(doc.meta.published, BUNDLED[i].published);

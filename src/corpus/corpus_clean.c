@@ -33,6 +33,9 @@
 **          a form field                                     -> dropped
 **      A subheading is dropped rather than kept: the kiosk shows paragraphs
 **      only, and scraped subheads often repeat a quote of the body.
+**      Sentences here come from cclean_sentences (corpus_clean_text.c), a
+**      conservative splitter: edge trimming only needs the boundaries before
+**      boilerplate openers, and this stage runs before the sentence stage.
 ** 4. Tail. From the last paragraph backwards, trailing author bios ("The
 **    author is ...", "NAME is a columnist with ...") are cut; a paragraph
 **    left empty goes and the one before is examined. Bio patterns apply only
