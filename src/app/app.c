@@ -64,6 +64,11 @@ static screen *make_screen(app *a, int i)
         s = screen_notice_create("Content unavailable", "The article could not be loaded.");
         s->vt->prepare(s, &c, w, h);
     }
+    /* Prime: blit everything once onto the frame target, so the software
+    ** blitter builds its per-texture blit maps now and not during the
+    ** transition (each costs an allocation). The next frame clears it. */
+    plat_frame_begin(a->p);
+    s->vt->draw(s, c.r, 0, 255);
     a->stats.prepares++;
     if (a->opts.bench)
         printf("bench prepare_ms %u\n", ms_since(t0));
@@ -296,6 +301,7 @@ uint32_t app_next_due(const app *a, uint32_t now)
 }
 
 int app_running(const app *a) { return a->running; }
+void app_invalidate(app *a) { a->dirty = 1; }
 void app_quit(app *a) { a->running = 0; }
 int app_exit_code(const app *a) { return a->exit_code; }
 plat *app_plat(app *a) { return a->p; }

@@ -40,6 +40,7 @@ void app_step(app *a, uint32_t now);
 ** animating, a timer or script event, or APP_NONE_DUE. */
 uint32_t app_next_due(const app *a, uint32_t now);
 int app_running(const app *a);
+void app_invalidate(app *a);                    /* draw again at the next step */
 void app_quit(app *a);                          /* signal handler path, via a flag */
 int app_exit_code(const app *a);                /* 0, or 1 if a shot failed */
 plat *app_plat(app *a);

@@ -55,7 +55,10 @@ void render_transition_place(int kind, int dir, float p, int w, render_place *a,
         a->alpha = b->alpha = 255;
     } else {
         a->x_off = b->x_off = 0;
-        b->alpha = (uint8_t)(e * 255.0f + 0.5f);
+        /* 254 at most: a texture's modulation never toggles mid-transition
+        ** (the software blitter re-maps, and allocates, on each toggle) */
+        float ab = e * 255.0f + 0.5f;
+        b->alpha = (uint8_t)(ab > 254.0f ? 254.0f : ab);
         a->alpha = (uint8_t)(255 - b->alpha);
     }
 }
