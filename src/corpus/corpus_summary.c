@@ -35,8 +35,9 @@
 **    connective that needs a previous sentence (He, It, But, ...).
 ** 4. Selection: greedy by score (ties: article order): add a sentence unless
 **    it would pass 4 sentences or SUM_MAX_TOKENS, or it near-duplicates one
-**    already taken (Jaccard of term sets >= DUP_JACCARD); stop at >= 2
-**    sentences and >= SUM_MIN_WORDS words. If greedy fails, every combination
+**    already taken (Jaccard of term sets >= DUP_JACCARD); once >= 2
+**    sentences and >= SUM_MIN_WORDS words are taken, keep adding only
+**    sentences ranked in the top SUM_EXTRA_RANK until SUM_TARGET_WORDS. If greedy fails, every combination
 **    of 2-4 among the FALLBACK_TOP best sentences is tried and the valid one
 **    with the highest score sum wins. None: -1, out left empty.
 **
@@ -61,6 +62,9 @@
 #define SUM_MAX_SENTS    4
 #define SUM_MIN_WORDS    25      /* words in the whole summary */
 #define SUM_MAX_TOKENS   90      /* tokens in the whole summary */
+#define SUM_TARGET_WORDS 55      /* past the minimum, grow towards this: a card
+                                    of two short sentences says too little */
+#define SUM_EXTRA_RANK   6       /* ...but only with sentences ranked this high */
 #define SENT_MIN_WORDS   6       /* words in one summary sentence */
 #define SENT_MAX_TOKENS  60      /* tokens in one summary sentence */
 #define TITLE_CASE_MAX   0.70    /* share of capitalised words above which: a title */
@@ -527,14 +531,19 @@ static size_t greedy(sent **el, const size_t *ord, size_t n, size_t *pick) {
     for (size_t r = 0; r < n && k < SUM_MAX_SENTS; r++) {
         sent *c = el[ord[r]];
         if (tokens + c->tokens > SUM_MAX_TOKENS) continue;
+        /* Once the minimum is met, extras come only from the top ranks. */
+        if (k >= SUM_MIN_SENTS && words >= SUM_MIN_WORDS && r >= SUM_EXTRA_RANK) break;
         int dup = 0;
         for (size_t j = 0; j < k; j++) if (near_dup(c, el[pick[j]])) dup = 1;
         if (dup) continue;
         pick[k++] = ord[r];
         words += c->words;
         tokens += c->tokens;
-        if (k >= SUM_MIN_SENTS && words >= SUM_MIN_WORDS) break;
+        if (k >= SUM_MIN_SENTS && words >= SUM_TARGET_WORDS) break;
     }
+    /* Take back extras that made no valid set (cannot happen with the
+    ** token check above, kept for safety): fall back to the minimal set. */
+    while (k > SUM_MIN_SENTS && !valid_set(el, pick, k)) k--;
     return valid_set(el, pick, k) ? k : 0;
 }
 
