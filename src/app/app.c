@@ -27,6 +27,9 @@ struct app {
     char store_msg[320];        /* why st is NULL */
     font_lib *fonts;
     gesture *g;
+    SDL_Texture *snap;          /* crossfade snapshot of the incoming screen; owned,
+                                ** made when a crossfade starts, freed when it ends */
+    int snap_ok;                /* snap holds `next` for the running transition */
     int exit_key, exit_mods;    /* admin exit combo */
 
     screen *cur, *next;         /* owned */
@@ -48,7 +51,7 @@ static screen_ctx ctx_of(app *a)
     return (screen_ctx){ plat_renderer(a->p), a->fonts, a->st, a->store_msg, a->cfg };
 }
 
-static uint32_t ms_since(uint32_t t0) { return plat_clock_ms() - t0; }
+static double ms_since(uint64_t t0_us) { return (double)(plat_clock_us() - t0_us) / 1000.0; }
 
 /* Create and prepare the screen for article index i (or the notice). */
 static screen *make_screen(app *a, int i)
@@ -58,7 +61,7 @@ static screen *make_screen(app *a, int i)
     int w, h;
     plat_logical_size(a->p, &w, &h);
     screen_ctx c = ctx_of(a);
-    uint32_t t0 = plat_clock_ms();
+    uint64_t t0 = plat_clock_us();
     if (s->vt->prepare(s, &c, w, h) != 0 && a->st) {
         screen_destroy(s);                      /* content exists but does not load */
         s = screen_notice_create("Content unavailable", "The article could not be loaded.");
@@ -71,7 +74,7 @@ static screen *make_screen(app *a, int i)
     s->vt->draw(s, c.r, 0, 255);
     a->stats.prepares++;
     if (a->opts.bench)
-        printf("bench prepare_ms %u\n", ms_since(t0));
+        printf("bench prepare_ms %.3f\n", ms_since(t0));
     return s;
 }
 
@@ -80,6 +83,15 @@ static void go_to(app *a, int index, int dir)
     if (a->next)
         return;                                 /* one transition at a time */
     a->next = make_screen(a, index);
+    a->snap_ok = 0;
+    if (a->cfg->transition == TRANSITION_CROSSFADE) {
+        int w, h;
+        plat_logical_size(a->p, &w, &h);
+        a->snap_ok = render_snapshot(plat_renderer(a->p), a->next, &a->snap, w, h,
+                                     a->cfg->color_bg) == 0;
+        plat_frame_begin(a->p);                 /* re-prime on the frame target */
+        a->next->vt->draw(a->next, plat_renderer(a->p), 0, 255);
+    }
     a->next_index = index;
     a->dir = dir;
     a->trans_start = a->now;
@@ -134,8 +146,11 @@ static void handle_input(app *a, const plat_input *in)
         gesture_set_screen(a->g, w < h ? w : h);
         screen_ctx c = ctx_of(a);
         a->cur->vt->prepare(a->cur, &c, w, h);
-        if (a->next)
+        if (a->next) {
             a->next->vt->prepare(a->next, &c, w, h);
+            a->snap_ok = a->cfg->transition == TRANSITION_CROSSFADE &&
+                         render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
+        }
         a->dirty = 1;
         break;
     }
@@ -171,6 +186,11 @@ static void update(app *a)
 {
     if (a->next && a->now - a->trans_start >= (uint32_t)a->cfg->transition_ms) {
         screen_destroy(a->cur);                 /* transition done */
+        if (a->snap) {                          /* 4 B/px: not kept while static */
+            SDL_DestroyTexture(a->snap);
+            a->snap = NULL;
+        }
+        a->snap_ok = 0;
         a->cur = a->next;
         a->next = NULL;
         a->index = a->next_index;
@@ -185,13 +205,14 @@ static void update(app *a)
 static void render(app *a)
 {
     SDL_Renderer *r = plat_renderer(a->p);
-    uint32_t t0 = a->opts.bench ? plat_clock_ms() : 0;
+    uint64_t t0 = a->opts.bench ? plat_clock_us() : 0;
     int w, h;
     plat_logical_size(a->p, &w, &h);
     plat_frame_begin(a->p);
     if (a->next) {
         float p = a->cfg->transition_ms ? (float)(a->now - a->trans_start) / (float)a->cfg->transition_ms : 1;
-        render_transition(r, a->cur, a->next, a->cfg->transition, a->dir, p, w, a->cfg->color_bg);
+        render_transition(r, a->cur, a->next, a->snap_ok ? a->snap : NULL, a->cfg->transition,
+                          a->dir, p, w, a->cfg->color_bg);
         a->stats.transition_frames++;
     } else {
         render_clear(r, a->cfg->color_bg);
@@ -200,7 +221,7 @@ static void render(app *a)
     plat_frame_finish(a->p);
     a->stats.frames++;
     if (a->opts.bench)
-        printf("bench frame_ms %.3f %s\n", (double)ms_since(t0), a->next ? "transition" : "static");
+        printf("bench frame_ms %.3f %s\n", ms_since(t0), a->next ? "transition" : "static");
 }
 
 static void present(app *a)
@@ -347,6 +368,8 @@ void app_destroy(app *a)
     screen_destroy(a->next);
     screen_destroy(a->cur);
     gesture_destroy(a->g);
+    if (a->snap)
+        SDL_DestroyTexture(a->snap);
     free(a->sev);
     store_close(a->st);
     font_lib_destroy(a->fonts);

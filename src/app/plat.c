@@ -36,6 +36,13 @@ uint32_t plat_clock_ms(void)
     return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
 }
 
+uint64_t plat_clock_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
 void plat_map_point(int rotate, int pw, int ph, float px, float py, float *lx, float *ly)
 {
     int turned = rotate == 90 || rotate == 270;
@@ -339,7 +346,10 @@ out:
 
 void plat_wait(plat *p, int timeout_ms)
 {
-    if (!p->win || timeout_ms <= 0)
+    if (timeout_ms <= 0)
         return;
-    SDL_WaitEventTimeout(NULL, timeout_ms);
+    if (!p->win)
+        SDL_Delay((Uint32)timeout_ms);          /* headless: nothing can arrive */
+    else
+        SDL_WaitEventTimeout(NULL, timeout_ms);
 }

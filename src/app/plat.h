@@ -62,9 +62,10 @@ int plat_frame_finish(plat *p);
 void plat_present(plat *p);
 int plat_save_png(plat *p, const char *path);   /* the output, as shown */
 
-/* Sleep until an event arrives or timeout_ms passes (no-op headless). */
+/* Sleep until an event arrives or timeout_ms passes. */
 void plat_wait(plat *p, int timeout_ms);
 uint32_t plat_clock_ms(void);                   /* monotonic ms, real time */
+uint64_t plat_clock_us(void);                   /* monotonic us, for --bench timings */
 
 /* Pure: map a point on the output (physical px) to logical px for an output
 ** of pw x ph shown at rotate degrees clockwise. */

@@ -50,8 +50,16 @@ void render_transition_place(int kind, int dir, float p, int w,
 float render_ease(float t);         /* smooth in-out, 0..1 -> 0..1 */
 
 /* Compose one transition frame: clear to bg, then both screens.
-** kind: TRANSITION_CROSSFADE or TRANSITION_SLIDE; dir: +1 forward, -1 back. */
-void render_transition(SDL_Renderer *r, screen *from, screen *to, int kind, int dir,
-                       float p, int w, uint32_t bg);
+** kind: TRANSITION_CROSSFADE or TRANSITION_SLIDE; dir: +1 forward, -1 back.
+** to_snap (may be NULL): an opaque snapshot of `to` (render_snapshot). With
+** it a crossfade is exact and cheap: `from` drawn opaque, the snapshot
+** blended over it at alpha p (the blitter's fast surface-alpha path) instead
+** of every text texture of both screens with modulated per-pixel alpha. */
+void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *to_snap,
+                       int kind, int dir, float p, int w, uint32_t bg);
+
+/* Draw screen s opaque on bg into *snap (created or re-created at w x h,
+** XRGB, reused across transitions). 0 ok, -1 (logged; *snap NULL). */
+int render_snapshot(SDL_Renderer *r, screen *s, SDL_Texture **snap, int w, int h, uint32_t bg);
 
 #endif
