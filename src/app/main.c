@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     opts o = {0};
     int rc = parse_flags(argc, argv, &cfg, &o, 0);
     if (rc)
-        return rc > 0 ? 0 : 2;
+        return config_free(&cfg), rc > 0 ? 0 : 2;
     if (o.config && config_load(&cfg, o.config) != 0)
         return config_free(&cfg), 2;
     if ((rc = parse_flags(argc, argv, &cfg, &o, 1)) != 0)
