@@ -32,6 +32,38 @@ CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitiz
 LDFLAGS_BASE += -fsanitize=address,undefined
 endif
 
+# ---- Cross builds (owner: board; see board/README.md) ----------------------
+# make CROSS=aarch64-linux-gnu-    64-bit Raspberry Pi OS  -> build-aarch64/
+# make CROSS=arm-linux-gnueabihf-  32-bit Raspberry Pi OS  -> build-armhf/
+# The libraries come from a sysroot of Debian bookworm's own arm64/armhf
+# packages (board/sysroot.sh, made by board/deps.sh on first use), not from
+# host multiarch. SYSROOT overrides its place. The database step runs the
+# cross-built vitrine-corpus under qemu-user-static.
+ifneq ($(CROSS),)
+CROSS_TRIPLET := $(patsubst %-,%,$(CROSS))
+CROSS_ARCH := $(if $(filter aarch64-%,$(CROSS)),arm64,$(if $(filter arm-%,$(CROSS)),armhf))
+ifeq ($(CROSS_ARCH),)
+$(error CROSS=$(CROSS): use aarch64-linux-gnu- or arm-linux-gnueabihf-)
+endif
+ifeq ($(origin BUILD),file)
+BUILD := build-$(if $(filter arm64,$(CROSS_ARCH)),aarch64,armhf)
+endif
+SYSROOT ?= /var/tmp/vitrine-sysroot-$(CROSS_ARCH)
+CROSS_QEMU := $(if $(filter arm64,$(CROSS_ARCH)),qemu-aarch64-static,qemu-arm-static)
+CROSS_RUN := $(CROSS_QEMU) -L $(SYSROOT)
+CC := $(CROSS)gcc --sysroot=$(SYSROOT)
+ifeq ($(origin PKG_CONFIG),file)
+PKG_CONFIG := PKG_CONFIG_SYSROOT_DIR=$(SYSROOT) \
+  PKG_CONFIG_LIBDIR=$(SYSROOT)/usr/lib/$(CROSS_TRIPLET)/pkgconfig:$(SYSROOT)/usr/lib/pkgconfig:$(SYSROOT)/usr/share/pkgconfig \
+  pkg-config
+endif
+# Libraries' own dependencies (libSDL2 -> libdrm ...) are found in the sysroot.
+LDFLAGS_BASE += -Wl,-rpath-link,$(SYSROOT)/usr/lib/$(CROSS_TRIPLET):$(SYSROOT)/lib/$(CROSS_TRIPLET)
+# board/deps.sh reads these: "build" becomes the host cross set + sysroot.
+export CROSS SYSROOT
+endif
+# ---- end of Cross builds (variables) --------------------------------------
+
 COMMON_SRC := $(wildcard src/common/*.c)
 CORPUS_SRC := $(filter-out src/corpus/main.c,$(wildcard src/corpus/*.c))
 APP_SRC    := $(filter-out src/app/main.c,$(wildcard src/app/*.c))
@@ -121,3 +153,18 @@ clean:
 .PHONY: golden
 golden: $(BUILD)/tests/test_golden
 	VITRINE_GOLDEN_UPDATE=1 $(BUILD)/tests/test_golden
+
+# ---- Cross builds (owner: board): targets ---------------------------------
+# make board-check   for each of BOARD_ARCHS: sysroot, cross build, then under
+#                    qemu-user-static the corpus build + check, the headless
+#                    scripted golden runs and the unit tests; ends with
+#                    "N passed, N failed". Native tools come from $(BUILD).
+BOARD_ARCHS ?= arm64 armhf
+.PHONY: board-check
+board-check: $(APP) $(BUILD)/tests/test_golden
+	@BUILD=$(BUILD) BOARD_ARCHS="$(BOARD_ARCHS)" MAKE="$(MAKE)" sh board/check.sh
+ifneq ($(CROSS),)
+# The database is built by the cross-built tool, run under qemu.
+$(DB): CORPUS_TOOL = $(CROSS_RUN) $(BUILD)/vitrine-corpus
+endif
+# ---- end of Cross builds (targets) ----------------------------------------

@@ -4,9 +4,16 @@
 # usage: board/deps.sh [--arch ARCH] SET...
 #   SET  build  compilers' view: headers and pkg-config files for both programs
 #        test   what `make test` needs beyond the build
-#        cross  a cross toolchain and the ARCH multiarch -dev packages (needs --arch)
+#        cross  on the HOST: the ARCH cross toolchain, qemu-user-static and
+#               debootstrap; then the ARCH sysroot (board/sysroot.sh) holding
+#               the build set's -dev packages (needs --arch)
 #        run    what `make run` needs to open a window
+#   --sysroot-pkgs  print the library packages a sysroot holds, and exit
 #
+# With CROSS set in the environment (make CROSS=aarch64-linux-gnu- exports
+# it), "build" means "cross" for that toolchain: the host's own -dev packages
+# are not needed for a cross build. No foreign architecture is ever added to
+# the host's dpkg (see board/README.md, "Cross builds").
 # As root it installs what is missing with apt-get; otherwise it prints the
 # exact apt-get line and exits 1. Nothing is downloaded outside Debian's
 # archive. The package lists below are the single source of truth: the
@@ -21,6 +28,26 @@ BUILD_PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
 TEST_PKGS="sqlite3"
 RUN_PKGS=""
+# Host tools for the cross path (the libraries live in the sysroot).
+CROSS_HOST_PKGS="qemu-user-static debootstrap"
+
+if [ "${1:-}" = "--sysroot-pkgs" ]; then
+    for p in $BUILD_PKGS; do
+        case $p in gcc|make|pkg-config) ;; *) echo "$p" ;; esac
+    done
+    exit 0
+fi
+
+# make CROSS=aarch64-linux-gnu- runs "deps.sh build": that is the cross set.
+case ${CROSS:-} in
+"") ;;
+aarch64-linux-gnu-) arch=${arch:-arm64} ;;
+arm-linux-gnueabihf-) arch=${arch:-armhf} ;;
+*) echo "deps.sh: unknown CROSS '$CROSS' (aarch64-linux-gnu-, arm-linux-gnueabihf-)" >&2; exit 2 ;;
+esac
+if [ -n "${CROSS:-}" ]; then
+    set -- $(for s in "$@"; do case $s in build) echo cross ;; test|run) ;; *) echo "$s" ;; esac; done)
+fi
 
 want=""
 for set in "$@"; do
@@ -35,21 +62,25 @@ for set in "$@"; do
         armhf) tc=gcc-arm-linux-gnueabihf ;;
         *) echo "deps.sh: unknown arch '$arch'" >&2; exit 2 ;;
         esac
-        want="$want $tc qemu-user-static"
-        for p in libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev \
-                 libinih-dev libunibreak-dev libutf8proc-dev libicu-dev; do
-            want="$want $p:$arch"
-        done ;;
+        want="$want make pkg-config $tc $CROSS_HOST_PKGS"
+        sysroot_arch=$arch ;;
     *) echo "deps.sh: unknown set '$set'" >&2; exit 2 ;;
     esac
 done
+
+sysroot_arch=${sysroot_arch:-}
+# After the host packages: the sysroot for a cross set (SYSROOT names it).
+make_sysroot() {
+    [ -n "$sysroot_arch" ] || return 0
+    sh "$(dirname "$0")/sysroot.sh" "$sysroot_arch" ${SYSROOT:+"$SYSROOT"} >/dev/null
+}
 
 missing=""
 for p in $want; do
     st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
     case $st in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
 done
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && { make_sysroot; exit 0; }
 
 line="apt-get install -y$missing"
 if [ "$(id -u)" != 0 ]; then
@@ -57,12 +88,9 @@ if [ "$(id -u)" != 0 ]; then
     echo "  $line" >&2
     exit 1
 fi
-if [ -n "$arch" ] && ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
-    dpkg --add-architecture "$arch"
-    apt-get update -qq
-fi
 echo "vitrine: installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 # A fresh root may have stale or empty package lists: update once and retry.
 apt-get install -y -qq $missing >/dev/null 2>&1 ||
     { apt-get update -qq && apt-get install -y -qq $missing >/dev/null; }
+make_sysroot
