@@ -13,8 +13,10 @@
 #define VITRINE_SCREEN_H
 
 #include "app/config.h"
+#include "app/gesture.h"
 #include "app/store.h"
 #include "app/text.h"
+#include "app/ui_state.h"
 
 #include <SDL.h>
 #include <stdint.h>
@@ -60,6 +62,24 @@ typedef struct screen_vt {
     void (*draw)(screen *s, SDL_Renderer *r, int x_off, uint8_t alpha);
     screen_action (*input)(screen *s, const screen_ev *ev);
     void (*destroy)(screen *s);                 /* frees textures too */
+
+    /* ---- exhibit screens (ui_*.c); each may be NULL ------------------- */
+
+    /* Hit test for a tap / long press at logical px (x, y): fill *out with
+    ** the ui_event the state machine should get (type UI_EV_TAP, target,
+    ** index, article); UI_TGT_NONE when nothing tappable is there. Targets
+    ** are at least UI_MIN_TARGET_MM tall and wide (see ui_chrome.h). */
+    void (*hit)(screen *s, float x, float y, ui_event *out);
+    /* Continuous input the screen handles itself (drag, pinch, wheel,
+    ** scroll keys mapped by the app to UI_ACT_SCROLL / UI_ACT_ZOOM): apply
+    ** it to the screen's own scroller/zoom. Must not allocate or lay out.
+    ** Returns 1 if the screen now needs frames (something moves). */
+    int (*gesture)(screen *s, const gesture_event *ev, uint32_t now);
+    int (*action)(screen *s, const ui_action *act, uint32_t now);
+    /* Advance animations (kinetic scroll, rubber band, zoom) to now.
+    ** Returns 1 while still moving (the app keeps drawing frames), 0 when
+    ** at rest (the app may sleep). Must not allocate. */
+    int (*update)(screen *s, uint32_t now);
 } screen_vt;
 
 /* Every screen struct starts with this. */
@@ -69,6 +89,21 @@ struct screen {
 
 /* NULL-safe helpers. */
 static inline void screen_destroy(screen *s) { if (s) s->vt->destroy(s); }
+
+/* Optional-hook helpers: safe on screens that leave a hook NULL. */
+static inline void screen_hit(screen *s, float x, float y, ui_event *out) {
+    out->type = UI_EV_TAP; out->target = UI_TGT_NONE; out->index = -1; out->article = -1;
+    if (s && s->vt->hit) s->vt->hit(s, x, y, out);
+}
+static inline int screen_gesture(screen *s, const gesture_event *ev, uint32_t now) {
+    return (s && s->vt->gesture) ? s->vt->gesture(s, ev, now) : 0;
+}
+static inline int screen_action_apply(screen *s, const ui_action *act, uint32_t now) {
+    return (s && s->vt->action) ? s->vt->action(s, act, now) : 0;
+}
+static inline int screen_update(screen *s, uint32_t now) {
+    return (s && s->vt->update) ? s->vt->update(s, now) : 0;
+}
 
 /* Engine screens. */
 screen *screen_test_create(int article_index);                  /* screen_test.c */

@@ -57,7 +57,10 @@ static void notice_destroy(screen *s)
     free(n);
 }
 
-static const screen_vt notice_vt = { "notice", notice_prepare, notice_draw, notice_input, notice_destroy };
+static const screen_vt notice_vt = {
+    .name = "notice", .prepare = notice_prepare, .draw = notice_draw,
+    .input = notice_input, .destroy = notice_destroy,
+};
 
 screen *screen_notice_create(const char *title, const char *reason)
 {

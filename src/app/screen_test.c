@@ -201,7 +201,10 @@ static void test_destroy(screen *s)
     free(s);
 }
 
-static const screen_vt test_vt = { "test", test_prepare, test_draw, test_input, test_destroy };
+static const screen_vt test_vt = {
+    .name = "test", .prepare = test_prepare, .draw = test_draw,
+    .input = test_input, .destroy = test_destroy,
+};
 
 screen *screen_test_create(int article_index)
 {
