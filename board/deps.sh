@@ -8,6 +8,7 @@
 #               debootstrap; then the ARCH sysroot (board/sysroot.sh) holding
 #               the build set's -dev packages (needs --arch)
 #        run    what `make run` needs to open a window
+#        board  what board/rpi/install.sh needs on the Pi beyond the build
 #   --sysroot-pkgs  print the library packages a sysroot holds, and exit
 #
 # With CROSS set in the environment (make CROSS=aarch64-linux-gnu- exports
@@ -27,6 +28,10 @@ if [ "${1:-}" = "--arch" ]; then arch=$2; shift 2; fi
 BUILD_PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
 TEST_PKGS="sqlite3"
+# tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
+TEST_PKGS="$TEST_PKGS curl python3"
+# On the Pi, beside the build set: curl for the content update timer.
+BOARD_PKGS="curl"
 RUN_PKGS=""
 # Host tools for the cross path (the libraries live in the sysroot).
 CROSS_HOST_PKGS="qemu-user-static debootstrap"
@@ -55,6 +60,7 @@ for set in "$@"; do
     build) want="$want $BUILD_PKGS" ;;
     test)  want="$want $TEST_PKGS" ;;
     run)   want="$want $RUN_PKGS" ;;
+    board) want="$want $BOARD_PKGS" ;;
     cross)
         [ -n "$arch" ] || { echo "deps.sh: 'cross' needs --arch" >&2; exit 2; }
         case $arch in

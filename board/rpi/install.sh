@@ -168,7 +168,7 @@ elif [ -n "$root" ]; then
     echo "install.sh: --root needs --prebuilt BUILDDIR (no apt-get or build into a folder)" >&2
     exit 2
 else
-    sh "$top/board/deps.sh" build
+    sh "$top/board/deps.sh" build board
     bin=$top/build
     # build as the user who owns the checkout, not as root
     owner=$(stat -c %U "$top")
