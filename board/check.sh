@@ -55,8 +55,12 @@ for arch in $ARCHS; do
     else
         tail -n 20 "$tmp/make.log"; bad "$arch: cross build"; continue
     fi
-    if file -L "$out/vitrine" | grep -q "ARM"; then ok "$arch: $out/vitrine is an ARM executable"
-    else bad "$arch: $out/vitrine is not an ARM executable: $(file -L "$out/vitrine")"; fi
+    # ELF e_machine (2 bytes at offset 18): 0xb7 AArch64, 0x28 ARM
+    mach=$(od -An -tx1 -j18 -N1 "$out/vitrine" | tr -d ' ')
+    case $arch:$mach in
+    arm64:b7|armhf:28) ok "$arch: $out/vitrine is an ELF for e_machine 0x$mach" ;;
+    *) bad "$arch: $out/vitrine has e_machine 0x$mach" ;;
+    esac
     t2=$(date +%s)
 
     run() { QEMU_LD_PREFIX=$sysroot $qemu -L "$sysroot" "$@"; }
