@@ -320,12 +320,10 @@ static void test_robust(void) {
     corpus_doc d = {0};
     corpus_doc_add_para(&d, sbuf_take(&b), 1);
     corpus_quote *q; size_t n;
-    clock_t t0 = clock();
+    /* Correctness on a large input; its speed is measured by make bench
+    ** (tests/bench_ingest.sh), never by a timed unit test. */
     T_INT(corpus_quotes(&d, &q, &n), 0);
-    double sec = (double)(clock() - t0) / CLOCKS_PER_SEC;
     T_OK(n > 10000);
-    T_OK(sec < 10.0);
-    printf("large input: %zu quotes in %.2f s\n", n, sec);
     if (n) T_OK(q[0].speaker != NULL);
     corpus_quotes_free(q, n);
     corpus_doc_free(&d);

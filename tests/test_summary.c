@@ -12,12 +12,6 @@
 #include <dirent.h>
 #include <time.h>
 
-/* Sanitizer builds run ~10x slower: widen the timing bound there. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SLOW_FACTOR 15.0
-#else
-#define SLOW_FACTOR 1.0
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -365,8 +359,9 @@ static void test_bundled(void) {
     }
 }
 
-/* Speed: ~600-word articles; ingest needs >= 500 articles/s on 2 cores in all. */
-static void test_speed(void) {
+/* A ~600-word article summarised repeatedly: always the same valid result.
+** (Speed is make bench's job: tests/bench_ingest.sh.) */
+static void test_repeat(void) {
     static const char *const pool[] = {
         "The city council approved a new budget for public schools on Monday, ending months of debate.",
         "The plan adds money for teachers, school buses and repairs to old buildings across the city.",
@@ -382,19 +377,13 @@ static void test_speed(void) {
         corpus_doc_add_para(&d, xstrdup(p), i + 1);
         words += count_tokens(p, 1);
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     int ok = 0;
     for (int r = 0; r < 100; r++) {
         corpus_strv sv = {0};
         ok += corpus_summarize(&d, &sv) == 0;
         corpus_strv_free(&sv);
     }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-    printf("summary: %d-word article x 100 in %.1f ms (%.3f ms per article)\n", words, ms, ms / 100);
     T_INT(ok, 100);
-    T_OK(ms / 100 < SLOW_FACTOR * 2.0);   /* 2 ms: the whole per-core budget per article */
     corpus_doc_free(&d);
 }
 
@@ -409,6 +398,6 @@ int main(void) {
     T_RUN(test_fallback);
     T_RUN(test_no_duplicates);
     T_RUN(test_bundled);
-    T_RUN(test_speed);
+    T_RUN(test_repeat);
     return T_DONE();
 }
