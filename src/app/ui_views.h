@@ -1,0 +1,30 @@
+/*
+** src/app/ui_views.h: the Quote and Timeline screens of the exhibit (ui_).
+**
+** Both follow screen.h: create -> prepare (all store queries, layout and
+** text rendering) -> draw (cached textures and boxes only) -> destroy.
+**
+** Indexes, shared with the rest of the UI (ui.c, ui_state):
+**   article index  = position in store_articles() order (newest first)
+**   quote index    = position in store_quotes() order
+**   event index    = position in store_events() order (by date)
+** A tap on a quote's source line answers UI_TGT_ARTICLE_SOURCE with the
+** article index; a tap on a timeline event answers UI_TGT_EVENT with the
+** event index and its article index (for an item merged from several
+** articles: its first source). Article ids are mapped to indexes by
+** looking them up in store_articles() during prepare.
+*/
+#ifndef VITRINE_UI_VIEWS_H
+#define VITRINE_UI_VIEWS_H
+
+#include "app/screen.h"
+
+/* One quote, large, with speaker and source. An index out of range wraps
+** (negative too), so NEXT / PREV can simply add or subtract one. Never NULL. */
+screen *ui_quote_create(int quote_index);
+
+/* Every event on one time axis. event_index: the event to centre on (and
+** highlight), -1 = the whole range. Never NULL. */
+screen *ui_timeline_create(int event_index);
+
+#endif
