@@ -1,0 +1,267 @@
+/*
+** src/app/ui_chrome.c: shared drawing helpers of the exhibit screens (see
+** ui_chrome.h). Called from prepare() only: they render text.
+*/
+#include "app/ui_chrome.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Font sizes, short sides. */
+#define PX_TITLE  0.040f        /* bar title */
+#define PX_HEAD   0.060f        /* headlines */
+#define PX_BODY   0.036f        /* body text */
+#define PX_META   0.030f        /* outlet · date, labels */
+#define PX_SMALL  0.026f        /* hints, indicators */
+
+static int maxi(int a, int b) { return a > b ? a : b; }
+
+void ui_metrics_init(ui_metrics *m, int w, int h)
+{
+    memset(m, 0, sizeof *m);
+    m->w = w;
+    m->h = h;
+    m->S = w < h ? w : h;
+    float S = (float)m->S;
+    m->margin = (int)(UI_MARGIN_FRAC * S);
+    m->target = maxi((int)(UI_TARGET_FRAC * S + 0.5f), UI_TARGET_MIN_PX);
+    m->btn_h = maxi((int)(UI_BUTTON_FRAC * S + 0.5f), m->target);
+    m->bar_h = maxi((int)(UI_BAR_FRAC * S), m->btn_h + (int)(0.025f * S));
+    m->line = maxi((int)(0.003f * S), 1);
+    m->px_title = maxi((int)(PX_TITLE * S), 14);
+    m->px_head = maxi((int)(PX_HEAD * S), 18);
+    m->px_body = maxi((int)(PX_BODY * S), 14);
+    m->px_meta = maxi((int)(PX_META * S), 12);
+    m->px_small = maxi((int)(PX_SMALL * S), 11);
+    m->wide = w * 10 >= h * 13;
+}
+
+SDL_Rect ui_rect_grow(SDL_Rect r, int min)
+{
+    if (r.w < min) { r.x -= (min - r.w) / 2; r.w = min; }
+    if (r.h < min) { r.y -= (min - r.h) / 2; r.h = min; }
+    return r;
+}
+
+int ui_rect_hit(const SDL_Rect *r, float x, float y)
+{
+    return r->w > 0 && r->h > 0 && x >= (float)r->x && x < (float)(r->x + r->w) &&
+           y >= (float)r->y && y < (float)(r->y + r->h);
+}
+
+uint32_t ui_mix(uint32_t a, uint32_t b, int pct)
+{
+    uint32_t out = 0;
+    for (int sh = 0; sh <= 16; sh += 8) {
+        int ca = (int)((a >> sh) & 0xff), cb = (int)((b >> sh) & 0xff);
+        out |= (uint32_t)((ca * (100 - pct) + cb * pct) / 100) << sh;
+    }
+    return out;
+}
+
+text_style ui_style(font_style f, int px, uint32_t rgb, text_align a, int max_lines)
+{
+    return (text_style){ f, px, 0, a, max_lines, render_color(rgb) };
+}
+
+int ui_text_add(render_list *l, const screen_ctx *ctx, const char *utf8, const text_style *st,
+                int x, int y, int bw, int bh)
+{
+    text_tex t;
+    if (!ctx->fonts || !utf8 || !*utf8 || bw <= 0 ||
+        text_render(ctx->r, ctx->fonts, utf8, st, bw, bh, &t) != 0)
+        return 0;
+    int h = t.h;
+    render_list_text(l, &t, x, y);
+    return h;
+}
+
+int ui_text_fit_add(render_list *l, const screen_ctx *ctx, const char *utf8, text_style *st,
+                    int px_min, int px_max, int x, int y, int bw, int bh)
+{
+    text_tex t;
+    if (!ctx->fonts || !utf8 || !*utf8 || bw <= 0 ||
+        text_render_fit(ctx->r, ctx->fonts, utf8, st, px_min, px_max, bw, bh, &t) != 0)
+        return 0;
+    int h = t.h;
+    render_list_text(l, &t, x, y);
+    return h;
+}
+
+void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb)
+{
+    render_list_box(l, (SDL_Rect){ r.x, r.y, r.w, t }, rgb);
+    render_list_box(l, (SDL_Rect){ r.x, r.y + r.h - t, r.w, t }, rgb);
+    render_list_box(l, (SDL_Rect){ r.x, r.y + t, t, r.h - 2 * t }, rgb);
+    render_list_box(l, (SDL_Rect){ r.x + r.w - t, r.y + t, t, r.h - 2 * t }, rgb);
+}
+
+int ui_button_width(const screen_ctx *ctx, const ui_metrics *m, const char *label)
+{
+    text_style st = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 1);
+    text_size sz = {0};
+    if (ctx->fonts)
+        text_measure(ctx->fonts, label, &st, m->w, 0, &sz);
+    return maxi(sz.w + 2 * (int)(0.7f * (float)m->px_meta), m->target);
+}
+
+void ui_button_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r,
+                   const char *label, ui_button_kind kind)
+{
+    const config *c = ctx->cfg;
+    uint32_t fg = c->color_text;
+    if (kind == UI_BUTTON_FILLED) {
+        render_list_box(l, r, c->color_accent);
+        fg = c->color_bg;
+    } else if (kind == UI_BUTTON_OUTLINE) {
+        render_list_box(l, r, ui_mix(c->color_bg, c->color_text, 6));
+        ui_outline_add(l, r, m->line, ui_mix(c->color_bg, c->color_muted, 70));
+    }
+    text_style st = ui_style(FONT_SANS_BOLD, m->px_meta, fg, TEXT_CENTER, 1);
+    text_tex t;
+    if (ctx->fonts && text_render(ctx->r, ctx->fonts, label, &st, r.w - 2 * m->line, 0, &t) == 0) {
+        int th = t.h;
+        render_list_text(l, &t, r.x + m->line, r.y + (r.h - th) / 2);
+        if (kind == UI_BUTTON_QUIET)
+            render_list_box(l, (SDL_Rect){ r.x + r.w / 4, r.y + (r.h + th) / 2 + m->line,
+                                           r.w / 2, m->line * 2 }, c->color_accent);
+    }
+}
+
+void ui_card_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r)
+{
+    const config *c = ctx->cfg;
+    render_list_box(l, r, ui_mix(c->color_bg, c->color_text, 7));
+    render_list_box(l, (SDL_Rect){ r.x, r.y, maxi(m->line * 2, 3), r.h }, c->color_accent);
+}
+
+void ui_bar_free(ui_bar *b)
+{
+    render_list_free(&b->list);
+}
+
+void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
+                    int show_back, int show_home)
+{
+    const config *c = ctx->cfg;
+    render_list_free(&b->list);
+    b->back = b->home = (SDL_Rect){ 0, 0, 0, 0 };
+    int by = (m->bar_h - m->btn_h) / 2;
+    int bw = maxi(ui_button_width(ctx, m, "\xe2\x80\xb9 Back"), ui_button_width(ctx, m, "Home"));
+    SDL_Rect back = { m->margin, by, bw, m->btn_h }, home = { m->w - m->margin - bw, by, bw, m->btn_h };
+    if (show_back) {
+        ui_button_add(&b->list, ctx, m, back, "\xe2\x80\xb9 Back", UI_BUTTON_OUTLINE);
+        b->back = ui_rect_grow(back, m->target);
+    }
+    if (show_home) {
+        ui_button_add(&b->list, ctx, m, home, "Home", UI_BUTTON_OUTLINE);
+        b->home = ui_rect_grow(home, m->target);
+    }
+    /* title centred on the screen, in the room between the buttons */
+    int side = m->margin + bw + m->margin;
+    text_style st = ui_style(FONT_SANS_BOLD, m->px_title, c->color_muted, TEXT_CENTER, 1);
+    text_size sz = {0};
+    if (ctx->fonts && title && *title)
+        text_measure(ctx->fonts, title, &st, m->w - 2 * side, 0, &sz);
+    ui_text_add(&b->list, ctx, title, &st, side, (m->bar_h - sz.h) / 2, m->w - 2 * side, 0);
+    render_list_box(&b->list, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
+                    ui_mix(c->color_bg, c->color_muted, 35));
+    b->bottom = m->bar_h;
+}
+
+void ui_bar_draw(const ui_bar *b, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    render_list_draw(r, &b->list, x_off, alpha);
+}
+
+int ui_bar_hit(const ui_bar *b, float x, float y, ui_event *out)
+{
+    ui_target t = ui_rect_hit(&b->back, x, y) ? UI_TGT_BACK
+                : ui_rect_hit(&b->home, x, y) ? UI_TGT_HOME : UI_TGT_NONE;
+    if (t == UI_TGT_NONE)
+        return 0;
+    out->type = UI_EV_TAP;
+    out->target = t;
+    out->index = -1;
+    out->article = -1;
+    return 1;
+}
+
+int ui_dots_height(const ui_metrics *m)
+{
+    return maxi(m->px_small * 3 / 2, (int)(0.03f * (float)m->S));
+}
+
+int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int cur, int n,
+                int cx, int y)
+{
+    const config *c = ctx->cfg;
+    int h = ui_dots_height(m);
+    if (n <= 1)
+        return 0;
+    if (n > UI_DOTS_MAX) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%d / %d", cur + 1, n);
+        text_style st = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_CENTER, 1);
+        ui_text_add(l, ctx, buf, &st, cx - m->S / 4, y, m->S / 2, 0);
+        return h;
+    }
+    int d = maxi(h / 3, 4), gap = d * 2, total = n * d + (n - 1) * gap;
+    int x = cx - total / 2;
+    for (int i = 0; i < n; i++, x += d + gap) {
+        int big = i == cur ? d / 3 + 1 : 0;
+        render_list_box(l, (SDL_Rect){ x - big, y + (h - d) / 2 - big, d + 2 * big, d + 2 * big },
+                        i == cur ? c->color_accent : ui_mix(c->color_bg, c->color_muted, 55));
+    }
+    return h;
+}
+
+void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text)
+{
+    const config *c = ctx->cfg;
+    text_style st = ui_style(FONT_SANS, m->px_small, ui_mix(c->color_bg, c->color_muted, 80),
+                             TEXT_CENTER, 1);
+    text_size sz = {0};
+    if (ctx->fonts)
+        text_measure(ctx->fonts, text, &st, m->w - 2 * m->margin, 0, &sz);
+    int y = m->h - m->margin / 2 - sz.h;
+    int d = maxi(m->px_small / 3, 3);
+    render_list_box(l, (SDL_Rect){ m->w / 2 - d / 2, y - 2 * d, d, d }, c->color_accent);
+    ui_text_add(l, ctx, text, &st, m->margin, y, m->w - 2 * m->margin, 0);
+}
+
+static const char *const month_names[] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December" };
+
+void ui_format_date(const char *iso, char *out, size_t n)
+{
+    int y = 0, mo = 0, d = 0;
+    int got = iso ? sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) : 0;
+    if (got == 3 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+        snprintf(out, n, "%d %s %d", d, month_names[mo - 1], y);
+    else if (got >= 2 && mo >= 1 && mo <= 12)
+        snprintf(out, n, "%s %d", month_names[mo - 1], y);
+    else
+        snprintf(out, n, "%s", iso ? iso : "");
+}
+
+void ui_format_meta(const char *source, const char *published, const char *author,
+                    char *out, size_t n)
+{
+    char date[64];
+    ui_format_date(published, date, sizeof date);
+    const char *parts[3] = { source, date, author };
+    size_t len = 0;
+    out[0] = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i] || !*parts[i])
+            continue;
+        int k = snprintf(out + len, n - len, "%s%s", len ? " \xc2\xb7 " : "", parts[i]);
+        if (k < 0 || (size_t)k >= n - len)
+            break;
+        len += (size_t)k;
+    }
+}

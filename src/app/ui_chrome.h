@@ -1,0 +1,127 @@
+/*
+** src/app/ui_chrome.h: shared drawing helpers of the exhibit screens (ui_).
+**
+** Every size comes from the screen's short side S (ui_metrics), so an
+** 800x480 panel, a 1080p one and a portrait 1080x1920 one look alike:
+**
+**   margin       0.05 * S        outer margin
+**   bar_h        0.11 * S        top bar (Back | title | Home)
+**   target       max(0.06 * S, 48 px)   smallest touch target (~9 mm)
+**   btn_h        max(0.08 * S, target)  bar buttons
+**
+** Screens build everything in prepare() (these helpers render text into
+** textures and append to a render_list) and only draw lists per frame.
+** Hit rects returned here are already grown to the minimum target size.
+**
+** Layout of a non-home screen:
+**   +------------------------------------------------------+
+**   | (‹ Back)             Title               ( Home )    |  bar_h
+**   |------------------------------------------------------|  rule
+**   |  content ...                                         |
+**   |                      • • o • •                       |  dots / "3 / 11"
+**   +------------------------------------------------------+
+*/
+#ifndef VITRINE_UI_CHROME_H
+#define VITRINE_UI_CHROME_H
+
+#include "app/render.h"
+#include "app/screen.h"
+
+#include <SDL.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UI_MIN_TARGET_MM   9        /* physical target size the sizes below approximate */
+#define UI_TARGET_FRAC     0.06f    /* short sides: smallest target */
+#define UI_TARGET_MIN_PX   48       /* px: smallest target on small panels */
+#define UI_MARGIN_FRAC     0.05f    /* short sides: outer margin */
+#define UI_BAR_FRAC        0.11f    /* short sides: top bar height */
+#define UI_BUTTON_FRAC     0.08f    /* short sides: bar button height */
+#define UI_DOTS_MAX        12       /* longer sequences show "3 / 40" instead of dots */
+
+typedef struct ui_metrics {
+    int w, h;                   /* logical px */
+    int S;                      /* px: short side */
+    int margin;                 /* px */
+    int bar_h;                  /* px: top bar incl. its rule */
+    int target;                 /* px: smallest touch target */
+    int btn_h;                  /* px: bar button height */
+    int line;                   /* px: rule / outline thickness */
+    int px_title, px_head, px_body, px_meta, px_small;  /* font sizes, px */
+    int wide;                   /* 1: landscape (w >= 1.3 h) */
+} ui_metrics;
+
+void ui_metrics_init(ui_metrics *m, int w, int h);
+
+/* Rect helpers. ui_rect_grow: r grown (centred) to at least min x min.
+** ui_rect_hit: (x, y) inside r. */
+SDL_Rect ui_rect_grow(SDL_Rect r, int min);
+int ui_rect_hit(const SDL_Rect *r, float x, float y);
+
+/* Blend two 0xRRGGBB colours: pct of b over a. */
+uint32_t ui_mix(uint32_t a, uint32_t b, int pct);
+
+/* Render utf8 into bw x bh (bh 0 = unbounded) at (x, y) and append it.
+** Returns the text's height (0 on failure or without fonts). */
+int ui_text_add(render_list *l, const screen_ctx *ctx, const char *utf8, const text_style *st,
+                int x, int y, int bw, int bh);
+/* As ui_text_add with text_render_fit between px_min and px_max; st->px
+** gets the size chosen. */
+int ui_text_fit_add(render_list *l, const screen_ctx *ctx, const char *utf8, text_style *st,
+                    int px_min, int px_max, int x, int y, int bw, int bh);
+/* text_style shorthand. */
+text_style ui_style(font_style f, int px, uint32_t rgb, text_align a, int max_lines);
+
+/* Outline r with thickness t (4 boxes). */
+void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb);
+
+typedef enum ui_button_kind {
+    UI_BUTTON_OUTLINE,          /* muted outline, text colour label */
+    UI_BUTTON_FILLED,           /* accent fill, background-coloured label */
+    UI_BUTTON_QUIET,            /* label only, with an accent underline */
+} ui_button_kind;
+
+/* A button in r with label centred (uses up to 6 list items). */
+void ui_button_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r,
+                   const char *label, ui_button_kind kind);
+/* Width a button with label needs (padding included, >= target). */
+int ui_button_width(const screen_ctx *ctx, const ui_metrics *m, const char *label);
+
+/* A card box: a slightly lighter panel with an accent bar on its left. */
+void ui_card_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r);
+
+/* The top bar of every non-home screen. Owns its own list. */
+typedef struct ui_bar {
+    render_list list;
+    SDL_Rect back, home;        /* hit rects (>= target) */
+    int bottom;                 /* px: first row below the bar */
+} ui_bar;
+
+/* Lay out the bar: "‹ Back" left, "Home" right, title centred between
+** (ellipsized). Frees what a previous call made. show_back / show_home 0
+** leaves that button out (its rect is then empty). */
+void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
+                    int show_back, int show_home);
+void ui_bar_draw(const ui_bar *b, SDL_Renderer *r, int x_off, uint8_t alpha);
+void ui_bar_free(ui_bar *b);
+/* Fill *out for a tap on Back / Home: 1 if one was hit. */
+int ui_bar_hit(const ui_bar *b, float x, float y, ui_event *out);
+
+/* Position indicator for item cur (0-based) of n, centred on cx with its
+** top at y: dots for n <= UI_DOTS_MAX, else "3 / 40". Returns its height. */
+int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int cur, int n,
+                int cx, int y);
+/* Height ui_dots_add will use. */
+int ui_dots_height(const ui_metrics *m);
+
+/* The quiet attract-mode hint ("Touch to explore") at the bottom centre. */
+void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text);
+#define UI_HINT_TEXT "Touch to explore"
+
+/* "2023-05-04" -> "4 May 2023", "2023-05" -> "May 2023", "2023" as is. */
+void ui_format_date(const char *iso, char *out, size_t n);
+/* "Outlet · 4 May 2023 · Author" from the parts present (any may be NULL). */
+void ui_format_meta(const char *source, const char *published, const char *author,
+                    char *out, size_t n);
+
+#endif
