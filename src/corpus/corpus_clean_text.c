@@ -266,17 +266,34 @@ static int letter_or_digit_at(const char *s, size_t n) {
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+/* ASCII-only case folding: what strncasecmp does in the C locale (the
+** corpus tool never calls setlocale). */
+static inline unsigned char fold(unsigned char c) {
+    return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+/* 1 if s[0..m) equals needle[0..m) with ASCII case folded. */
+static inline int fold_eq(const char *s, const char *needle, size_t m) {
+    for (size_t j = 0; j < m; j++)
+        if (fold((unsigned char)s[j]) != fold((unsigned char)needle[j])) return 0;
+    return 1;
+}
+
+/* Hot: called for every boilerplate pattern on every sentence, so the
+** first byte is tested inline before the rest is compared. */
 const char *cclean_find(const char *s, size_t n, const char *needle) {
     size_t m = strlen(needle);
     if (m == 0 || m > n) return m ? NULL : s;
+    unsigned char c0 = fold((unsigned char)needle[0]);
     for (size_t i = 0; i + m <= n; i++)
-        if (strncasecmp(s + i, needle, m) == 0) return s + i;
+        if (fold((unsigned char)s[i]) == c0 && fold_eq(s + i + 1, needle + 1, m - 1)) return s + i;
     return NULL;
 }
 
 /* ---- words ----------------------------------------------------------------- */
 
-/* Function words; their density separates prose from menus (jusText). */
+/* Function words; their density separates prose from menus (jusText).
+** Lower case, sorted (cclean_is_stopword searches it by bisection). */
 static const char *const STOPWORDS[] = {
     "a", "about", "after", "against", "all", "also", "an", "and", "any", "are",
     "as", "at", "be", "been", "before", "being", "between", "both", "but", "by",
@@ -290,9 +307,22 @@ static const char *const STOPWORDS[] = {
     "will", "with", "would", "you", "your",
 };
 
+#define CCLEAN_STOP_MAX 7     /* longest entry of STOPWORDS */
+
+/* STOPWORDS is kept sorted (strcmp order) for this binary search. */
 int cclean_is_stopword(const char *s, size_t n) {
-    for (size_t k = 0; k < sizeof STOPWORDS / sizeof *STOPWORDS; k++)
-        if (strlen(STOPWORDS[k]) == n && strncasecmp(STOPWORDS[k], s, n) == 0) return 1;
+    char w[CCLEAN_STOP_MAX + 1];
+    if (n == 0 || n > CCLEAN_STOP_MAX) return 0;
+    for (size_t i = 0; i < n; i++) w[i] = (char)fold((unsigned char)s[i]);
+    w[n] = '\0';
+    if (memchr(w, '\0', n)) return 0;
+    size_t lo = 0, hi = sizeof STOPWORDS / sizeof *STOPWORDS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(STOPWORDS[mid], w);
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
     return 0;
 }
 
@@ -304,8 +334,10 @@ static const char *const SOCIAL[] = {
 };
 
 int cclean_is_social(const char *s, size_t n) {
+    if (n < 5 || n > 9) return 0;               /* lengths in SOCIAL */
     for (size_t k = 0; k < sizeof SOCIAL / sizeof *SOCIAL; k++)
-        if (strlen(SOCIAL[k]) == n && strncasecmp(SOCIAL[k], s, n) == 0) return 1;
+        if (SOCIAL[k][0] == fold((unsigned char)s[0]) && strlen(SOCIAL[k]) == n &&
+            fold_eq(s, SOCIAL[k], n)) return 1;
     return 0;
 }
 
@@ -333,7 +365,8 @@ void cclean_stats_of(const char *s, size_t n, cclean_stats *st) {
             st->seps++;
         for (size_t k = a; k + 1 < i; k++) if (s[k] == '>' && s[k + 1] == '>') st->seps++;
         for (size_t k = a; k < i && tl > 1; k++) if (s[k] == '|') st->seps++;
-        if (cclean_find(s + a, tl, "http://") || cclean_find(s + a, tl, "https://") ||
+        if ((memchr(s + a, '/', tl) &&                  /* cheap pre-test */
+             (cclean_find(s + a, tl, "http://") || cclean_find(s + a, tl, "https://"))) ||
             (tl > 4 && strncasecmp(s + a, "www.", 4) == 0)) st->urls++;
         /* the word proper: without surrounding punctuation */
         size_t wa = a, we = i;
