@@ -60,6 +60,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>    /* pthread_once for the pattern index */
 #include <strings.h>    /* strncasecmp */
 
 /* ---- tunables -------------------------------------------------------------- */
@@ -571,12 +572,65 @@ static const char *follow_promo(const char *s, size_t n, size_t *name_n) {
     return NULL;
 }
 
-/* The kind of a boilerplate sentence; tail: also bios. */
+/* Unanchored PATTERNS (neither CF_START nor CF_WHOLE) chained by the
+** ASCII-folded first byte, so that sent_kind finds all of them in one pass
+** over the sentence instead of one search per pattern. Built once. */
+#define CC_NPAT (sizeof PATTERNS / sizeof *PATTERNS)
+static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
+static signed char pat_first[256];      /* first pattern for a byte, -1: none */
+static signed char pat_next[CC_NPAT];   /* next pattern with the same byte */
+static unsigned char pat_len[CC_NPAT];
+
+static unsigned char cc_fold(unsigned char c) {
+    return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+static void pat_init(void) {
+    _Static_assert(CC_NPAT < 128, "pattern index fits a signed char");
+    memset(pat_first, -1, sizeof pat_first);
+    for (size_t k = CC_NPAT; k-- > 0; ) {
+        pat_len[k] = (unsigned char)strlen(PATTERNS[k].pat);
+        pat_next[k] = -1;
+        if (PATTERNS[k].flags & (CF_START | CF_WHOLE)) continue;
+        unsigned char b = cc_fold((unsigned char)PATTERNS[k].pat[0]);
+        pat_next[k] = pat_first[b];
+        pat_first[b] = (signed char)k;
+    }
+}
+
+/* hit[k] = 1 for every pattern k of PATTERNS found in s[0..n), as pat_at
+** would find it. */
+static void pat_hits(const char *s, size_t n, unsigned char *hit) {
+    pthread_once(&pat_once, pat_init);
+    memset(hit, 0, CC_NPAT);
+    for (size_t k = 0; k < CC_NPAT; k++)
+        if ((PATTERNS[k].flags & (CF_START | CF_WHOLE)) &&
+            pat_at(s, n, PATTERNS[k].pat, PATTERNS[k].flags)) hit[k] = 1;
+    for (size_t i = 0; i < n; i++) {
+        for (int k = pat_first[cc_fold((unsigned char)s[i])]; k >= 0; k = pat_next[k]) {
+            size_t m = pat_len[k];
+            if (hit[k] || m > n - i) continue;
+            const char *pat = PATTERNS[k].pat;
+            size_t j = 0;
+            if (PATTERNS[k].flags & CF_CASE) {
+                while (j < m && s[i + j] == pat[j]) j++;
+            } else {
+                while (j < m && cc_fold((unsigned char)s[i + j]) == cc_fold((unsigned char)pat[j])) j++;
+            }
+            if (j == m) hit[k] = 1;
+        }
+    }
+}
+
+/* The kind of a boilerplate sentence; tail: also bios. The first matching
+** pattern in table order decides, CK_CAPWEAK only when nothing else does. */
 static ckind sent_kind(const char *s, size_t n, int tail) {
     ckind best = CK_NONE;
-    for (size_t k = 0; k < sizeof PATTERNS / sizeof *PATTERNS; k++) {
+    unsigned char hit[CC_NPAT];
+    pat_hits(s, n, hit);
+    for (size_t k = 0; k < CC_NPAT; k++) {
         if (PATTERNS[k].kind == CK_BIO && !tail) continue;
-        if (!pat_at(s, n, PATTERNS[k].pat, PATTERNS[k].flags)) continue;
+        if (!hit[k]) continue;
         if (PATTERNS[k].kind != CK_CAPWEAK) return PATTERNS[k].kind;
         best = CK_CAPWEAK;
     }
