@@ -50,7 +50,7 @@
 #include "common/util.h"
 
 #include <math.h>
-#include <pthread.h>     /* pthread_once for the stopword set */
+#include <pthread.h>     /* pthread_once for the stopword set and word indexes */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,9 +159,51 @@ static const char *const month_table[] = {
     "August", "September", "October", "November", "December", NULL
 };
 
-static int in_table(const char *w, size_t n, const char *const *table) {
-    for (size_t i = 0; table[i]; i++)
-        if (strlen(table[i]) == n && memcmp(table[i], w, n) == 0) return 1;
+/* Exact membership index over one NULL-terminated word table: entries
+** chained by a hash of (first byte, last byte, length), so a lookup compares
+** a couple of entries instead of the whole table. Built once, in
+** tables_init(), before any lookup. */
+#define WS_SLOTS 256
+#define WS_MAX   128     /* entries of the largest indexed table */
+typedef struct wordset {
+    const char *const *table;
+    short head[WS_SLOTS];   /* first entry per slot, -1: none */
+    short next[WS_MAX];     /* next entry in the same slot */
+} wordset;
+
+#define WS_FITS(t) _Static_assert(sizeof (t) / sizeof *(t) <= WS_MAX, #t " fits a wordset")
+WS_FITS(verb_table);
+WS_FITS(nominal_table);
+WS_FITS(dangling_opener_table);
+WS_FITS(month_table);
+
+static wordset verb_set, nominal_set, opener_set, month_set;
+
+static unsigned ws_slot(const char *w, size_t n) {
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u + (unsigned)n) % WS_SLOTS;
+}
+
+static void ws_build(wordset *ws, const char *const *table) {
+    size_t cnt = 0;
+    while (table[cnt]) cnt++;
+    ws->table = table;
+    for (size_t i = 0; i < WS_SLOTS; i++) ws->head[i] = -1;
+    for (size_t i = cnt; i-- > 0; ) {           /* chains in table order */
+        unsigned h = ws_slot(table[i], strlen(table[i]));
+        ws->next[i] = ws->head[h];
+        ws->head[h] = (short)i;
+    }
+}
+
+/* 1 if w[0..n) is an entry of the set's table (exact, case-sensitive). */
+static int in_set(const wordset *ws, const char *w, size_t n) {
+    if (!n) return 0;                           /* no table has "" */
+    for (int i = ws->head[ws_slot(w, n)]; i >= 0; i = ws->next[i]) {
+        const char *e = ws->table[i];
+        size_t j = 0;
+        while (j < n && w[j] && e[j] == w[j]) j++;
+        if (j == n && e[n] == '\0') return 1;  /* e has >= n bytes here */
+    }
     return 0;
 }
 
@@ -183,6 +225,10 @@ static uint64_t stop_hash[sizeof stopword_table / sizeof stopword_table[0]];
 static size_t nstop;
 
 static void stop_init(void) {
+    ws_build(&verb_set, verb_table);
+    ws_build(&nominal_set, nominal_table);
+    ws_build(&opener_set, dangling_opener_table);
+    ws_build(&month_set, month_table);
     for (size_t i = 0; stopword_table[i]; i++)
         stop_hash[nstop++] = fnv1a(stopword_table[i], strlen(stopword_table[i]));
     qsort(stop_hash, nstop, sizeof stop_hash[0], cmp_u64);
@@ -377,12 +423,12 @@ static int clause_like(const char *s, size_t n) {
         const char *t = s + ts[i];
         size_t full = tl[i], len = bare_len(t, full);
         if (len && *t == '"') { t++; len--; full--; }
-        int this_ok = len > 0 && len == full && !in_table(t, len, nominal_table);
+        int this_ok = len > 0 && len == full && !in_set(&nominal_set, t, len);
         if (!len) { prev_ok = 0; continue; }
         if (*t >= 'A' && *t <= 'Z') caps++;
         else if (*t >= 'a' && *t <= 'z') {
             lower++;
-            if (in_table(t, len, verb_table)) verb = 1;
+            if (in_set(&verb_set, t, len)) verb = 1;
             else if (len >= 4 && t[len - 2] == 'e' && t[len - 1] == 'd') verb = 1;
             else if (prev_ok && len >= 4 && t[len - 1] == 's' && t[len - 2] != 's' &&
                      t[len - 2] != 'u' && t[len - 2] != 'i') verb = 1;   /* "the plan adds" */
@@ -406,7 +452,7 @@ static int caption_date_end(const char *s, size_t n) {
     if (i && s[i - 1] == '.') i--;
     size_t e = i;
     while (i && ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z')) i--;
-    if (!in_table(s + i, e - i, month_table)) return 0;
+    if (!in_set(&month_set, s + i, e - i)) return 0;
     return i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',';
 }
 
@@ -466,17 +512,26 @@ static void rank(sent **el, size_t n) {
         for (size_t j = 0; j < n; j++) out[i] += w[i * n + j];
         pr[i] = 1.0 / (double)n;
     }
+    /* m[i * n + j] = w[j][i] / out[j], the transition weight j -> i,
+    ** computed once rather than in every iteration: the same quotient, so
+    ** the same bits (products and sums are evaluated in the same order). */
+    double *m = xcalloc(n * n, sizeof *m);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (w[j * n + i] > 0) m[i * n + j] = w[j * n + i] / out[j];
     for (int it = 0; it < PR_ITERATIONS; it++) {
         double dangling = 0;
         for (size_t j = 0; j < n; j++) if (out[j] == 0) dangling += pr[j];
         for (size_t i = 0; i < n; i++) {
             double acc = dangling / (double)n;
+            const double *mi = m + i * n;
             for (size_t j = 0; j < n; j++)
-                if (w[j * n + i] > 0) acc += w[j * n + i] / out[j] * pr[j];
+                if (mi[j] > 0) acc += mi[j] * pr[j];
             nx[i] = (1 - PR_DAMPING) / (double)n + PR_DAMPING * acc;
         }
         memcpy(pr, nx, n * sizeof *pr);
     }
+    free(m);
     double max = 0;
     for (size_t i = 0; i < n; i++) if (pr[i] > max) max = pr[i];
     for (size_t i = 0; i < n; i++) {
@@ -487,7 +542,7 @@ static void rank(sent **el, size_t n) {
         size_t k = 0;
         const char *s = el[i]->s;
         while (k < el[i]->n && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')) k++;
-        if (in_table(s, k, dangling_opener_table)) sc *= OPENER_PENALTY;
+        if (in_set(&opener_set, s, k)) sc *= OPENER_PENALTY;
         el[i]->score = sc;
     }
     free(w); free(out); free(pr); free(nx);
