@@ -168,3 +168,29 @@ ifneq ($(CROSS),)
 $(DB): CORPUS_TOOL = $(CROSS_RUN) $(BUILD)/vitrine-corpus
 endif
 # ---- end of Cross builds (targets) ----------------------------------------
+
+# ---- Fuzzing (owner: fuzz; see tests/fuzz/run.sh) -------------------------
+# make fuzz FUZZ_SECONDS=60   builds $(BUILD)/fuzz_ingest with clang's
+#   libFuzzer + ASan + UBSan (+ LeakSanitizer) from the corpus sources and
+#   tests/fuzz/fuzz_ingest.c, fuzzes a temporary copy of the seed corpus
+#   (tests/fuzz/seed + assets/corpus) for FUZZ_SECONDS, inputs up to 64 KiB,
+#   10 s each, then replays every tests/fuzz/regress/ case; ends with
+#   "N passed, N failed", non-zero on a crash. FUZZ_SECONDS=0 only replays.
+#   Native builds only. tests/test_fuzz_regress.c replays the same cases in
+#   `make test` without clang.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+                -fsanitize=fuzzer,address,undefined
+FUZZ_BIN     := $(BUILD)/fuzz_ingest
+FUZZ_SRC     := $(COMMON_SRC) $(CORPUS_SRC) tests/fuzz/fuzz_ingest.c
+FUZZ_HDR     := $(wildcard src/common/*.h src/corpus/*.h tests/fuzz/*.h)
+.PHONY: fuzz
+$(FUZZ_BIN): $(FUZZ_SRC) $(FUZZ_HDR) $(BUILD)/config.mk
+	@sh board/deps.sh fuzz
+	@echo '  FUZZCC $@'
+	@$(FUZZ_CC) $(filter-out -MMD -MP $(OPT) -fsanitize=%,$(CFLAGS_BASE)) $(FUZZ_FLAGS) \
+	    $(CORPUS_CFLAGS) -Itests/fuzz -o $@ $(FUZZ_SRC) $(CORPUS_LIBS) -lm
+fuzz: $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
+# ---- end of Fuzzing -------------------------------------------------------

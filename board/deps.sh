@@ -9,6 +9,7 @@
 #               the build set's -dev packages (needs --arch)
 #        run    what `make run` needs to open a window
 #        board  what board/rpi/install.sh needs on the Pi beyond the build
+#        fuzz   what `make fuzz` needs: clang and its libFuzzer runtime
 #   --sysroot-pkgs  print the library packages a sysroot holds, and exit
 #
 # With CROSS set in the environment (make CROSS=aarch64-linux-gnu- exports
@@ -33,6 +34,9 @@ TEST_PKGS="$TEST_PKGS curl python3"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
 RUN_PKGS=""
+# make fuzz: clang -fsanitize=fuzzer links libclang_rt.fuzzer from
+# libclang-rt-14-dev, which bookworm's clang only recommends.
+FUZZ_PKGS="clang libclang-rt-14-dev"
 # Host tools for the cross path (the libraries live in the sysroot).
 CROSS_HOST_PKGS="qemu-user-static debootstrap"
 
@@ -61,6 +65,7 @@ for set in "$@"; do
     test)  want="$want $TEST_PKGS" ;;
     run)   want="$want $RUN_PKGS" ;;
     board) want="$want $BOARD_PKGS" ;;
+    fuzz)  want="$want $FUZZ_PKGS" ;;
     cross)
         [ -n "$arch" ] || { echo "deps.sh: 'cross' needs --arch" >&2; exit 2; }
         case $arch in

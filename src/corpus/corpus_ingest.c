@@ -57,15 +57,40 @@ static char *url_host(const char *url) {
     return h;
 }
 
-/* A title from the first sentence of the first paragraph (owned). */
+/* 1 if s[0..n) has a letter or digit (any non-ASCII byte counts as one). */
+static int has_word_char(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80 || isalnum((unsigned char)s[i])) return 1;
+    return 0;
+}
+
+/* The first sentence with a letter or digit in it (a lone "." or "--" would
+** give an empty title): *s and *n, borrowed from doc; the first paragraph
+** whole when no sentence has one. */
+static void title_sentence(const corpus_doc *doc, const char **s, size_t *n) {
+    *s = doc->paras[0];
+    *n = strlen(doc->paras[0]);
+    for (size_t p = 0; p < doc->npara; p++) {
+        const char *para = doc->paras[p];
+        corpus_span *sp = NULL;
+        size_t ns = corpus_sentences(para, strlen(para), &sp);
+        for (size_t i = 0; i < ns; i++) {
+            if (has_word_char(para + sp[i].start, sp[i].end - sp[i].start)) {
+                *s = para + sp[i].start;
+                *n = sp[i].end - sp[i].start;
+                free(sp);
+                return;
+            }
+        }
+        free(sp);
+    }
+}
+
+/* A title from the first sentence of the text (owned, never empty). */
 static char *derive_title(const corpus_doc *doc) {
-    const char *para = doc->paras[0];
-    corpus_span *sp = NULL;
-    size_t ns = corpus_sentences(para, strlen(para), &sp);
-    size_t start = ns ? sp[0].start : 0, end = ns ? sp[0].end : strlen(para);
-    free(sp);
-    const char *s = para + start;
-    size_t n = end - start;
+    const char *s;
+    size_t n;
+    title_sentence(doc, &s, &n);
     /* Walk words; stop after CORPUS_TITLE_WORDS. */
     size_t i = 0, words = 0, cut = n;
     while (i < n) {
@@ -82,9 +107,13 @@ static char *derive_title(const corpus_doc *doc) {
         sbuf_add(&b, s, cut);
         sbuf_adds(&b, "\xe2\x80\xa6");             /* … */
     } else {
+        size_t full = n;
         while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '.')) n--;
+        if (!n) n = full;                           /* "..." stays "..." */
+        while (n && isspace((unsigned char)*s)) { s++; n--; }
         sbuf_add(&b, s, n);
     }
+    if (!b.len) sbuf_adds(&b, "Untitled");         /* a paragraph of spaces only */
     return sbuf_take(&b);
 }
 
