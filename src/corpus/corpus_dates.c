@@ -254,9 +254,21 @@ static void toks_lex(toks *t, const char *s, size_t len) {
 static size_t tlen(const toks *t, size_t i) { return t->v[i].e - t->v[i].s; }
 static const char *tstr(const toks *t, size_t i) { return t->s + t->v[i].s; }
 
+/* ASCII case folding, as strncasecmp in the C locale. */
+static inline unsigned char dfold(unsigned char c) {
+    return (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+/* s[0..n) equals the whole of w, ASCII case-insensitively. Hot (every
+** token against every word list), hence no strlen/strncasecmp calls. */
+static inline int word_eq(const char *s, size_t n, const char *w) {
+    for (size_t j = 0; j < n; j++)
+        if (!w[j] || dfold((unsigned char)s[j]) != dfold((unsigned char)w[j])) return 0;
+    return w[n] == '\0';
+}
+
 static int tis(const toks *t, size_t i, const char *w) {     /* word, case-insensitive */
-    return i < t->n && t->v[i].kind == TK_WORD && tlen(t, i) == strlen(w) &&
-           !strncasecmp(tstr(t, i), w, tlen(t, i));
+    return i < t->n && t->v[i].kind == TK_WORD && word_eq(tstr(t, i), tlen(t, i), w);
 }
 
 static int tpunct(const toks *t, size_t i, char c) {
@@ -272,7 +284,12 @@ static int tadj(const toks *t, size_t i) { return i + 1 < t->n && t->v[i].e == t
 
 /* Index of a word in a NULL-terminated list (case-insensitive), or -1. */
 static int tin(const toks *t, size_t i, const char *const *list) {
-    for (int k = 0; list[k]; k++) if (tis(t, i, list[k])) return k;
+    if (i >= t->n || t->v[i].kind != TK_WORD) return -1;
+    const char *s = tstr(t, i);
+    size_t n = tlen(t, i);
+    unsigned char c0 = dfold((unsigned char)s[0]);
+    for (int k = 0; list[k]; k++)
+        if (dfold((unsigned char)list[k][0]) == c0 && word_eq(s, n, list[k])) return k;
     return -1;
 }
 
@@ -679,8 +696,9 @@ typedef struct rmatch {
 /* Word, possibly with a possessive "'s" ("today's", "Tuesday's"). */
 static int tbase(const toks *t, size_t i, const char *w) {
     size_t n = strlen(w);
-    if (i >= t->n || t->v[i].kind != TK_WORD || strncasecmp(tstr(t, i), w, n)) return 0;
-    return tlen(t, i) == n || (tlen(t, i) == n + 2 && !strncmp(tstr(t, i) + n, "'s", 2));
+    if (i >= t->n || t->v[i].kind != TK_WORD || (tlen(t, i) != n && tlen(t, i) != n + 2)) return 0;
+    if (!word_eq(tstr(t, i), n, w)) return 0;
+    return tlen(t, i) == n || !strncmp(tstr(t, i) + n, "'s", 2);
 }
 
 static int tcount(const toks *t, size_t i) {    /* "four", "4", "a": the count, else 0 */
