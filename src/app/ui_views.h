@@ -27,4 +27,10 @@ screen *ui_quote_create(int quote_index);
 ** highlight), -1 = the whole range. Never NULL. */
 screen *ui_timeline_create(int event_index);
 
+/* For tests: the timeline's current zoom (px per day) and the day at the
+** axis's left end (days since 1970-01-01); see ui_timeline_model.h. */
+void ui_timeline_view(screen *timeline, double *ppd, double *left);
+/* For tests: the timeline's model (borrowed; NULL before prepare). */
+const struct ui_tlm *ui_timeline_model(screen *timeline);
+
 #endif

@@ -1,0 +1,201 @@
+/*
+** src/app/ui_quote.c: the Quote screen (ui_quote_): one quotation large in
+** the serif, fitted to its box, who said it, and the article it comes from
+** as a tappable source line. Swipes are ui_state's business (NEXT / PREV
+** places); this screen renders quote_index (wrapped) and answers hit tests.
+**
+**   +--------------------------------------------------+
+**   | (‹ Back)           Quotes              ( Home )  |  ui_bar
+**   |--------------------------------------------------|
+**   |  “                                               |
+**   |  The quotation, FONT_SERIF, fitted between       |  quote box
+**   |  QUOTE_MIN_S and QUOTE_MAX_S of the short side   |
+**   |  — Speaker (or the outlet)                       |
+**   |  From: Headline · 4 May 2023  ›                  |  source: tap -> article
+**   |                    • • o • •                     |  ui_dots
+**   +--------------------------------------------------+
+*/
+#include "app/render.h"
+#include "app/screen.h"
+#include "app/ui_chrome.h"
+#include "app/ui_views.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Layout, in short sides (S). */
+#define QUOTE_MIN_S     0.040f  /* smallest quote size: an overlong quote ends in "…" here */
+#define QUOTE_MAX_S     0.095f  /* largest quote size (a short quote) */
+#define QUOTE_MARK_S    0.16f   /* the opening quotation mark */
+#define QUOTE_MAX_W_S   2.2f    /* widest text column (very wide screens) */
+#define SOURCE_LINES    2       /* the source line wraps to at most this */
+
+typedef struct ui_quote {
+    screen base;                /* MUST BE FIRST */
+    int index;                  /* as asked; wrapped in prepare */
+    int shown;                  /* the quote shown (wrapped index), -1 none */
+    int article;                /* its article's index in store_articles order, -1 */
+    ui_bar bar;
+    render_list list;           /* everything but the bar */
+    SDL_Rect source;            /* hit rect of the source line (>= target), empty if none */
+} ui_quote;
+
+/* Article index of id in rows (store_articles order), -1 if absent. */
+static int article_index(const store_list *rows, long long id)
+{
+    for (size_t i = 0; i < rows->n; i++)
+        if (((const store_article_row *)rows->v)[i].id == id)
+            return (int)i;
+    return -1;
+}
+
+/* The notice drawn when there is nothing to show. */
+static void add_empty(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m, const char *msg)
+{
+    text_style st = ui_style(FONT_SANS, m->px_body, ctx->cfg->color_muted, TEXT_CENTER, 0);
+    ui_text_add(&s->list, ctx, msg, &st, m->margin, m->h / 2 - m->px_body, m->w - 2 * m->margin, 0);
+}
+
+/* Who said it: the speaker, else the outlet, else a neutral word. */
+static void speaker_line(const store_quote *q, const store_article_row *a, char *out, size_t n)
+{
+    const char *who = q->speaker && *q->speaker ? q->speaker
+                    : a && a->source && *a->source ? a->source : "Unattributed";
+    snprintf(out, n, "\xe2\x80\x94 %s", who);
+}
+
+static void source_line(const store_article_row *a, char *out, size_t n)
+{
+    char date[64] = "";
+    ui_format_date(a->published, date, sizeof date);
+    snprintf(out, n, "From: %s%s%s  \xe2\x80\xba", a->title, *date ? " \xc2\xb7 " : "", date);
+}
+
+/* Quote, speaker and source in the column [x, x + cw) between top and bottom. */
+static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
+                      const store_quote *q, const store_article_row *a, int top, int bottom)
+{
+    const config *c = ctx->cfg;
+    int cw = m->w - 2 * m->margin, maxw = (int)(QUOTE_MAX_W_S * (float)m->S);
+    cw = cw > maxw ? maxw : cw;
+    int x = (m->w - cw) / 2;
+
+    char who[400], src[1200];
+    speaker_line(q, a, who, sizeof who);
+    text_style ws = ui_style(FONT_SANS_BOLD, m->px_body, c->color_accent, TEXT_LEFT, 1);
+    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, SOURCE_LINES);
+    text_size wsz = {0}, ssz = {0};
+    text_measure(ctx->fonts, who, &ws, cw, 0, &wsz);
+    if (a) {
+        source_line(a, src, sizeof src);
+        text_measure(ctx->fonts, src, &ss, cw, 0, &ssz);
+    }
+    int gap = m->px_meta, src_h = a ? (ssz.h > m->target ? ssz.h : m->target) : 0;
+    int qbottom = bottom - src_h - gap - wsz.h - gap;
+
+    int mark_px = (int)(QUOTE_MARK_S * (float)m->S);
+    text_style ms = ui_style(FONT_SERIF, mark_px, c->color_accent, TEXT_LEFT, 1);
+    ui_text_add(&s->list, ctx, "\xe2\x80\x9c", &ms, x - mark_px / 10, top - mark_px / 4, cw, 0);
+    int qtop = top + mark_px / 2;
+
+    text_style qs = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+    qs.line_pct = 118;
+    int qh = ui_text_fit_add(&s->list, ctx, q->text, &qs, (int)(QUOTE_MIN_S * (float)m->S),
+                             (int)(QUOTE_MAX_S * (float)m->S), x, qtop, cw, qbottom - qtop);
+    /* speaker and source follow the quote's real height: a short quote
+    ** keeps its attribution close */
+    int y = qtop + qh + gap;
+    y += ui_text_add(&s->list, ctx, who, &ws, x, y, cw, 0) + gap;
+    if (a) {
+        int ty = y + (src_h - ssz.h) / 2;
+        ui_text_add(&s->list, ctx, src, &ss, x, ty, cw, 0);
+        render_list_box(&s->list, (SDL_Rect){ x, ty + ssz.h + m->line, ssz.w, m->line },
+                        ui_mix(c->color_bg, c->color_accent, 60));
+        s->source = ui_rect_grow((SDL_Rect){ x, y, ssz.w, src_h }, m->target);
+    }
+}
+
+static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
+{
+    ui_quote *s = (ui_quote *)base;
+    ui_metrics m;
+    ui_metrics_init(&m, w, h);
+    render_list_free(&s->list);
+    s->source = (SDL_Rect){ 0, 0, 0, 0 };
+    s->shown = s->article = -1;
+    ui_bar_prepare(&s->bar, ctx, &m, "Quotes", 1, 1);
+    if (!ctx->fonts)
+        return -1;
+    if (!ctx->st) {
+        add_empty(s, ctx, &m, "The collection is not available.");
+        return 0;
+    }
+    store_list quotes = {0}, arts = {0};
+    if (store_quotes(ctx->st, &quotes) != STORE_OK || store_articles(ctx->st, &arts) != STORE_OK ||
+        quotes.n == 0) {
+        add_empty(s, ctx, &m, "No quotations in this collection.");
+    } else {
+        int n = (int)quotes.n;
+        s->shown = ((s->index % n) + n) % n;
+        const store_quote *q = &((const store_quote *)quotes.v)[s->shown];
+        s->article = article_index(&arts, q->article_id);
+        const store_article_row *a = s->article >= 0 ? &((const store_article_row *)arts.v)[s->article] : NULL;
+        int dots_h = ui_dots_height(&m);
+        int bottom = h - m.margin - (n > 1 ? dots_h + m.margin / 2 : 0);
+        add_quote(s, ctx, &m, q, a, s->bar.bottom + m.margin, bottom);
+        ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, h - m.margin - dots_h);
+    }
+    store_quotes_free(&quotes);
+    store_articles_free(&arts);
+    return 0;
+}
+
+static void quote_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    ui_quote *s = (ui_quote *)base;
+    render_list_draw(r, &s->list, x_off, alpha);
+    ui_bar_draw(&s->bar, r, x_off, alpha);
+}
+
+static void quote_hit(screen *base, float x, float y, ui_event *out)
+{
+    ui_quote *s = (ui_quote *)base;
+    if (ui_bar_hit(&s->bar, x, y, out))
+        return;
+    if (s->article >= 0 && ui_rect_hit(&s->source, x, y)) {
+        out->target = UI_TGT_ARTICLE_SOURCE;
+        out->index = s->article;
+        out->article = s->article;
+    }
+}
+
+/* Keys and swipes go through ui_state; the legacy hook stays quiet. */
+static screen_action quote_input(screen *s, const screen_ev *ev)
+{
+    return SCREEN_STAY;
+}
+
+static void quote_destroy(screen *base)
+{
+    ui_quote *s = (ui_quote *)base;
+    render_list_free(&s->list);
+    ui_bar_free(&s->bar);
+    free(s);
+}
+
+static const screen_vt quote_vt = {
+    .name = "quote", .prepare = quote_prepare, .draw = quote_draw, .input = quote_input,
+    .destroy = quote_destroy, .hit = quote_hit,
+};
+
+screen *ui_quote_create(int quote_index)
+{
+    ui_quote *s = xcalloc(1, sizeof *s);
+    s->base.vt = &quote_vt;
+    s->index = quote_index;
+    s->shown = s->article = -1;
+    return &s->base;
+}

@@ -1,0 +1,655 @@
+/*
+** src/app/ui_timeline.c: the Timeline screen (ui_timeline_): every event of
+** the corpus on one horizontal time axis. The model (ui_timeline_model.h)
+** merges events, places dates by time, lays out label rows per zoom level
+** and computes ticks; this file renders and animates it.
+**
+**   +--------------------------------------------------------+
+**   | (‹ Back)              Timeline                ( Home ) |  ui_bar
+**   |   14 Sep 2021          Jun 2022                        |  label rows above
+**   |   River floods ...     Council debates ...             |
+**   |   Outlet A · Outlet B  Outlet B · Outlet A             |
+**   |   |                    |                               |  leaders
+**   | --■--|----|----|----|--◇═══|----|----|----|----■------ |  axis, ticks, markers
+**   |  2021 Oct  ...          2022                           |  tick labels
+**   |        (labels in rows below the axis too)             |
+**   |  Drag to move · pinch to zoom                  (−) (+) |  zoom buttons
+**   +--------------------------------------------------------+
+**
+** prepare: store queries, the model, every label texture (one set per item,
+** whatever the zoom) and the tick label textures (years of the range, month
+** names, day numbers). Per frame only positions change: draw computes x
+** from (ppd, left) and blits; ticks come from the model's per-level arrays.
+** Zoom: continuous between the model's levels (pinch, animated buttons);
+** which labels show follows the level at or below the current ppd.
+** Scroll: a kinetic scroller in px, pos = (left - lo) * ppd.
+*/
+#include "app/render.h"
+#include "app/screen.h"
+#include "app/ui_chrome.h"
+#include "app/ui_timeline_model.h"
+#include "app/ui_views.h"
+
+#include "common/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tunables (S = short side, w = width). */
+#define LABEL_W_FRAC    0.24f   /* w: label width ... */
+#define LABEL_W_MIN_S   0.35f   /* S: ... at least */
+#define LABEL_W_MAX_S   0.60f   /* S: ... at most */
+#define LABEL_LINES     2       /* lines of event text in a label */
+#define MARK_S          0.018f  /* S: day marker size */
+#define TICK_YEAR_S     0.034f  /* S: year tick length */
+#define TICK_MONTH_S    0.018f  /* S: month tick length */
+#define TICK_DAY_S      0.010f  /* S: day tick length */
+#define ZOOM_MS         260     /* ms: a zoom button's animation */
+#define CENTRE_SPAN     365.25  /* days across when opened on one event */
+#define WHEEL_STEP_FRAC 0.08f   /* axis widths per wheel unit / arrow step */
+#define PAGE_FRAC       0.80f   /* axis widths per page step */
+#define YEARS_MAX       400     /* year label textures at most */
+
+typedef struct tl_label {
+    text_tex date, text, src;   /* owned */
+} tl_label;
+
+typedef struct ui_timeline {
+    screen base;                /* MUST BE FIRST */
+    int event_index;            /* as asked: event to centre on, -1 whole range */
+    int focus;                  /* item highlighted, -1 none */
+    ui_metrics mt;
+    ui_bar bar;
+    render_list chrome;         /* zoom buttons, hint, notice */
+    SDL_Rect zin, zout;         /* hit rects of + and − (>= target) */
+    ui_tlm *m;                  /* owned */
+    tl_label *labels;           /* owned, one per item */
+    int *first_article;         /* owned: article of each item's first event */
+    text_tex years[YEARS_MAX];  /* owned: year_min + i */
+    int year_min, nyears;
+    text_tex months[12], days[31];  /* owned */
+    int pad;                    /* px: label text right of its leader */
+    uint32_t c_text, c_muted, c_accent, c_bg, c_tick, c_span, c_lead;
+
+    /* view */
+    double ppd;                 /* px per day now */
+    scroll sc;                  /* pos = (left - lo) * ppd, px */
+    int dragging;
+    double pinch_ppd, pinch_day;    /* at PINCH_BEGIN: ppd and the day under the centre */
+    int zooming;                /* 1 while a button zoom animates */
+    double z_from, z_to, z_day, z_x;    /* log-ppd from / to; the day kept under z_x */
+    uint64_t z_t0;
+} ui_timeline;
+
+static double view_left(const ui_timeline *s)
+{
+    return ui_tlm_lo(s->m) + s->sc.pos / s->ppd;
+}
+
+/* Set ppd and the day at the axis's left end; the scroller follows. hard:
+** clamp into the pan range (pinch, zoom) instead of springing back. */
+static void set_view(ui_timeline *s, double ppd, double left, int hard)
+{
+    double lo, hi, origin = ui_tlm_lo(s->m);
+    double minp = ui_tlm_min_ppd(s->m), maxp = ui_tlm_max_ppd(s->m);
+    ppd = ppd < minp ? minp : ppd > maxp ? maxp : ppd;
+    ui_tlm_pan_limits(s->m, ppd, &lo, &hi);
+    if (hard)
+        left = left < lo ? lo : left > hi ? hi : left;
+    float vel = s->sc.vel * (float)(ppd / s->ppd);
+    s->ppd = ppd;
+    scroll_set_range(&s->sc, (float)((lo - origin) * ppd), (float)((hi - origin) * ppd));
+    s->sc.pos = (float)((left - origin) * ppd);
+    s->sc.vel = vel;
+}
+
+/* ---- prepare ------------------------------------------------------------- */
+
+static void free_all(ui_timeline *s)
+{
+    render_list_free(&s->chrome);
+    ui_bar_free(&s->bar);
+    for (int i = 0; s->labels && i < ui_tlm_count(s->m); i++) {
+        text_tex_free(&s->labels[i].date);
+        text_tex_free(&s->labels[i].text);
+        text_tex_free(&s->labels[i].src);
+    }
+    free(s->labels);
+    free(s->first_article);
+    s->labels = NULL;
+    s->first_article = NULL;
+    ui_tlm_destroy(s->m);
+    s->m = NULL;
+    for (int i = 0; i < YEARS_MAX; i++)
+        text_tex_free(&s->years[i]);
+    for (int i = 0; i < 12; i++)
+        text_tex_free(&s->months[i]);
+    for (int i = 0; i < 31; i++)
+        text_tex_free(&s->days[i]);
+    s->nyears = 0;
+}
+
+static int article_index(const store_list *rows, long long id)
+{
+    for (size_t i = 0; i < rows->n; i++)
+        if (((const store_article_row *)rows->v)[i].id == id)
+            return (int)i;
+    return -1;
+}
+
+/* "Outlet A · Outlet B": the distinct outlets (or headlines) of an item's events. */
+static void sources_text(const ui_tlm *m, int item, const store_list *arts, char *out, size_t n)
+{
+    int ne;
+    const int *ev = ui_tlm_item_events(m, item, &ne);
+    size_t len = 0;
+    out[0] = '\0';
+    for (int k = 0; k < ne; k++) {
+        int a = ui_tlm_event_article(m, ev[k]);
+        if (a < 0)
+            continue;
+        const store_article_row *row = &((const store_article_row *)arts->v)[a];
+        const char *name = row->source && *row->source ? row->source : row->title;
+        int dup = 0;
+        for (int j = 0; j < k && !dup; j++) {
+            int b = ui_tlm_event_article(m, ev[j]);
+            const store_article_row *rb = b >= 0 ? &((const store_article_row *)arts->v)[b] : NULL;
+            dup = rb && strcmp(rb->source && *rb->source ? rb->source : rb->title, name) == 0;
+        }
+        if (dup)
+            continue;
+        int wrote = snprintf(out + len, n - len, "%s%s", len ? " \xc2\xb7 " : "", name);
+        if (wrote < 0 || (size_t)wrote >= n - len)
+            break;
+        len += (size_t)wrote;
+    }
+}
+
+static int render_one(const screen_ctx *ctx, const char *txt, font_style f, int px, uint32_t rgb,
+                      int lines, int bw, text_tex *out)
+{
+    text_style st = ui_style(f, px, rgb, TEXT_LEFT, lines);
+    memset(out, 0, sizeof *out);
+    return txt && *txt ? text_render(ctx->r, ctx->fonts, txt, &st, bw, 0, out) : 0;
+}
+
+/* Every label's three textures; returns the tallest label's height. */
+static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_list *evs,
+                          const store_list *arts, int lw)
+{
+    const ui_metrics *mt = &s->mt;
+    int n = ui_tlm_count(s->m), tallest = 0;
+    s->labels = xcalloc((size_t)(n ? n : 1), sizeof *s->labels);
+    s->first_article = xcalloc((size_t)(n ? n : 1), sizeof(int));
+    for (int i = 0; i < n; i++) {
+        const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
+        const store_event *e = &((const store_event *)evs->v)[it->first];
+        tl_label *l = &s->labels[i];
+        char date[64], src[600];
+        ui_format_date(e->date, date, sizeof date);
+        sources_text(s->m, i, arts, src, sizeof src);
+        s->first_article[i] = ui_tlm_event_article(s->m, it->first);
+        render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
+        render_one(ctx, e->text, FONT_SANS, mt->px_meta, s->c_text, LABEL_LINES, lw - s->pad, &l->text);
+        render_one(ctx, src, FONT_SANS, mt->px_small, s->c_muted, 1, lw - s->pad, &l->src);
+        int w = l->date.w;
+        w = l->text.w > w ? l->text.w : w;
+        w = l->src.w > w ? l->src.w : w;
+        int h = l->date.h + l->text.h + l->src.h;
+        ui_tlm_set_label(s->m, i, w + s->pad, h);
+        tallest = h > tallest ? h : tallest;
+    }
+    return tallest;
+}
+
+static const char *const month_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* Year, month and day label textures for every tick any level can show. */
+static void prepare_tick_labels(ui_timeline *s, const screen_ctx *ctx)
+{
+    int px = s->mt.px_small, ymin = 1 << 30, ymax = -(1 << 30);
+    for (int i = 0; i < YEARS_MAX; i++)             /* called again after the layout */
+        text_tex_free(&s->years[i]);
+    for (int i = 0; i < 12; i++)
+        text_tex_free(&s->months[i]);
+    for (int i = 0; i < 31; i++)
+        text_tex_free(&s->days[i]);
+    for (int l = 0; l < ui_tlm_nlevels(s->m); l++) {
+        int n;
+        const ui_tlm_tick *t = ui_tlm_ticks(s->m, l, &n);
+        if (n) {
+            ymin = t[0].year < ymin ? t[0].year : ymin;
+            ymax = t[n - 1].year > ymax ? t[n - 1].year : ymax;
+        }
+    }
+    s->year_min = ymin;
+    s->nyears = ymax >= ymin ? ymax - ymin + 1 : 0;
+    s->nyears = s->nyears > YEARS_MAX ? YEARS_MAX : s->nyears;
+    char buf[16];
+    for (int i = 0; i < s->nyears; i++) {
+        snprintf(buf, sizeof buf, "%d", ymin + i);
+        render_one(ctx, buf, FONT_SANS_BOLD, px, s->c_text, 1, s->mt.w, &s->years[i]);
+    }
+    for (int i = 0; i < 12; i++)
+        render_one(ctx, month_abbr[i], FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->months[i]);
+    for (int i = 0; i < 31; i++) {
+        snprintf(buf, sizeof buf, "%d", i + 1);
+        render_one(ctx, buf, FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->days[i]);
+    }
+}
+
+/* Zoom buttons and the hint along the bottom; returns the band's top. */
+static int prepare_chrome(ui_timeline *s, const screen_ctx *ctx)
+{
+    const ui_metrics *mt = &s->mt;
+    int b = mt->btn_h, y = mt->h - mt->margin / 2 - b;
+    SDL_Rect zin = { mt->w - mt->margin - b, y, b, b }, zout = { zin.x - b - mt->margin / 2, y, b, b };
+    ui_button_add(&s->chrome, ctx, mt, zout, "\xe2\x88\x92", UI_BUTTON_OUTLINE);
+    ui_button_add(&s->chrome, ctx, mt, zin, "+", UI_BUTTON_OUTLINE);
+    s->zin = ui_rect_grow(zin, mt->target);
+    s->zout = ui_rect_grow(zout, mt->target);
+    text_style hs = ui_style(FONT_SANS, mt->px_small, s->c_muted, TEXT_LEFT, 1);
+    text_size sz = {0};
+    const char *hint = "Drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom \xc2\xb7 tap an event";
+    int hw = zout.x - mt->margin - mt->margin / 2;
+    text_measure(ctx->fonts, hint, &hs, hw, 0, &sz);
+    ui_text_add(&s->chrome, ctx, hint, &hs, mt->margin, y + (b - sz.h) / 2, hw, 0);
+    return y;
+}
+
+/* Geometry of the axis band [top, bottom) for the model. */
+static void layout_model(ui_timeline *s, int top, int bottom, int tallest)
+{
+    const ui_metrics *mt = &s->mt;
+    int tick_lab = s->days[0].h ? s->days[0].h : mt->px_small * 3 / 2;
+    ui_tlm_geom g = {0};
+    g.axis_x = mt->margin;
+    g.axis_w = mt->w - 2 * mt->margin;
+    g.axis_y = (top + bottom) / 2;
+    g.row_gap = (int)(TICK_YEAR_S * (float)mt->S) / 2 + tick_lab + mt->px_small / 2;
+    g.row_h = tallest + mt->px_small / 2;
+    int half = (bottom - top) / 2 - g.row_gap;
+    int per_side = g.row_h > 0 ? half / g.row_h : 0;
+    g.rows = 2 * (per_side > 0 ? per_side : 0);
+    if (g.rows == 0 && half >= tallest)         /* one row each side squeezed */
+        g.rows = 2, g.row_h = half;
+    g.label_gap = mt->px_small;
+    g.target = mt->target;
+    g.tick_gap = (int)(0.012f * (float)mt->S) + 2;
+    g.year_label_w = (s->years[0].w ? s->years[0].w : mt->px_small * 3) + mt->px_small;
+    g.month_label_w = s->months[8].w + mt->px_small / 2;
+    g.day_label_w = s->days[27].w + mt->px_small / 2;
+    ui_tlm_layout(s->m, &g);
+}
+
+/* The initial view: everything, or about a year around the focus item. */
+static void initial_view(ui_timeline *s, uint64_t now)
+{
+    (void)now;
+    double lo, hi;
+    s->ppd = ui_tlm_min_ppd(s->m);
+    ui_tlm_pan_limits(s->m, s->ppd, &lo, &hi);
+    if (s->focus < 0) {
+        set_view(s, s->ppd, lo, 1);
+        return;
+    }
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    double ppd = g->axis_w / CENTRE_SPAN;
+    ppd = ppd < ui_tlm_min_ppd(s->m) ? ui_tlm_min_ppd(s->m) : ppd;
+    double mid = ui_tlm_item_at(s->m, s->focus)->mid;
+    set_view(s, ppd, mid - g->axis_w / 2.0 / ppd, 1);
+}
+
+static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    const config *c = ctx->cfg;
+    free_all(s);
+    ui_metrics_init(&s->mt, w, h);
+    s->c_text = c->color_text;
+    s->c_muted = c->color_muted;
+    s->c_accent = c->color_accent;
+    s->c_bg = c->color_bg;
+    s->c_tick = ui_mix(c->color_bg, c->color_muted, 70);
+    s->c_span = ui_mix(c->color_bg, c->color_accent, 45);
+    s->c_lead = ui_mix(c->color_bg, c->color_muted, 40);
+    s->pad = s->mt.px_small / 2 + 2;
+    s->focus = -1;
+    s->zooming = s->dragging = 0;
+    ui_bar_prepare(&s->bar, ctx, &s->mt, "Timeline", 1, 1);
+    scroll_init(&s->sc, 0, 0, 0.15f * (float)w, NULL);
+    s->ppd = 1;
+    if (!ctx->fonts)
+        return -1;
+    store_list evs = {0}, arts = {0};
+    int ok = ctx->st && store_events(ctx->st, &evs) == STORE_OK &&
+             store_articles(ctx->st, &arts) == STORE_OK;
+    int n = ok ? (int)evs.n : 0;
+    ui_tlm_event *in = xcalloc((size_t)(n ? n : 1), sizeof *in);
+    for (int i = 0; i < n; i++) {
+        const store_event *e = &((const store_event *)evs.v)[i];
+        in[i] = (ui_tlm_event){ e->date, e->precision, e->text, article_index(&arts, e->article_id) };
+    }
+    s->m = ui_tlm_create(in, n);
+    free(in);
+    int lw = (int)(LABEL_W_FRAC * (float)w);
+    int lmin = (int)(LABEL_W_MIN_S * (float)s->mt.S), lmax = (int)(LABEL_W_MAX_S * (float)s->mt.S);
+    lw = lw < lmin ? lmin : lw > lmax ? lmax : lw;
+    int tallest = prepare_labels(s, ctx, &evs, &arts, lw);
+    int bottom = prepare_chrome(s, ctx) - s->mt.margin / 2;
+    prepare_tick_labels(s, ctx);                /* month/day sizes for the geometry */
+    layout_model(s, s->bar.bottom + s->mt.margin / 2, bottom, tallest);
+    prepare_tick_labels(s, ctx);                /* years of every level's ticks */
+    if (ui_tlm_count(s->m) == 0) {
+        text_style st = ui_style(FONT_SANS, s->mt.px_body, c->color_muted, TEXT_CENTER, 0);
+        ui_text_add(&s->chrome, ctx, ok ? "No dated events in this collection."
+                                        : "The collection is not available.",
+                    &st, s->mt.margin, h / 2 - 2 * s->mt.px_body, w - 2 * s->mt.margin, 0);
+    }
+    s->focus = ui_tlm_item_of_event(s->m, s->event_index);
+    initial_view(s, 0);
+    store_events_free(&evs);
+    store_articles_free(&arts);
+    return 0;
+}
+
+/* ---- draw (no allocation) ------------------------------------------------ */
+
+static void box(SDL_Renderer *r, int x, int y, int w, int h, uint32_t rgb, uint8_t alpha)
+{
+    SDL_Rect b = { x, y, w, h };
+    render_box(r, &b, rgb, alpha);
+}
+
+static const text_tex *tick_label(const ui_timeline *s, const ui_tlm_tick *t, int level_has_months)
+{
+    if (t->kind == UI_TLM_TICK_YEAR)
+        return t->year - s->year_min >= 0 && t->year - s->year_min < s->nyears
+               ? &s->years[t->year - s->year_min] : NULL;
+    if (t->kind == UI_TLM_TICK_MONTH)
+        return &s->months[t->month - 1];
+    (void)level_has_months;
+    return &s->days[t->mday - 1];
+}
+
+static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double left, int x_off,
+                       uint8_t alpha)
+{
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    int n;
+    const ui_tlm_tick *t = ui_tlm_ticks(s->m, level, &n);
+    int S = s->mt.S, line = s->mt.line > 1 ? s->mt.line : 1;
+    int len[3] = { (int)(TICK_YEAR_S * S), (int)(TICK_MONTH_S * S), (int)(TICK_DAY_S * S) };
+    double first_day = left - 1 / s->ppd * 64;      /* a label may start left of the axis */
+    int lo = 0, hi = n;
+    while (lo < hi) {                               /* first tick at or after first_day */
+        int mid = (lo + hi) / 2;
+        if (t[mid].day < first_day)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int right = g->axis_x + g->axis_w;
+    for (int i = lo; i < n; i++) {
+        int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, t[i].day));
+        if (x > right)
+            break;
+        if (x < g->axis_x)
+            continue;
+        int k = t[i].kind, tw = k == UI_TLM_TICK_YEAR ? line * 2 : line;
+        box(r, x + x_off, g->axis_y - len[k] / 2, tw, len[k], k == UI_TLM_TICK_YEAR ? s->c_muted : s->c_tick, alpha);
+        const text_tex *lab = t[i].labeled ? tick_label(s, &t[i], 0) : NULL;
+        if (lab && lab->tex && x + lab->w / 2 <= right)
+            render_text(r, lab, x + x_off + 3, g->axis_y + len[0] / 2 + 2, alpha);
+    }
+}
+
+static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left, int x_off,
+                      uint8_t alpha)
+{
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
+    int S = s->mt.S, d = (int)(MARK_S * S) > 6 ? (int)(MARK_S * S) : 6, line = s->mt.line;
+    int focus = i == s->focus;
+    int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
+    int lx, ly, lw, lh;
+    int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
+    if (x + (shown ? lw : d) < 0 || x - d > s->mt.w)
+        return;
+    if (it->prec != UI_TLM_DAY) {                   /* the month / year it covers */
+        int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
+        int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
+        box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
+            s->c_span, alpha);
+    }
+    if (shown) {                                    /* leader and label */
+        int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
+        box(r, x + x_off, y0, line, y1 - y0, focus ? s->c_accent : s->c_lead, alpha);
+        const tl_label *l = &s->labels[i];
+        int ty = ly;
+        render_text(r, &l->date, lx + s->pad + x_off, ty, alpha);
+        ty += l->date.h;
+        render_text(r, &l->text, lx + s->pad + x_off, ty, alpha);
+        ty += l->text.h;
+        render_text(r, &l->src, lx + s->pad + x_off, ty, alpha);
+    }
+    int md = focus ? d * 3 / 2 : d;
+    if (it->prec == UI_TLM_DAY) {                   /* filled square: a day */
+        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_accent, alpha);
+    } else {                                        /* hollow square: month / year */
+        int t = line * 2 > 2 ? line * 2 : 2;
+        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_bg, alpha);
+        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, t, s->c_accent, alpha);
+        box(r, x - md / 2 + x_off, g->axis_y + md / 2 - t, md, t, s->c_accent, alpha);
+        box(r, x - md / 2 + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
+        box(r, x + md / 2 - t + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
+    }
+    if (focus)
+        box(r, x - md / 2 + x_off, g->axis_y + md / 2 + line * 2, md, line * 2, s->c_text, alpha);
+}
+
+static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m)
+        return;
+    if (ui_tlm_count(s->m) > 0) {
+        const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+        double left = view_left(s);
+        int level = ui_tlm_level_for(s->m, s->ppd);
+        int lt = s->mt.line > 1 ? s->mt.line : 1;
+        box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
+        draw_ticks(s, r, level, left, x_off, alpha);
+        for (int i = 0; i < ui_tlm_count(s->m); i++)
+            if (i != s->focus)
+                draw_item(s, r, i, left, x_off, alpha);
+        if (s->focus >= 0)                          /* the focus on top */
+            draw_item(s, r, s->focus, left, x_off, alpha);
+    }
+    render_list_draw(r, &s->chrome, x_off, alpha);
+    ui_bar_draw(&s->bar, r, x_off, alpha);
+}
+
+/* ---- input --------------------------------------------------------------- */
+
+static void tl_hit(screen *base, float x, float y, ui_event *out)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (ui_bar_hit(&s->bar, x, y, out))
+        return;
+    if (ui_rect_hit(&s->zin, x, y) || ui_rect_hit(&s->zout, x, y)) {
+        out->target = ui_rect_hit(&s->zin, x, y) ? UI_TGT_ZOOM_IN : UI_TGT_ZOOM_OUT;
+        return;
+    }
+    if (!s->m || y < s->bar.bottom || y >= s->zin.y)
+        return;
+    int i = ui_tlm_hit(s->m, s->ppd, view_left(s), x, y);
+    if (i >= 0) {
+        out->target = UI_TGT_EVENT;
+        out->index = ui_tlm_item_at(s->m, i)->first;
+        out->article = s->first_article[i];
+    }
+}
+
+/* Animate the zoom to ppd keeping the day under screen x fixed. */
+static int zoom_to(ui_timeline *s, double ppd, double x, uint64_t now)
+{
+    double minp = ui_tlm_min_ppd(s->m), maxp = ui_tlm_max_ppd(s->m);
+    ppd = ppd < minp ? minp : ppd > maxp ? maxp : ppd;
+    if (fabs(ppd - s->ppd) < 1e-9 * ppd)
+        return 0;
+    s->zooming = 1;
+    s->z_from = log(s->ppd);
+    s->z_to = log(ppd);
+    s->z_x = x;
+    s->z_day = view_left(s) + (x - ui_tlm_geometry(s->m)->axis_x) / s->ppd;
+    s->z_t0 = now;
+    s->sc.vel = 0;
+    return 1;
+}
+
+/* The next level up (+1) or down (-1) from the current ppd. */
+static double level_step(const ui_timeline *s, int dir)
+{
+    int n = ui_tlm_nlevels(s->m), l = ui_tlm_level_for(s->m, s->ppd);
+    double at = ui_tlm_level_ppd(s->m, l);
+    if (dir > 0)
+        return l + 1 < n ? ui_tlm_level_ppd(s->m, l + 1) : ui_tlm_max_ppd(s->m);
+    if (s->ppd > at * 1.001)                    /* between levels: back to this one */
+        return at;
+    return l > 0 ? ui_tlm_level_ppd(s->m, l - 1) : at;
+}
+
+static int tl_gesture(screen *base, const gesture_event *ev, uint32_t now)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m || ui_tlm_count(s->m) == 0)
+        return 0;
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    switch (ev->type) {
+    case GESTURE_DRAG_BEGIN:
+        s->dragging = 1;
+        s->zooming = 0;
+        scroll_grab(&s->sc, now);
+        return 1;
+    case GESTURE_DRAG:
+        if (!s->dragging)
+            return 0;
+        scroll_drag(&s->sc, -ev->dx);
+        return 1;
+    case GESTURE_DRAG_END:
+        if (!s->dragging)
+            return 0;
+        s->dragging = 0;
+        scroll_release(&s->sc, -ev->vx, now);
+        return 1;
+    case GESTURE_PINCH_BEGIN:
+        s->zooming = 0;
+        s->pinch_ppd = s->ppd;
+        s->pinch_day = view_left(s) + (ev->x - g->axis_x) / s->ppd;
+        s->sc.vel = 0;
+        return 1;
+    case GESTURE_PINCH:
+    case GESTURE_PINCH_END: {
+        double ppd = s->pinch_ppd * (ev->scale > 0.01f ? ev->scale : 0.01f);
+        double minp = ui_tlm_min_ppd(s->m), maxp = ui_tlm_max_ppd(s->m);
+        ppd = ppd < minp ? minp : ppd > maxp ? maxp : ppd;
+        set_view(s, ppd, ui_tlm_zoom_left(s->m, s->pinch_day, ev->x, ppd), 1);
+        return 1;
+    }
+    case GESTURE_DOUBLE_TAP:                    /* "ignore or zoom": zoom in there */
+        return zoom_to(s, level_step(s, +1), ev->x, now);
+    case GESTURE_WHEEL: {
+        float step = WHEEL_STEP_FRAC * (float)g->axis_w;
+        float d = (ev->dx - ev->dy) * step;
+        scroll_fling_to(&s->sc, s->sc.pos + d, now);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int tl_action(screen *base, const ui_action *act, uint32_t now)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m || ui_tlm_count(s->m) == 0)
+        return 0;
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    if (act->type == UI_ACT_ZOOM && act->zoom)
+        return zoom_to(s, level_step(s, act->zoom > 0 ? +1 : -1), g->axis_x + g->axis_w / 2.0, now);
+    if (act->type == UI_ACT_SCROLL) {
+        float step = (act->page ? PAGE_FRAC : WHEEL_STEP_FRAC) * (float)g->axis_w;
+        float d = (float)(act->dx ? act->dx : act->dy) * step;
+        if (d == 0)
+            return 0;
+        scroll_fling_to(&s->sc, s->sc.pos + d, now);
+        return 1;
+    }
+    return 0;
+}
+
+static int tl_update(screen *base, uint32_t now)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m || ui_tlm_count(s->m) == 0)
+        return 0;
+    int moving = 0;
+    if (s->zooming) {
+        double t = (double)(now - s->z_t0) / ZOOM_MS;
+        if (now < s->z_t0)
+            t = 0;
+        t = t > 1 ? 1 : t;
+        double e = render_ease((float)t);
+        double ppd = exp(s->z_from + (s->z_to - s->z_from) * e);
+        set_view(s, ppd, ui_tlm_zoom_left(s->m, s->z_day, s->z_x, ppd), 1);
+        s->zooming = t < 1;
+        moving = s->zooming;
+        s->sc.last = now;
+    }
+    moving |= scroll_step(&s->sc, now);
+    return moving;
+}
+
+static screen_action tl_input(screen *s, const screen_ev *ev)
+{
+    return SCREEN_STAY;
+}
+
+static void tl_destroy(screen *base)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    free_all(s);
+    free(s);
+}
+
+static const screen_vt timeline_vt = {
+    .name = "timeline", .prepare = tl_prepare, .draw = tl_draw, .input = tl_input,
+    .destroy = tl_destroy, .hit = tl_hit, .gesture = tl_gesture, .action = tl_action,
+    .update = tl_update,
+};
+
+screen *ui_timeline_create(int event_index)
+{
+    ui_timeline *s = xcalloc(1, sizeof *s);
+    s->base.vt = &timeline_vt;
+    s->event_index = event_index;
+    s->focus = -1;
+    s->ppd = 1;
+    return &s->base;
+}
+
+void ui_timeline_view(screen *base, double *ppd, double *left)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    *ppd = s->ppd;
+    *left = s->m ? view_left(s) : 0;
+}
+
+const struct ui_tlm *ui_timeline_model(screen *base)
+{
+    return ((ui_timeline *)base)->m;
+}
