@@ -112,6 +112,7 @@ static void run(const char *kind)
     config_set(&c, "display.width", "1920", "test", 0);
     config_set(&c, "display.height", "1080", "test", 0);
     config_set(&c, "timing.transition", kind, "test", 0);
+    config_set(&c, "display.screens", "test", "test", 0);
     config_set(&c, "content.database", dbpath, "test", 0);
     app_opts o = { 1, NULL, NULL, 0 };
     app *a = app_create(&c, &o);

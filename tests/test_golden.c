@@ -143,6 +143,7 @@ static int run_case(const golden_case *gc)
     snprintf(size, sizeof size, "%d", gc->rotate);
     config_set(&c, "display.rotate", size, "test", 0);
     config_set(&c, "timing.transition", gc->transition, "test", 0);
+    config_set(&c, "display.screens", "test", "test", 0);   /* the engine's test screens */
     config_set(&c, "content.database", gc->missing_db ? "/nonexistent/corpus.db" : dbpath, "test", 0);
     char err[256];
     script *sc = script_parse(gc->script, gc->name, err, sizeof err);

@@ -43,7 +43,7 @@ at 62000 shot rot90_idle.png
 at 62100 quit
 S
 start=$(date +%s)
-"$APP" --headless --quiet --size 1920x1080 --rotate 90 --db "$tmp/f.db" \
+"$APP" --headless --quiet --screens test --size 1920x1080 --rotate 90 --db "$tmp/f.db" \
     --script "$tmp/rot.script" --shots "$tmp"; rc=$?
 took=$(( $(date +%s) - start ))
 check "scripted run exits 0" '[ $rc -eq 0 ]'
@@ -55,7 +55,7 @@ check "different screens differ" '! "$CMP" --compare "$tmp/rot90.png" "$tmp/rot9
 
 # Missing database: a notice, not a crash or a black screen.
 printf 'at 0 shot n.png\nat 10 quit\n' > "$tmp/n.script"
-"$APP" --headless --quiet --size 800x480 --db /nonexistent/corpus.db --script "$tmp/n.script" \
+"$APP" --headless --quiet --screens test --size 800x480 --db /nonexistent/corpus.db --script "$tmp/n.script" \
     --shots "$tmp" 2>/dev/null; rc=$?
 check "missing db still runs" '[ $rc -eq 0 ] && [ -s "$tmp/n.png" ]'
 check "missing db shows the notice" '"$CMP" --compare "$tmp/n.png" tests/golden/notice_800x480.png >/dev/null'

@@ -12,6 +12,7 @@
 #include "app/screen.h"
 #include "app/store.h"
 #include "app/text.h"
+#include "app/ui.h"
 #include "common/util.h"
 
 #include <SDL.h>
@@ -33,8 +34,12 @@ struct app {
     int exit_key, exit_mods;    /* admin exit combo */
 
     screen *cur, *next;         /* owned */
+    ui *ui;                     /* owned; NULL when showing the engine's test screens */
     int index, next_index;      /* test-screen article index */
     int dir;                    /* +1 forward, -1 back */
+    int tkind;                  /* TRANSITION_* of the running transition */
+    int moving;                 /* the exhibit screen animates (scroll, zoom) */
+    int done_pending;           /* exhibit: a show without animation owes ui its DONE */
     uint32_t trans_start;       /* ms */
     uint32_t last_input;        /* ms */
     uint32_t now;               /* ms, the app clock */
@@ -53,6 +58,16 @@ static screen_ctx ctx_of(app *a)
 
 static double ms_since(uint64_t t0_us) { return (double)(plat_clock_us() - t0_us) / 1000.0; }
 
+/* Prime: blit everything once onto the frame target, so the software
+** blitter builds its per-texture blit maps now and not during the
+** transition (each costs an allocation). The next frame clears it. */
+static void prime(app *a, screen *s)
+{
+    plat_frame_begin(a->p);
+    s->vt->draw(s, plat_renderer(a->p), 0, 255);
+    a->stats.prepares++;
+}
+
 /* Create and prepare the screen for article index i (or the notice). */
 static screen *make_screen(app *a, int i)
 {
@@ -67,24 +82,19 @@ static screen *make_screen(app *a, int i)
         s = screen_notice_create("Content unavailable", "The article could not be loaded.");
         s->vt->prepare(s, &c, w, h);
     }
-    /* Prime: blit everything once onto the frame target, so the software
-    ** blitter builds its per-texture blit maps now and not during the
-    ** transition (each costs an allocation). The next frame clears it. */
-    plat_frame_begin(a->p);
-    s->vt->draw(s, c.r, 0, 255);
-    a->stats.prepares++;
+    prime(a, s);
     if (a->opts.bench)
         printf("bench prepare_ms %.3f\n", ms_since(t0));
     return s;
 }
 
-static void go_to(app *a, int index, int dir)
+/* Start the transition from cur to the prepared, primed screen s. */
+static void start_transition(app *a, screen *s, int kind, int dir)
 {
-    if (a->next)
-        return;                                 /* one transition at a time */
-    a->next = make_screen(a, index);
+    a->next = s;
+    a->tkind = kind;
     a->snap_ok = 0;
-    if (a->cfg->transition == TRANSITION_CROSSFADE) {
+    if (kind == TRANSITION_CROSSFADE) {
         int w, h;
         plat_logical_size(a->p, &w, &h);
         a->snap_ok = render_snapshot(plat_renderer(a->p), a->next, &a->snap, w, h,
@@ -92,11 +102,51 @@ static void go_to(app *a, int index, int dir)
         plat_frame_begin(a->p);                 /* re-prime on the frame target */
         a->next->vt->draw(a->next, plat_renderer(a->p), 0, 255);
     }
-    a->next_index = index;
     a->dir = dir;
     a->trans_start = a->now;
     a->dirty = 1;
 }
+
+static void go_to(app *a, int index, int dir)
+{
+    if (a->next)
+        return;                                 /* one transition at a time */
+    start_transition(a, make_screen(a, index), a->cfg->transition, dir);
+    a->next_index = index;
+}
+
+static void end_transition(app *a)
+{
+    screen_destroy(a->cur);
+    if (a->snap) {                              /* 4 B/px: not kept while static */
+        SDL_DestroyTexture(a->snap);
+        a->snap = NULL;
+    }
+    a->snap_ok = 0;
+    a->cur = a->next;
+    a->next = NULL;
+    a->dirty = 1;
+}
+
+/* ui_host.show: the exhibit hands over a prepared screen. */
+static void exhibit_show(void *host, screen *s, int kind, int dir)
+{
+    app *a = host;
+    prime(a, s);
+    if (a->next)                                /* a newer place wins over a running one */
+        end_transition(a);
+    if (kind < 0 || !a->cur) {                  /* a cut (notice, first screen) */
+        screen_destroy(a->cur);
+        a->cur = s;
+        a->done_pending = kind >= 0;            /* ui waits for its DONE */
+        a->dirty = 1;
+        return;
+    }
+    start_transition(a, s, kind, dir);
+}
+
+/* The screen input goes to: the one being entered during a transition. */
+static screen *input_screen(app *a) { return a->next ? a->next : a->cur; }
 
 static int combo_matches(const app *a, const plat_input *in)
 {
@@ -135,6 +185,8 @@ static void handle_input(app *a, const plat_input *in)
     case PIN_KEY:
         if (combo_matches(a, in))
             a->running = 0;
+        else if (a->ui)
+            ui_key(a->ui, input_screen(a), in->key, a->now);
         else
             to_screen(a, SCREEN_EV_KEY, 0, 0, in->key);
         break;
@@ -144,11 +196,13 @@ static void handle_input(app *a, const plat_input *in)
         int w, h;
         plat_logical_size(a->p, &w, &h);
         gesture_set_screen(a->g, w < h ? w : h);
+        if (a->ui)
+            ui_resize(a->ui, w, h);
         screen_ctx c = ctx_of(a);
         a->cur->vt->prepare(a->cur, &c, w, h);
         if (a->next) {
             a->next->vt->prepare(a->next, &c, w, h);
-            a->snap_ok = a->cfg->transition == TRANSITION_CROSSFADE &&
+            a->snap_ok = a->tkind == TRANSITION_CROSSFADE &&
                          render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
         }
         a->dirty = 1;
@@ -163,6 +217,11 @@ static void drain_gestures(app *a)
     gesture_event ge;
     gesture_tick(a->g, a->now);
     while (gesture_poll(a->g, &ge)) {
+        if (a->ui) {
+            if (ui_gesture(a->ui, input_screen(a), &ge, a->now))
+                a->moving = a->dirty = 1;
+            continue;
+        }
         if (ge.type == GESTURE_TAP || ge.type == GESTURE_LONG_PRESS)
             to_screen(a, SCREEN_EV_TAP, ge.x, ge.y, 0);
         else if (ge.type == GESTURE_SWIPE && ge.dir == GESTURE_LEFT)
@@ -176,25 +235,37 @@ static void pump_events(app *a)
 {
     SDL_Event ev;
     plat_input in;
-    while (SDL_PollEvent(&ev))
+    while (SDL_PollEvent(&ev)) {
+        if (ev.type == SDL_MOUSEWHEEL) {        /* wheel: scrolls (plat passes no wheel) */
+            float dy = (float)ev.wheel.y * (ev.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1.0f : 1.0f);
+            gesture_wheel(a->g, (float)ev.wheel.x, dy, a->now);
+            a->last_input = a->now;
+            continue;
+        }
         if (plat_translate(a->p, &ev, &in))
             handle_input(a, &in);
+    }
     drain_gestures(a);
 }
 
 static void update(app *a)
 {
     if (a->next && a->now - a->trans_start >= (uint32_t)a->cfg->transition_ms) {
-        screen_destroy(a->cur);                 /* transition done */
-        if (a->snap) {                          /* 4 B/px: not kept while static */
-            SDL_DestroyTexture(a->snap);
-            a->snap = NULL;
-        }
-        a->snap_ok = 0;
-        a->cur = a->next;
-        a->next = NULL;
+        end_transition(a);                      /* transition done */
         a->index = a->next_index;
-        a->dirty = 1;
+        if (a->ui)
+            ui_transition_done(a->ui, a->cur, a->now);
+    }
+    if (a->ui) {
+        if (a->done_pending) {
+            a->done_pending = 0;
+            ui_transition_done(a->ui, a->cur, a->now);
+        }
+        ui_tick(a->ui, a->now);                 /* idle -> slideshow, slide timer */
+        a->moving = !a->next && screen_update(a->cur, a->now);
+        if (a->moving || a->next)
+            a->dirty = 1;
+        return;
     }
     if (!a->next && a->index != 0 && a->now - a->last_input >= (uint32_t)a->cfg->idle_timeout_ms)
         go_to(a, 0, -1);                        /* idle: back to the start */
@@ -211,7 +282,7 @@ static void render(app *a)
     plat_frame_begin(a->p);
     if (a->next) {
         float p = a->cfg->transition_ms ? (float)(a->now - a->trans_start) / (float)a->cfg->transition_ms : 1;
-        render_transition(r, a->cur, a->next, a->snap_ok ? a->snap : NULL, a->cfg->transition,
+        render_transition(r, a->cur, a->next, a->snap_ok ? a->snap : NULL, a->tkind,
                           a->dir, p, w, a->cfg->color_bg);
         a->stats.transition_frames++;
     } else {
@@ -309,9 +380,13 @@ void app_step(app *a, uint32_t now)
 uint32_t app_next_due(const app *a, uint32_t now)
 {
     uint32_t due = APP_NONE_DUE;
-    if (a->next || a->dirty || gesture_busy(a->g))
+    if (a->next || a->dirty || a->moving || a->done_pending || gesture_busy(a->g))
         due = now + APP_FRAME_MS;
-    if (a->index != 0 && !a->next) {
+    if (a->ui) {
+        uint64_t u = ui_next_due(a->ui, now);
+        if (u < due)
+            due = u < now ? now : (uint32_t)u;
+    } else if (a->index != 0 && !a->next) {
         uint32_t idle = a->last_input + (uint32_t)a->cfg->idle_timeout_ms;
         if (idle < due)
             due = idle < now ? now : idle;
@@ -332,7 +407,7 @@ void app_get_stats(const app *a, app_stats *st)
     *st = a->stats;
     st->animating = a->next != NULL;
     st->screen = a->cur ? a->cur->vt->name : "";
-    st->index = a->index;
+    st->index = a->ui ? ui_get_state(a->ui)->cur.index : a->index;
 }
 
 app *app_create(const config *cfg, const app_opts *opts)
@@ -353,7 +428,15 @@ app *app_create(const config *cfg, const app_opts *opts)
     a->g = gesture_create(NULL, w < h ? w : h);
     if (opts->sc)
         a->nsev = script_expand(opts->sc, &a->sev);
-    a->cur = make_screen(a, 0);
+    a->tkind = cfg->transition;
+    if (cfg->screens == SCREENS_EXHIBIT) {
+        screen_ctx c = ctx_of(a);
+        ui_host host = { a, exhibit_show };
+        a->ui = ui_create(cfg, &host, &c, w, h);
+        ui_start(a->ui, 0);                     /* shows the first screen */
+    } else {
+        a->cur = make_screen(a, 0);
+    }
     a->dirty = 1;
     return a;
 err:
@@ -367,6 +450,7 @@ void app_destroy(app *a)
         return;
     screen_destroy(a->next);
     screen_destroy(a->cur);
+    ui_destroy(a->ui);
     gesture_destroy(a->g);
     if (a->snap)
         SDL_DestroyTexture(a->snap);

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-typedef enum cfg_type { T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO } cfg_type;
+typedef enum cfg_type { T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO, T_SET } cfg_type;
 
 typedef struct cfg_key {
     const char *section, *key;
@@ -21,7 +21,8 @@ typedef struct cfg_key {
     size_t off;             /* offsetof(config, field) */
     const char *def;        /* default, as text (parsed like a file value) */
     int min, max;           /* T_INT bounds */
-    const char *choices;    /* T_ENUM: "a|b|c"; value = index, or the number for rotate */
+    const char *choices;    /* T_ENUM: "a|b|c"; value = index, or the number for rotate;
+                            ** T_SET: the same names, value = comma list -> bit mask (1 << index) */
     const char *comment;    /* unit and meaning */
 } cfg_key;
 
@@ -45,6 +46,9 @@ static const cfg_key keys[] = {
     {"display", "rotate",        T_ENUM,  F(rotate),         "0",            0,      0,       "0|90|180|270",           "degrees clockwise the panel is mounted"},
     {"display", "fullscreen",    T_BOOL,  F(fullscreen),     "false",        0,      0,       NULL,                     "true: fullscreen kiosk, window close ignored"},
     {"display", "kms_device",    T_INT,   F(kms_device),     "-1",           -1,     15,      NULL,                     "/dev/dri/cardN index for KMSDRM; -1 = SDL's choice"},
+    {"slideshow","kinds",        T_SET,   F(slide_kinds),    "summary,quote,timeline", 0, 0, "summary|quote|timeline", "slide kinds of the idle slideshow, comma-separated"},
+    {"slideshow","shuffle",      T_BOOL,  F(slide_shuffle),  "true",         0,      0,       NULL,                     "true: random order (never the same slide twice in a row); false: in turn"},
+    {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       "exhibit|test",           "exhibit: the visitor UI; test: the engine's test screens (golden tests)"},
     {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app"},
 };
 #undef F
@@ -148,6 +152,32 @@ static int parse_value(config *cfg, const cfg_key *k, const char *v)
         }
         return -1;
     }
+    case T_SET: {
+        int mask = 0;
+        const char *p = v;
+        while (*p) {
+            size_t n = strcspn(p, ",");
+            while (n && (*p == ' ' || *p == '\t')) { p++; n--; }
+            size_t m = n;
+            while (m && (p[m - 1] == ' ' || p[m - 1] == '\t')) m--;
+            const char *c = k->choices;
+            int i = 0, found = -1;
+            while (*c) {
+                size_t cn = strcspn(c, "|");
+                if (m && cn == m && strncasecmp(p, c, m) == 0) found = i;
+                c += cn + (c[cn] == '|');
+                i++;
+            }
+            if (found < 0)
+                return -1;
+            mask |= 1 << found;
+            p += n + (p[n] == ',');
+        }
+        if (!mask)
+            return -1;
+        *(int *)field = mask;
+        return 0;
+    }
     }
     return -1;
 }
@@ -174,6 +204,7 @@ static const char *type_hint(const cfg_key *k, char *buf, size_t n)
     case T_BOOL: snprintf(buf, n, "true or false"); break;
     case T_COLOR: snprintf(buf, n, "#rrggbb"); break;
     case T_ENUM: snprintf(buf, n, "%s", k->choices); break;
+    case T_SET: snprintf(buf, n, "a comma list of %s", k->choices); break;
     case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q"); break;
     default: snprintf(buf, n, "a non-empty string"); break;
     }

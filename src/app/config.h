@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 typedef enum config_transition { TRANSITION_CROSSFADE, TRANSITION_SLIDE } config_transition;
+typedef enum config_screens { SCREENS_EXHIBIT, SCREENS_TEST } config_screens;
 
 typedef struct config {
     /* [content] */
@@ -31,6 +32,10 @@ typedef struct config {
     int rotate;                 /* degrees clockwise: 0, 90, 180 or 270 */
     int fullscreen;             /* 1: fullscreen kiosk (window close ignored) */
     int kms_device;             /* SDL_KMSDRM_DEVICE_INDEX; -1 = SDL's choice */
+    int screens;                /* config_screens: the exhibit or the engine's test screens */
+    /* [slideshow] */
+    int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
+    int slide_shuffle;          /* 1: random order without immediate repeats */
     /* [admin] */
     char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
 

@@ -46,6 +46,7 @@ static void usage(void)
            "  --window             a desktop window (display.fullscreen=false)\n"
            "  --transition KIND    crossfade|slide (timing.transition)\n"
            "  --kms-device N       /dev/dri/cardN for KMSDRM (display.kms_device)\n"
+           "  --screens KIND       exhibit|test: the visitor UI or the engine's test screens (display.screens)\n"
            "  --set SECTION.KEY=V  set any config key (list below)\n"
            "  --headless           render offscreen: no window, no display server needed\n"
            "  --script FILE        replay timed input on a virtual clock (format: src/app/script.h)\n"
@@ -67,6 +68,7 @@ static const struct { const char *flag, *key, *fixed; } flag_keys[] = {
     {"--rotate",     "display.rotate",     NULL},
     {"--transition", "timing.transition",  NULL},
     {"--kms-device", "display.kms_device", NULL},
+    {"--screens",    "display.screens",    NULL},
     {"--fullscreen", "display.fullscreen", "true"},
     {"--window",     "display.fullscreen", "false"},
 };

@@ -148,6 +148,7 @@ void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const
     const config *c = ctx->cfg;
     render_list_free(&b->list);
     b->back = b->home = (SDL_Rect){ 0, 0, 0, 0 };
+    render_list_box(&b->list, (SDL_Rect){ 0, 0, m->w, m->bar_h }, c->color_bg);  /* covers scrolled content */
     int by = (m->bar_h - m->btn_h) / 2;
     int bw = maxi(ui_button_width(ctx, m, "\xe2\x80\xb9 Back"), ui_button_width(ctx, m, "Home"));
     SDL_Rect back = { m->margin, by, bw, m->btn_h }, home = { m->w - m->margin - bw, by, bw, m->btn_h };
@@ -264,4 +265,148 @@ void ui_format_meta(const char *source, const char *published, const char *autho
             break;
         len += (size_t)k;
     }
+}
+
+/* ---- scrolling views ------------------------------------------------------ */
+
+void ui_scroller_setup(ui_scroller *s, int top, int view_h, int content_h, int line_px)
+{
+    float keep = s->sc.pos;
+    int had = s->view_h > 0;
+    s->top = top;
+    s->view_h = view_h;
+    s->content_h = content_h;
+    s->line_px = line_px;
+    float max = content_h > view_h ? (float)(content_h - view_h) : 0;
+    scroll_init(&s->sc, 0, max, 0.15f * (float)view_h, NULL);
+    if (had)                    /* re-prepared (resize): keep the place, clamped */
+        s->sc.pos = keep < 0 ? 0 : keep > max ? max : keep;
+}
+
+int ui_scroller_gesture(ui_scroller *s, const gesture_event *ev, uint64_t now)
+{
+    switch (ev->type) {
+    case GESTURE_DRAG_BEGIN: scroll_grab(&s->sc, now); s->dragging = 1; return 1;
+    case GESTURE_DRAG: if (s->dragging) scroll_drag(&s->sc, -ev->dy); return 1;
+    case GESTURE_DRAG_END:
+        s->dragging = 0;
+        scroll_release(&s->sc, -ev->vy, now);
+        return 1;
+    case GESTURE_WHEEL:
+        scroll_fling_to(&s->sc, s->sc.pos - ev->dy * 3.0f * (float)s->line_px, now);
+        return 1;
+    default: return 0;
+    }
+}
+
+int ui_scroller_action(ui_scroller *s, const ui_action *a, uint64_t now)
+{
+    if (a->type != UI_ACT_SCROLL || !a->dy)
+        return 0;
+    float step = a->page ? 0.85f * (float)s->view_h : 2.0f * (float)s->line_px;
+    scroll_fling_to(&s->sc, s->sc.pos + (float)a->dy * step, now);
+    return 1;
+}
+
+int ui_scroller_update(ui_scroller *s, uint64_t now)
+{
+    return scroll_step(&s->sc, now) || s->sc.held;
+}
+
+int ui_scroller_y(const ui_scroller *s) { return (int)(s->sc.pos + (s->sc.pos < 0 ? -0.5f : 0.5f)); }
+
+void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,
+                      int x_off, uint8_t alpha)
+{
+    if (s->content_h <= s->view_h || s->view_h <= 0)
+        return;
+    float vis = (float)s->view_h / (float)s->content_h;
+    int th = (int)(vis * (float)s->view_h), tw = maxi(m->line * 2, 3);
+    if (th < m->target / 2)
+        th = m->target / 2;
+    float range = (float)(s->content_h - s->view_h);
+    float f = s->sc.pos / range;
+    int over = 0;               /* rubber band: the thumb shrinks at the ends */
+    if (f < 0) { over = (int)(-s->sc.pos); f = 0; }
+    if (f > 1) { over = (int)(s->sc.pos - range); f = 1; }
+    th = maxi(th - over, tw * 2);
+    SDL_Rect b = { m->w - m->margin / 2 - tw + x_off, s->top + (int)(f * (float)(s->view_h - th)), tw, th };
+    render_box(r, &b, rgb, alpha);
+}
+
+void ui_items_draw(SDL_Renderer *r, const render_item *items, int n, int x_off, int y_off,
+                   int y_min, int y_max, uint8_t alpha)
+{
+    SDL_Rect vp;
+    SDL_RenderGetViewport(r, &vp);
+    int w = vp.w > 0 ? vp.w : 1 << 30;
+    for (int i = 0; i < n; i++) {
+        const render_item *it = &items[i];
+        SDL_Rect b = it->box;
+        b.x += x_off;
+        b.y += y_off;
+        if (b.x >= w || b.x + b.w <= 0 || b.y >= y_max || b.y + b.h <= y_min)
+            continue;
+        if (it->text.tex)
+            render_text(r, &it->text, b.x, b.y, alpha);
+        else
+            render_box(r, &b, it->rgb, alpha);
+    }
+}
+
+/* ---- scrolling page ------------------------------------------------------- */
+
+render_list *ui_page_list(ui_page *p)
+{
+    if (p->nlists == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 8;
+        p->lists = xrealloc(p->lists, (size_t)p->cap * sizeof *p->lists);
+    }
+    render_list *l = &p->lists[p->nlists++];
+    l->n = 0;
+    return l;
+}
+
+void ui_page_hit(ui_page *p, SDL_Rect r, ui_target t, int index, int article)
+{
+    if (p->nhits == p->hcap) {
+        p->hcap = p->hcap ? p->hcap * 2 : 16;
+        p->hits = xrealloc(p->hits, (size_t)p->hcap * sizeof *p->hits);
+    }
+    p->hits[p->nhits++] = (ui_hit_rect){ r, t, index, article };
+}
+
+void ui_page_free(ui_page *p)
+{
+    for (int i = 0; i < p->nlists; i++)
+        render_list_free(&p->lists[i]);
+    free(p->lists);
+    free(p->hits);
+    p->lists = NULL;
+    p->hits = NULL;
+    p->nlists = p->cap = p->nhits = p->hcap = 0;
+}
+
+void ui_page_draw(const ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    int dy = p->scr.top - ui_scroller_y(&p->scr);
+    for (int i = 0; i < p->nlists; i++)
+        ui_items_draw(r, p->lists[i].items, p->lists[i].n, x_off, dy, p->scr.top,
+                      p->scr.top + p->scr.view_h, alpha);
+}
+
+int ui_page_hit_test(const ui_page *p, float x, float y, ui_event *out)
+{
+    if (y < (float)p->scr.top || y >= (float)(p->scr.top + p->scr.view_h))
+        return 0;
+    float cy = y - (float)p->scr.top + (float)ui_scroller_y(&p->scr);
+    for (int i = p->nhits - 1; i >= 0; i--)     /* later (smaller) targets win */
+        if (ui_rect_hit(&p->hits[i].r, x, cy)) {
+            out->type = UI_EV_TAP;
+            out->target = p->hits[i].target;
+            out->index = p->hits[i].index;
+            out->article = p->hits[i].article;
+            return 1;
+        }
+    return 0;
 }

@@ -124,4 +124,58 @@ void ui_format_date(const char *iso, char *out, size_t n);
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n);
 
+/* ---- vertical scrolling views (home, article, full text) ----------------
+** Content is laid out in content coordinates (y from 0) and drawn shifted
+** by -pos into the view [top, top + view_h); what sticks out is covered by
+** the bar and footer, which screens draw after the content over a
+** background-coloured box. */
+typedef struct ui_scroller {
+    scroll sc;                  /* pos = px of content above the view */
+    int top, view_h;            /* px: the view on screen */
+    int content_h;              /* px */
+    int line_px;                /* px: one arrow-key / wheel step */
+    int dragging;               /* 1 between DRAG_BEGIN and DRAG_END */
+} ui_scroller;
+
+void ui_scroller_setup(ui_scroller *s, int top, int view_h, int content_h, int line_px);
+/* DRAG_BEGIN/DRAG/DRAG_END (vertical part), WHEEL. 1 if it now moves. */
+int ui_scroller_gesture(ui_scroller *s, const gesture_event *ev, uint64_t now);
+/* UI_ACT_SCROLL dy (lines, or pages when page = 1). 1 if it now moves. */
+int ui_scroller_action(ui_scroller *s, const ui_action *a, uint64_t now);
+int ui_scroller_update(ui_scroller *s, uint64_t now);  /* 1 while moving */
+int ui_scroller_y(const ui_scroller *s);               /* px to subtract from content y */
+/* A thin thumb at the right edge when the content is longer than the view. */
+void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,
+                      int x_off, uint8_t alpha);
+
+/* Draw items shifted by (x_off, y_off), skipping those entirely outside
+** rows [y_min, y_max). No allocation. */
+void ui_items_draw(SDL_Renderer *r, const render_item *items, int n, int x_off, int y_off,
+                   int y_min, int y_max, uint8_t alpha);
+
+/* ---- a scrolling page: content lists + hit rects + scroller ----------- */
+typedef struct ui_hit_rect {
+    SDL_Rect r;                 /* content coordinates, >= target */
+    ui_target target;
+    int index, article;
+} ui_hit_rect;
+
+typedef struct ui_page {
+    render_list *lists;         /* owned array; content coordinates */
+    int nlists, cap;
+    ui_hit_rect *hits;          /* owned array */
+    int nhits, hcap;
+    ui_scroller scr;
+} ui_page;
+
+/* A fresh empty list at the end of the page. The pointer is valid until
+** the next ui_page_list call (the array may move). */
+render_list *ui_page_list(ui_page *p);
+void ui_page_hit(ui_page *p, SDL_Rect r, ui_target t, int index, int article);
+/* Frees textures and arrays (the scroller's position is kept). */
+void ui_page_free(ui_page *p);
+void ui_page_draw(const ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha);
+/* Screen point inside the view -> the hit rect there: 1 with *out filled. */
+int ui_page_hit_test(const ui_page *p, float x, float y, ui_event *out);
+
 #endif

@@ -1,0 +1,247 @@
+/*
+** src/app/ui.c: the exhibit's glue between input, ui_state and screens
+** (contract in ui.h). Allocates only when an action creates a screen.
+*/
+#include "app/ui.h"
+
+#include "app/ui_views.h"
+#include "common/util.h"
+
+#include <SDL.h>
+#include <stdlib.h>
+
+struct ui {
+    const config *cfg;          /* borrowed */
+    ui_host host;
+    screen_ctx ctx;             /* pointers borrowed from the app */
+    int w, h;                   /* logical px */
+    ui_state st;
+};
+
+void ui_config_from(const config *cfg, ui_config *out)
+{
+    ui_config_default(out);
+    ui_config_set(out, "idle_timeout_ms", cfg->idle_timeout_ms);
+    ui_config_set(out, "dwell_min_ms", cfg->slide_min_ms);
+    ui_config_set(out, "dwell_max_ms", cfg->slide_max_ms > cfg->slide_min_ms ? cfg->slide_max_ms
+                                                                              : cfg->slide_min_ms);
+    ui_config_set(out, "slide_kinds", cfg->slide_kinds & UI_SLIDES_ALL);
+    ui_config_set(out, "slide_shuffle", cfg->slide_shuffle ? 1 : 0);
+    /* a transition that never reports DONE ends after twice its length + 1 s */
+    ui_config_set(out, "transition_max_ms", 2L * cfg->transition_ms + 1000);
+}
+
+ui *ui_create(const config *cfg, const ui_host *host, const screen_ctx *ctx, int w, int h)
+{
+    ui *u = xcalloc(1, sizeof *u);
+    u->cfg = cfg;
+    u->host = *host;
+    u->ctx = *ctx;
+    u->w = w;
+    u->h = h;
+    ui_config uc;
+    ui_config_from(cfg, &uc);
+    ui_state_init(&u->st, &uc, 0);
+    return u;
+}
+
+void ui_destroy(ui *u) { free(u); }
+
+void ui_resize(ui *u, int w, int h) { u->w = w; u->h = h; }
+
+const ui_state *ui_get_state(const ui *u) { return &u->st; }
+
+/* ---- carrying out actions ------------------------------------------------ */
+
+static screen *notice_for(ui *u, int why)
+{
+    return ui_notice_create((ui_notice)why, u->ctx.store_error);
+}
+
+screen *ui_notice_create(ui_notice why, const char *detail)
+{
+    switch (why) {
+    case UI_NOTICE_EMPTY:
+        return screen_notice_create("Nothing on show yet",
+                                    "The collection has no articles. They appear here as soon "
+                                    "as the content is updated.");
+    case UI_NOTICE_FAILED:
+        return screen_notice_create("Content unavailable",
+                                    detail && *detail ? detail : "The content could not be read.");
+    default:
+        return screen_notice_create("Loading\xe2\x80\xa6", "");
+    }
+}
+
+/* A new (unprepared) screen for place p; slide for ATTRACT. */
+static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
+{
+    switch (p.screen) {
+    case UI_HOME: return ui_home_create();
+    case UI_ARTICLE: return ui_article_create(p.index, 0);
+    case UI_FULLTEXT: return ui_article_create(p.index, 1);
+    /* TEMPORARY until ui_quote.c / ui_timeline.c land (exhibit-views) */
+    case UI_QUOTE: case UI_TIMELINE:
+        return screen_notice_create("Coming soon", "This part of the exhibit is being built.");
+    case UI_ATTRACT: return ui_slide_create(slide->kind, slide->index);
+    default: return notice_for(u, p.index);
+    }
+}
+
+/* Create and prepare; a screen whose content fails to load becomes the
+** "failed" notice rather than a blank. */
+static screen *make(ui *u, ui_place p, const ui_slide *slide)
+{
+    screen *s = screen_for(u, p, slide);
+    if (s->vt->prepare(s, &u->ctx, u->w, u->h) != 0 && p.screen != UI_NOTICE) {
+        log_warn("ui: %s %d could not be prepared; showing a notice", ui_screen_name(p.screen), p.index);
+        screen_destroy(s);
+        s = ui_notice_create(UI_NOTICE_FAILED, "This item could not be loaded.");
+        s->vt->prepare(s, &u->ctx, u->w, u->h);
+    }
+    return s;
+}
+
+static void carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now);
+
+static void show(ui *u, const ui_action *a, uint64_t now)
+{
+    screen *s = make(u, a->place, &a->slide);
+    int words = a->type == UI_ACT_SLIDE ? ui_slide_words(s) : 0;
+    int kind = -1, dir = 1;
+    switch (a->transition) {
+    case UI_TR_PUSH: case UI_TR_NEXT: kind = u->cfg->transition; dir = 1; break;
+    case UI_TR_POP: case UI_TR_PREV: kind = u->cfg->transition; dir = -1; break;
+    case UI_TR_FADE: kind = TRANSITION_CROSSFADE; break;
+    default: break;
+    }
+    u->host.show(u->host.app, s, kind, dir);
+    if (a->type == UI_ACT_SLIDE) {
+        ui_event ev = { .type = UI_EV_SLIDE_READY, .value = ui_slide_dwell_ms(words, &u->st.cfg) };
+        ui_action none;
+        ui_state_apply(&u->st, &ev, now, &none);
+    }
+}
+
+static void carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
+{
+    switch (a->type) {
+    case UI_ACT_OPEN: case UI_ACT_NEXT: case UI_ACT_PREV: case UI_ACT_BACK:
+    case UI_ACT_HOME: case UI_ACT_WAKE: case UI_ACT_NOTICE: case UI_ACT_SLIDE:
+        show(u, a, now);
+        break;
+    case UI_ACT_SCROLL: case UI_ACT_ZOOM:
+        screen_action_apply(cur, a, now);
+        break;
+    default:
+        break;
+    }
+}
+
+static void send(ui *u, screen *cur, const ui_event *ev, uint64_t now)
+{
+    ui_action a;
+    ui_state_apply(&u->st, ev, now, &a);
+    carry_out(u, cur, &a, now);
+}
+
+/* ---- events in ----------------------------------------------------------- */
+
+void ui_start(ui *u, uint64_t now)
+{
+    ui_event ev = { .type = UI_EV_CONTENT_FAILED };
+    store_list arts = {0}, quotes = {0}, events = {0};
+    if (u->ctx.st && store_articles(u->ctx.st, &arts) == STORE_OK &&
+        store_quotes(u->ctx.st, &quotes) == STORE_OK && store_events(u->ctx.st, &events) == STORE_OK) {
+        ev.type = UI_EV_CONTENT_LOADED;
+        ev.n_articles = (int)arts.n;
+        ev.n_quotes = (int)quotes.n;
+        ev.n_events = (int)events.n;
+    }
+    store_articles_free(&arts);
+    store_quotes_free(&quotes);
+    store_events_free(&events);
+    u->st.last_input = now;
+    send(u, NULL, &ev, now);
+}
+
+int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
+{
+    ui_event ev = { .type = UI_EV_NONE, .index = -1, .article = -1 };
+    int moving = 0;
+    switch (ge->type) {
+    case GESTURE_TOUCH_BEGIN: ev.type = UI_EV_PRESS; break;
+    case GESTURE_TOUCH_END: ev.type = UI_EV_RELEASE; break;
+    case GESTURE_TAP: case GESTURE_LONG_PRESS:
+        screen_hit(cur, ge->x, ge->y, &ev);
+        ev.type = UI_EV_TAP;
+        break;
+    case GESTURE_SWIPE:
+        if (ge->dir == GESTURE_LEFT) ev.type = UI_EV_SWIPE_LEFT;
+        else if (ge->dir == GESTURE_RIGHT) ev.type = UI_EV_SWIPE_RIGHT;
+        break;
+    case GESTURE_DRAG_BEGIN: case GESTURE_DRAG: case GESTURE_DRAG_END:
+    case GESTURE_PINCH_BEGIN: case GESTURE_PINCH: case GESTURE_PINCH_END:
+    case GESTURE_WHEEL:
+        /* the screen follows the finger only when it is on show and awake */
+        if (u->st.cur.screen != UI_ATTRACT && !u->st.in_transition && !u->st.guard)
+            moving = screen_gesture(cur, ge, now);
+        ev.type = UI_EV_ACTIVITY;
+        break;
+    default:                    /* DOUBLE_TAP: the first TAP already acted */
+        break;
+    }
+    if (ev.type != UI_EV_NONE)
+        send(u, cur, &ev, now);
+    return moving;
+}
+
+/* Key bindings: SDL key -> ui event. */
+static const struct { int key; ui_event_type ev; } keymap[] = {
+    { SDLK_LEFT, UI_EV_KEY_LEFT },        { SDLK_RIGHT, UI_EV_KEY_RIGHT },
+    { SDLK_UP, UI_EV_KEY_UP },            { SDLK_DOWN, UI_EV_KEY_DOWN },
+    { SDLK_PAGEUP, UI_EV_KEY_PAGE_UP },   { SDLK_PAGEDOWN, UI_EV_KEY_PAGE_DOWN },
+    { SDLK_SPACE, UI_EV_KEY_PAGE_DOWN },
+    { SDLK_RETURN, UI_EV_KEY_ENTER },     { SDLK_KP_ENTER, UI_EV_KEY_ENTER },
+    { SDLK_ESCAPE, UI_EV_KEY_BACK },      { SDLK_BACKSPACE, UI_EV_KEY_BACK },
+    { SDLK_AC_BACK, UI_EV_KEY_BACK },
+    { SDLK_HOME, UI_EV_KEY_HOME },        { SDLK_AC_HOME, UI_EV_KEY_HOME },
+};
+
+int ui_key(ui *u, screen *cur, int key, uint64_t now)
+{
+    for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
+        if (keymap[i].key == key) {
+            ui_event ev = { .type = keymap[i].ev, .index = -1, .article = -1 };
+            send(u, cur, &ev, now);
+            return 1;
+        }
+    return 0;
+}
+
+void ui_tick(ui *u, uint64_t now)
+{
+    ui_event ev = { .type = UI_EV_TICK };
+    send(u, NULL, &ev, now);
+}
+
+void ui_transition_done(ui *u, screen *cur, uint64_t now)
+{
+    ui_event ev = { .type = UI_EV_TRANSITION_DONE };
+    send(u, cur, &ev, now);
+    ui_action a;
+    while (!u->st.in_transition && ui_state_pop_queued(&u->st, now, &a))
+        carry_out(u, cur, &a, now);
+}
+
+uint64_t ui_next_due(const ui *u, uint64_t now)
+{
+    const ui_state *st = &u->st;
+    if (st->in_transition)
+        return st->transition_start + (uint64_t)st->cfg.transition_max_ms;
+    if (st->cur.screen == UI_NOTICE)
+        return UINT64_MAX;
+    if (st->cur.screen == UI_ATTRACT)
+        return st->slide_due;
+    return st->last_input + (uint64_t)st->cfg.idle_timeout_ms;
+}

@@ -1,0 +1,84 @@
+/*
+** src/app/ui.h: the exhibit's glue (ui_): owns the ui_state machine, turns
+** gestures and keys into ui_events, and carries out the ui_actions it gets
+** back by creating and preparing screens and handing them to the app.
+**
+**   app (frame loop, transitions)          ui (this module)
+**   -----------------------------          ----------------
+**   ui_start(now)                    ->    CONTENT_LOADED / FAILED
+**   each gesture event               ->    TOUCH_BEGIN/END -> PRESS/RELEASE
+**                                          TAP, LONG_PRESS -> screen_hit -> TAP
+**                                          horizontal SWIPE -> SWIPE_LEFT/RIGHT
+**                                          DRAG*, PINCH*, WHEEL -> screen gesture
+**                                            hook + ACTIVITY; DOUBLE_TAP ignored
+**   each key                         ->    arrows, Page Up/Down, Enter,
+**                                          Escape/Backspace = back, Home
+**   every step                       ->    TICK (idle -> slideshow, slide timer)
+**   a transition ended               ->    TRANSITION_DONE, then queued input
+**   <- host->show(screen, kind, dir)       a NEW screen, already prepared for
+**                                          the new ui_place, before its
+**                                          transition starts (kind -1: cut)
+**
+** Index conventions (shared with ui_views.h): article = position in
+** store_articles(), quote = position in store_quotes(), event = position in
+** store_events().
+*/
+#ifndef VITRINE_UI_H
+#define VITRINE_UI_H
+
+#include "app/config.h"
+#include "app/gesture.h"
+#include "app/screen.h"
+#include "app/ui_state.h"
+
+#include <stdint.h>
+
+/* What ui needs from the app. show takes ownership of s (prepared, not yet
+** primed); kind is TRANSITION_CROSSFADE / TRANSITION_SLIDE, or -1 for a cut
+** without animation; dir +1 forward, -1 back. After an animated show the
+** app calls ui_transition_done() when the animation ends. */
+typedef struct ui_host {
+    void *app;
+    void (*show)(void *app, screen *s, int kind, int dir);
+} ui_host;
+
+typedef struct ui ui;           /* opaque */
+
+/* cfg borrowed (must outlive ui). ctx: copied; its pointers are borrowed. */
+ui *ui_create(const config *cfg, const ui_host *host, const screen_ctx *ctx, int w, int h);
+void ui_destroy(ui *u);                         /* NULL-safe */
+void ui_resize(ui *u, int w, int h);
+
+/* Count the content and send CONTENT_LOADED / FAILED: shows the first screen. */
+void ui_start(ui *u, uint64_t now);
+
+/* Input. cur: the screen shown or being entered (hit tests go to it).
+** Return 1 when the screen now needs frames (something moves). */
+int ui_gesture(ui *u, screen *cur, const gesture_event *ev, uint64_t now);
+int ui_key(ui *u, screen *cur, int sdl_key, uint64_t now);
+
+/* Time: TICK. */
+void ui_tick(ui *u, uint64_t now);
+/* The animation of the last show ended (cur: the screen now on show):
+** TRANSITION_DONE, then the input queued meanwhile. */
+void ui_transition_done(ui *u, screen *cur, uint64_t now);
+
+/* The next moment a TICK must run (idle timeout, slide due), or UINT64_MAX. */
+uint64_t ui_next_due(const ui *u, uint64_t now);
+const ui_state *ui_get_state(const ui *u);
+
+/* Map config.slideshow / timing keys onto a ui_config. */
+void ui_config_from(const config *cfg, ui_config *out);
+
+/* ---- the core exhibit screens (ui_home.c, ui_article.c, ui_slide.c) ---- */
+screen *ui_home_create(void);
+/* An article (index in store_articles()); fulltext 1: the scrolling full text. */
+screen *ui_article_create(int article_index, int fulltext);
+/* An attract-mode slide. */
+screen *ui_slide_create(ui_slide_kind kind, int index);
+/* Words a visitor reads on a prepared slide (for its dwell time). */
+int ui_slide_words(const screen *s);
+/* The notice for an empty or failed content state. */
+screen *ui_notice_create(ui_notice why, const char *detail);
+
+#endif

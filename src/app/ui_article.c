@@ -1,0 +1,350 @@
+/*
+** src/app/ui_article.c: one article, in two modes.
+**
+** Article (fulltext 0): headline, outlet · date · author, the summary, a
+** "Read the full article" button, the key quotes (tap: the quote screen)
+** and the events (tap: the timeline centred there). Landscape puts quotes
+** and events in a right column; portrait stacks them. The page scrolls
+** when it is taller than the view; prev / next buttons and the position
+** indicator sit in the footer (a swipe does the same).
+**
+** Full text (fulltext 1): the whole body in a reading column, one texture
+** per paragraph, scrolled by drag with inertia (kinetic scroller with a
+** rubber band at the ends), the wheel, arrows and Page Up / Page Down; a
+** thumb on the right shows where the view is.
+*/
+#include "app/render.h"
+#include "app/ui.h"
+#include "app/ui_chrome.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEAD_LINES      4       /* headline lines before the ellipsis (article) */
+#define QUOTE_LINES     4       /* lines of a key quote */
+#define EVENT_LINES     2       /* lines of an event */
+#define MEASURE_EM      32      /* full text: column at most this many body px * ... */
+
+typedef struct ui_article {
+    screen base;                /* MUST BE FIRST */
+    int index;                  /* article, in store_articles() order (wraps) */
+    int fulltext;               /* 1: the full-text view */
+    int n_articles;
+    ui_metrics m;
+    ui_bar bar;
+    render_list foot;           /* prev / indicator / next over a bg box */
+    SDL_Rect prev, next;        /* hit rects (article mode) */
+    ui_page page;
+    uint32_t thumb;             /* scroll thumb colour */
+} ui_article;
+
+/* Global index of the k-th quote of article id (store_quotes order:
+** article_id, position), -1 if not found. */
+static int quote_index(const store_list *q, long long id, size_t k)
+{
+    const store_quote *v = q->v;
+    for (size_t i = 0; i < q->n; i++)
+        if (v[i].article_id == id)
+            return i + k < q->n && v[i + k].article_id == id ? (int)(i + k) : -1;
+    return -1;
+}
+
+static int event_index(const store_list *e, long long id, const store_event *ev)
+{
+    const store_event *v = e->v;
+    for (size_t i = 0; i < e->n; i++)
+        if (v[i].article_id == id && !strcmp(v[i].date, ev->date) && !strcmp(v[i].text, ev->text))
+            return (int)i;
+    return -1;
+}
+
+static char *summary_text(const store_article *a)
+{
+    sbuf b = {0};
+    for (size_t i = 0; i < a->nsummary; i++) {
+        if (i)
+            sbuf_addc(&b, ' ');
+        sbuf_adds(&b, a->summary[i]);
+    }
+    return sbuf_take(&b);
+}
+
+/* Headline + meta + rule at (x, y) width cw; returns the new y. */
+static int add_heading(ui_article *s, const screen_ctx *ctx, const store_article *a, int x, int y,
+                       int cw, int head_lines)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    render_list *l = ui_page_list(&s->page);
+    text_style hs = ui_style(FONT_SANS_BOLD, m->px_head, c->color_text, TEXT_LEFT, head_lines);
+    hs.line_pct = 105;
+    y += ui_text_add(l, ctx, a->head.title, &hs, x, y, cw, 0) + m->px_meta / 2;
+    char meta[400];
+    ui_format_meta(a->head.source, a->head.published, a->head.author, meta, sizeof meta);
+    text_style ms = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
+    y += ui_text_add(l, ctx, meta, &ms, x, y, cw, 0) + m->px_meta;
+    render_list_box(l, (SDL_Rect){ x, y, m->S / 8, m->line * 2 }, c->color_accent);
+    return y + m->px_meta;
+}
+
+/* A small section label ("Key quotes"). */
+static int add_label(ui_article *s, const screen_ctx *ctx, const char *text, int x, int y, int cw)
+{
+    text_style st = ui_style(FONT_SANS_BOLD, s->m.px_small, ctx->cfg->color_accent, TEXT_LEFT, 1);
+    return ui_text_add(ui_page_list(&s->page), ctx, text, &st, x, y, cw, 0) + s->m.px_small / 2;
+}
+
+static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article *a,
+                      const store_list *allq, int x, int y, int cw)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    y += add_label(s, ctx, "KEY QUOTES", x, y, cw);
+    for (size_t k = 0; k < a->nquotes; k++) {
+        render_list *l = ui_page_list(&s->page);
+        const store_quote *q = &a->quotes[k];
+        int bar = m->line * 2, pad = m->margin / 3, y0 = y;
+        text_style qs = ui_style(FONT_SERIF_ITALIC, m->px_body, c->color_text, TEXT_LEFT, QUOTE_LINES);
+        qs.line_pct = 120;
+        char buf[64];
+        const char *open = "\xe2\x80\x9c", *close = "\xe2\x80\x9d";
+        sbuf b = {0};
+        sbuf_adds(&b, open);
+        sbuf_adds(&b, q->text);
+        sbuf_adds(&b, close);
+        y += ui_text_add(l, ctx, b.s, &qs, x + bar + pad, y, cw - bar - pad, 0);
+        sbuf_free(&b);
+        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s", q->speaker ? q->speaker : "unattributed");
+        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
+        y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
+        render_list_box(l, (SDL_Rect){ x, y0, bar, y - y0 }, c->color_accent);
+        int qi = quote_index(allq, a->head.id, k);
+        if (qi >= 0)
+            ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
+                        UI_TGT_QUOTE, qi, s->index);
+        y += m->px_body;
+    }
+    return y;
+}
+
+static int add_events(ui_article *s, const screen_ctx *ctx, const store_article *a,
+                      const store_list *alle, int x, int y, int cw)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    y += add_label(s, ctx, "EVENTS", x, y, cw);
+    int dw = m->px_meta * 8;                    /* date column */
+    if (dw > cw / 3)
+        dw = cw / 3;
+    for (size_t k = 0; k < a->nevents; k++) {
+        render_list *l = ui_page_list(&s->page);
+        const store_event *e = &a->events[k];
+        char date[64];
+        ui_format_date(e->date, date, sizeof date);
+        text_style ds = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 2);
+        text_style ts = ui_style(FONT_SANS, m->px_meta, c->color_text, TEXT_LEFT, EVENT_LINES);
+        int y0 = y;
+        int dh = ui_text_add(l, ctx, date, &ds, x, y, dw - m->px_meta / 2, 0);
+        int th = ui_text_add(l, ctx, e->text, &ts, x + dw, y, cw - dw, 0);
+        y += (dh > th ? dh : th);
+        int ei = event_index(alle, a->head.id, e);
+        if (ei >= 0)
+            ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
+                        UI_TGT_EVENT, ei, s->index);
+        y += m->px_meta * 2 / 3 + (m->target > y - y0 ? (m->target - (y - y0)) / 2 : 0);
+    }
+    return y;
+}
+
+static int add_article(ui_article *s, const screen_ctx *ctx, const store_article *a)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    store_list allq = {0}, alle = {0};
+    if (store_quotes(ctx->st, &allq) != STORE_OK || store_events(ctx->st, &alle) != STORE_OK) {
+        store_quotes_free(&allq);
+        store_events_free(&alle);
+        return -1;
+    }
+    int side = a->nquotes || a->nevents;
+    int cw = m->w - 2 * m->margin, gap = m->margin;
+    int two = m->wide && side, lw = two ? (cw - gap) * 11 / 20 : cw;
+    int x = m->margin, y = m->margin / 2;
+    y = add_heading(s, ctx, a, x, y, lw, HEAD_LINES);
+    char *sum = summary_text(a);
+    text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
+    bs.line_pct = 135;
+    y += ui_text_add(ui_page_list(&s->page), ctx, *sum ? sum : a->body, &bs, x, y, lw,
+                     *sum ? 0 : m->px_body * 8) + m->px_body;
+    free(sum);
+    const char *more = "Read the full article \xe2\x80\xba";
+    SDL_Rect btn = { x, y, ui_button_width(ctx, m, more), m->btn_h };
+    ui_button_add(ui_page_list(&s->page), ctx, m, btn, more, UI_BUTTON_FILLED);
+    ui_page_hit(&s->page, ui_rect_grow(btn, m->target), UI_TGT_READ_MORE, s->index, s->index);
+    y += btn.h + m->margin;
+    if (!side) {
+        text_style ns = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
+        y += ui_text_add(ui_page_list(&s->page), ctx, "No quotes or dated events were found in this article.",
+                         &ns, x, y, lw, 0) + m->margin;
+    }
+    int ry = two ? m->margin / 2 : y, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
+    if (a->nquotes)
+        ry = add_quotes(s, ctx, a, &allq, rx, ry, rw);
+    if (a->nevents)
+        ry = add_events(s, ctx, a, &alle, rx, ry + (a->nquotes ? m->px_meta : 0), rw);
+    store_quotes_free(&allq);
+    store_events_free(&alle);
+    return (ry > y ? ry : y) + m->margin / 2;
+}
+
+/* Full text: one texture per paragraph in a centred reading column. */
+static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_article *a)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    int cw = m->w - 2 * m->margin, maxw = MEASURE_EM * m->px_body;
+    if (cw > maxw)
+        cw = maxw;
+    int x = (m->w - cw) / 2, y = m->margin / 2;
+    y = add_heading(s, ctx, a, x, y, cw, 0);
+    text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
+    bs.line_pct = 140;
+    const char *p = a->body ? a->body : "";
+    render_list *l = NULL;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        if (n) {
+            char *para = xmalloc(n + 1);
+            memcpy(para, p, n);
+            para[n] = 0;
+            if (!l || l->n == RENDER_LIST_MAX)
+                l = ui_page_list(&s->page);
+            int ph = ui_text_add(l, ctx, para, &bs, x, y, cw, 0);
+            free(para);
+            if (ph)
+                y += ph + m->px_body * 2 / 3;
+        }
+        p += n + (p[n] == '\n');
+    }
+    return y + m->margin;
+}
+
+static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
+{
+    ui_article *s = (ui_article *)base;
+    ui_page_free(&s->page);
+    render_list_free(&s->foot);
+    ui_metrics_init(&s->m, w, h);
+    const ui_metrics *m = &s->m;
+    s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
+    s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
+    if (!ctx->st)
+        return -1;
+    store_list rows;
+    if (store_articles(ctx->st, &rows) != STORE_OK || rows.n == 0) {
+        store_articles_free(&rows);
+        return -1;
+    }
+    s->n_articles = (int)rows.n;
+    s->index = ((s->index % s->n_articles) + s->n_articles) % s->n_articles;
+    long long id = ((store_article_row *)rows.v)[s->index].id;
+    char title[200];
+    snprintf(title, sizeof title, "%.150s", ((store_article_row *)rows.v)[s->index].source
+                                            ? ((store_article_row *)rows.v)[s->index].source : "Article");
+    store_articles_free(&rows);
+    store_article a;
+    if (store_article_get(ctx->st, id, &a) != STORE_OK)
+        return -1;
+    ui_bar_prepare(&s->bar, ctx, m, s->fulltext ? "Full article" : title, 1, 1);
+    int foot_h = 0;
+    if (!s->fulltext && s->n_articles > 1) {
+        foot_h = m->target + m->margin / 2;
+        int fy = h - foot_h;
+        render_list_box(&s->foot, (SDL_Rect){ 0, fy, w, foot_h }, ctx->cfg->color_bg);
+        int bw = m->target * 3 / 2, by = fy + (foot_h - m->target) / 2;
+        s->prev = (SDL_Rect){ m->margin, by, bw, m->target };
+        s->next = (SDL_Rect){ w - m->margin - bw, by, bw, m->target };
+        ui_button_add(&s->foot, ctx, m, s->prev, "\xe2\x80\xb9", UI_BUTTON_OUTLINE);
+        ui_button_add(&s->foot, ctx, m, s->next, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
+        ui_dots_add(&s->foot, ctx, m, s->index, s->n_articles, w / 2, fy + (foot_h - ui_dots_height(m)) / 2);
+    }
+    int content_h = s->fulltext ? add_fulltext(s, ctx, &a) : add_article(s, ctx, &a);
+    store_article_free(&a);
+    if (content_h < 0)
+        return -1;
+    int top = s->bar.bottom;
+    ui_scroller_setup(&s->page.scr, top, h - top - foot_h, content_h, m->px_body * 2);
+    return 0;
+}
+
+static void article_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    ui_article *s = (ui_article *)base;
+    ui_page_draw(&s->page, r, x_off, alpha);
+    ui_bar_draw(&s->bar, r, x_off, alpha);
+    render_list_draw(r, &s->foot, x_off, alpha);
+    ui_scroller_draw(&s->page.scr, r, &s->m, s->thumb, x_off, alpha);
+}
+
+static void article_hit(screen *base, float x, float y, ui_event *out)
+{
+    ui_article *s = (ui_article *)base;
+    if (ui_bar_hit(&s->bar, x, y, out))
+        return;
+    if (ui_rect_hit(&s->prev, x, y))
+        out->target = UI_TGT_PREV;
+    else if (ui_rect_hit(&s->next, x, y))
+        out->target = UI_TGT_NEXT;
+    else
+        ui_page_hit_test(&s->page, x, y, out);
+}
+
+static int article_gesture(screen *base, const gesture_event *ev, uint32_t now)
+{
+    return ui_scroller_gesture(&((ui_article *)base)->page.scr, ev, now);
+}
+
+static int article_action(screen *base, const ui_action *a, uint32_t now)
+{
+    return ui_scroller_action(&((ui_article *)base)->page.scr, a, now);
+}
+
+static int article_update(screen *base, uint32_t now)
+{
+    return ui_scroller_update(&((ui_article *)base)->page.scr, now);
+}
+
+static screen_action article_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
+
+static void article_destroy(screen *base)
+{
+    ui_article *s = (ui_article *)base;
+    ui_page_free(&s->page);
+    ui_bar_free(&s->bar);
+    render_list_free(&s->foot);
+    free(s);
+}
+
+static const screen_vt article_vt = {
+    .name = "article", .prepare = article_prepare, .draw = article_draw, .input = article_input,
+    .destroy = article_destroy, .hit = article_hit, .gesture = article_gesture,
+    .action = article_action, .update = article_update,
+};
+
+static const screen_vt fulltext_vt = {
+    .name = "fulltext", .prepare = article_prepare, .draw = article_draw, .input = article_input,
+    .destroy = article_destroy, .hit = article_hit, .gesture = article_gesture,
+    .action = article_action, .update = article_update,
+};
+
+screen *ui_article_create(int article_index, int fulltext)
+{
+    ui_article *s = xcalloc(1, sizeof *s);
+    s->base.vt = fulltext ? &fulltext_vt : &article_vt;
+    s->index = article_index;
+    s->fulltext = fulltext;
+    return &s->base;
+}

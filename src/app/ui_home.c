@@ -1,0 +1,185 @@
+/*
+** src/app/ui_home.c: the exhibit's home screen: every article as a card
+** (headline, outlet · date) and the two ways into Quotes and Timeline.
+** Everything is reachable in two touches: a card, or a button and an item.
+**
+**   +-------------------------------------------------------+
+**   | In the news                     [ Quotes ] [Timeline] |  header
+**   |-------------------------------------------------------|
+**   | |Headline ...      | |Headline ...     | |Headline   |  cards, 1..3
+**   | |outlet · date     | |outlet · date    | |...        |  columns,
+**   |  ...                                                  |  scrolling
+**   +-------------------------------------------------------+
+*/
+#include "app/render.h"
+#include "app/ui.h"
+#include "app/ui_chrome.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define HOME_TITLE       "In the news"
+#define CARD_MIN_W_S     0.55f  /* short sides: narrowest card column */
+#define CARD_HEAD_LINES  3      /* headline lines on a card before the ellipsis */
+
+typedef struct ui_home {
+    screen base;                /* MUST BE FIRST */
+    ui_metrics m;
+    render_list head;           /* title, buttons, rule over a bg box */
+    SDL_Rect quotes_btn, timeline_btn;  /* hit rects */
+    ui_page page;               /* the cards */
+    uint32_t thumb;             /* scroll thumb colour */
+} ui_home;
+
+static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int nevents)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    render_list_box(&s->head, (SDL_Rect){ 0, 0, m->w, m->bar_h }, c->color_bg);
+    int by = (m->bar_h - m->btn_h) / 2;
+    int tw = ui_button_width(ctx, m, "Timeline"), qw = ui_button_width(ctx, m, "Quotes");
+    int x = m->w - m->margin;
+    s->quotes_btn = s->timeline_btn = (SDL_Rect){ 0, 0, 0, 0 };
+    if (nevents > 0) {
+        x -= tw;
+        SDL_Rect r = { x, by, tw, m->btn_h };
+        ui_button_add(&s->head, ctx, m, r, "Timeline", UI_BUTTON_OUTLINE);
+        s->timeline_btn = ui_rect_grow(r, m->target);
+        x -= m->margin / 2;
+    }
+    if (nquotes > 0) {
+        x -= qw;
+        SDL_Rect r = { x, by, qw, m->btn_h };
+        ui_button_add(&s->head, ctx, m, r, "Quotes", UI_BUTTON_OUTLINE);
+        s->quotes_btn = ui_rect_grow(r, m->target);
+    }
+    text_style st = ui_style(FONT_SANS_BOLD, m->px_title * 5 / 4, c->color_text, TEXT_LEFT, 1);
+    text_size sz = {0};
+    int room = x - 2 * m->margin;
+    if (ctx->fonts)
+        text_measure(ctx->fonts, HOME_TITLE, &st, room, 0, &sz);
+    ui_text_add(&s->head, ctx, HOME_TITLE, &st, m->margin, (m->bar_h - sz.h) / 2, room, 0);
+    render_list_box(&s->head, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
+                    ui_mix(c->color_bg, c->color_muted, 35));
+}
+
+/* One card at content (x, y), cw x ch. */
+static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row *a, int i,
+                     int x, int y, int cw, int ch)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    render_list *l = ui_page_list(&s->page);
+    SDL_Rect r = { x, y, cw, ch };
+    ui_card_add(l, ctx, m, r);
+    int pad = m->margin / 2, tx = x + pad + m->line * 2, tw = cw - 2 * pad - m->line * 2;
+    char meta[320];
+    ui_format_meta(a->source, a->published, NULL, meta, sizeof meta);
+    text_style ms = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
+    text_size msz = {0};
+    if (ctx->fonts)
+        text_measure(ctx->fonts, meta[0] ? meta : "-", &ms, tw, 0, &msz);
+    text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, CARD_HEAD_LINES);
+    ui_text_add(l, ctx, a->title, &hs, tx, y + pad, tw, ch - 2 * pad - msz.h - pad / 2);
+    ui_text_add(l, ctx, meta, &ms, tx, y + ch - pad - msz.h, tw, 0);
+    ui_page_hit(&s->page, r, UI_TGT_CARD, i, i);
+}
+
+static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
+{
+    ui_home *s = (ui_home *)base;
+    render_list_free(&s->head);
+    ui_page_free(&s->page);
+    ui_metrics_init(&s->m, w, h);
+    const ui_metrics *m = &s->m;
+    s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
+    if (!ctx->st)
+        return -1;
+    store_list arts = {0}, quotes = {0}, events = {0};
+    if (store_articles(ctx->st, &arts) != STORE_OK || store_quotes(ctx->st, &quotes) != STORE_OK ||
+        store_events(ctx->st, &events) != STORE_OK) {
+        store_articles_free(&arts);
+        store_quotes_free(&quotes);
+        store_events_free(&events);
+        return -1;
+    }
+    add_header(s, ctx, (int)quotes.n, (int)events.n);
+    store_quotes_free(&quotes);
+    store_events_free(&events);
+
+    int cw_all = w - 2 * m->margin, gap = m->margin / 2;
+    int cols = cw_all / (int)(CARD_MIN_W_S * (float)m->S);
+    cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
+    int cw = (cw_all - (cols - 1) * gap) / cols;
+    int ch = m->margin + (int)((float)m->px_body * 1.1f * 1.3f * CARD_HEAD_LINES) + m->px_meta * 2;
+    const store_article_row *rows = arts.v;
+    int y = m->margin / 2;
+    for (size_t i = 0; i < arts.n; i++) {
+        int col = (int)i % cols, row = (int)i / cols;
+        add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch);
+    }
+    int nrows = ((int)arts.n + cols - 1) / cols;
+    int content_h = y + nrows * (ch + gap) + m->margin / 2;
+    ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
+    store_articles_free(&arts);
+    return 0;
+}
+
+static void home_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    ui_home *s = (ui_home *)base;
+    ui_page_draw(&s->page, r, x_off, alpha);
+    render_list_draw(r, &s->head, x_off, alpha);
+    ui_scroller_draw(&s->page.scr, r, &s->m, s->thumb, x_off, alpha);
+}
+
+static void home_hit(screen *base, float x, float y, ui_event *out)
+{
+    ui_home *s = (ui_home *)base;
+    if (ui_rect_hit(&s->quotes_btn, x, y))
+        out->target = UI_TGT_QUOTES_BUTTON;
+    else if (ui_rect_hit(&s->timeline_btn, x, y))
+        out->target = UI_TGT_TIMELINE_BUTTON;
+    else
+        ui_page_hit_test(&s->page, x, y, out);
+}
+
+static int home_gesture(screen *base, const gesture_event *ev, uint32_t now)
+{
+    return ui_scroller_gesture(&((ui_home *)base)->page.scr, ev, now);
+}
+
+static int home_action(screen *base, const ui_action *a, uint32_t now)
+{
+    return ui_scroller_action(&((ui_home *)base)->page.scr, a, now);
+}
+
+static int home_update(screen *base, uint32_t now)
+{
+    return ui_scroller_update(&((ui_home *)base)->page.scr, now);
+}
+
+static screen_action home_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
+
+static void home_destroy(screen *base)
+{
+    ui_home *s = (ui_home *)base;
+    render_list_free(&s->head);
+    ui_page_free(&s->page);
+    free(s);
+}
+
+static const screen_vt home_vt = {
+    .name = "home", .prepare = home_prepare, .draw = home_draw, .input = home_input,
+    .destroy = home_destroy, .hit = home_hit, .gesture = home_gesture, .action = home_action,
+    .update = home_update,
+};
+
+screen *ui_home_create(void)
+{
+    ui_home *s = xcalloc(1, sizeof *s);
+    s->base.vt = &home_vt;
+    return &s->base;
+}

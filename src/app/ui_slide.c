@@ -1,0 +1,269 @@
+/*
+** src/app/ui_slide.c: the attract-mode slides (idle slideshow), each with
+** the quiet "Touch to explore" hint. A touch wakes the exhibit on the item
+** behind the slide (ui_state rule 4), so a slide needs no hit test.
+**
+**   summary   outlet · date, the headline, the summary (fitted)
+**   quote     one quote set large in the serif (fitted), speaker, source
+**   timeline  the event's date large, its text, its source, and a strip of
+**             the whole corpus's time axis with this event marked
+**
+** ui_slide_words() tells ui.c how much there is to read (dwell time).
+*/
+#include "app/render.h"
+#include "app/ui.h"
+#include "app/ui_chrome.h"
+
+#include "common/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AXIS_TICKS_MAX 200      /* event marks drawn on the timeline strip */
+
+typedef struct ui_slide_screen {
+    screen base;                /* MUST BE FIRST */
+    ui_slide_kind kind;
+    int index;
+    int words;                  /* words to read */
+    ui_metrics m;
+    ui_page page;               /* no scrolling: lists only */
+} ui_slide_screen;
+
+static int count_words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; s && *s; s++) {
+        int sp = *s == ' ' || *s == '\n' || *s == '\t';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+/* The article row at index i (wrapping) into *out (owned strings copied). */
+static int article_at(const screen_ctx *ctx, int i, store_article *out)
+{
+    store_list rows;
+    if (store_articles(ctx->st, &rows) != STORE_OK || rows.n == 0) {
+        store_articles_free(&rows);
+        return -1;
+    }
+    long long id = ((store_article_row *)rows.v)[((size_t)i % rows.n + rows.n) % rows.n].id;
+    store_articles_free(&rows);
+    return store_article_get(ctx->st, id, out) == STORE_OK ? 0 : -1;
+}
+
+static int article_index_of(const screen_ctx *ctx, long long id, store_article_row *head, char *buf,
+                            size_t n)
+{
+    store_list rows;
+    buf[0] = 0;
+    if (store_articles(ctx->st, &rows) != STORE_OK) {
+        store_articles_free(&rows);
+        return -1;
+    }
+    int found = -1;
+    for (size_t i = 0; i < rows.n; i++) {
+        const store_article_row *r = &((store_article_row *)rows.v)[i];
+        if (r->id == id) {
+            found = (int)i;
+            char meta[300];
+            ui_format_meta(r->source, r->published, NULL, meta, sizeof meta);
+            if (snprintf(buf, n, "%.200s%s%.150s", r->title, *meta ? "  \xc2\xb7  " : "", meta) < 0) buf[0] = 0;
+        }
+    }
+    (void)head;
+    store_articles_free(&rows);
+    return found;
+}
+
+static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    store_article a;
+    if (article_at(ctx, s->index, &a) != 0)
+        return -1;
+    render_list *l = ui_page_list(&s->page);
+    int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
+    char meta[400];
+    ui_format_meta(a.head.source, a.head.published, NULL, meta, sizeof meta);
+    text_style ms = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 1);
+    y += ui_text_add(l, ctx, meta, &ms, x, y, cw, 0) + m->px_meta;
+    text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_text, TEXT_LEFT, 3);
+    hs.line_pct = 105;
+    int bottom = m->h - m->margin * 2 - m->px_small * 2;
+    y += ui_text_fit_add(l, ctx, a.head.title, &hs, m->px_head, m->px_head * 3 / 2, x, y, cw,
+                         (bottom - y) / 2) + m->px_body;
+    render_list_box(l, (SDL_Rect){ x, y, m->S / 8, m->line * 2 }, c->color_accent);
+    y += m->px_body;
+    sbuf b = {0};
+    for (size_t i = 0; i < a.nsummary; i++) {
+        if (i)
+            sbuf_addc(&b, ' ');
+        sbuf_adds(&b, a.summary[i]);
+    }
+    const char *sum = b.len ? b.s : a.body;
+    text_style bs = ui_style(FONT_SANS, 0, c->color_text, TEXT_LEFT, 0);
+    bs.line_pct = 135;
+    ui_text_fit_add(l, ctx, sum, &bs, m->px_body, m->px_body * 3 / 2, x, y, cw, bottom - y);
+    s->words = count_words(a.head.title) + count_words(sum);
+    sbuf_free(&b);
+    store_article_free(&a);
+    return 0;
+}
+
+static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    store_list qs;
+    if (store_quotes(ctx->st, &qs) != STORE_OK || qs.n == 0) {
+        store_quotes_free(&qs);
+        return -1;
+    }
+    const store_quote *q = &((store_quote *)qs.v)[((size_t)s->index % qs.n + qs.n) % qs.n];
+    char src[400];
+    article_index_of(ctx, q->article_id, NULL, src, sizeof src);
+    render_list *l = ui_page_list(&s->page);
+    int x = m->margin * 3, cw = m->w - 6 * m->margin, top = m->margin * 3;
+    int foot = m->px_meta * 4 + m->px_small * 3;
+    sbuf b = {0};
+    sbuf_adds(&b, "\xe2\x80\x9c");
+    sbuf_adds(&b, q->text);
+    sbuf_adds(&b, "\xe2\x80\x9d");
+    text_style st = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+    st.line_pct = 118;
+    int qh = ui_text_fit_add(l, ctx, b.s, &st, m->px_body, m->px_head * 2, x, top, cw,
+                             m->h - top - foot - m->margin);
+    int y = top + qh + m->px_body;
+    render_list_box(l, (SDL_Rect){ x - m->margin, top, m->line * 2, qh }, c->color_accent);
+    char who[200];
+    snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", q->speaker ? q->speaker : "unattributed");
+    text_style ws = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
+    y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0) + m->px_meta / 3;
+    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
+    ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
+    s->words = count_words(q->text) + 6;
+    sbuf_free(&b);
+    store_quotes_free(&qs);
+    return 0;
+}
+
+/* Days since year 0 of "YYYY[-MM[-DD]]" (missing parts: the middle). */
+static double date_days(const char *d)
+{
+    int y = 0, mo = 7, dd = 1;
+    int got = sscanf(d, "%d-%d-%d", &y, &mo, &dd);
+    if (got == 1) { mo = 7; dd = 1; }
+    if (got == 2) dd = 15;
+    return y * 365.25 + (mo - 1) * 30.44 + (dd - 1);
+}
+
+static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    store_list es;
+    if (store_events(ctx->st, &es) != STORE_OK || es.n == 0) {
+        store_events_free(&es);
+        return -1;
+    }
+    const store_event *v = es.v;
+    size_t k = ((size_t)s->index % es.n + es.n) % es.n;
+    const store_event *e = &v[k];
+    char src[400], date[64];
+    article_index_of(ctx, e->article_id, NULL, src, sizeof src);
+    ui_format_date(e->date, date, sizeof date);
+    render_list *l = ui_page_list(&s->page);
+    int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
+    text_style ls = ui_style(FONT_SANS_BOLD, m->px_small, c->color_muted, TEXT_LEFT, 1);
+    y += ui_text_add(l, ctx, "ON THE TIMELINE", &ls, x, y, cw, 0) + m->px_small;
+    text_style ds = ui_style(FONT_SANS_BOLD, m->px_head * 3 / 2, c->color_accent, TEXT_LEFT, 1);
+    y += ui_text_add(l, ctx, date, &ds, x, y, cw, 0) + m->px_body;
+    int axis_y = m->h - m->margin * 3 - m->px_small * 2;
+    text_style ts = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+    int th = ui_text_fit_add(l, ctx, e->text, &ts, m->px_body, m->px_head * 3 / 2, x, y, cw,
+                             (axis_y - y) * 2 / 3);
+    y += th + m->px_body;
+    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
+    ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
+    /* the strip: the corpus's whole span, every event a tick, this one marked */
+    double t0 = date_days(v[0].date), t1 = date_days(v[es.n - 1].date);
+    double span = t1 > t0 ? t1 - t0 : 1;
+    render_list *al = ui_page_list(&s->page);
+    render_list_box(al, (SDL_Rect){ x, axis_y, cw, m->line }, ui_mix(c->color_bg, c->color_muted, 50));
+    int tick = m->px_small / 2;
+    for (size_t i = 0; i < es.n && i < AXIS_TICKS_MAX; i++) {
+        if (al->n >= RENDER_LIST_MAX - 1)
+            al = ui_page_list(&s->page);
+        int tx = x + (int)((date_days(v[i].date) - t0) / span * (double)(cw - m->line));
+        render_list_box(al, (SDL_Rect){ tx, axis_y - tick, m->line, tick * 2 + m->line },
+                        ui_mix(c->color_bg, c->color_muted, 70));
+    }
+    l = ui_page_list(&s->page);
+    int mx = x + (int)((date_days(e->date) - t0) / span * (double)(cw - m->line));
+    int d = tick * 2;
+    render_list_box(l, (SDL_Rect){ mx - d / 2, axis_y - d / 2, d, d }, c->color_accent);
+    char y0[16], y1[16];
+    snprintf(y0, sizeof y0, "%.4s", v[0].date);
+    snprintf(y1, sizeof y1, "%.4s", v[es.n - 1].date);
+    text_style ys = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_LEFT, 1);
+    ui_text_add(l, ctx, y0, &ys, x, axis_y + tick * 2, cw / 2, 0);
+    ys.align = TEXT_RIGHT;
+    ui_text_add(l, ctx, y1, &ys, x + cw / 2, axis_y + tick * 2, cw / 2, 0);
+    s->words = count_words(e->text) + 8;
+    store_events_free(&es);
+    return 0;
+}
+
+static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
+{
+    ui_slide_screen *s = (ui_slide_screen *)base;
+    ui_page_free(&s->page);
+    ui_metrics_init(&s->m, w, h);
+    s->page.scr.top = 0;
+    s->page.scr.view_h = h;
+    s->words = 0;
+    if (!ctx->st || !ctx->fonts)
+        return -1;
+    int rc = s->kind == UI_SLIDE_QUOTE ? prepare_quote(s, ctx)
+           : s->kind == UI_SLIDE_TIMELINE ? prepare_timeline(s, ctx) : prepare_summary(s, ctx);
+    if (rc == 0)
+        ui_hint_add(ui_page_list(&s->page), ctx, &s->m, UI_HINT_TEXT);
+    return rc;
+}
+
+static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
+{
+    ui_page_draw(&((ui_slide_screen *)base)->page, r, x_off, alpha);
+}
+
+static screen_action slide_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
+
+static void slide_destroy(screen *base)
+{
+    ui_page_free(&((ui_slide_screen *)base)->page);
+    free(base);
+}
+
+static const screen_vt slide_vt = {
+    .name = "slide", .prepare = slide_prepare, .draw = slide_draw, .input = slide_input,
+    .destroy = slide_destroy,
+};
+
+int ui_slide_words(const screen *s)
+{
+    return s && s->vt == &slide_vt ? ((const ui_slide_screen *)s)->words : 0;
+}
+
+screen *ui_slide_create(ui_slide_kind kind, int index)
+{
+    ui_slide_screen *s = xcalloc(1, sizeof *s);
+    s->base.vt = &slide_vt;
+    s->kind = kind;
+    s->index = index;
+    return &s->base;
+}
