@@ -896,16 +896,19 @@ static void keep(cc_state *st, char *text, int line, int prose) {
     st->np++;
 }
 
-/* Trim boilerplate sentences at both ends of text (owned, replaced). */
-static char *trim_edges(cc_state *st, char *text, int cap_start, int cap_end, int *all_caption) {
+/* Trim boilerplate sentences at both ends of text (owned, replaced).
+** *whole: the word statistics of text (computed by the caller). *same set
+** to 1 when the result is text unchanged. */
+static char *trim_edges(cc_state *st, char *text, int cap_start, int cap_end, int *all_caption,
+                        const cclean_stats *wholep, int *same) {
     size_t n = strlen(text);
     corpus_span *sp;
     size_t ns = cclean_sentences(text, n, &sp), a = 0, z = ns;
     *all_caption = 0;
+    *same = 0;
     ckind *k = xcalloc(ns ? ns : 1, sizeof *k);
     for (size_t i = 0; i < ns; i++) k[i] = sent_kind(text + sp[i].start, sp[i].end - sp[i].start, 0);
-    cclean_stats whole;
-    cclean_stats_of(text, n, &whole);
+    cclean_stats whole = *wholep;
     /* a short block ending in a photo credit is a caption as a whole */
     if (ns && (cap_end || k[ns - 1] == CK_CAPTION) && whole.words <= CC_CAPTION_WORDS) {
         *all_caption = 1;
@@ -934,6 +937,7 @@ static char *trim_edges(cc_state *st, char *text, int cap_start, int cap_end, in
         z--;
     }
     char *r = a < z ? xstrndup(text + sp[a].start, sp[z - 1].end - sp[a].start) : NULL;
+    *same = r && sp[a].start == 0 && sp[z - 1].end == n;
     free(k); free(sp); free(text);
     return r;
 }
@@ -957,10 +961,17 @@ static void classify(cc_state *st, cc_block *b) {
         size_t cut = lead_dateline(st, t, strlen(t));
         if (cut) { char *u = xstrdup(t + cut); free(t); t = u; }
     }
-    t = trim_edges(st, t, cs, ce, &allcap);
+    /* The statistics are the costliest step here: the text is often left
+    ** unchanged by the steps above, so reuse them when it is. */
+    cclean_stats whole, ts;
+    size_t tn = strlen(t);
+    if (tn == n && memcmp(t, s, n) == 0) whole = sst;
+    else cclean_stats_of(t, tn, &whole);
+    int same;
+    t = trim_edges(st, t, cs, ce, &allcap, &whole, &same);
     if (!t) return;
-    cclean_stats ts;
-    cclean_stats_of(t, strlen(t), &ts);
+    if (same) ts = whole;
+    else cclean_stats_of(t, strlen(t), &ts);
     if (same_text(t, st->cand[F_TITLE]) || same_text(t, st->have->title)) { free(t); return; }
     if (prose_shaped(&ts, b->linkpct)) {
         st->seen_prose = 1;

@@ -319,7 +319,10 @@ int cclean_is_stopword(const char *s, size_t n) {
     size_t lo = 0, hi = sizeof STOPWORDS / sizeof *STOPWORDS;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(STOPWORDS[mid], w);
+        const unsigned char *e = (const unsigned char *)STOPWORDS[mid];
+        size_t j = 0;                           /* inline strcmp(e, w) */
+        while (e[j] && e[j] == (unsigned char)w[j]) j++;
+        int c = (int)e[j] - (int)(unsigned char)w[j];
         if (c == 0) return 1;
         if (c < 0) lo = mid + 1; else hi = mid;
     }

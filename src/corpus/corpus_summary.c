@@ -525,8 +525,8 @@ static void rank(sent **el, size_t n) {
         for (size_t i = 0; i < n; i++) {
             double acc = dangling / (double)n;
             const double *mi = m + i * n;
-            for (size_t j = 0; j < n; j++)
-                if (mi[j] > 0) acc += mi[j] * pr[j];
+            for (size_t j = 0; j < n; j++)    /* a zero term adds +0.0: no change */
+                acc += mi[j] * pr[j];
             nx[i] = (1 - PR_DAMPING) / (double)n + PR_DAMPING * acc;
         }
         memcpy(pr, nx, n * sizeof *pr);
