@@ -80,9 +80,8 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
     case UI_HOME: return ui_home_create();
     case UI_ARTICLE: return ui_article_create(p.index, 0);
     case UI_FULLTEXT: return ui_article_create(p.index, 1);
-    /* TEMPORARY until ui_quote.c / ui_timeline.c land (exhibit-views) */
-    case UI_QUOTE: case UI_TIMELINE:
-        return screen_notice_create("Coming soon", "This part of the exhibit is being built.");
+    case UI_QUOTE: return ui_quote_create(p.index);
+    case UI_TIMELINE: return ui_timeline_create(p.index);
     case UI_ATTRACT: return ui_slide_create(slide->kind, slide->index);
     default: return notice_for(u, p.index);
     }
