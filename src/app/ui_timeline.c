@@ -407,8 +407,10 @@ static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double 
     }
 }
 
+/* One pass of an item's drawing: 0 span and leader, 1 label (on a
+** background box, so leaders of outer rows pass behind it), 2 marker. */
 static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left, int x_off,
-                      uint8_t alpha)
+                      uint8_t alpha, int pass)
 {
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
     const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
@@ -419,36 +421,42 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
     if (x + (shown ? lw : d) < 0 || x - d > s->mt.w)
         return;
-    if (it->prec != UI_TLM_DAY) {                   /* the month / year it covers */
-        int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
-        int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
-        box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
-            s->c_span, alpha);
-    }
-    if (shown) {                                    /* leader and label */
-        int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
-        box(r, x + x_off, y0, line, y1 - y0, focus ? s->c_accent : s->c_lead, alpha);
+    if (pass == 0) {
+        if (it->prec != UI_TLM_DAY) {               /* the month / year it covers */
+            int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
+            int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
+            box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
+                s->c_span, alpha);
+        }
+        if (shown) {
+            int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
+            box(r, x + x_off, y0, line, y1 - y0, focus ? s->c_accent : s->c_lead, alpha);
+        }
+    } else if (pass == 1 && shown) {
         const tl_label *l = &s->labels[i];
+        box(r, lx + line + x_off, ly, lw - line, lh, s->c_bg, alpha);
+        box(r, x + x_off, ly, line, lh, focus ? s->c_accent : s->c_lead, alpha);
         int ty = ly;
         render_text(r, &l->date, lx + s->pad + x_off, ty, alpha);
         ty += l->date.h;
         render_text(r, &l->text, lx + s->pad + x_off, ty, alpha);
         ty += l->text.h;
         render_text(r, &l->src, lx + s->pad + x_off, ty, alpha);
+    } else if (pass == 2) {
+        int md = focus ? d * 3 / 2 : d;
+        if (it->prec == UI_TLM_DAY) {               /* filled square: a day */
+            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_accent, alpha);
+        } else {                                    /* hollow square: month / year */
+            int t = line * 2 > 2 ? line * 2 : 2;
+            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_bg, alpha);
+            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, t, s->c_accent, alpha);
+            box(r, x - md / 2 + x_off, g->axis_y + md / 2 - t, md, t, s->c_accent, alpha);
+            box(r, x - md / 2 + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
+            box(r, x + md / 2 - t + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
+        }
+        if (focus)
+            box(r, x - md / 2 + x_off, g->axis_y + md / 2 + line * 2, md, line * 2, s->c_text, alpha);
     }
-    int md = focus ? d * 3 / 2 : d;
-    if (it->prec == UI_TLM_DAY) {                   /* filled square: a day */
-        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_accent, alpha);
-    } else {                                        /* hollow square: month / year */
-        int t = line * 2 > 2 ? line * 2 : 2;
-        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_bg, alpha);
-        box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, t, s->c_accent, alpha);
-        box(r, x - md / 2 + x_off, g->axis_y + md / 2 - t, md, t, s->c_accent, alpha);
-        box(r, x - md / 2 + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
-        box(r, x + md / 2 - t + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
-    }
-    if (focus)
-        box(r, x - md / 2 + x_off, g->axis_y + md / 2 + line * 2, md, line * 2, s->c_text, alpha);
 }
 
 static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
@@ -463,11 +471,13 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         int lt = s->mt.line > 1 ? s->mt.line : 1;
         box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
         draw_ticks(s, r, level, left, x_off, alpha);
-        for (int i = 0; i < ui_tlm_count(s->m); i++)
-            if (i != s->focus)
-                draw_item(s, r, i, left, x_off, alpha);
-        if (s->focus >= 0)                          /* the focus on top */
-            draw_item(s, r, s->focus, left, x_off, alpha);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < ui_tlm_count(s->m); i++)
+                if (i != s->focus)
+                    draw_item(s, r, i, left, x_off, alpha, pass);
+            if (s->focus >= 0)                      /* the focus on top */
+                draw_item(s, r, s->focus, left, x_off, alpha, pass);
+        }
     }
     render_list_draw(r, &s->chrome, x_off, alpha);
     ui_bar_draw(&s->bar, r, x_off, alpha);

@@ -521,7 +521,8 @@ static void layout_ticks(ui_tlm *m, int level)
             int dim = days_in_month(y, mm);
             for (int dd = 2; dd <= dim && show_d; dd++)
                 add_tick(&t, &n, &cap, (double)ui_tlm_days(y, mm, dd), UI_TLM_TICK_DAY,
-                         dstep && (dd - 1) % dstep == 0 && dd + dstep <= dim + 1, y, mm, dd);
+                         dstep && (dd - 1) % dstep == 0 && dd + dstep <= dim + 1 &&
+                         !(dstep == 1 && dd == 2), y, mm, dd);   /* day 2 would run into the month name */
         }
     }
     m->ticks[level] = t;

@@ -1,0 +1,456 @@
+/*
+** tests/test_views.c: the Quote and Timeline screens driven directly (no
+** app, no ui glue): created, prepared and drawn with SDL's software
+** renderer on the fixed database of tests/fixtures/views/fixture.sql.
+** Checks hit tests (source line -> its article, events -> event + article,
+** zoom buttons, Back/Home), index wrapping, drag with inertia, pinch about
+** its centre, animated zoom steps, wheel, that draw / gesture / update
+** allocate nothing, and golden shots at 800x480, 1920x1080 and 1080x1920
+** compared like tests/test_golden.c (same tolerances).
+**
+**   VITRINE_GOLDEN_UPDATE=1 build/tests/test_views    regenerate tests/golden/views/
+**                                                     (then LOOK at every image)
+*/
+#include "app/alloc.h"
+#include "app/config.h"
+#include "app/render.h"
+#include "app/screen.h"
+#include "app/ui_timeline_model.h"
+#include "app/ui_views.h"
+#include "common/util.h"
+#include "t.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#if !defined(__SANITIZE_ADDRESS__)
+extern void *__libc_malloc(size_t n);
+extern void *__libc_calloc(size_t n, size_t s);
+extern void *__libc_realloc(void *p, size_t n);
+void *malloc(size_t n) { alloc_note(); return __libc_malloc(n); }
+void *calloc(size_t n, size_t s) { alloc_note(); return __libc_calloc(n, s); }
+void *realloc(void *p, size_t n) { alloc_note(); return __libc_realloc(p, n); }
+#endif
+
+#define GOLDEN_CHANNEL_TOL 8        /* as tests/test_golden.c */
+#define GOLDEN_PIXEL_TOL   0.005
+#define GOLDEN_DIR "tests/golden/views"
+
+static char tmpdir[64], dbpath[96];
+static config cfg;
+static font_lib *fonts;
+static store *st;
+
+typedef struct canvas { SDL_Surface *surf; SDL_Renderer *r; int w, h; } canvas;
+
+static int build_db(void)
+{
+    FILE *fp = fopen("tests/fixtures/views/fixture.sql", "rb");
+    if (!fp)
+        return -1;
+    sbuf b = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        sbuf_add(&b, buf, n);
+    fclose(fp);
+    sqlite3 *db;
+    int rc = sqlite3_open(dbpath, &db) == SQLITE_OK &&
+             sqlite3_exec(db, b.s, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    sqlite3_close(db);
+    sbuf_free(&b);
+    return rc;
+}
+
+static void canvas_open(canvas *c, int w, int h)
+{
+    c->w = w;
+    c->h = h;
+    c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    c->r = SDL_CreateSoftwareRenderer(c->surf);
+}
+
+static void canvas_close(canvas *c)
+{
+    SDL_DestroyRenderer(c->r);
+    SDL_FreeSurface(c->surf);
+}
+
+static screen_ctx ctx_for(const canvas *c)
+{
+    return (screen_ctx){ c->r, fonts, st, "", &cfg };
+}
+
+static void frame(const canvas *c, screen *s)
+{
+    render_clear(c->r, cfg.color_bg);
+    s->vt->draw(s, c->r, 0, 255);
+    SDL_RenderPresent(c->r);
+}
+
+/* Share of differing pixels (as test_golden.c), -1 on load / size trouble. */
+static double compare(SDL_Surface *a, const char *b_path)
+{
+    SDL_Surface *l = IMG_Load(b_path), *b = l ? SDL_ConvertSurfaceFormat(l, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(l);
+    double r = -1;
+    if (b && a->w == b->w && a->h == b->h) {
+        long diff = 0;
+        for (int y = 0; y < a->h; y++) {
+            const Uint8 *pa = (Uint8 *)a->pixels + y * a->pitch, *pb = (Uint8 *)b->pixels + y * b->pitch;
+            for (int x = 0; x < a->w * 4; x += 4) {
+                int worst = 0;
+                for (int k = 0; k < 3; k++) {
+                    int d = abs((int)pa[x + k] - (int)pb[x + k]);
+                    worst = d > worst ? d : worst;
+                }
+                diff += worst > GOLDEN_CHANNEL_TOL;
+            }
+        }
+        r = (double)diff / ((double)a->w * a->h);
+    }
+    SDL_FreeSurface(b);
+    return r;
+}
+
+static void shot(const canvas *c, const char *name)
+{
+    char want[256], got[256];
+    snprintf(want, sizeof want, "%s/%s", GOLDEN_DIR, name);
+    snprintf(got, sizeof got, "%s/%s", tmpdir, name);
+    IMG_SavePNG(c->surf, got);
+    if (getenv("VITRINE_GOLDEN_UPDATE")) {
+        T_OK(IMG_SavePNG(c->surf, want) == 0);
+        printf("updated %s\n", want);
+        return;
+    }
+    double d = compare(c->surf, want);
+    if (d < 0 || d > GOLDEN_PIXEL_TOL)
+        T_FAIL_("%s: %.3f%% of pixels differ (or missing); see %s", name, d * 100, got);
+    else
+        t_passed++;
+}
+
+static screen *prepared(const canvas *c, screen *s)
+{
+    screen_ctx x = ctx_for(c);
+    T_INT(s->vt->prepare(s, &x, c->w, c->h), 0);
+    frame(c, s);
+    return s;
+}
+
+/* Scan the screen on a grid for a tap target; 1 with the event when found. */
+static int find_target(screen *s, int w, int h, ui_target t, ui_event *out, float *fx, float *fy)
+{
+    for (int y = 0; y < h; y += 4)
+        for (int x = 0; x < w; x += 4) {
+            screen_hit(s, (float)x, (float)y, out);
+            if (out->target == t) {
+                if (fx) *fx = (float)x;
+                if (fy) *fy = (float)y;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* ---- quote --------------------------------------------------------------- */
+
+static const struct { int quote, article; } quote_src[] = {
+    /* store_quotes order q0..q5 (by article id); articles newest first: 10->0, 20->1, 30->2, 40->3 */
+    {0, 0}, {1, 0}, {2, 1}, {3, 2}, {4, 2}, {5, 3}, {6, 0}, {-1, 3}, {-7, 3},
+};
+
+static void test_quote_hits(void)
+{
+    canvas c;
+    canvas_open(&c, 800, 480);
+    for (size_t i = 0; i < sizeof quote_src / sizeof quote_src[0]; i++) {
+        screen *s = prepared(&c, ui_quote_create(quote_src[i].quote));
+        ui_event ev;
+        T_OK(find_target(s, c.w, c.h, UI_TGT_ARTICLE_SOURCE, &ev, NULL, NULL));
+        T_INT(ev.index, quote_src[i].article);
+        T_OK(find_target(s, c.w, c.h / 4, UI_TGT_BACK, &ev, NULL, NULL));
+        T_OK(find_target(s, c.w, c.h / 4, UI_TGT_HOME, &ev, NULL, NULL));
+        screen_hit(s, c.w / 2.0f, c.h * 0.35f, &ev);            /* the quote itself: nothing */
+        T_INT(ev.target, UI_TGT_NONE);
+        screen_destroy(s);
+    }
+    /* wrapping: 6 is 0, -1 is 5 (same pixels) */
+    screen *a = prepared(&c, ui_quote_create(0));
+    SDL_Surface *pa = SDL_DuplicateSurface(c.surf);
+    screen_destroy(a);
+    screen *b = prepared(&c, ui_quote_create(6));
+    int same = memcmp(pa->pixels, c.surf->pixels, (size_t)pa->pitch * pa->h) == 0;
+    T_OK(same);
+    screen_destroy(b);
+    b = prepared(&c, ui_quote_create(1));
+    T_OK(memcmp(pa->pixels, c.surf->pixels, (size_t)pa->pitch * pa->h) != 0);
+    screen_destroy(b);
+    SDL_FreeSurface(pa);
+    canvas_close(&c);
+}
+
+/* ---- timeline ------------------------------------------------------------ */
+
+static void test_timeline_hits(void)
+{
+    canvas c;
+    canvas_open(&c, 1920, 1080);
+    screen *s = prepared(&c, ui_timeline_create(-1));
+    const ui_tlm *m = ui_timeline_model(s);
+    T_OK(m != NULL);
+    /* 11 events: the flood day of two articles merges (+ the same-article
+    ** second text stays apart), the June 2022 budget debate merges: 9 items */
+    T_INT(ui_tlm_count(m), 9);
+    double ppd, left;
+    ui_timeline_view(s, &ppd, &left);
+    const ui_tlm_geom *g = ui_tlm_geometry(m);
+    int merged = 0;
+    for (int i = 0; i < ui_tlm_count(m); i++) {
+        const ui_tlm_item *it = ui_tlm_item_at(m, i);
+        float x = (float)ui_tlm_x(m, ppd, left, it->mid);
+        ui_event ev;
+        screen_hit(s, x, (float)g->axis_y, &ev);
+        if (ev.target == UI_TGT_EVENT && ev.index != it->first) {
+            /* a neighbour's marker can be nearer at the whole-range zoom */
+            continue;
+        }
+        T_INT(ev.target, UI_TGT_EVENT);
+        T_INT(ev.index, it->first);
+        T_INT(ev.article, ui_tlm_event_article(m, it->first));
+        merged += it->nsrc > 1;
+    }
+    T_INT(merged, 2);
+    ui_event ev;
+    T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_IN, &ev, NULL, NULL));
+    T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_OUT, &ev, NULL, NULL));
+    T_OK(find_target(s, c.w, c.h / 6, UI_TGT_BACK, &ev, NULL, NULL));
+    screen_destroy(s);
+
+    /* opened on an event: it is centred, the zoom shows about a year */
+    s = prepared(&c, ui_timeline_create(7));            /* 2022-06 budget debate */
+    m = ui_timeline_model(s);
+    ui_timeline_view(s, &ppd, &left);
+    const ui_tlm_item *it = ui_tlm_item_at(m, ui_tlm_item_of_event(m, 7));
+    T_OK(fabs(ui_tlm_x(m, ppd, left, it->mid) - (g->axis_x + g->axis_w / 2.0)) < 2);
+    T_OK(ppd > ui_tlm_min_ppd(m) * 2);
+    screen_destroy(s);
+    canvas_close(&c);
+}
+
+static int run_until_rest(screen *s, uint32_t *now, int max_frames)
+{
+    int frames = 0;
+    while (frames < max_frames) {
+        *now += 16;
+        frames++;
+        if (!screen_update(s, *now))
+            break;
+    }
+    return frames;
+}
+
+static void test_timeline_motion(void)
+{
+    canvas c;
+    canvas_open(&c, 1920, 1080);
+    screen *s = prepared(&c, ui_timeline_create(7));
+    const ui_tlm *m = ui_timeline_model(s);
+    const ui_tlm_geom *g = ui_tlm_geometry(m);
+    double ppd0, left0, ppd, left, lo, hi;
+    ui_timeline_view(s, &ppd0, &left0);
+    uint32_t now = 1000;
+
+    /* drag left by 200 px, fling: time moves later, keeps coasting, stops in range */
+    gesture_event ev = { .type = GESTURE_DRAG_BEGIN, .x = 900, .y = 500, .t = now };
+    T_INT(screen_gesture(s, &ev, now), 1);
+    for (int i = 0; i < 10; i++) {
+        now += 16;
+        ev = (gesture_event){ .type = GESTURE_DRAG, .dx = -20, .x = 900 - 20.0f * i, .y = 500, .t = now };
+        screen_gesture(s, &ev, now);
+    }
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(fabs((left - left0) * ppd - 200) < 1);          /* follows the finger exactly */
+    ev = (gesture_event){ .type = GESTURE_DRAG_END, .vx = -1500, .x = 700, .y = 500, .t = now };
+    screen_gesture(s, &ev, now);
+    double after_drag = left;
+    int frames = run_until_rest(s, &now, 2000);
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(frames > 5 && frames < 2000);                   /* inertia, then rest */
+    T_OK(left > after_drag);
+    ui_tlm_pan_limits(m, ppd, &lo, &hi);
+    T_OK(left >= lo - 1e-6 && left <= hi + 1e-6);
+
+    /* pinch out x2 around x=600: ppd doubles, the day under 600 stays */
+    ui_timeline_view(s, &ppd0, &left0);
+    double day = left0 + (600 - g->axis_x) / ppd0;
+    ev = (gesture_event){ .type = GESTURE_PINCH_BEGIN, .x = 600, .y = 500, .scale = 1, .t = now };
+    screen_gesture(s, &ev, now);
+    ev = (gesture_event){ .type = GESTURE_PINCH, .x = 600, .y = 500, .scale = 2, .t = now + 50 };
+    screen_gesture(s, &ev, now + 50);
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(fabs(ppd - 2 * ppd0) < 1e-6 * ppd);
+    T_OK(fabs(ui_tlm_x(m, ppd, left, day) - 600) < 1.0 ||   /* or clamped at an end */
+         fabs(left - lo) < 1e-6 || fabs(left - hi) < 1e-6);
+    ev = (gesture_event){ .type = GESTURE_PINCH_END, .x = 600, .y = 500, .scale = 1000, .t = now + 60 };
+    screen_gesture(s, &ev, now + 60);
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(fabs(ppd - ui_tlm_max_ppd(m)) < 1e-9 * ppd);     /* clamped to the finest level */
+    now += 100;
+    run_until_rest(s, &now, 500);
+
+    /* zoom out by actions, step by step to level 0; centre kept */
+    int steps = 0;
+    while (steps < 20) {
+        ui_timeline_view(s, &ppd0, &left0);
+        ui_action a = { .type = UI_ACT_ZOOM, .zoom = -1 };
+        if (!screen_action_apply(s, &a, now))
+            break;
+        run_until_rest(s, &now, 200);
+        ui_timeline_view(s, &ppd, &left);
+        int l = ui_tlm_level_for(m, ppd);
+        T_OK(ppd < ppd0 && fabs(ppd - ui_tlm_level_ppd(m, l)) < 1e-6 * ppd);
+        steps++;
+    }
+    T_OK(steps >= 3);
+    T_OK(fabs(ppd - ui_tlm_min_ppd(m)) < 1e-9 * ppd);
+    ui_action in = { .type = UI_ACT_ZOOM, .zoom = +1 };
+    T_INT(screen_action_apply(s, &in, now), 1);
+    run_until_rest(s, &now, 200);
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(fabs(ppd - ui_tlm_level_ppd(m, 1)) < 1e-6 * ppd);
+
+    /* wheel and scroll keys move */
+    ui_timeline_view(s, &ppd0, &left0);
+    ev = (gesture_event){ .type = GESTURE_WHEEL, .dy = -2, .t = now };
+    T_INT(screen_gesture(s, &ev, now), 1);
+    run_until_rest(s, &now, 500);
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(left > left0);
+    ui_action pg = { .type = UI_ACT_SCROLL, .dx = -1, .page = 1 };
+    T_INT(screen_action_apply(s, &pg, now), 1);
+    run_until_rest(s, &now, 500);
+    double left2;
+    ui_timeline_view(s, &ppd, &left2);
+    T_OK(left2 < left);
+
+    /* nothing allocates per frame: draw, drag, fling, zoom, update. The
+    ** first round blits every texture once (SDL's software blitter makes a
+    ** blit map on a texture's first copy, as tests/test_alloc.c explains);
+    ** the second round, over the same views, must not allocate at all. */
+    unsigned long before = 0;
+    for (int round = 0; round < 2; round++) {
+    ui_action back = { .type = UI_ACT_ZOOM, .zoom = -1 };
+    screen_action_apply(s, &back, now);
+    run_until_rest(s, &now, 200);
+    screen_action_apply(s, &pg, now);
+    run_until_rest(s, &now, 500);
+    frame(&c, s);
+    if (round == 1)
+        before = alloc_count();
+    for (int i = 0; i < 30; i++) {
+        now += 16;
+        ev = (gesture_event){ .type = i == 0 ? GESTURE_DRAG_BEGIN : i == 29 ? GESTURE_DRAG_END : GESTURE_DRAG,
+                              .dx = 15, .vx = 900, .x = 900, .y = 500, .t = now };
+        screen_gesture(s, &ev, now);
+        screen_update(s, now);
+        frame(&c, s);
+    }
+    ui_action a = { .type = UI_ACT_ZOOM, .zoom = +1 };
+    screen_action_apply(s, &a, now);
+    for (int i = 0; i < 40; i++) {
+        now += 16;
+        screen_update(s, now);
+        frame(&c, s);
+    }
+    }
+    T_INT(alloc_count() - before, 0);
+    screen_destroy(s);
+    canvas_close(&c);
+}
+
+/* ---- goldens ------------------------------------------------------------- */
+
+static void test_goldens(void)
+{
+    static const struct { int w, h; const char *tag; } sizes[] = {
+        {800, 480, "800x480"}, {1920, 1080, "1920x1080"}, {1080, 1920, "1080x1920"},
+    };
+    char name[96];
+    for (size_t k = 0; k < 3; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k].w, sizes[k].h);
+        t_current = sizes[k].tag;
+        static const struct { int q; const char *what; } quotes[] = { {0, "short"}, {3, "long"}, {2, "nospeaker"} };
+        for (size_t i = 0; i < 3; i++) {
+            if (i == 2 && k > 0)
+                continue;                       /* the no-speaker case once */
+            screen *s = prepared(&c, ui_quote_create(quotes[i].q));
+            snprintf(name, sizeof name, "quote_%s_%s.png", quotes[i].what, sizes[k].tag);
+            shot(&c, name);
+            screen_destroy(s);
+        }
+        screen *s = prepared(&c, ui_timeline_create(-1));
+        snprintf(name, sizeof name, "timeline_all_%s.png", sizes[k].tag);
+        shot(&c, name);
+        screen_destroy(s);
+        s = prepared(&c, ui_timeline_create(2));        /* the merged flood day */
+        snprintf(name, sizeof name, "timeline_event_%s.png", sizes[k].tag);
+        shot(&c, name);
+        if (k == 1) {                                   /* zoomed in twice more: days */
+            uint32_t now = 100;
+            for (int z = 0; z < 3; z++) {
+                ui_action a = { .type = UI_ACT_ZOOM, .zoom = +1 };
+                screen_action_apply(s, &a, now);
+                run_until_rest(s, &now, 200);
+            }
+            frame(&c, s);
+            shot(&c, "timeline_days_1920x1080.png");
+        }
+        screen_destroy(s);
+        canvas_close(&c);
+    }
+}
+
+int main(void)
+{
+    alloc_hook_sdl();
+    log_set_quiet(1);
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/vitrine-views-XXXXXX");
+    if (!mkdtemp(tmpdir) || TTF_Init() != 0)
+        return 1;
+    snprintf(dbpath, sizeof dbpath, "%s/views.db", tmpdir);
+    config_defaults(&cfg);
+    fonts = font_lib_create(cfg.fonts_dir);
+    store_err e;
+    T_INT(build_db(), 0);
+    st = store_open(dbpath, &e, NULL, 0);
+    T_OK(fonts && st);
+    if (fonts && st) {
+        T_RUN(test_quote_hits);
+        T_RUN(test_timeline_hits);
+        T_RUN(test_timeline_motion);
+        T_RUN(test_goldens);
+    }
+    store_close(st);
+    font_lib_destroy(fonts);
+    config_free(&cfg);
+    TTF_Quit();
+    if (!t_failed) {
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "cannot remove %s\n", tmpdir);
+    } else {
+        fprintf(stderr, "shots kept in %s\n", tmpdir);
+    }
+    return T_DONE();
+}
