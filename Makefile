@@ -151,8 +151,9 @@ clean:
 # Regenerate the engine's golden screenshots (tests/golden/*.png) from the
 # fixed fixture database; look at every image before committing them.
 .PHONY: golden
-golden: $(BUILD)/tests/test_golden
+golden: $(BUILD)/tests/test_golden $(APP)
 	VITRINE_GOLDEN_UPDATE=1 $(BUILD)/tests/test_golden
+	VITRINE_GOLDEN_UPDATE=1 BUILD=$(BUILD) sh tests/test_ui_flows.sh
 
 # ---- Cross builds (owner: board): targets ---------------------------------
 # make board-check   for each of BOARD_ARCHS: sysroot, cross build, then under

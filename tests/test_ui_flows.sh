@@ -1,0 +1,107 @@
+#!/bin/sh
+# tests/test_ui_flows.sh: the exhibit's flows, scripted and headless on the
+# virtual clock, over the fixed fixture tests/fixtures/ui/fixture.sql.
+# Shots are compared with tests/golden/ui/*.png by test_golden --compare
+# (the engine's tool and tolerance); VITRINE_GOLDEN_UPDATE=1 (make golden)
+# rewrites the goldens instead: LOOK at them before committing.
+# Prints "N passed, N failed".
+BUILD=${BUILD:-build}
+APP=${VITRINE_BIN:-$BUILD/vitrine}
+CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
+G=tests/golden/ui
+pass=0; fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+same() { "$CMP" --compare "$1" "$2" >/dev/null 2>&1; }
+# golden NAME: the shot $tmp/NAME matches (or, updating, becomes) $G/NAME
+golden() {
+    gf=$1
+    if [ -n "$VITRINE_GOLDEN_UPDATE" ]; then cp "$tmp/$gf" "$G/$gf" && echo "updated $G/$gf"; ok; return; fi
+    check "$gf matches its golden" 'same "$tmp/$gf" "$G/$gf"'
+}
+run() {    # run SIZE SCRIPT [flags...]
+    size=$1; sc=$2; shift 2
+    "$APP" --headless --quiet --size "$size" --transition slide --set slideshow.shuffle=false \
+        --script "$sc" --shots "$tmp" "$@" 2> "$tmp/err"
+}
+
+sqlite3 "$tmp/ui.db" < tests/fixtures/ui/fixture.sql || bad "fixture db"
+sed -n '/^PRAGMA/p;/^CREATE/,/);$/p' tests/fixtures/ui/fixture.sql | sqlite3 "$tmp/empty.db" || bad "empty db"
+
+# ---- home -> article -> full text (drag scroll) -> back -> back; idle -> slide -> tap
+# card: where the first card is in each layout (fractions of the display)
+for spec in 800x480:0.2:0.3 1920x1080:0.2:0.25 1080x1920:0.5:0.12; do
+    size=${spec%%:*}; rest=${spec#*:}; cx=${rest%%:*}; cy=${rest#*:}
+    cat > "$tmp/flow.script" <<S
+at 0 shot home_$size.png
+at 100 tap $cx $cy
+at 1000 shot article_$size.png
+at 1100 key Return
+at 2000 shot fulltext_$size.png
+at 2100 drag 0.5 0.85 0.5 0.25 400
+at 4500 shot fulltext_scrolled_$size.png
+at 4600 key Escape
+at 5500 shot back1_$size.png
+at 5600 key Escape
+at 6500 shot back2_$size.png
+at 67000 shot slide_$size.png
+at 67100 tap 0.5 0.5
+at 68000 shot woke_$size.png
+at 68100 quit
+S
+    run "$size" "$tmp/flow.script" --db "$tmp/ui.db"; rc=$?
+    check "$size flow exits 0" '[ $rc -eq 0 ]'
+    for n in home article fulltext fulltext_scrolled slide; do golden "${n}_$size.png"; done
+    check "$size: a card opens its article" '! same "$tmp/home_$size.png" "$tmp/article_$size.png"'
+    check "$size: Enter opens the full text" '! same "$tmp/article_$size.png" "$tmp/fulltext_$size.png"'
+    check "$size: a drag scrolls the full text" '! same "$tmp/fulltext_$size.png" "$tmp/fulltext_scrolled_$size.png"'
+    check "$size: Back returns to the article" 'same "$tmp/back1_$size.png" "$tmp/article_$size.png"'
+    check "$size: Back again returns home" 'same "$tmp/back2_$size.png" "$tmp/home_$size.png"'
+    check "$size: idle 60 s starts the slideshow" '! same "$tmp/slide_$size.png" "$tmp/home_$size.png"'
+    # sequential slideshow: the first slide is the first article's summary;
+    # the touch opens that article, never home
+    check "$size: a touch on the slide opens its article" 'same "$tmp/woke_$size.png" "$tmp/article_$size.png"'
+done
+
+# ---- more slide kinds (a touch on a quote slide opens that quote)
+printf 'at 61000 shot slide_quote_800x480.png\nat 61100 tap 0.5 0.5\nat 62000 shot woke_quote.png\nat 62100 quit\n' > "$tmp/q.script"
+run 800x480 "$tmp/q.script" --db "$tmp/ui.db" --set slideshow.kinds=quote; rc=$?
+check "quote slideshow exits 0" '[ $rc -eq 0 ]'
+golden slide_quote_800x480.png
+check "touch on a quote slide opens a screen, not the slide" '! same "$tmp/woke_quote.png" "$tmp/slide_quote_800x480.png"'
+printf 'at 61000 shot slide_timeline_800x480.png\nat 61100 quit\n' > "$tmp/t.script"
+run 800x480 "$tmp/t.script" --db "$tmp/ui.db" --set slideshow.kinds=timeline
+golden slide_timeline_800x480.png
+
+# ---- content states: long headline (home golden shows the ellipsis), an
+# article without quotes or events, empty and missing databases
+printf 'at 0 tap 0.75 0.55\nat 1000 shot article_noquotes_800x480.png\nat 1100 quit\n' > "$tmp/nq.script"
+run 800x480 "$tmp/nq.script" --db "$tmp/ui.db"
+golden article_noquotes_800x480.png
+printf 'at 0 tap 0.75 0.3\nat 1000 shot article_long_800x480.png\nat 1100 quit\n' > "$tmp/lh.script"
+run 800x480 "$tmp/lh.script" --db "$tmp/ui.db"
+golden article_long_800x480.png
+for size in 800x480 1920x1080 1080x1920; do
+    printf 'at 0 shot notice_empty_%s.png\nat 10 quit\n' "$size" > "$tmp/n.script"
+    run "$size" "$tmp/n.script" --db "$tmp/empty.db"; rc=$?
+    check "empty db runs" '[ $rc -eq 0 ]'
+    golden "notice_empty_$size.png"
+done
+printf 'at 0 shot notice_missing_800x480.png\nat 70000 shot notice_missing_later.png\nat 70010 quit\n' > "$tmp/m.script"
+run 800x480 "$tmp/m.script" --db /nonexistent/corpus.db; rc=$?
+check "missing db runs" '[ $rc -eq 0 ]'
+golden notice_missing_800x480.png
+check "a notice stays (no slideshow over it)" 'same "$tmp/notice_missing_later.png" "$tmp/notice_missing_800x480.png"'
+
+# ---- rotation 90: a 1920x1080 panel mounted portrait; the Timeline button
+# (top right of the portrait home) is at the physical panel's right, low
+printf 'at 0 shot rot_home.png\nat 100 tap 0.97 0.90\nat 1000 shot timeline_rot90.png\nat 1100 quit\n' > "$tmp/r.script"
+run 1920x1080 "$tmp/r.script" --db "$tmp/ui.db" --rotate 90; rc=$?
+check "rotated run exits 0" '[ $rc -eq 0 ]'
+golden timeline_rot90.png
+check "rotated tap left home" '! same "$tmp/rot_home.png" "$tmp/timeline_rot90.png"'
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
