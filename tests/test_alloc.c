@@ -158,6 +158,100 @@ static void run(const char *kind)
     config_free(&c);
 }
 
+/* The exhibit: a steady article page and the full text's kinetic scrolling
+** (PageDown fling, a finger drag with release velocity, the rubber band at
+** the end) allocate nothing per frame. */
+static void push_finger(Uint32 type, float x, float y)
+{
+    SDL_Event ev;
+    SDL_zero(ev);
+    ev.type = type;
+    ev.tfinger.touchId = 0x5c;
+    ev.tfinger.fingerId = 1;
+    ev.tfinger.x = x;
+    ev.tfinger.y = y;
+    ev.tfinger.pressure = 1;
+    SDL_PushEvent(&ev);
+}
+
+static unsigned long frames_until_rest(app *a, uint32_t *now, int max)
+{
+    unsigned long before = alloc_count();
+    for (int i = 0; i < max; i++)
+        app_step(a, *now += APP_FRAME_MS);
+    return alloc_count() - before;
+}
+
+static void test_exhibit(void)
+{
+    static char sql[32768];
+    FILE *fp = fopen("tests/fixtures/ui/fixture.sql", "rb");
+    T_OK(fp != NULL);
+    if (!fp) return;
+    size_t n = fread(sql, 1, sizeof sql - 1, fp);
+    fclose(fp);
+    sql[n] = 0;
+    char db[64];
+    snprintf(db, sizeof db, "/tmp/vitrine-alloc-ui-%d.db", (int)getpid());
+    unlink(db);
+    sqlite3 *h;
+    T_OK(sqlite3_open(db, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(h);
+    config c;
+    config_defaults(&c);
+    config_set(&c, "display.width", "1920", "test", 0);
+    config_set(&c, "display.height", "1080", "test", 0);
+    config_set(&c, "content.database", db, "test", 0);
+    app_opts o = { 1, NULL, NULL, 0 };
+    app *a = app_create(&c, &o);
+    T_OK(a != NULL);
+    if (!a) { config_free(&c); unlink(db); return; }
+    uint32_t now = 0;
+    app_step(a, now);
+    push_finger(SDL_FINGERDOWN, 0.2f, 0.25f);           /* first card */
+    app_step(a, now += 20);
+    push_finger(SDL_FINGERUP, 0.2f, 0.25f);
+    app_step(a, now += 60);
+    frames_until_rest(a, &now, 60);
+    app_stats st;
+    app_get_stats(a, &st);
+    T_STR(st.screen, "article");
+    unsigned long before = alloc_count();
+    for (int i = 0; i < N_FRAMES; i++) {        /* steady redraws of an exhibit screen */
+        app_invalidate(a);
+        app_step(a, now += APP_FRAME_MS);
+    }
+    T_INT(alloc_count() - before, 0);
+    push_key(SDLK_RETURN);                      /* full text */
+    app_step(a, now += APP_FRAME_MS);
+    frames_until_rest(a, &now, 60);
+    app_get_stats(a, &st);
+    T_STR(st.screen, "fulltext");
+    push_key(SDLK_PAGEDOWN);                    /* warm-up fling */
+    frames_until_rest(a, &now, 120);
+    push_key(SDLK_PAGEDOWN);
+    T_INT(frames_until_rest(a, &now, 120), 0);
+    /* a flick up: drag + release velocity, coasting into the rubber band */
+    unsigned long f0 = (app_get_stats(a, &st), st.frames);
+    before = alloc_count();
+    push_finger(SDL_FINGERDOWN, 0.5f, 0.8f);
+    app_step(a, now += APP_FRAME_MS);
+    for (int i = 1; i <= 8; i++) {
+        push_finger(SDL_FINGERMOTION, 0.5f, 0.8f - 0.07f * (float)i);
+        app_step(a, now += APP_FRAME_MS);
+    }
+    push_finger(SDL_FINGERUP, 0.5f, 0.24f);
+    app_step(a, now += APP_FRAME_MS);
+    frames_until_rest(a, &now, 180);
+    T_INT(alloc_count() - before, 0);
+    app_get_stats(a, &st);
+    T_OK(st.frames - f0 > 20);                  /* it really animated */
+    printf("exhibit: %lu scrolling frames, 0 allocations expected\n", st.frames - f0);
+    app_destroy(a);
+    config_free(&c);
+    unlink(db);
+}
+
 static void test_crossfade(void) { run("crossfade"); }
 static void test_slide(void) { run("slide"); }
 
@@ -172,6 +266,7 @@ int main(void)
     printf("counting SDL allocations%s\n", LIBC_COUNTED ? " and libc malloc/calloc/realloc" : " only (ASan build)");
     T_RUN(test_crossfade);
     T_RUN(test_slide);
+    T_RUN(test_exhibit);
     unlink(dbpath);
     return T_DONE();
 }

@@ -385,10 +385,17 @@ void ui_page_free(ui_page *p)
     p->lists = NULL;
     p->hits = NULL;
     p->nlists = p->cap = p->nhits = p->hcap = 0;
+    p->primed = 0;
 }
 
-void ui_page_draw(const ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha)
+void ui_page_draw(ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha)
 {
+    if (!p->primed) {           /* every text once, at the top left, where it is blitted */
+        for (int i = 0; i < p->nlists; i++)
+            for (int k = 0; k < p->lists[i].n; k++)
+                render_text(r, &p->lists[i].items[k].text, 0, 0, alpha);
+        p->primed = 1;
+    }
     int dy = p->scr.top - ui_scroller_y(&p->scr);
     for (int i = 0; i < p->nlists; i++)
         ui_items_draw(r, p->lists[i].items, p->lists[i].n, x_off, dy, p->scr.top,

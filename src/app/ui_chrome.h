@@ -166,6 +166,7 @@ typedef struct ui_page {
     ui_hit_rect *hits;          /* owned array */
     int nhits, hcap;
     ui_scroller scr;
+    int primed;                 /* 1 once every item was blitted (first draw) */
 } ui_page;
 
 /* A fresh empty list at the end of the page. The pointer is valid until
@@ -174,7 +175,10 @@ render_list *ui_page_list(ui_page *p);
 void ui_page_hit(ui_page *p, SDL_Rect r, ui_target t, int index, int article);
 /* Frees textures and arrays (the scroller's position is kept). */
 void ui_page_free(ui_page *p);
-void ui_page_draw(const ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha);
+/* The first draw after a prepare blits every item, also those scrolled out
+** of view (the app primes a new screen with it: the software blitter then
+** builds its per-texture maps before scrolling brings them in). */
+void ui_page_draw(ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha);
 /* Screen point inside the view -> the hit rect there: 1 with *out filled. */
 int ui_page_hit_test(const ui_page *p, float x, float y, ui_event *out);
 
