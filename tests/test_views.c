@@ -238,6 +238,7 @@ static void test_timeline_hits(void)
     /* opened on an event: it is centred, the zoom shows about a year */
     s = prepared(&c, ui_timeline_create(7));            /* 2022-06 budget debate */
     m = ui_timeline_model(s);
+    g = ui_tlm_geometry(m);                             /* the old screen's is gone */
     ui_timeline_view(s, &ppd, &left);
     const ui_tlm_item *it = ui_tlm_item_at(m, ui_tlm_item_of_event(m, 7));
     T_OK(fabs(ui_tlm_x(m, ppd, left, it->mid) - (g->axis_x + g->axis_w / 2.0)) < 2);
