@@ -43,7 +43,7 @@ awk -v n="$N" -v dir="$T/in" 'BEGIN {
         } else if (kind == 1) {
             printf "%s\n\nBy %s\n%s %d, %d\n\n", title, names[r(12)], mon[m], d, y > f
         } else {
-            sc = substr(f, 1, length(f) - 4) ".meta"
+            sc = sprintf("%s/a%05d.meta", dir, i)   # NAME.meta beside NAME.txt or NAME.md
             printf "; generated\ntitle = %s\npublished = %04d-%02d-%02d\nsource = Bench Times\n", \
                    title, y, m, d > sc
             close(sc)
