@@ -47,7 +47,9 @@ start=$(date +%s)
     --script "$tmp/rot.script" --shots "$tmp"; rc=$?
 took=$(( $(date +%s) - start ))
 check "scripted run exits 0" '[ $rc -eq 0 ]'
-check "60 s of virtual time is fast" '[ $took -le ${VITRINE_TIME_LIMIT:-5} ]'
+# Not a speed target (those live in make bench): the 62 s script must not
+# have waited in real time, which any bound well under 62 s proves.
+check "60 s of virtual time is not waited for" '[ $took -le ${VITRINE_TIME_LIMIT:-30} ]'
 check "rotated shot matches golden" '"$CMP" --compare "$tmp/rot90.png" tests/golden/test_rot90.png >/dev/null'
 check "swipe through rotation went forward" '"$CMP" --compare "$tmp/rot90_next.png" tests/golden/test_rot90_next.png >/dev/null'
 check "idle timeout returned to the start" '"$CMP" --compare "$tmp/rot90_idle.png" tests/golden/test_rot90.png >/dev/null'
