@@ -28,6 +28,8 @@ if [ "${1:-}" = "--arch" ]; then arch=$2; shift 2; fi
 # Each line: package (":ARCH" is appended for cross sets where it matters).
 BUILD_PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
+# The app's sd_notify (READY / WATCHDOG for the Type=notify unit): libsystemd.
+BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
 TEST_PKGS="sqlite3"
 # tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
 TEST_PKGS="$TEST_PKGS curl python3"

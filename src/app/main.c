@@ -10,10 +10,16 @@
 ** APP_MAX_SLEEP_MS), a script's `quit`, or closing the window, which is
 ** honoured only when NOT in fullscreen kiosk mode, so a visitor cannot close
 ** an exhibit by accident.
+**
+** Under systemd (Type=notify, plat_notify.h): READY=1 after the first frame,
+** WATCHDOG=1 from this loop (its sleep is capped at WatchdogSec/2 so an idle
+** app still pets in time; a hung loop stops petting and is restarted),
+** STATUS= the screen on show, STOPPING=1 on the way out.
 */
 #include "app/app.h"
 #include "app/config.h"
 #include "app/plat.h"
+#include "app/plat_notify.h"
 #include "app/script.h"
 #include "common/util.h"
 
@@ -179,6 +185,10 @@ int main(int argc, char **argv)
     app *a = app_create(&cfg, &ao);
     if (!a)
         return script_free(sc), config_free(&cfg), 1;
+    notify *nt = notify_create();           /* NULL unless run by systemd */
+    uint32_t max_sleep = notify_max_sleep_ms(nt);
+    if (max_sleep > APP_MAX_SLEEP_MS)
+        max_sleep = APP_MAX_SLEEP_MS;
 
     /* ---- Update / Draw: one wake-up per iteration ---- */
     uint32_t now = 0;       /* app clock: virtual under --script, else real ms since start */
@@ -188,6 +198,15 @@ int main(int argc, char **argv)
             break;
         }
         app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
+        if (nt) {
+            app_stats ns;
+            app_get_stats(a, &ns);
+            char status[96];
+            snprintf(status, sizeof status, "showing %s", ns.screen);
+            notify_ready(nt, plat_clock_ms());      /* once: the first frame is presented */
+            notify_status(nt, status);
+            notify_watchdog(nt, plat_clock_ms());
+        }
         if (o.bench && now == 0) {          /* wall clock, so bench.sh can subtract its launch time */
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
@@ -200,12 +219,14 @@ int main(int argc, char **argv)
         } else {
             uint32_t real = plat_clock_ms() - t0;
             if (due > real)
-                plat_wait(app_plat(a), (int)(due - real < APP_MAX_SLEEP_MS ? due - real : APP_MAX_SLEEP_MS));
+                plat_wait(app_plat(a), (int)(due - real < max_sleep ? due - real : max_sleep));
             now = plat_clock_ms() - t0;
         }
     }
 
     /* ---- De-initialization ---- */
+    notify_stopping(nt);
+    notify_destroy(nt);
     app_stats st;
     app_get_stats(a, &st);
     if (o.bench) {
