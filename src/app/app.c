@@ -4,6 +4,14 @@
 ** Screens: `cur` is on show; during a transition `next` is drawn over it.
 ** The next screen is created and PREPARED (layout + textures, maybe SQLite)
 ** before its transition's first frame, so transition frames only blit.
+**
+** Live content: `w` watches content.database (watch.h). A new file there is
+** opened read-only and checked (store_open: version, tables; store_check:
+** quick_check, every list query) on the wake-up that notices it. A good one
+** waits in `pending` until ui swaps it in at the next boundary (ui.h,
+** ui_content_pending); a bad one is refused with a log line and the content
+** on show stays. The database deleted under the app: the open handle still
+** reads the unlinked file, so the content stays (logged).
 */
 #include "app/app.h"
 
@@ -13,6 +21,7 @@
 #include "app/store.h"
 #include "app/text.h"
 #include "app/ui.h"
+#include "app/watch.h"
 #include "common/util.h"
 
 #include <SDL.h>
@@ -26,6 +35,8 @@ struct app {
     plat *p;
     store *st;                  /* NULL when the database is unavailable */
     char store_msg[320];        /* why st is NULL */
+    store *pending;             /* owned: a new, checked database waiting for a boundary */
+    watch *w;                   /* owned: watches cfg->db_path */
     font_lib *fonts;
     gesture *g;
     SDL_Texture *snap;          /* crossfade snapshot of the incoming screen; owned,
@@ -107,10 +118,63 @@ static void start_transition(app *a, screen *s, int kind, int dir)
     a->dirty = 1;
 }
 
+/* Make the pending store the one on show (the old one is closed: screens
+** only use the store while they are prepared). */
+static void swap_store(app *a)
+{
+    if (!a->pending)
+        return;
+    store_close(a->st);
+    a->st = a->pending;
+    a->pending = NULL;
+    a->store_msg[0] = 0;
+    log_info("content: switched to %s", a->cfg->db_path);
+}
+
+/* ui_host.swap */
+static void exhibit_swap(void *host, screen_ctx *c)
+{
+    app *a = host;
+    swap_store(a);
+    *c = ctx_of(a);
+}
+
+/* On a wake-up: has a new file been put at the database path? */
+static void check_content(app *a)
+{
+    const char *path = a->cfg->db_path;
+    watch_change ch = watch_poll(a->w, a->now);
+    if (ch == WATCH_GONE) {
+        log_warn("content: database %s deleted; the content already open stays on show", path);
+        return;
+    }
+    if (ch != WATCH_CHANGED)
+        return;
+    store_err e;
+    char msg[320];
+    store *s = store_open(path, &e, msg, sizeof msg);
+    if (s && (e = store_check(s, msg, sizeof msg)) != STORE_OK) {
+        store_close(s);
+        s = NULL;
+    }
+    if (!s) {
+        size_t n = strlen(path);
+        const char *why = strncmp(msg, path, n) == 0 && msg[n] == ':' ? msg + n + 2 : msg;
+        log_warn("content: database %s refused: %s; the content on show stays", path, why);
+        return;
+    }
+    store_close(a->pending);                    /* a newer file wins over one still waiting */
+    a->pending = s;
+    log_info("content: new database %s checked; switching at the next slide or Home", path);
+    if (a->ui)
+        ui_content_pending(a->ui);
+}
+
 static void go_to(app *a, int index, int dir)
 {
     if (a->next)
         return;                                 /* one transition at a time */
+    swap_store(a);                              /* test screens: every screen is a boundary */
     start_transition(a, make_screen(a, index), a->cfg->transition, dir);
     a->next_index = index;
 }
@@ -359,6 +423,10 @@ static void run_script(app *a)
             pump_events(a);
             a->running = 0;
             break;
+        case SEV_FILE:
+            script_file_op(e->cmd, a->cfg->db_path);
+            check_content(a);                   /* as the next wake-up would */
+            break;
         }
     }
 }
@@ -371,6 +439,7 @@ void app_step(app *a, uint32_t now)
         run_script(a);
     if (!a->running)
         return;
+    check_content(a);                           /* a new database file? (non-blocking) */
     pump_events(a);                             /* events -> gestures -> screen input */
     update(a);
     if (a->dirty && a->running)
@@ -422,6 +491,7 @@ app *app_create(const config *cfg, const app_opts *opts)
     if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
         config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);
     a->fonts = font_lib_create(cfg->fonts_dir);
+    a->w = watch_create(cfg->db_path);          /* before the open: a file put in place now counts */
     a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
     int w, h;
     plat_logical_size(a->p, &w, &h);
@@ -431,7 +501,7 @@ app *app_create(const config *cfg, const app_opts *opts)
     a->tkind = cfg->transition;
     if (cfg->screens == SCREENS_EXHIBIT) {
         screen_ctx c = ctx_of(a);
-        ui_host host = { a, exhibit_show };
+        ui_host host = { a, exhibit_show, exhibit_swap };
         a->ui = ui_create(cfg, &host, &c, w, h);
         ui_start(a->ui, 0);                     /* shows the first screen */
     } else {
@@ -455,7 +525,9 @@ void app_destroy(app *a)
     if (a->snap)
         SDL_DestroyTexture(a->snap);
     free(a->sev);
+    store_close(a->pending);
     store_close(a->st);
+    watch_destroy(a->w);
     font_lib_destroy(a->fonts);
     plat_destroy(a->p);
     free(a);

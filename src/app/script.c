@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>         /* truncate, unlink for the file ops */
 
 static const struct { const char *name; script_op op; int nnum; } ops[] = {
     /* name        op               numbers after the name */
@@ -21,6 +22,10 @@ static const struct { const char *name; script_op op; int nnum; } ops[] = {
     {"key",       SCRIPT_KEY,       0},
     {"shot",      SCRIPT_SHOT,      0},
     {"quit",      SCRIPT_QUIT,      0},
+    {"replace",   SCRIPT_REPLACE,   0},
+    {"corrupt",   SCRIPT_CORRUPT,   0},
+    {"truncate",  SCRIPT_TRUNCATE,  0},
+    {"delete",    SCRIPT_DELETE,    0},
 };
 
 static void seterr(char *err, size_t n, const char *path, int line, const char *fmt, ...)
@@ -64,8 +69,9 @@ static const char *rest(char *p)        /* rest of the line, trimmed */
     return p;
 }
 
-/* Parse one non-empty line into c. NULL ok, or an error message. */
-static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c)
+/* Parse one non-empty line into c. NULL ok, or an error message. dir: the
+** script's folder with its '/', "" for none. */
+static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c, const char *dir)
 {
     static char msg[120];
     char *t = next_tok(&p), *end;
@@ -128,6 +134,16 @@ static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c)
             return "'shot' needs a file name NAME.png (no folders, no spaces)";
         c->name = xstrdup(name);
         return NULL;
+    } else if (c->op == SCRIPT_REPLACE) {
+        const char *src = rest(p);
+        if (!*src)
+            return "'replace' needs a source database file";
+        sbuf b = {0};
+        if (src[0] != '/')
+            sbuf_add(&b, dir, strlen(dir));
+        sbuf_add(&b, src, strlen(src));
+        c->name = sbuf_take(&b);
+        return NULL;
     }
     if (*rest(p))
         return "unexpected text after the command";
@@ -137,6 +153,8 @@ static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c)
 script *script_parse(const char *text, const char *path, char *err, size_t errlen)
 {
     script *s = xcalloc(1, sizeof *s);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
     size_t cap = 0;
     uint32_t prev = 0;
     int line = 0;
@@ -159,11 +177,12 @@ script *script_parse(const char *text, const char *path, char *err, size_t errle
         script_cmd *c = &s->cmds[s->n];
         memset(c, 0, sizeof *c);
         c->line = line;
-        const char *msg = parse_line(buf, prev, c);
+        const char *msg = parse_line(buf, prev, c, dir);
         free(buf);
         if (msg) {
             seterr(err, errlen, path, line, "%s", msg);
             free(c->name);
+            free(dir);
             script_free(s);
             return NULL;
         }
@@ -171,6 +190,7 @@ script *script_parse(const char *text, const char *path, char *err, size_t errle
         s->has_quit |= c->op == SCRIPT_QUIT;
         s->n++;
     }
+    free(dir);
     return s;
 }
 
@@ -248,6 +268,9 @@ size_t script_expand(const script *s, script_ev **out)
         case SCRIPT_KEY:  push(&b, t, SEV_KEY, 0, 0, f, c); break;
         case SCRIPT_SHOT: push(&b, t, SEV_SHOT, 0, 0, f, c); break;
         case SCRIPT_QUIT: push(&b, t, SEV_QUIT, 0, 0, f, c); break;
+        case SCRIPT_REPLACE: case SCRIPT_CORRUPT: case SCRIPT_TRUNCATE: case SCRIPT_DELETE:
+            push(&b, t, SEV_FILE, 0, 0, f, c);
+            break;
         }
     }
     if (b.n) {
@@ -257,4 +280,79 @@ size_t script_expand(const script *s, script_ev **out)
     }
     *out = b.v;
     return b.n;
+}
+
+/* ---- file ops (testing aids for live content updates) ------------------- */
+
+static int copy_file(const char *src, const char *dst)
+{
+    FILE *in = fopen(src, "rb"), *out = in ? fopen(dst, "wb") : NULL;
+    char buf[65536];
+    size_t n;
+    int rc = in && out ? 0 : -1;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            rc = -1;
+    if (in && ferror(in))
+        rc = -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Overwrite every byte of path in place (same inode and size). */
+static int corrupt_file(const char *path)
+{
+    static const char junk[] = "this is not an SQLite database: vitrine test garbage\n";
+    FILE *fp = fopen(path, "r+b");
+    if (!fp)
+        return -1;
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    rewind(fp);
+    for (long i = 0; i < size; i++)
+        fputc(junk[i % (long)(sizeof junk - 1)], fp);
+    return fclose(fp) == 0 && size >= 0 ? 0 : -1;
+}
+
+int script_file_op(const script_cmd *c, const char *db_path)
+{
+    int rc = -1;
+    long size = -1;
+    switch (c->op) {
+    case SCRIPT_REPLACE: {
+        sbuf b = {0};
+        sbuf_add(&b, db_path, strlen(db_path));
+        sbuf_add(&b, ".script-tmp", 11);
+        char *tmp = sbuf_take(&b);
+        rc = copy_file(c->name, tmp) == 0 && rename(tmp, db_path) == 0 ? 0 : -1;
+        if (rc != 0)
+            remove(tmp);
+        free(tmp);
+        break;
+    }
+    case SCRIPT_CORRUPT: rc = corrupt_file(db_path); break;
+    case SCRIPT_TRUNCATE: {
+        FILE *fp = fopen(db_path, "rb");
+        if (fp && fseek(fp, 0, SEEK_END) == 0)
+            size = ftell(fp);
+        if (fp)
+            fclose(fp);
+        rc = size >= 0 ? truncate(db_path, size / 2) : -1;
+        break;
+    }
+    case SCRIPT_DELETE: rc = unlink(db_path); break;
+    default: break;
+    }
+    if (rc != 0)
+        log_error("script line %d: %s on %s failed: %s", c->line,
+                  c->op == SCRIPT_REPLACE ? "replace" : c->op == SCRIPT_CORRUPT ? "corrupt"
+                  : c->op == SCRIPT_TRUNCATE ? "truncate" : "delete", db_path, strerror(errno));
+    else
+        log_info("script line %d: database %s %s", c->line, db_path,
+                 c->op == SCRIPT_REPLACE ? "replaced" : c->op == SCRIPT_CORRUPT ? "overwritten with garbage"
+                 : c->op == SCRIPT_TRUNCATE ? "truncated" : "deleted");
+    return rc;
 }

@@ -11,6 +11,18 @@
 **   at MS shot NAME.png                    save what the screen shows now
 **   at MS quit                             end the run (exit 0)
 **
+** Testing aids for live content updates (they act on the app's database
+** path, content.database, at that moment of the run):
+**
+**   at MS replace SRC                      copy SRC beside the database, then
+**                                          rename() it over the database (atomic,
+**                                          as board/rpi/vitrine-update.sh does);
+**                                          SRC relative to the script's folder
+**   at MS corrupt                          overwrite the database IN PLACE (same
+**                                          inode, same size) with garbage
+**   at MS truncate                         cut the database in place to half its size
+**   at MS delete                           unlink the database
+**
 ** MS is virtual milliseconds since start, never decreasing down the file;
 ** X, Y are fractions (0..1) of the display in its own (physical, rotated)
 ** orientation, exactly what an SDL finger event carries. Commands that share
@@ -31,7 +43,8 @@
 #define SCRIPT_MOTION_MS     16u    /* ms between motion events of a swipe/drag */
 
 typedef enum script_op {
-    SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_LONGPRESS, SCRIPT_KEY, SCRIPT_SHOT, SCRIPT_QUIT
+    SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_LONGPRESS, SCRIPT_KEY, SCRIPT_SHOT, SCRIPT_QUIT,
+    SCRIPT_REPLACE, SCRIPT_CORRUPT, SCRIPT_TRUNCATE, SCRIPT_DELETE  /* file ops on the database */
 } script_op;
 
 typedef struct script_cmd {
@@ -40,7 +53,8 @@ typedef struct script_cmd {
     float x1, y1, x2, y2;   /* fractions of the physical display */
     uint32_t dur_ms;        /* swipe/drag duration */
     int key, mods;          /* SDL_Keycode and CFG_MOD_* bits */
-    char *name;             /* owned: key text or shot file name */
+    char *name;             /* owned: key text, shot file name, or replace's SRC
+                            ** (resolved against the script's folder) */
     int line;               /* 1-based line in the file */
 } script_cmd;
 
@@ -51,7 +65,8 @@ typedef struct script {
 } script;
 
 typedef enum script_ev_kind {
-    SEV_FINGER_DOWN, SEV_FINGER_MOTION, SEV_FINGER_UP, SEV_KEY, SEV_SHOT, SEV_QUIT
+    SEV_FINGER_DOWN, SEV_FINGER_MOTION, SEV_FINGER_UP, SEV_KEY, SEV_SHOT, SEV_QUIT,
+    SEV_FILE                /* a file op (replace, corrupt, truncate, delete) */
 } script_ev_kind;
 
 typedef struct script_ev {
@@ -71,5 +86,9 @@ void script_free(script *s);                        /* NULL-safe */
 /* Expand into primitive events sorted by time (stable: file order for equal
 ** times). *out is owned by the caller (free()); events borrow s. */
 size_t script_expand(const script *s, script_ev **out);
+
+/* Carry out a file op command (SCRIPT_REPLACE..SCRIPT_DELETE) on db_path.
+** 0 ok, -1 failed (logged). */
+int script_file_op(const script_cmd *c, const char *db_path);
 
 #endif

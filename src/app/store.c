@@ -113,6 +113,8 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(STORE_ENOTDB, err, msg, msglen, path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto err;
     }
+    /* No mmap: a file truncated in place must give errors, not SIGBUS. */
+    sqlite3_exec(s->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
         sqlite3_step(st) != SQLITE_ROW) {
@@ -153,6 +155,39 @@ void store_close(store *s)
         sqlite3_finalize(all[i]);
     sqlite3_close(s->db);
     free(s);
+}
+
+store_err store_check(store *s, char *msg, size_t msglen)
+{
+    sqlite3_stmt *st = NULL;
+    char buf[200] = "";
+    store_err e = STORE_OK;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        snprintf(buf, sizeof buf, "quick_check failed: %s", sqlite3_errmsg(s->db));
+        e = STORE_ENOTDB;
+    } else {
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        if (!t || strcmp((const char *)t, "ok") != 0) {
+            snprintf(buf, sizeof buf, "integrity: %.150s", t ? (const char *)t : "?");
+            e = STORE_ENOTDB;
+        }
+    }
+    sqlite3_finalize(st);
+    if (e == STORE_OK) {
+        store_list a = {0}, q = {0}, ev = {0};
+        if (store_articles(s, &a) != STORE_OK || store_quotes(s, &q) != STORE_OK ||
+            store_events(s, &ev) != STORE_OK) {
+            snprintf(buf, sizeof buf, "query failed: %s", sqlite3_errmsg(s->db));
+            e = STORE_EQUERY;
+        }
+        store_articles_free(&a);
+        store_quotes_free(&q);
+        store_events_free(&ev);
+    }
+    if (msg && msglen)
+        snprintf(msg, msglen, "%s", e == STORE_OK ? "ok" : buf);
+    return e;
 }
 
 /* Growable array of rows of size sz. */

@@ -13,6 +13,10 @@
 **   events(id, article_id, date 'YYYY'|'YYYY-MM'|'YYYY-MM-DD',
 **          precision 'year'|'month'|'day', text, position)
 **
+** The file may change under an open store (a content update rewriting it in
+** place, a truncated copy): queries then fail with STORE_EQUERY (logged),
+** never crash; memory-mapped I/O is off so a truncated file cannot SIGBUS.
+**
 ** Loads happen when a screen is prepared, never per frame. Every string in
 ** the structs below is an owned copy (sqlite3_column_text dies at the next
 ** step); NULL columns become NULL (optional fields) or "" (required ones).
@@ -65,6 +69,11 @@ typedef struct store_article {
 ** with *err set and msg (if not NULL) filled with a human-readable reason. */
 store *store_open(const char *path, store_err *err, char *msg, size_t msglen);
 void store_close(store *s);                     /* NULL-safe */
+/* The deeper check before a new file replaces the content on show (live
+** updates, app.c): PRAGMA quick_check, then every list query must run.
+** STORE_OK, or STORE_ENOTDB / STORE_EQUERY with a reason in msg. Reads the
+** whole file once: a few ms for a corpus of a few MB. */
+store_err store_check(store *s, char *msg, size_t msglen);
 const char *store_err_str(store_err e);
 
 /* All articles, newest first (published DESC, then id). rows: store_article_row. */

@@ -16,6 +16,8 @@ struct ui {
     screen_ctx ctx;             /* pointers borrowed from the app */
     int w, h;                   /* logical px */
     ui_state st;
+    int pending;                /* the app holds a new store: swap at the next boundary */
+    int has_content;            /* a content screen (not a notice) is on show */
 };
 
 void ui_config_from(const config *cfg, ui_config *out)
@@ -88,11 +90,18 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
 }
 
 /* Create and prepare; a screen whose content fails to load becomes the
-** "failed" notice rather than a blank. */
+** "failed" notice rather than a blank, unless content is on show: then NULL
+** (the screen on show stays). */
 static screen *make(ui *u, ui_place p, const ui_slide *slide)
 {
     screen *s = screen_for(u, p, slide);
     if (s->vt->prepare(s, &u->ctx, u->w, u->h) != 0 && p.screen != UI_NOTICE) {
+        if (u->has_content) {
+            log_warn("ui: %s %d could not be prepared; the screen on show stays",
+                     ui_screen_name(p.screen), p.index);
+            screen_destroy(s);
+            return NULL;
+        }
         log_warn("ui: %s %d could not be prepared; showing a notice", ui_screen_name(p.screen), p.index);
         screen_destroy(s);
         s = ui_notice_create(UI_NOTICE_FAILED, "This item could not be loaded.");
@@ -101,11 +110,13 @@ static screen *make(ui *u, ui_place p, const ui_slide *slide)
     return s;
 }
 
-static void carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now);
-
-static void show(ui *u, const ui_action *a, uint64_t now)
+/* 0 shown, -1 the screen could not be prepared (nothing shown). */
+static int show(ui *u, const ui_action *a, uint64_t now)
 {
     screen *s = make(u, a->place, &a->slide);
+    if (!s)
+        return -1;
+    u->has_content = a->place.screen != UI_NOTICE;
     int words = a->type == UI_ACT_SLIDE ? ui_slide_words(s) : 0;
     int kind = -1, dir = 1;
     switch (a->transition) {
@@ -120,33 +131,27 @@ static void show(ui *u, const ui_action *a, uint64_t now)
         ui_action none;
         ui_state_apply(&u->st, &ev, now, &none);
     }
+    return 0;
 }
 
-static void carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
+/* 0 done, -1 a screen could not be prepared. */
+static int carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
 {
     switch (a->type) {
     case UI_ACT_OPEN: case UI_ACT_NEXT: case UI_ACT_PREV: case UI_ACT_BACK:
     case UI_ACT_HOME: case UI_ACT_WAKE: case UI_ACT_NOTICE: case UI_ACT_SLIDE:
-        show(u, a, now);
-        break;
+        return show(u, a, now);
     case UI_ACT_SCROLL: case UI_ACT_ZOOM:
         screen_action_apply(cur, a, now);
         break;
     default:
         break;
     }
+    return 0;
 }
 
-static void send(ui *u, screen *cur, const ui_event *ev, uint64_t now)
-{
-    ui_action a;
-    ui_state_apply(&u->st, ev, now, &a);
-    carry_out(u, cur, &a, now);
-}
-
-/* ---- events in ----------------------------------------------------------- */
-
-void ui_start(ui *u, uint64_t now)
+/* CONTENT_LOADED with the counts of the store in ctx, or FAILED. */
+static ui_event content_event(ui *u)
 {
     ui_event ev = { .type = UI_EV_CONTENT_FAILED };
     store_list arts = {0}, quotes = {0}, events = {0};
@@ -160,6 +165,75 @@ void ui_start(ui *u, uint64_t now)
     store_articles_free(&arts);
     store_quotes_free(&quotes);
     store_events_free(&events);
+    return ev;
+}
+
+/* An action whose screen carries no index into the old content: a slide,
+** or Home (see ui_content_pending). */
+static int at_boundary(const ui_action *a)
+{
+    return a->type == UI_ACT_SLIDE ||
+           ((a->type == UI_ACT_HOME || a->type == UI_ACT_BACK || a->type == UI_ACT_OPEN) &&
+            a->place.screen == UI_HOME);
+}
+
+/* Swap in the pending store and reload: *a becomes the CONTENT_LOADED
+** action (Home or a new slide from the new content). */
+static void reload(ui *u, uint64_t now, ui_action *a)
+{
+    u->pending = 0;
+    u->host.swap(u->host.app, &u->ctx);
+    ui_event ev = content_event(u);
+    if (ev.type == UI_EV_CONTENT_LOADED)
+        log_info("content: switched to the new database (%d articles, %d quotes, %d events)",
+                 ev.n_articles, ev.n_quotes, ev.n_events);
+    else
+        log_warn("content: the new database could not be listed; showing a notice");
+    u->has_content = 0;         /* old screens mean nothing now: a failure shows the notice */
+    ui_state_apply(&u->st, &ev, now, a);
+}
+
+/* A screen could not be prepared while content is on show: back to the
+** state before the event, and do not retry at once (every frame). */
+static void keep_screen(ui *u, const ui_state *before, const ui_action *a, uint64_t now)
+{
+    u->st = *before;
+    if (u->st.cur.screen == UI_ATTRACT) {       /* the next slide after the shortest dwell */
+        ui_event ev = { .type = UI_EV_SLIDE_READY, .value = u->st.cfg.dwell_min_ms };
+        ui_action none;
+        ui_state_apply(&u->st, &ev, now, &none);
+    } else if (a->type == UI_ACT_SLIDE) {       /* idle -> slideshow: again after the idle time */
+        u->st.last_input = now;
+    }
+}
+
+/* Carry out *a, which moved the state from `before`; live updates swap
+** here at a boundary. 0 ok, -1 the screen on show stayed. */
+static int step_action(ui *u, screen *cur, const ui_state *before, ui_action *a, uint64_t now)
+{
+    if (u->pending && u->host.swap && at_boundary(a))
+        reload(u, now, a);
+    if (carry_out(u, cur, a, now) == 0)
+        return 0;
+    keep_screen(u, before, a, now);
+    return -1;
+}
+
+static void send(ui *u, screen *cur, const ui_event *ev, uint64_t now)
+{
+    ui_state before = u->st;
+    ui_action a;
+    ui_state_apply(&u->st, ev, now, &a);
+    step_action(u, cur, &before, &a, now);
+}
+
+/* ---- events in ----------------------------------------------------------- */
+
+void ui_content_pending(ui *u) { u->pending = 1; }
+
+void ui_start(ui *u, uint64_t now)
+{
+    ui_event ev = content_event(u);
     u->st.last_input = now;
     send(u, NULL, &ev, now);
 }
@@ -220,6 +294,12 @@ int ui_key(ui *u, screen *cur, int key, uint64_t now)
 
 void ui_tick(ui *u, uint64_t now)
 {
+    if (u->pending && u->host.swap && u->st.cur.screen == UI_NOTICE && !u->st.in_transition) {
+        ui_action a;                            /* nothing on show to keep: swap at once */
+        reload(u, now, &a);
+        carry_out(u, NULL, &a, now);
+        return;
+    }
     ui_event ev = { .type = UI_EV_TICK };
     send(u, NULL, &ev, now);
 }
@@ -229,8 +309,15 @@ void ui_transition_done(ui *u, screen *cur, uint64_t now)
     ui_event ev = { .type = UI_EV_TRANSITION_DONE };
     send(u, cur, &ev, now);
     ui_action a;
-    while (!u->st.in_transition && ui_state_pop_queued(&u->st, now, &a))
-        carry_out(u, cur, &a, now);
+    for (;;) {
+        ui_state before = u->st;
+        if (u->st.in_transition || !ui_state_pop_queued(&u->st, now, &a))
+            break;
+        if (step_action(u, cur, &before, &a, now) != 0) {
+            u->st.nqueue = 0;                   /* the rest was meant for that screen */
+            break;
+        }
+    }
 }
 
 uint64_t ui_next_due(const ui *u, uint64_t now)

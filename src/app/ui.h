@@ -40,6 +40,9 @@
 typedef struct ui_host {
     void *app;
     void (*show)(void *app, screen *s, int kind, int dir);
+    /* Put the checked pending store in place of the one on show (the app
+    ** closes the old one) and rewrite *ctx to match. NULL: no live updates. */
+    void (*swap)(void *app, screen_ctx *ctx);
 } ui_host;
 
 typedef struct ui ui;           /* opaque */
@@ -56,6 +59,20 @@ void ui_start(ui *u, uint64_t now);
 ** Return 1 when the screen now needs frames (something moves). */
 int ui_gesture(ui *u, screen *cur, const gesture_event *ev, uint64_t now);
 int ui_key(ui *u, screen *cur, int sdl_key, uint64_t now);
+
+/* Live content updates: the app holds a new, checked store (app.c). ui asks
+** host->swap for it at the next BOUNDARY, i.e. the next screen that carries
+** no index into the old content and that no visitor is reading yet:
+**   - in the slideshow: the next slide (the slide timer's boundary);
+**   - a visitor in an article / quote / timeline keeps reading the old
+**     content; the swap happens when they go Home (Back/Home) or when the
+**     idle timeout starts the slideshow. Never mid-read;
+**   - on a notice (no content, empty, failed): at once, at the next TICK.
+** Then CONTENT_LOADED with the new counts: Home or a new slide, with a fade.
+** A screen that fails to prepare while content is on show (a file broken in
+** place) is not shown: the screen on show stays (logged) and the state is
+** left as it was; only with no prior content does the "failed" notice show. */
+void ui_content_pending(ui *u);
 
 /* Time: TICK. */
 void ui_tick(ui *u, uint64_t now);
