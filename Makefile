@@ -148,11 +148,14 @@ clean:
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 .SECONDARY:
 
-# Regenerate the engine's golden screenshots (tests/golden/*.png) from the
-# fixed fixture database; look at every image before committing them.
+# Regenerate every golden screenshot from the fixed fixture databases:
+# engine test screens (tests/golden), Quote and Timeline (tests/golden/views)
+# and the exhibit flows (tests/golden/ui). Look at every image before
+# committing them.
 .PHONY: golden
-golden: $(BUILD)/tests/test_golden $(APP)
+golden: $(BUILD)/tests/test_golden $(BUILD)/tests/test_views $(APP)
 	VITRINE_GOLDEN_UPDATE=1 $(BUILD)/tests/test_golden
+	VITRINE_GOLDEN_UPDATE=1 $(BUILD)/tests/test_views
 	VITRINE_GOLDEN_UPDATE=1 BUILD=$(BUILD) sh tests/test_ui_flows.sh
 
 # ---- Cross builds (owner: board): targets ---------------------------------
