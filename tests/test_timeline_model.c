@@ -8,6 +8,7 @@
 #include "t.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -354,6 +355,132 @@ static void test_rows(void)
     ui_tlm_destroy(m);
 }
 
+/* Shapes of ranges for the "never clipped" rule: at every level, seen from
+** either end of its pan range (level 0: the one initial view), every label
+** shown lies inside the axis, and labels of a row never overlap. */
+typedef struct shape_case {
+    const char *name;
+    const char *dates[8];       /* NULL-terminated */
+    int label_w;                /* px, every label */
+    int min_shown;              /* labels shown at level 0 at least */
+} shape_case;
+
+static const shape_case shapes[] = {
+    {"decade, both ends crowded", {"2010-01-01", "2010-01-05", "2015-06", "2020-12-20", "2020-12-28",
+                                   "2020-12-31", NULL}, 200, 4},
+    {"century of years", {"1900", "1950", "1999", NULL}, 150, 3},
+    {"one day", {"2020-05-05", NULL}, 300, 1},
+    {"two days a week apart", {"2020-05-01", "2020-05-08", NULL}, 300, 2},
+    {"last day crowded", {"2001-01-01", "2019-07-01", "2019-07-01", "2019-07-01", "2019-07-01",
+                          NULL}, 250, 3},
+    {"month and year items at the end", {"2000-03-03", "2009-11", "2009", NULL}, 260, 3},
+    {"wide labels", {"2000-01-01", "2005-01-01", "2010-01-01", NULL}, 480, 2},
+};
+
+static int rects_overlap(int ax, int ay, int aw, int ah, int bx, int by, int bw, int bh)
+{
+    return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+static void test_labels_inside(void)
+{
+    for (int c = 0; c < N(shapes); c++) {
+        const shape_case *sc = &shapes[c];
+        static const char *const texts[] = { "alpha", "bravo", "charlie", "delta", "echo",
+                                             "foxtrot", "golf", "hotel" };
+        ui_tlm_event ev[8];
+        int n = 0;
+        for (; sc->dates[n]; n++)               /* one article, distinct texts: no merging */
+            ev[n] = (ui_tlm_event){ sc->dates[n], NULL, texts[n], 0 };
+        ui_tlm *m = ui_tlm_create(ev, n);
+        for (int i = 0; i < ui_tlm_count(m); i++)
+            ui_tlm_set_label(m, i, sc->label_w, 40);
+        ui_tlm_layout(m, &geom);
+        int outside = 0, overlap = 0, shown0 = 0;
+        for (int l = 0; l < ui_tlm_nlevels(m); l++) {
+            double p0 = ui_tlm_level_ppd(m, l);
+            double p1 = l + 1 < ui_tlm_nlevels(m) ? ui_tlm_level_ppd(m, l + 1) * 0.999 : p0 * 1.5;
+            double ppds[2] = { p0, p1 };
+            for (int k = 0; k < 2; k++) {
+                double lo, hi;
+                ui_tlm_pan_limits(m, ppds[k], &lo, &hi);
+                double lefts[2] = { lo, hi };
+                for (int e = 0; e < 2; e++)
+                    for (int i = 0; i < ui_tlm_count(m); i++) {
+                        int x, y, w, h;
+                        if (!ui_tlm_label_rect(m, i, ppds[k], lefts[e], &x, &y, &w, &h))
+                            continue;
+                        shown0 += l == 0 && k == 0 && e == 0;
+                        if (e == 0)             /* from the left end: nothing left of the axis */
+                            outside += x < geom.axis_x;
+                        if (e == 1)             /* from the right end: nothing right of it */
+                            outside += x + w > geom.axis_x + geom.axis_w;
+                        for (int j = i + 1; j < ui_tlm_count(m); j++) {
+                            int x2, y2, w2, h2;
+                            if (ui_tlm_label_rect(m, j, ppds[k], lefts[e], &x2, &y2, &w2, &h2))
+                                overlap += rects_overlap(x, y, w, h, x2, y2, w2, h2);
+                        }
+                    }
+            }
+        }
+        if (outside || overlap || shown0 < sc->min_shown)
+            printf("  shape '%s': %d outside, %d overlapping, %d shown at level 0\n", sc->name,
+                   outside, overlap, shown0);
+        T_INT(outside, 0);
+        T_INT(overlap, 0);
+        T_OK(shown0 >= sc->min_shown);
+        ui_tlm_destroy(m);
+    }
+}
+
+/* Anchoring flips near the right end: START (box from the marker) at the
+** left end and in the middle, END (box ends at the marker) near the right. */
+static void test_anchor_flip(void)
+{
+    static const struct { const char *date; int anchor; } rows[] = {
+        {"2010-01-01", UI_TLM_ANCHOR_START},     /* left end: extends rightwards */
+        {"2015-06-01", UI_TLM_ANCHOR_START},
+        {"2020-06-01", UI_TLM_ANCHOR_END},       /* 300 px would pass the right end */
+        {"2020-12-31", UI_TLM_ANCHOR_END},
+    };
+    ui_tlm_event ev[4];
+    for (int i = 0; i < N(rows); i++)
+        ev[i] = (ui_tlm_event){ rows[i].date, "day", "e", i };
+    ui_tlm *m = ui_tlm_create(ev, N(rows));
+    for (int i = 0; i < N(rows); i++)
+        ui_tlm_set_label(m, i, 300, 40);
+    ui_tlm_layout(m, &geom);
+    double ppd = ui_tlm_min_ppd(m), lo, hi;
+    ui_tlm_pan_limits(m, ppd, &lo, &hi);
+    for (int i = 0; i < N(rows); i++) {
+        T_INT(ui_tlm_anchor(m, 0, i), rows[i].anchor);
+        int x, y, w, h, mx = (int)floor(ui_tlm_x(m, ppd, lo, ui_tlm_item_at(m, i)->mid));
+        T_OK(ui_tlm_label_rect(m, i, ppd, lo, &x, &y, &w, &h));
+        T_INT(rows[i].anchor == UI_TLM_ANCHOR_START ? x : x + w, mx);
+        T_INT(ui_tlm_hit(m, ppd, lo, x + w / 2.0f, y + h / 2.0f), i);   /* the flipped box is hit */
+    }
+    /* zoomed in far, the end item still flips; the start item never does */
+    int last = ui_tlm_nlevels(m) - 1;
+    T_INT(ui_tlm_anchor(m, last, 0), UI_TLM_ANCHOR_START);
+    T_INT(ui_tlm_anchor(m, last, 3), UI_TLM_ANCHOR_END);
+    T_INT(ui_tlm_anchor(m, last, 1), UI_TLM_ANCHOR_START);
+    ui_tlm_destroy(m);
+
+    /* a label that fits neither way is hidden, its marker stays */
+    ui_tlm_geom narrow = geom;
+    narrow.axis_w = 300;
+    ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0} };
+    m = ui_tlm_create(one, 1);
+    ui_tlm_set_label(m, 0, 250, 40);            /* centred: 150 px each side */
+    ui_tlm_layout(m, &narrow);
+    T_INT(ui_tlm_row(m, 0, 0), -1);
+    ui_tlm_set_label(m, 0, 140, 40);            /* fits rightwards */
+    ui_tlm_layout(m, &narrow);
+    T_INT(ui_tlm_row(m, 0, 0), 0);
+    T_INT(ui_tlm_anchor(m, 0, 0), UI_TLM_ANCHOR_START);
+    ui_tlm_destroy(m);
+}
+
 static void test_pan_limits(void)
 {
     ui_tlm_event ev[] = { {"2010-01-01", "day", "a", 0}, {"2020-12-31", "day", "b", 1} };
@@ -369,10 +496,26 @@ static void test_pan_limits(void)
     T_OK(lo < ui_tlm_lo(m) && ui_tlm_lo(m) - lo <= 0.1 * geom.axis_w / ppd + 1e-9);
     double right = hi + geom.axis_w / ppd;
     T_OK(right > ui_tlm_hi(m) && right - ui_tlm_hi(m) <= 0.1 * geom.axis_w / ppd + 1e-9);
-    ui_tlm_set_label(m, 1, 300, 40);            /* a wide last label widens the right end */
-    double hi2;
-    ui_tlm_pan_limits(m, ppd, &lo, &hi2);
-    T_OK(hi2 + geom.axis_w / ppd >= ui_tlm_item_at(m, 1)->mid + 300 / ppd);
+    ui_tlm_set_label(m, 1, 300, 40);            /* labels never widen it: they are anchored inside */
+    double lo2, hi2;
+    ui_tlm_layout(m, &geom);
+    ui_tlm_pan_limits(m, ppd, &lo2, &hi2);
+    T_OK(lo2 == lo && fabs(hi2 + geom.axis_w / ppd - right) < 1e-9);
+    ui_tlm_destroy(m);
+
+    /* a big touch target: level 0 leaves half of it free at each end */
+    ui_tlm_geom big = geom;
+    big.axis_w = 400;
+    big.target = 100;
+    m = ui_tlm_create(ev, 2);
+    ui_tlm_layout(m, &big);
+    ppd = ui_tlm_min_ppd(m);
+    ui_tlm_pan_limits(m, ppd, &lo, &hi);
+    T_OK(fabs(lo - hi) < 1e-6);
+    T_OK(ui_tlm_x(m, ppd, lo, ui_tlm_lo(m)) >= big.axis_x + 50 - 1e-6);
+    T_OK(ui_tlm_x(m, ppd, lo, ui_tlm_hi(m)) <= big.axis_x + big.axis_w - 50 + 1e-6);
+    T_OK(fabs(ui_tlm_x(m, ppd, lo, ui_tlm_hi(m)) - ui_tlm_x(m, ppd, lo, ui_tlm_lo(m)) -
+              (big.axis_w - 100)) < 1e-6);      /* and fills the rest */
     ui_tlm_destroy(m);
 
     ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0} };
@@ -419,6 +562,8 @@ int main(void)
     T_RUN(test_x_by_time);
     T_RUN(test_ticks);
     T_RUN(test_rows);
+    T_RUN(test_labels_inside);
+    T_RUN(test_anchor_flip);
     T_RUN(test_pan_limits);
     T_RUN(test_hit);
     return T_DONE();

@@ -378,6 +378,45 @@ static void test_timeline_motion(void)
     canvas_close(&c);
 }
 
+/* The at-rest initial view at every size: every label shown lies inside
+** the axis (never clipped by the screen), and every marker answers as an
+** event, never as a zoom button or nothing. */
+static void test_timeline_at_rest(void)
+{
+    static const struct { int w, h; const char *tag; } sizes[] = {
+        {800, 480, "800x480"}, {1920, 1080, "1920x1080"}, {1080, 1920, "1080x1920"},
+        {480, 800, "480x800"}, {1280, 400, "1280x400"},
+    };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k].w, sizes[k].h);
+        t_current = sizes[k].tag;
+        screen *s = prepared(&c, ui_timeline_create(-1));
+        const ui_tlm *m = ui_timeline_model(s);
+        const ui_tlm_geom *g = ui_tlm_geometry(m);
+        double ppd, left;
+        ui_timeline_view(s, &ppd, &left);
+        int outside = 0, shown = 0, lost = 0;
+        for (int i = 0; i < ui_tlm_count(m); i++) {
+            int x, y, w, h;
+            if (ui_tlm_label_rect(m, i, ppd, left, &x, &y, &w, &h)) {
+                shown++;
+                outside += x < g->axis_x || x + w > g->axis_x + g->axis_w || y < 0 || y + h > c.h;
+            }
+            ui_event ev;
+            float mx = (float)ui_tlm_x(m, ppd, left, ui_tlm_item_at(m, i)->mid);
+            screen_hit(s, mx, (float)g->axis_y, &ev);
+            lost += ev.target != UI_TGT_EVENT;
+            outside += mx < g->axis_x + g->target / 2 - 1 || mx > g->axis_x + g->axis_w - g->target / 2 + 1;
+        }
+        T_INT(outside, 0);
+        T_INT(lost, 0);
+        T_OK(shown > 0);
+        screen_destroy(s);
+        canvas_close(&c);
+    }
+}
+
 /* ---- goldens ------------------------------------------------------------- */
 
 static void test_goldens(void)
@@ -438,6 +477,7 @@ int main(void)
     if (fonts && st) {
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);
+        T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
         T_RUN(test_goldens);
     }

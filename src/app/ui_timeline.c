@@ -51,6 +51,7 @@
 #define WHEEL_STEP_FRAC 0.08f   /* axis widths per wheel unit / arrow step */
 #define PAGE_FRAC       0.80f   /* axis widths per page step */
 #define YEARS_MAX       400     /* year label textures at most */
+#define TICK_LABEL_DX   3       /* px: a tick label right of its tick */
 
 typedef struct tl_label {
     text_tex date, text, src;   /* owned */
@@ -260,6 +261,23 @@ static int prepare_chrome(ui_timeline *s, const screen_ctx *ctx)
     return y;
 }
 
+/* px: a day marker's size (the focus marker is half as big again). */
+static int marker_size(const ui_metrics *mt)
+{
+    int d = (int)(MARK_S * (float)mt->S);
+    return d > 6 ? d : 6;
+}
+
+/* px below the axis where tick labels start: under the year ticks and under
+** the marker band incl. the focus marker and its underline, so a marker
+** never covers a tick label. */
+static int tick_label_dy(const ui_metrics *mt)
+{
+    int year = (int)(TICK_YEAR_S * (float)mt->S) / 2, md = marker_size(mt) * 3 / 2;
+    int band = md / 2 + 4 * (mt->line > 0 ? mt->line : 1);
+    return (year > band ? year : band) + 2;
+}
+
 /* Geometry of the axis band [top, bottom) for the model. */
 static void layout_model(ui_timeline *s, int top, int bottom, int tallest)
 {
@@ -269,7 +287,7 @@ static void layout_model(ui_timeline *s, int top, int bottom, int tallest)
     g.axis_x = mt->margin;
     g.axis_w = mt->w - 2 * mt->margin;
     g.axis_y = (top + bottom) / 2;
-    g.row_gap = (int)(TICK_YEAR_S * (float)mt->S) / 2 + tick_lab + mt->px_small / 2;
+    g.row_gap = tick_label_dy(mt) + tick_lab + mt->px_small / 2;
     g.row_h = tallest + mt->px_small / 2;
     int half = (bottom - top) / 2 - g.row_gap;
     int per_side = g.row_h > 0 ? half / g.row_h : 0;
@@ -375,35 +393,44 @@ static const text_tex *tick_label(const ui_timeline *s, const ui_tlm_tick *t, in
     return &s->days[t->mday - 1];
 }
 
+/* Tick marks (labels 0) or their labels (labels 1) of level. A label sits
+** below the axis's marker band on a background box, drawn after the leaders
+** so a leader passing down to a label below never runs through its digits;
+** only labels that fit inside the axis whole are drawn. */
 static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double left, int x_off,
-                       uint8_t alpha)
+                       uint8_t alpha, int labels)
 {
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
     int n;
     const ui_tlm_tick *t = ui_tlm_ticks(s->m, level, &n);
     int S = s->mt.S, line = s->mt.line > 1 ? s->mt.line : 1;
     int len[3] = { (int)(TICK_YEAR_S * S), (int)(TICK_MONTH_S * S), (int)(TICK_DAY_S * S) };
-    double first_day = left - 1 / s->ppd * 64;      /* a label may start left of the axis */
     int lo = 0, hi = n;
-    while (lo < hi) {                               /* first tick at or after first_day */
+    while (lo < hi) {                               /* first tick at or after left */
         int mid = (lo + hi) / 2;
-        if (t[mid].day < first_day)
+        if (t[mid].day < left)
             lo = mid + 1;
         else
             hi = mid;
     }
-    int right = g->axis_x + g->axis_w;
-    for (int i = lo; i < n; i++) {
+    int right = g->axis_x + g->axis_w, ly = g->axis_y + tick_label_dy(&s->mt);
+    for (int i = lo > 0 ? lo - 1 : 0; i < n; i++) {
         int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, t[i].day));
         if (x > right)
             break;
         if (x < g->axis_x)
             continue;
         int k = t[i].kind, tw = k == UI_TLM_TICK_YEAR ? line * 2 : line;
-        box(r, x + x_off, g->axis_y - len[k] / 2, tw, len[k], k == UI_TLM_TICK_YEAR ? s->c_muted : s->c_tick, alpha);
+        if (!labels) {
+            box(r, x + x_off, g->axis_y - len[k] / 2, tw, len[k],
+                k == UI_TLM_TICK_YEAR ? s->c_muted : s->c_tick, alpha);
+            continue;
+        }
         const text_tex *lab = t[i].labeled ? tick_label(s, &t[i], 0) : NULL;
-        if (lab && lab->tex && x + lab->w / 2 <= right)
-            render_text(r, lab, x + x_off + 3, g->axis_y + len[0] / 2 + 2, alpha);
+        if (lab && lab->tex && x + TICK_LABEL_DX + lab->w <= right) {
+            box(r, x + x_off + TICK_LABEL_DX - 1, ly, lab->w + 2, lab->h, s->c_bg, alpha);
+            render_text(r, lab, x + x_off + TICK_LABEL_DX, ly, alpha);
+        }
     }
 }
 
@@ -414,12 +441,12 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
 {
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
     const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
-    int S = s->mt.S, d = (int)(MARK_S * S) > 6 ? (int)(MARK_S * S) : 6, line = s->mt.line;
+    int d = marker_size(&s->mt), line = s->mt.line;
     int focus = i == s->focus;
     int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
-    if (x + (shown ? lw : d) < 0 || x - d > s->mt.w)
+    if ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 || (shown && lx < x ? lx : x) - d > s->mt.w)
         return;
     if (pass == 0) {
         if (it->prec != UI_TLM_DAY) {               /* the month / year it covers */
@@ -433,15 +460,21 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
             box(r, x + x_off, y0, line, y1 - y0, focus ? s->c_accent : s->c_lead, alpha);
         }
     } else if (pass == 1 && shown) {
+        /* START: leader | pad | text, the box from the marker rightwards;
+        ** END: text | pad | leader, the box ends at the marker */
         const tl_label *l = &s->labels[i];
-        box(r, lx + line + x_off, ly, lw - line, lh, s->c_bg, alpha);
+        int end = lx < x, tx = end ? lx : lx + s->pad;
+        if (end)
+            box(r, lx + x_off, ly, lw, lh, s->c_bg, alpha);
+        else
+            box(r, lx + line + x_off, ly, lw - line, lh, s->c_bg, alpha);
         box(r, x + x_off, ly, line, lh, focus ? s->c_accent : s->c_lead, alpha);
         int ty = ly;
-        render_text(r, &l->date, lx + s->pad + x_off, ty, alpha);
+        render_text(r, &l->date, tx + x_off, ty, alpha);
         ty += l->date.h;
-        render_text(r, &l->text, lx + s->pad + x_off, ty, alpha);
+        render_text(r, &l->text, tx + x_off, ty, alpha);
         ty += l->text.h;
-        render_text(r, &l->src, lx + s->pad + x_off, ty, alpha);
+        render_text(r, &l->src, tx + x_off, ty, alpha);
     } else if (pass == 2) {
         int md = focus ? d * 3 / 2 : d;
         if (it->prec == UI_TLM_DAY) {               /* filled square: a day */
@@ -470,8 +503,10 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         int level = ui_tlm_level_for(s->m, s->ppd);
         int lt = s->mt.line > 1 ? s->mt.line : 1;
         box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
-        draw_ticks(s, r, level, left, x_off, alpha);
+        draw_ticks(s, r, level, left, x_off, alpha, 0);
         for (int pass = 0; pass < 3; pass++) {
+            if (pass == 1)                          /* over the leaders, under the labels */
+                draw_ticks(s, r, level, left, x_off, alpha, 1);
             for (int i = 0; i < ui_tlm_count(s->m); i++)
                 if (i != s->focus)
                     draw_item(s, r, i, left, x_off, alpha, pass);

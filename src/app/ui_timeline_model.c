@@ -33,6 +33,7 @@ struct ui_tlm {
     int nlevels;
     double ppd[UI_TLM_LEVELS_MAX];
     signed char *rows;          /* owned: rows[level * n + item] */
+    signed char *anchor;        /* owned: anchor[level * n + item], ui_tlm_anchor_kind */
     ui_tlm_tick *ticks[UI_TLM_LEVELS_MAX];  /* owned per level */
     int nticks[UI_TLM_LEVELS_MAX];
 };
@@ -323,7 +324,9 @@ ui_tlm *ui_tlm_create(const ui_tlm_event *ev, int n)
 static void free_layout(ui_tlm *m)
 {
     free(m->rows);
+    free(m->anchor);
     m->rows = NULL;
+    m->anchor = NULL;
     for (int i = 0; i < UI_TLM_LEVELS_MAX; i++) {
         free(m->ticks[i]);
         m->ticks[i] = NULL;
@@ -387,22 +390,36 @@ double ui_tlm_zoom_left(const ui_tlm *m, double day, double x, double ppd)
     return day - (x - m->g.axis_x) / ppd;
 }
 
-void ui_tlm_pan_limits(const ui_tlm *m, double ppd, double *lo, double *hi)
+/* px: free room past the range at each end at ppd. Level 0 is fitted so
+** that exactly this room is left (see ui_tlm_layout); at least half a touch
+** target, so an end marker's target stays on the axis. */
+static double end_pad_px(const ui_tlm *m, double ppd)
 {
     double span = m->hi - m->lo > MIN_SPAN ? m->hi - m->lo : MIN_SPAN;
-    double pad = UI_TLM_MARGIN_FRAC * span, pad_px = PAN_PAD_FRAC * m->g.axis_w / ppd;
-    pad = pad < pad_px ? pad : pad_px;
-    double right = m->hi + pad, view = m->g.axis_w / ppd;
-    for (int i = 0; i < m->n; i++) {            /* the last labels stay reachable */
-        double r = m->items[i].mid + (m->items[i].label_w + m->g.label_gap) / ppd;
-        right = r > right ? r : right;
-    }
+    double pad = UI_TLM_MARGIN_FRAC * span * ppd, cap = PAN_PAD_FRAC * m->g.axis_w;
+    pad = pad < cap ? pad : cap;
+    double least = m->g.target / 2.0;
+    return pad > least ? pad : least;
+}
+
+void ui_tlm_pan_limits(const ui_tlm *m, double ppd, double *lo, double *hi)
+{
+    double pad = end_pad_px(m, ppd) / ppd, view = m->g.axis_w / ppd;
     *lo = m->lo - pad;
-    *hi = right - view;
+    *hi = m->hi + pad - view;
     if (*hi < *lo) {                            /* all of it fits: centre it */
         double c = (m->lo + m->hi) / 2 - view / 2;
         *lo = *hi = c;
     }
+}
+
+/* Days: the axis range at ppd, everything panning can show. */
+static void axis_range(const ui_tlm *m, double ppd, double *l, double *r)
+{
+    double lo, hi;
+    ui_tlm_pan_limits(m, ppd, &lo, &hi);
+    *l = lo;
+    *r = hi + m->g.axis_w / ppd;
 }
 
 int ui_tlm_nlevels(const ui_tlm *m) { return m->nlevels; }
@@ -423,6 +440,13 @@ int ui_tlm_row(const ui_tlm *m, int level, int i)
     if (!m->rows || level < 0 || level >= m->nlevels || i < 0 || i >= m->n)
         return -1;
     return m->rows[level * m->n + i];
+}
+
+int ui_tlm_anchor(const ui_tlm *m, int level, int i)
+{
+    if (!m->anchor || level < 0 || level >= m->nlevels || i < 0 || i >= m->n)
+        return UI_TLM_ANCHOR_START;
+    return m->anchor[level * m->n + i];
 }
 
 const ui_tlm_tick *ui_tlm_ticks(const ui_tlm *m, int level, int *n)
@@ -450,28 +474,46 @@ static void sort_by_mid(const ui_tlm *m, int *order)
         }
 }
 
+/* Label boxes of a level: [x, x + w) from the marker (START), or
+** [x - w, x) when that would pass the right end of the axis range (END); a
+** label that fits neither way is hidden. Boxes are px from day 0 at the
+** level's ppd; the screen floors x, so END keeps a px to spare on the left.
+** Items in time order take the first row where their box keeps label_gap
+** from every box already in it (anchored boxes of a row are then in time
+** order left to right, so their gaps only grow with ppd). */
 static void layout_rows(ui_tlm *m, int level, const int *order)
 {
-    double ppd = m->ppd[level];
+    double ppd = m->ppd[level], lday, rday;
+    axis_range(m, ppd, &lday, &rday);
+    double lim_l = lday * ppd, lim_r = rday * ppd, gap = m->g.label_gap;
     int rows = m->g.rows > 0 ? m->g.rows : 0;
-    double last[64];
-    if (rows > 64)
-        rows = 64;
-    for (int r = 0; r < rows; r++)
-        last[r] = -INFINITY;
+    signed char *row_of = m->rows + level * m->n;
+    double *bx = xmalloc((size_t)(m->n ? m->n : 1) * sizeof *bx);  /* box left edges */
+    if (rows > 127)
+        rows = 127;
     for (int k = 0; k < m->n; k++) {
         int i = order[k];
         const ui_tlm_item *it = &m->items[i];
-        double x = it->mid * ppd;
+        double x = it->mid * ppd, w = it->label_w;
+        int a = x + w > lim_r ? UI_TLM_ANCHOR_END : UI_TLM_ANCHOR_START;
+        m->anchor[level * m->n + i] = (signed char)a;
+        bx[i] = a == UI_TLM_ANCHOR_START ? x : x - w;
         int row = -1;
-        if (it->label_w > 0 && it->label_h <= m->g.row_h)
-            for (int r = 0; r < rows && row < 0; r++)
-                if (x >= last[r] + m->g.label_gap)
+        if (it->label_w > 0 && it->label_h <= m->g.row_h &&
+            (a == UI_TLM_ANCHOR_START || bx[i] - 1 >= lim_l))
+            for (int r = 0; r < rows && row < 0; r++) {
+                int free_ = 1;
+                for (int j = 0; j < k && free_; j++) {
+                    int o = order[j];
+                    free_ = row_of[o] != r || bx[i] >= bx[o] + m->items[o].label_w + gap ||
+                            bx[o] >= bx[i] + w + gap;
+                }
+                if (free_)
                     row = r;
-        if (row >= 0)
-            last[row] = x + it->label_w;
-        m->rows[level * m->n + i] = (signed char)row;
+            }
+        row_of[i] = (signed char)row;
     }
+    free(bx);
 }
 
 /* Smallest step of steps[] whose spacing step * unit_px reaches need px; 0 if none. */
@@ -536,7 +578,11 @@ void ui_tlm_layout(ui_tlm *m, const ui_tlm_geom *g)
     if (m->g.axis_w < 1)
         m->g.axis_w = 1;
     double span = m->hi - m->lo > MIN_SPAN ? m->hi - m->lo : MIN_SPAN;
-    m->ppd[0] = m->g.axis_w / (span * (1 + 2 * UI_TLM_MARGIN_FRAC));
+    /* level 0: the range plus end_pad_px at each end fills the axis */
+    double edge = UI_TLM_MARGIN_FRAC / (1 + 2 * UI_TLM_MARGIN_FRAC) * m->g.axis_w;
+    edge = edge > m->g.target / 2.0 ? edge : m->g.target / 2.0;
+    double inner = m->g.axis_w - 2 * edge;
+    m->ppd[0] = (inner > 1 ? inner : 1) / span;
     m->nlevels = 1;
     for (int i = 0; i < ui_tlm_nspans && m->nlevels < UI_TLM_LEVELS_MAX; i++) {
         double ppd = m->g.axis_w / ui_tlm_spans[i];
@@ -544,6 +590,7 @@ void ui_tlm_layout(ui_tlm *m, const ui_tlm_geom *g)
             m->ppd[m->nlevels++] = ppd;
     }
     m->rows = xmalloc((size_t)(m->nlevels * (m->n ? m->n : 1)));
+    m->anchor = xmalloc((size_t)(m->nlevels * (m->n ? m->n : 1)));
     int *order = xmalloc((size_t)(m->n ? m->n : 1) * sizeof(int));
     sort_by_mid(m, order);
     for (int l = 0; l < m->nlevels; l++) {
@@ -564,6 +611,8 @@ int ui_tlm_label_rect(const ui_tlm *m, int i, double ppd, double left,
     const ui_tlm_item *it = &m->items[i];
     int k = row / 2;
     *x = (int)floor(ui_tlm_x(m, ppd, left, it->mid));
+    if (ui_tlm_anchor(m, ui_tlm_level_for(m, ppd), i) == UI_TLM_ANCHOR_END)
+        *x -= it->label_w;
     *w = it->label_w;
     *h = it->label_h;
     if (row % 2 == 0)           /* above: the label's bottom hugs its row's bottom */

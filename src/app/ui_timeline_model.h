@@ -39,7 +39,16 @@
 ** 2 above further out, ...). Per level, items in time order take the first
 ** row whose previous label ends (plus label_gap) left of their marker; a
 ** label that finds no row is hidden at that level (its marker stays and
-** stays tappable). A label's left edge is at its marker.
+** stays tappable). Boxes are anchored at their marker: a label starts at
+** its marker and extends rightwards (START, leader on its left) unless that
+** box would pass the right end of the level's axis range (the range plus
+** its end margins, everything panning can show); then it ends at its marker
+** and extends leftwards (END, leader on its right). A label that fits
+** neither way is hidden. Rows are taken in the order of the anchored boxes'
+** left edges and collide on the anchored boxes, so at every level's initial
+** placement (level 0: the whole range) every shown label lies inside the
+** axis. Level 0 leaves max(UI_TLM_MARGIN_FRAC of the range, half a touch
+** target) free at each end, so end markers keep their targets on the axis.
 */
 #ifndef VITRINE_UI_TIMELINE_MODEL_H
 #define VITRINE_UI_TIMELINE_MODEL_H
@@ -68,6 +77,8 @@ typedef struct ui_tlm_item {
 } ui_tlm_item;
 
 typedef enum ui_tlm_tick_kind { UI_TLM_TICK_YEAR, UI_TLM_TICK_MONTH, UI_TLM_TICK_DAY } ui_tlm_tick_kind;
+
+typedef enum ui_tlm_anchor_kind { UI_TLM_ANCHOR_START, UI_TLM_ANCHOR_END } ui_tlm_anchor_kind;
 
 typedef struct ui_tlm_tick {
     double day;                 /* days: where the tick sits (start of its year/month/day) */
@@ -128,17 +139,21 @@ double ui_tlm_max_ppd(const ui_tlm *m);         /* the last level */
 int ui_tlm_level_for(const ui_tlm *m, double ppd);
 /* Row of item i at level (see above), -1 when its label is hidden. */
 int ui_tlm_row(const ui_tlm *m, int level, int i);
+/* Anchor of item i's label at level (ui_tlm_anchor_kind; START when hidden). */
+int ui_tlm_anchor(const ui_tlm *m, int level, int i);
 /* The ticks of level, by day; borrowed from m. */
 const ui_tlm_tick *ui_tlm_ticks(const ui_tlm *m, int level, int *n);
 
 /* x of day in px at (ppd, left). */
 double ui_tlm_x(const ui_tlm *m, double ppd, double left, double day);
-/* Range of `left` at ppd: the range plus a margin stays reachable, and a
-** range narrower than the axis is centred (*lo == *hi). */
+/* Range of `left` at ppd: the range plus its end margin stays reachable (labels
+** are anchored inside it), and a range narrower than the axis is centred
+** (*lo == *hi). */
 void ui_tlm_pan_limits(const ui_tlm *m, double ppd, double *lo, double *hi);
 /* `left` that keeps day under screen x fixed when the zoom changes to ppd. */
 double ui_tlm_zoom_left(const ui_tlm *m, double day, double x, double ppd);
-/* Label rect of item i (level from ppd): 1, or 0 when hidden. */
+/* Label rect of item i (level from ppd; x is the box's left edge, so
+** x + w is the marker for an END label): 1, or 0 when hidden. */
 int ui_tlm_label_rect(const ui_tlm *m, int i, double ppd, double left,
                       int *x, int *y, int *w, int *h);
 /* The item under (x, y): a label (rect grown to the target height) or a
