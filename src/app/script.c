@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>         /* truncate, unlink for the file ops */
+#include <unistd.h>         /* ftruncate, unlink for the file ops */
 
 static const struct { const char *name; script_op op; int nnum; } ops[] = {
     /* name        op               numbers after the name */
@@ -334,13 +334,13 @@ int script_file_op(const script_cmd *c, const char *db_path)
         break;
     }
     case SCRIPT_CORRUPT: rc = corrupt_file(db_path); break;
-    case SCRIPT_TRUNCATE: {
-        FILE *fp = fopen(db_path, "rb");
+    case SCRIPT_TRUNCATE: {     /* opened for writing, as a writer would: IN_CLOSE_WRITE */
+        FILE *fp = fopen(db_path, "r+b");
         if (fp && fseek(fp, 0, SEEK_END) == 0)
             size = ftell(fp);
-        if (fp)
-            fclose(fp);
-        rc = size >= 0 ? truncate(db_path, size / 2) : -1;
+        rc = size >= 0 ? ftruncate(fileno(fp), size / 2) : -1;
+        if (fp && fclose(fp) != 0)
+            rc = -1;
         break;
     }
     case SCRIPT_DELETE: rc = unlink(db_path); break;
