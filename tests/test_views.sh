@@ -112,7 +112,7 @@ at 0 tap 0.921 0.0625
 at 1200 tap 0.116 0.5
 at 2300 shot ev_2016.png
 at 2400 key Escape
-at 3500 tap 0.85 0.76
+at 3500 tap 0.61 0.76
 at 4600 shot ev_merged.png
 at 4700 quit
 S
