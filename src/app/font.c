@@ -20,6 +20,18 @@
 
 #define PROBE_PX 16                 /* size of the per-face coverage probe */
 
+/* TTF_Fonts open in every font_lib (probes + cache): font_open_live. */
+static long fonts_live;
+
+long font_open_live(void) { return fonts_live; }
+
+static void close_font(TTF_Font *font)
+{
+    if (!font) return;
+    TTF_CloseFont(font);
+    fonts_live--;
+}
+
 static const char *const face_files[FACE_COUNT] = {
     [FACE_INTER] = "Inter-Regular.otf",
     [FACE_INTER_SEMIBOLD] = "Inter-SemiBold.otf",
@@ -91,6 +103,7 @@ static TTF_Font *open_face(font_lib *f, int face, int px)
     SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
     TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!font) log_error("font: cannot open %s at %dpx: %s", face_files[face], px, TTF_GetError());
+    else fonts_live++;
     return font;
 }
 
@@ -152,9 +165,9 @@ void font_lib_destroy(font_lib *f)
 {
     if (!f) return;
     for (int i = 0; i < FONT_CACHE_SLOTS; i++)
-        if (f->slot[i].font) TTF_CloseFont(f->slot[i].font);
+        close_font(f->slot[i].font);
     for (int i = 0; i < FACE_COUNT; i++)
-        if (f->probe[i]) TTF_CloseFont(f->probe[i]);
+        close_font(f->probe[i]);
     for (int i = 0; i < FACE_COUNT; i++) SDL_free(f->data[i]);
     layout_destroy(f->lay);
     sbuf_free(&f->run);
@@ -192,7 +205,7 @@ TTF_Font *font_get(font_lib *f, int face, int px)
     }
     TTF_Font *font = open_face(f, face, px);
     if (!font) return NULL;
-    if (victim->font) TTF_CloseFont(victim->font);
+    close_font(victim->font);
     victim->font = font; victim->face = face; victim->px = px; victim->used = f->tick;
     return font;
 }

@@ -68,6 +68,10 @@ layout *font_layout(font_lib *f);
 /* Characters drawn as nothing because no face provides them, counted by
 ** text_render since f was created. */
 long font_missing_count(const font_lib *f);
+
+/* TTF_Fonts open across every font_lib (probes + cache), process-wide: a
+** leak counter for tests (0 once every lib is destroyed). */
+long font_open_live(void);
 void font_note_missing(font_lib *f, int n);
 
 #endif

@@ -15,7 +15,19 @@
 #include "common/util.h"
 
 #include <SDL_ttf.h>
+#include <stdio.h>
 #include <string.h>
+
+/* Text textures made by text_render* minus those freed by text_tex_free:
+** a leak check for tests and soak runs (text_tex_live). */
+static long tex_live;
+
+long text_tex_live(void) { return tex_live; }
+
+void text_print_counters(void)
+{
+    printf("bench live_textures %ld open_fonts %ld\n", tex_live, font_open_live());
+}
 
 static void to_params(const text_style *st, int box_w, int box_h, layout_params *p)
 {
@@ -148,6 +160,7 @@ static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
         out->tex = SDL_CreateTextureFromSurface(ren, dst);
         if (!out->tex) { log_error("text: texture: %s", SDL_GetError()); rc = -1; }
         else {
+            tex_live++;
             SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_BLEND);
             out->w = r->w; out->h = r->h;
         }
@@ -181,6 +194,6 @@ int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
 void text_tex_free(text_tex *t)
 {
     if (!t) return;
-    if (t->tex) SDL_DestroyTexture(t->tex);
+    if (t->tex) { SDL_DestroyTexture(t->tex); tex_live--; }
     memset(t, 0, sizeof *t);
 }

@@ -68,6 +68,12 @@ int text_render_fit(SDL_Renderer *r, font_lib *f, const char *utf8,
 
 void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
 
+/* Leak counters (process-wide): text textures made by text_render* and not
+** yet freed by text_tex_free. text_print_counters prints "bench
+** live_textures N open_fonts N" (font_open_live) on stdout, for --bench. */
+long text_tex_live(void);
+void text_print_counters(void);
+
 /* Layout only, no rendering: what text_render would produce. */
 typedef struct text_size {
     int w, h;           /* px; as text_tex's w, h */
