@@ -33,6 +33,8 @@ BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
 TEST_PKGS="sqlite3"
 # tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
 TEST_PKGS="$TEST_PKGS curl python3"
+# tests/test_valgrind.sh: the scripted app under memcheck.
+TEST_PKGS="$TEST_PKGS valgrind"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
 RUN_PKGS=""
