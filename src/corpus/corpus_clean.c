@@ -345,7 +345,8 @@ typedef struct cc_para {
 } cc_para;
 
 typedef struct cc_state {
-    cc_block *b; size_t nb;
+    cc_block *b; size_t nb, capb;   /* capb: allocated (grows x2: a file of
+                                     ** short lines stays linear) */
     cc_para *p; size_t np;
     char *cand[F_N];    /* owned best candidate per field */
     int rank[F_N];      /* its rank, 0 = none */
@@ -429,7 +430,10 @@ static void add_block(cc_state *st, const char *s, const char *m, size_t n, int 
     for (size_t i = 0; i < t.len; i++)
         if (isalnum((unsigned char)t.s[i]) || (unsigned char)t.s[i] >= 0x80) { alnum = 1; break; }
     if (!alnum) { sbuf_free(&t); return; }
-    st->b = xrealloc(st->b, (st->nb + 1) * sizeof *st->b);
+    if (st->nb == st->capb) {
+        st->capb = st->capb ? 2 * st->capb : 64;
+        st->b = xrealloc(st->b, st->capb * sizeof *st->b);
+    }
     cc_block *b = &st->b[st->nb++];
     b->line = line;
     b->flags = flags;
@@ -460,7 +464,7 @@ static void split_line(cc_state *st, cc_line *l) {
 
 static void build_blocks(cc_state *st, const char *body, int first_line) {
     cc_line *g = NULL;
-    size_t ng = 0;
+    size_t ng = 0, capg = 0;        /* capg grows x2: long groups stay linear */
     const char *p = body;
     int line = first_line;
     for (;;) {
@@ -471,7 +475,10 @@ static void build_blocks(cc_state *st, const char *body, int first_line) {
         int blank = 1;
         for (size_t i = 0; i < l.text.len; i++) if (l.text.s[i] != ' ') { blank = 0; break; }
         if (!blank) {
-            g = xrealloc(g, (ng + 1) * sizeof *g);
+            if (ng == capg) {
+                capg = capg ? 2 * capg : 16;
+                g = xrealloc(g, capg * sizeof *g);
+            }
             g[ng++] = l;
         } else {
             sbuf_free(&l.text); sbuf_free(&l.mask);

@@ -18,6 +18,10 @@
 
 #define CCLEAN_TAG_MAX   400    /* longest HTML tag we strip, in bytes */
 #define CCLEAN_LINK_DEPTH  2    /* nesting of Markdown links we reduce */
+/* Longest Markdown link text and target, in bytes: md_link scans no further,
+** so a line of unclosed "[" or "](" costs O(n) rather than O(n^2). */
+#define CCLEAN_LINK_TEXT_MAX 1024
+#define CCLEAN_LINK_URL_MAX  2048
 
 /* ---- entities ------------------------------------------------------------ */
 
@@ -117,23 +121,24 @@ size_t cclean_entity(const char *s, size_t n, sbuf *out) {
 ** and the text range, or 0. */
 static size_t md_link(const char *s, size_t n, size_t *t0, size_t *tn) {
     if (n < 4 || s[0] != '[') return 0;
-    size_t i = 1;
+    size_t i = 1, tend = n < CCLEAN_LINK_TEXT_MAX ? n : CCLEAN_LINK_TEXT_MAX;
     int depth = 0;
-    while (i < n && !(s[i] == ']' && depth == 0)) {
+    while (i < tend && !(s[i] == ']' && depth == 0)) {
         if (s[i] == '[') depth++;
         else if (s[i] == ']') depth--;
         i++;
     }
-    if (i + 1 >= n) return 0;
+    if (i >= tend || i + 1 >= n) return 0;
     size_t close = i;
     char open = s[i + 1], shut = open == '(' ? ')' : open == '[' ? ']' : 0;
     if (!shut) return 0;
     int nest = 0;
-    for (i = close + 2; i < n; i++) {
+    size_t uend = n - close - 2 < CCLEAN_LINK_URL_MAX ? n : close + 2 + CCLEAN_LINK_URL_MAX;
+    for (i = close + 2; i < uend; i++) {
         if (s[i] == open && open == '(') nest++;
         else if (s[i] == shut) { if (nest == 0) break; nest--; }
     }
-    if (i >= n) return 0;
+    if (i >= uend) return 0;
     *t0 = 1;
     *tn = close - 1;
     return i + 1;
