@@ -7,7 +7,7 @@
 # matter or sidecar, quotes with speakers, dates, some boilerplate lines) in
 # a temporary folder with awk, times one `vitrine-corpus build` over the
 # folder and prints "ingest: N articles/s (target >= 500)". Not part of
-# `make test`.
+# `make test`. BENCH_INGEST_DB=PATH keeps the database built.
 BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
 N=${1:-10000}
@@ -97,4 +97,7 @@ echo "build: ${ms} ms, peak memory $(cat "$T/mem") KB, $(grep -c . "$T/err") war
      "$(sqlite3 "$T/bench.db" 'SELECT count(*) FROM articles') articles stored," \
      "db $(($(stat -c %s "$T/bench.db") / 1024)) KB"
 echo "ingest: $rate articles/s (target >= 500)"
+# BENCH_INGEST_DB=PATH keeps the built database (tests/bench.sh starts the
+# app on it: start time and memory on a large corpus).
+[ -n "${BENCH_INGEST_DB:-}" ] && cp "$T/bench.db" "$BENCH_INGEST_DB"
 [ "$rate" -ge 500 ]

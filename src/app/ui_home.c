@@ -2,6 +2,10 @@
 ** src/app/ui_home.c: the exhibit's home screen: every article as a card
 ** (headline, outlet · date) and the two ways into Quotes and Timeline.
 ** Everything is reachable in two touches: a card, or a button and an item.
+** At most HOME_CARDS_MAX cards, the newest (store_articles order): every
+** card holds its own text textures, so a 10,000-article corpus would take
+** ~14 s and ~3 GB to prepare; older articles stay reachable by swiping
+** through articles, the slideshow, Quotes and Timeline.
 **
 **   +-------------------------------------------------------+
 **   | In the news                     [ Quotes ] [Timeline] |  header
@@ -23,6 +27,9 @@
 #define HOME_TITLE       "In the news"
 #define CARD_MIN_W_S     0.55f  /* short sides: narrowest card column */
 #define CARD_HEAD_LINES  3      /* headline lines on a card before the ellipsis */
+#ifndef HOME_CARDS_MAX
+#define HOME_CARDS_MAX   24     /* cards on home (newest first): start time and RSS flat */
+#endif
 
 typedef struct ui_home {
     screen base;                /* MUST BE FIRST */
@@ -116,11 +123,12 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int ch = m->margin + (int)((float)m->px_body * 1.1f * 1.3f * CARD_HEAD_LINES) + m->px_meta * 2;
     const store_article_row *rows = arts.v;
     int y = m->margin / 2;
-    for (size_t i = 0; i < arts.n; i++) {
+    size_t ncards = arts.n < HOME_CARDS_MAX ? arts.n : HOME_CARDS_MAX;
+    for (size_t i = 0; i < ncards; i++) {
         int col = (int)i % cols, row = (int)i / cols;
         add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch);
     }
-    int nrows = ((int)arts.n + cols - 1) / cols;
+    int nrows = ((int)ncards + cols - 1) / cols;
     int content_h = y + nrows * (ch + gap) + m->margin / 2;
     ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
     store_articles_free(&arts);
