@@ -255,7 +255,7 @@ static size_t strip_trail(const char *s, size_t n) {
 }
 
 /* A word that may be part of an outlet's name: "Times", "People's",
-** "China.org.cn"; connectors ("of", "the", "and", "&") are handled by callers. */
+** "example.org.uk"; connectors ("of", "the", "and", "&") are handled by callers. */
 static int outlet_word(const char *s, size_t n) {
     n = strip_trail(s, n);
     while (n && strchr("([\"", s[0])) { s++; n--; }

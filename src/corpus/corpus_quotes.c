@@ -17,9 +17,9 @@
 **   3. Name spans (ns_build): maximal runs of capitalised words outside
 **      quotes, particles allowed inside ("Ursula von der Leyen"), a leading
 **      sentence word dropped ("The", "In", ...). The name proper is the tail
-**      after the last title word ("U.S. Secretary of State Mike Pompeo" ->
-**      "Mike Pompeo"). Spans with an organisation or place word in their tail
-**      are organisations. Short mentions ("Xi", "Wang") resolve to the most
+**      after the last title word ("U.S. Secretary of State Jane Roe" ->
+**      "Jane Roe"). Spans with an organisation or place word in their tail
+**      are organisations. Short mentions ("Lee", "Roe") resolve to the most
 **      recent earlier full name containing all their tokens, in any position
 **      (family name first or last), else the first later one.
 **   4. Filters: fewer than QUOTE_MIN_WORDS words; all Title Case (titles of
