@@ -63,7 +63,7 @@ static void test_good(void)
     if (!s) return;
 
     store_list rows;
-    T_INT(store_articles(s, &rows), STORE_OK);
+    T_INT(store_articles_range(s, 0, STORE_ALL, &rows), STORE_OK);
     T_INT(rows.n, 3);
     store_article_row *r = rows.v;
     T_STR(r[0].title, "New news");              /* newest first, undated last */
@@ -97,10 +97,10 @@ static void test_good(void)
     store_article_free(&a);
     T_INT(store_article_get(s, 999, &a), STORE_EQUERY);
 
-    T_INT(store_quotes(s, &rows), STORE_OK);
+    T_INT(store_quotes_range(s, 0, STORE_ALL, &rows), STORE_OK);
     T_INT(rows.n, 3);
     store_quotes_free(&rows);
-    T_INT(store_events(s, &rows), STORE_OK);
+    T_INT(store_events_range(s, 0, STORE_ALL, &rows), STORE_OK);
     T_INT(rows.n, 3);
     if (rows.n == 3) {
         store_event *ev = rows.v;
@@ -108,11 +108,142 @@ static void test_good(void)
         T_STR(ev[1].date, "2019-06");
         T_STR(ev[2].date, "2020-01-02");
         T_STR(ev[1].precision, "month");
+        T_INT(ev[0].article, 1);                /* "Old news" is second newest */
+        T_INT(ev[1].article, 0);
+        T_INT(ev[0].position, 2);
     }
     store_events_free(&rows);
 
     store_close(s);
     store_close(NULL);
+    unlink(path);
+}
+
+/* The lookups the screens use on a large corpus agree with the full lists:
+** a generated corpus with equal, missing and out-of-order dates, articles
+** without quotes or events, and ids not in publication order. */
+static void test_ranges(void)
+{
+    sbuf b = {0};
+    sbuf_adds(&b, "PRAGMA user_version=1;");
+    sbuf_adds(&b, schema);
+    sbuf_adds(&b, "BEGIN;");
+    unsigned seed = 7;
+    int nq = 0, ne = 0;
+    for (int id = 1; id <= 120; id++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = (seed >> 8) % 1000;
+        char sql[400];
+        if (r < 100)                                /* undated */
+            snprintf(sql, sizeof sql, "INSERT INTO articles VALUES(%d,'s%d','T%d',NULL,NULL,NULL,NULL,'B',1,NULL);",
+                     id * 7 % 131, id, id);
+        else                                        /* few distinct dates: many ties */
+            snprintf(sql, sizeof sql, "INSERT INTO articles VALUES(%d,'s%d','T%d','S',NULL,'20%02u-0%u',NULL,'B',1,NULL);",
+                     id * 7 % 131, id, id, r % 12, 1 + r % 9);
+        sbuf_adds(&b, sql);
+        for (unsigned k = 0; k < r % 4; k++) {      /* 0..3 quotes, positions from 1 */
+            snprintf(sql, sizeof sql, "INSERT INTO quotes VALUES(%d,%d,%u,'q',NULL);", ++nq, id * 7 % 131, k + 1);
+            sbuf_adds(&b, sql);
+        }
+        for (unsigned k = 0; k < r % 5; k++) {
+            snprintf(sql, sizeof sql, "INSERT INTO events VALUES(%d,%d,'20%02u','year','e',%u);",
+                     ++ne, id * 7 % 131, (r + k * 3) % 20, k + 1);
+            sbuf_adds(&b, sql);
+        }
+    }
+    sbuf_adds(&b, "INSERT INTO events VALUES(99999,999,'2005','year','orphan',1);COMMIT;");
+    make_db(b.s);
+    sbuf_free(&b);
+
+    store_err e;
+    store *s = store_open(path, &e, NULL, 0);
+    T_OK(s != NULL);
+    if (!s) return;
+    store_counts c;
+    T_INT(store_count(s, &c), STORE_OK);
+    T_INT((long long)c.articles, 120);
+    T_INT((long long)c.quotes, nq);
+    T_INT((long long)c.events, ne + 1);
+
+    store_list all = {0}, part = {0};
+    T_INT(store_articles_range(s, 0, STORE_ALL, &all), STORE_OK);
+    T_INT((long long)all.n, 120);
+    const store_article_row *ar = all.v;
+    int order_ok = 1, find_ok = 1, range_ok = 1;
+    for (size_t i = 0; i < all.n; i++) {
+        if (i && ar[i].published && ar[i - 1].published) {
+            int cmp = strcmp(ar[i - 1].published, ar[i].published);
+            order_ok &= cmp > 0 || (cmp == 0 && ar[i - 1].id < ar[i].id);
+        }
+        if (i && !ar[i - 1].published)
+            order_ok &= !ar[i].published && ar[i - 1].id < ar[i].id;
+        size_t idx = 99999;
+        store_article_row row = {0};
+        find_ok &= store_article_find(s, ar[i].id, &idx, &row) == STORE_OK && idx == i &&
+                   !strcmp(row.title, ar[i].title);
+        store_article_row_free(&row);
+        T_INT(store_articles_range(s, i, 3, &part), STORE_OK);
+        range_ok &= part.n == (i + 3 <= all.n ? 3 : all.n - i) &&
+                    ((const store_article_row *)part.v)[0].id == ar[i].id;
+        store_articles_free(&part);
+    }
+    T_OK(order_ok);         /* newest first, ties by id, undated last by id */
+    T_OK(find_ok);          /* find's index is the position in the list */
+    T_OK(range_ok);         /* a range is a window of the list */
+    T_INT(store_articles_range(s, 120, 5, &part), STORE_OK);
+    T_INT((long long)part.n, 0);
+    store_articles_free(&part);
+    size_t idx;
+    T_INT(store_article_find(s, 424242, &idx, NULL), STORE_EQUERY);
+
+    store_list q = {0};
+    T_INT(store_quotes_range(s, 0, STORE_ALL, &q), STORE_OK);
+    int qi_ok = 1;
+    for (size_t i = 0; i < q.n; i++) {
+        const store_quote *x = &((const store_quote *)q.v)[i];
+        qi_ok &= store_quote_index(s, x->article_id, x->position, &idx) == STORE_OK && idx == i;
+    }
+    T_OK(qi_ok);
+    store_quotes_free(&q);
+
+    store_list ev = {0};
+    T_INT(store_events_range(s, 0, STORE_ALL, &ev), STORE_OK);
+    int ei_ok = 1, art_ok = 1, orphan = 0;
+    for (size_t i = 0; i < ev.n; i++) {
+        const store_event *x = &((const store_event *)ev.v)[i];
+        ei_ok &= store_event_index(s, x, &idx) == STORE_OK && idx == i;
+        if (x->article < 0) {
+            orphan++;
+            continue;
+        }
+        art_ok &= x->article < (int)all.n && ar[x->article].id == x->article_id;
+    }
+    T_OK(ei_ok);
+    T_OK(art_ok);           /* .article indexes the article order */
+    T_INT(orphan, 1);       /* an event whose article is gone: -1 */
+    store_list one = {0};
+    T_INT(store_events_range(s, ev.n - 1, 1, &one), STORE_OK);
+    T_INT((long long)one.n, 1);
+    if (one.n)
+        T_STR(((const store_event *)one.v)->date, ((const store_event *)ev.v)[ev.n - 1].date);
+    store_events_free(&one);
+
+    store_span sp;
+    T_INT(store_event_span(s, 0, &sp), STORE_OK);
+    T_STR(sp.first, ((const store_event *)ev.v)[0].date);
+    T_STR(sp.last, ((const store_event *)ev.v)[ev.n - 1].date);
+    T_INT((long long)sp.nmonths, 20);       /* years 2000..2019, 'YYYY' dates */
+    store_event_span_free(&sp);
+    T_INT(store_event_span(s, 5, &sp), STORE_OK);
+    T_INT((long long)sp.nmonths, 5);        /* spread: first and last kept */
+    if (sp.nmonths == 5) {
+        T_STR(sp.months[0], "2000");
+        T_STR(sp.months[4], "2019");
+    }
+    store_event_span_free(&sp);
+    store_events_free(&ev);
+    store_articles_free(&all);
+    store_close(s);
     unlink(path);
 }
 
@@ -188,7 +319,7 @@ static void test_check_and_damage(void)
         fclose(fp);
     }
     store_list rows = {0};
-    T_INT(store_articles(s, &rows), STORE_EQUERY);
+    T_INT(store_articles_range(s, 0, STORE_ALL, &rows), STORE_EQUERY);
     T_INT((long long)rows.n, 0);
     store_articles_free(&rows);
     store_article a;
@@ -205,7 +336,7 @@ static void test_check_and_damage(void)
     s = store_open(path, &e, msg, sizeof msg);
     T_OK(s != NULL);
     T_OK(truncate(path, 512) == 0);
-    T_INT(store_articles(s, &rows), STORE_EQUERY);
+    T_INT(store_articles_range(s, 0, STORE_ALL, &rows), STORE_EQUERY);
     store_articles_free(&rows);
     store_close(s);
     T_OK(store_open(path, &e, msg, sizeof msg) == NULL);
@@ -216,6 +347,7 @@ int main(void)
 {
     log_set_quiet(1);
     T_RUN(test_good);
+    T_RUN(test_ranges);
     T_RUN(test_bad);
     T_RUN(test_missing);
     T_RUN(test_check_and_damage);

@@ -133,12 +133,15 @@ static int test_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     render_list_free(&s->list);
     if (!ctx->st || !ctx->fonts)
         return -1;
-    store_list rows;
-    if (store_articles(ctx->st, &rows) != STORE_OK || rows.n == 0) {
+    store_counts cnt;
+    store_list rows = {0};
+    if (store_count(ctx->st, &cnt) != STORE_OK || cnt.articles == 0 ||
+        store_articles_range(ctx->st, (size_t)s->index % cnt.articles, 1, &rows) != STORE_OK ||
+        rows.n == 0) {
         store_articles_free(&rows);
         return -1;
     }
-    const store_article_row *row = &((store_article_row *)rows.v)[(size_t)s->index % rows.n];
+    const store_article_row *row = rows.v;
     store_article a;
     store_err e = store_article_get(ctx->st, row->id, &a);
     store_articles_free(&rows);

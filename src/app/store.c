@@ -6,6 +6,7 @@
 #include "common/util.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,8 @@
 
 struct store {
     sqlite3 *db;
-    sqlite3_stmt *list, *one, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
+    sqlite3_stmt *list, *one, *find, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
+    sqlite3_stmt *counts, *quo_index, *ev_index, *months;
 };
 
 static const char *required_tables[] = { "articles", "summaries", "quotes", "events" };
@@ -78,26 +80,51 @@ static int check_tables(store *s, const char **missing)
     return ok ? 0 : -1;
 }
 
+/* Article order as SQL, and "a sorts before t" in the same order. */
+#define ARTICLE_ORDER "published IS NULL, published DESC, id"
+#define ARTICLE_BEFORE                                                                  \
+    "(a.published IS NULL) < (t.published IS NULL) OR ((a.published IS NULL) = "       \
+    "(t.published IS NULL) AND (a.published > t.published OR "                          \
+    "(a.published IS t.published AND a.id < t.id)))"
+#define HEAD_COLS "id, title, source, published, author"
+
 static int prepare_all(store *s)
 {
     return prepare(s, &s->list,
-                   "SELECT id, title, source, published, author FROM articles "
-                   "ORDER BY published IS NULL, published DESC, id") |
-           prepare(s, &s->one,
-                   "SELECT id, title, source, published, author, body FROM articles WHERE id=?") |
+                   "SELECT " HEAD_COLS " FROM articles ORDER BY " ARTICLE_ORDER
+                   " LIMIT ?1 OFFSET ?2") |
+           prepare(s, &s->one, "SELECT " HEAD_COLS ", body FROM articles WHERE id=?") |
+           prepare(s, &s->find,
+                   "SELECT (SELECT count(*) FROM articles a WHERE " ARTICLE_BEFORE "), "
+                   HEAD_COLS " FROM articles t WHERE id=?") |
            prepare(s, &s->summ,
                    "SELECT text FROM summaries WHERE article_id=? ORDER BY position") |
            prepare(s, &s->quo,
-                   "SELECT article_id, text, speaker FROM quotes WHERE article_id=? "
+                   "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
                    "ORDER BY position") |
            prepare(s, &s->ev,
-                   "SELECT article_id, date, precision, text FROM events WHERE article_id=? "
-                   "ORDER BY position") |
+                   "SELECT article_id, position, -1, date, precision, text FROM events "
+                   "WHERE article_id=? ORDER BY position") |
            prepare(s, &s->all_quo,
-                   "SELECT article_id, text, speaker FROM quotes ORDER BY article_id, position") |
+                   "SELECT article_id, position, text, speaker FROM quotes "
+                   "ORDER BY article_id, position LIMIT ?1 OFFSET ?2") |
            prepare(s, &s->all_ev,
-                   "SELECT article_id, date, precision, text FROM events "
-                   "ORDER BY date, article_id, position");
+                   "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
+                   "e.text FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
+                   ARTICLE_ORDER ") - 1 AS rn FROM articles) r ON r.id = e.article_id "
+                   "ORDER BY e.date, e.article_id, e.position LIMIT ?1 OFFSET ?2") |
+           prepare(s, &s->counts,
+                   "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), "
+                   "(SELECT count(*) FROM events)") |
+           prepare(s, &s->quo_index,
+                   "SELECT count(*) FROM quotes WHERE article_id < ?1 OR "
+                   "(article_id = ?1 AND position < ?2)") |
+           prepare(s, &s->ev_index,
+                   "SELECT count(*) FROM events WHERE date < ?1 OR (date = ?1 AND "
+                   "(article_id < ?2 OR (article_id = ?2 AND position < ?3)))") |
+           prepare(s, &s->months,
+                   "SELECT substr(date, 1, 7) AS m, min(date), max(date) FROM events "
+                   "GROUP BY m ORDER BY m");
 }
 
 store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
@@ -150,7 +177,8 @@ void store_close(store *s)
 {
     if (!s)
         return;
-    sqlite3_stmt *all[] = { s->list, s->one, s->summ, s->quo, s->ev, s->all_quo, s->all_ev };
+    sqlite3_stmt *all[] = { s->list, s->one, s->find, s->summ, s->quo, s->ev, s->all_quo,
+                            s->all_ev, s->counts, s->quo_index, s->ev_index, s->months };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(s->db);
@@ -176,8 +204,9 @@ store_err store_check(store *s, char *msg, size_t msglen)
     sqlite3_finalize(st);
     if (e == STORE_OK) {
         store_list a = {0}, q = {0}, ev = {0};
-        if (store_articles(s, &a) != STORE_OK || store_quotes(s, &q) != STORE_OK ||
-            store_events(s, &ev) != STORE_OK) {
+        if (store_articles_range(s, 0, STORE_ALL, &a) != STORE_OK ||
+            store_quotes_range(s, 0, STORE_ALL, &q) != STORE_OK ||
+            store_events_range(s, 0, STORE_ALL, &ev) != STORE_OK) {
             snprintf(buf, sizeof buf, "query failed: %s", sqlite3_errmsg(s->db));
             e = STORE_EQUERY;
         }
@@ -211,60 +240,182 @@ static store_err finish(store *s, sqlite3_stmt *st, int rc)
     return STORE_OK;
 }
 
-static void read_head(sqlite3_stmt *st, store_article_row *r)
+/* One row of each kind from the current row of st (column order as in
+** prepare_all). */
+static void read_head(sqlite3_stmt *st, int c, void *row)
 {
-    r->id = sqlite3_column_int64(st, 0);
-    r->title = col_dup(st, 1, 1);
-    r->source = col_dup(st, 2, 0);
-    r->published = col_dup(st, 3, 0);
-    r->author = col_dup(st, 4, 0);
+    store_article_row *r = row;
+    r->id = sqlite3_column_int64(st, c);
+    r->title = col_dup(st, c + 1, 1);
+    r->source = col_dup(st, c + 2, 0);
+    r->published = col_dup(st, c + 3, 0);
+    r->author = col_dup(st, c + 4, 0);
 }
 
-store_err store_articles(store *s, store_list *rows)
+static void read_quote(sqlite3_stmt *st, int c, void *row)
 {
-    size_t cap = 0;
+    store_quote *q = row;
+    q->article_id = sqlite3_column_int64(st, c);
+    q->position = sqlite3_column_int(st, c + 1);
+    q->text = col_dup(st, c + 2, 1);
+    q->speaker = col_dup(st, c + 3, 0);
+}
+
+static void read_event(sqlite3_stmt *st, int c, void *row)
+{
+    store_event *e = row;
+    e->article_id = sqlite3_column_int64(st, c);
+    e->position = sqlite3_column_int(st, c + 1);
+    e->article = sqlite3_column_int(st, c + 2);
+    e->date = col_dup(st, c + 3, 1);
+    e->precision = col_dup(st, c + 4, 1);
+    e->text = col_dup(st, c + 5, 1);
+}
+
+typedef void (*row_reader)(sqlite3_stmt *st, int c, void *row);
+
+/* Every row of st (bindings already made) appended to rows. */
+static store_err read_rows(store *s, sqlite3_stmt *st, row_reader rd, size_t sz, store_list *rows)
+{
+    size_t cap = rows->n;
     int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        rd(st, 0, grow(rows, &cap, sz));
+    return finish(s, st, rc);
+}
+
+/* The list queries: LIMIT ?1 OFFSET ?2 (SQLite: a negative limit is none). */
+static store_err read_range(store *s, sqlite3_stmt *st, size_t first, size_t n, row_reader rd,
+                            size_t sz, store_list *rows)
+{
     memset(rows, 0, sizeof *rows);
-    while ((rc = sqlite3_step(s->list)) == SQLITE_ROW)
-        read_head(s->list, grow(rows, &cap, sizeof(store_article_row)));
-    return finish(s, s->list, rc);
+    sqlite3_bind_int64(st, 1, n == STORE_ALL || n > (size_t)INT64_MAX ? -1 : (sqlite3_int64)n);
+    sqlite3_bind_int64(st, 2, first > (size_t)INT64_MAX ? INT64_MAX : (sqlite3_int64)first);
+    return read_rows(s, st, rd, sz, rows);
+}
+
+/* A query with one row of integer columns into out[0..n). */
+static store_err read_ints(store *s, sqlite3_stmt *st, sqlite3_int64 *out, int n)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        for (int i = 0; i < n; i++)
+            out[i] = sqlite3_column_int64(st, i);
+        rc = sqlite3_step(st);
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_ERROR;                  /* no row: no such key */
+    }
+    return finish(s, st, rc);
+}
+
+store_err store_count(store *s, store_counts *out)
+{
+    sqlite3_int64 v[3] = {0};
+    store_err e = read_ints(s, s->counts, v, 3);
+    out->articles = (size_t)v[0];
+    out->quotes = (size_t)v[1];
+    out->events = (size_t)v[2];
+    return e;
+}
+
+store_err store_articles_range(store *s, size_t first, size_t n, store_list *rows)
+{
+    return read_range(s, s->list, first, n, read_head, sizeof(store_article_row), rows);
+}
+
+store_err store_quotes_range(store *s, size_t first, size_t n, store_list *rows)
+{
+    return read_range(s, s->all_quo, first, n, read_quote, sizeof(store_quote), rows);
+}
+
+store_err store_events_range(store *s, size_t first, size_t n, store_list *rows)
+{
+    return read_range(s, s->all_ev, first, n, read_event, sizeof(store_event), rows);
+}
+
+void store_article_row_free(store_article_row *r)
+{
+    free(r->title); free(r->source); free(r->published); free(r->author);
+    memset(r, 0, sizeof *r);
 }
 
 void store_articles_free(store_list *rows)
 {
     store_article_row *r = rows->v;
-    for (size_t i = 0; i < rows->n; i++) {
-        free(r[i].title); free(r[i].source); free(r[i].published); free(r[i].author);
-    }
+    for (size_t i = 0; i < rows->n; i++)
+        store_article_row_free(&r[i]);
     free(rows->v);
     memset(rows, 0, sizeof *rows);
 }
 
-static store_err read_quotes(store *s, sqlite3_stmt *st, store_list *rows)
+store_err store_article_find(store *s, long long id, size_t *index, store_article_row *row)
 {
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_quote *q = grow(rows, &cap, sizeof *q);
-        q->article_id = sqlite3_column_int64(st, 0);
-        q->text = col_dup(st, 1, 1);
-        q->speaker = col_dup(st, 2, 0);
+    sqlite3_bind_int64(s->find, 1, id);
+    int rc = sqlite3_step(s->find);
+    if (rc != SQLITE_ROW) {
+        finish(s, s->find, rc);
+        return STORE_EQUERY;                /* no such article, or a failure */
     }
-    return finish(s, st, rc);
+    *index = (size_t)sqlite3_column_int64(s->find, 0);
+    if (row)
+        read_head(s->find, 1, row);
+    return finish(s, s->find, SQLITE_DONE);
 }
 
-static store_err read_events(store *s, sqlite3_stmt *st, store_list *rows)
+store_err store_quote_index(store *s, long long article_id, int position, size_t *index)
 {
+    sqlite3_int64 v = 0;
+    sqlite3_bind_int64(s->quo_index, 1, article_id);
+    sqlite3_bind_int(s->quo_index, 2, position);
+    store_err e = read_ints(s, s->quo_index, &v, 1);
+    *index = (size_t)v;
+    return e;
+}
+
+store_err store_event_index(store *s, const store_event *ev, size_t *index)
+{
+    sqlite3_int64 v = 0;
+    sqlite3_bind_text(s->ev_index, 1, ev->date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s->ev_index, 2, ev->article_id);
+    sqlite3_bind_int(s->ev_index, 3, ev->position);
+    store_err e = read_ints(s, s->ev_index, &v, 1);
+    *index = (size_t)v;
+    return e;
+}
+
+store_err store_event_span(store *s, size_t max, store_span *out)
+{
+    memset(out, 0, sizeof *out);
+    store_list l = {0};
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_event *e = grow(rows, &cap, sizeof *e);
-        e->article_id = sqlite3_column_int64(st, 0);
-        e->date = col_dup(st, 1, 1);
-        e->precision = col_dup(st, 2, 1);
-        e->text = col_dup(st, 3, 1);
+    while ((rc = sqlite3_step(s->months)) == SQLITE_ROW) {
+        const unsigned char *m = sqlite3_column_text(s->months, 0);
+        const unsigned char *lo = sqlite3_column_text(s->months, 1);
+        const unsigned char *hi = sqlite3_column_text(s->months, 2);
+        if (!out->first[0] && lo)
+            snprintf(out->first, sizeof out->first, "%s", (const char *)lo);
+        if (hi)
+            snprintf(out->last, sizeof out->last, "%s", (const char *)hi);
+        snprintf(*(char (*)[8])grow(&l, &cap, 8), 8, "%s", m ? (const char *)m : "");
     }
-    return finish(s, st, rc);
+    store_err e = finish(s, s->months, rc);
+    out->months = l.v;
+    out->nmonths = l.n;
+    if (e == STORE_OK && max && out->nmonths > max) {  /* keep max, evenly spread */
+        for (size_t i = 0; i < max; i++)
+            memcpy(out->months[i], out->months[i * (out->nmonths - 1) / (max - 1 ? max - 1 : 1)], 8);
+        out->nmonths = max;
+    }
+    if (e != STORE_OK)
+        store_event_span_free(out);
+    return e;
+}
+
+void store_event_span_free(store_span *sp)
+{
+    free(sp->months);
+    memset(sp, 0, sizeof *sp);
 }
 
 store_err store_article_get(store *s, long long id, store_article *out)
@@ -273,10 +424,10 @@ store_err store_article_get(store *s, long long id, store_article *out)
     sqlite3_bind_int64(s->one, 1, id);
     int rc = sqlite3_step(s->one);
     if (rc != SQLITE_ROW) {
-        finish(s, s->one, rc == SQLITE_DONE ? SQLITE_DONE : rc);
+        finish(s, s->one, rc);
         return STORE_EQUERY;                /* no such article, or a failure */
     }
-    read_head(s->one, &out->head);
+    read_head(s->one, 0, &out->head);
     out->body = col_dup(s->one, 5, 1);
     finish(s, s->one, SQLITE_DONE);
 
@@ -292,14 +443,14 @@ store_err store_article_get(store *s, long long id, store_article *out)
     l = (store_list){0};
     sqlite3_bind_int64(s->quo, 1, id);
     if (e == STORE_OK)
-        e = read_quotes(s, s->quo, &l);
+        e = read_rows(s, s->quo, read_quote, sizeof(store_quote), &l);
     out->quotes = l.v;
     out->nquotes = l.n;
 
     l = (store_list){0};
     sqlite3_bind_int64(s->ev, 1, id);
     if (e == STORE_OK)
-        e = read_events(s, s->ev, &l);
+        e = read_rows(s, s->ev, read_event, sizeof(store_event), &l);
     out->events = l.v;
     out->nevents = l.n;
     if (e != STORE_OK)
@@ -311,7 +462,7 @@ void store_article_free(store_article *a)
 {
     if (!a)
         return;
-    free(a->head.title); free(a->head.source); free(a->head.published); free(a->head.author);
+    store_article_row_free(&a->head);
     free(a->body);
     for (size_t i = 0; i < a->nsummary; i++)
         free(a->summary[i]);
@@ -322,12 +473,6 @@ void store_article_free(store_article *a)
     memset(a, 0, sizeof *a);
 }
 
-store_err store_quotes(store *s, store_list *rows)
-{
-    memset(rows, 0, sizeof *rows);
-    return read_quotes(s, s->all_quo, rows);
-}
-
 void store_quotes_free(store_list *rows)
 {
     store_quote *q = rows->v;
@@ -336,12 +481,6 @@ void store_quotes_free(store_list *rows)
     }
     free(rows->v);
     memset(rows, 0, sizeof *rows);
-}
-
-store_err store_events(store *s, store_list *rows)
-{
-    memset(rows, 0, sizeof *rows);
-    return read_events(s, s->all_ev, rows);
 }
 
 void store_events_free(store_list *rows)

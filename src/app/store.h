@@ -47,13 +47,19 @@ typedef struct store_article_row {
 
 typedef struct store_quote {
     long long article_id;
+    int position;                               /* within its article */
     char *text, *speaker;                       /* speaker may be NULL */
 } store_quote;
 
 typedef struct store_event {
     long long article_id;
+    int position;                               /* within its article */
+    int article;        /* its article's index in store_articles order, -1 if
+                        ** none (and always -1 from store_article_get) */
     char *date, *precision, *text;
 } store_event;
+
+typedef struct store_counts { size_t articles, quotes, events; } store_counts;
 
 typedef struct store_list { void *v; size_t n; } store_list;  /* v: array of the row type */
 
@@ -76,20 +82,50 @@ void store_close(store *s);                     /* NULL-safe */
 store_err store_check(store *s, char *msg, size_t msglen);
 const char *store_err_str(store_err e);
 
-/* All articles, newest first (published DESC, then id). rows: store_article_row. */
-store_err store_articles(store *s, store_list *rows);
+/* The corpus can be large (bench: 10,000 articles): screens ask for the
+** counts and for the rows they show, never for everything. Three orders,
+** the indexes every screen and ui_state use:
+**   articles  newest first (published DESC, undated last, then id)
+**   quotes    article id, then position
+**   events    date, then article id, position
+** A *_range call returns rows [first, first + n) of its order (fewer at the
+** end; n = STORE_ALL for the rest). Each is one indexed query: cost follows
+** n and first, not the corpus size, except where noted. */
+#define STORE_ALL ((size_t)-1)
+
+store_err store_count(store *s, store_counts *out);
+
+/* rows: store_article_row. */
+store_err store_articles_range(store *s, size_t first, size_t n, store_list *rows);
 void store_articles_free(store_list *rows);
+/* The article with this id: its index in article order (counting the rows
+** before it: one scan of the articles table, no sort) and, if row is not
+** NULL, its head row (free with store_article_row_free). */
+store_err store_article_find(store *s, long long id, size_t *index, store_article_row *row);
+void store_article_row_free(store_article_row *r);
 
 /* One article by id with its summary, quotes and events. */
 store_err store_article_get(store *s, long long id, store_article *out);
 void store_article_free(store_article *a);
 
-/* All quotes (article order, then position). rows: store_quote. */
-store_err store_quotes(store *s, store_list *rows);
+/* rows: store_quote. */
+store_err store_quotes_range(store *s, size_t first, size_t n, store_list *rows);
 void store_quotes_free(store_list *rows);
+/* Index in quote order of the quote at (article_id, position). */
+store_err store_quote_index(store *s, long long article_id, int position, size_t *index);
 
-/* All events ordered by date (then article, position). rows: store_event. */
-store_err store_events(store *s, store_list *rows);
+/* rows: store_event, with .article filled in (the join sorts the articles
+** once per call: a few ms on 10,000). */
+store_err store_events_range(store *s, size_t first, size_t n, store_list *rows);
 void store_events_free(store_list *rows);
+/* Index in event order of e (its date, article_id and position). */
+store_err store_event_index(store *s, const store_event *e, size_t *index);
+/* The dates of the first and last event ("" when there is none) and the
+** months that have events ("YYYY-MM", ascending, at most max of them,
+** spread evenly when there are more): the slideshow's time strip. One scan
+** of the date index. */
+typedef struct store_span { char first[11], last[11]; char (*months)[8]; size_t nmonths; } store_span;
+store_err store_event_span(store *s, size_t max, store_span *out);
+void store_event_span_free(store_span *sp);
 
 #endif

@@ -8,6 +8,7 @@
 #include "common/util.h"
 
 #include <SDL.h>
+#include <limits.h>
 #include <stdlib.h>
 
 struct ui {
@@ -154,17 +155,13 @@ static int carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
 static ui_event content_event(ui *u)
 {
     ui_event ev = { .type = UI_EV_CONTENT_FAILED };
-    store_list arts = {0}, quotes = {0}, events = {0};
-    if (u->ctx.st && store_articles(u->ctx.st, &arts) == STORE_OK &&
-        store_quotes(u->ctx.st, &quotes) == STORE_OK && store_events(u->ctx.st, &events) == STORE_OK) {
+    store_counts c;
+    if (u->ctx.st && store_count(u->ctx.st, &c) == STORE_OK) {
         ev.type = UI_EV_CONTENT_LOADED;
-        ev.n_articles = (int)arts.n;
-        ev.n_quotes = (int)quotes.n;
-        ev.n_events = (int)events.n;
+        ev.n_articles = c.articles > INT_MAX ? INT_MAX : (int)c.articles;
+        ev.n_quotes = c.quotes > INT_MAX ? INT_MAX : (int)c.quotes;
+        ev.n_events = c.events > INT_MAX ? INT_MAX : (int)c.events;
     }
-    store_articles_free(&arts);
-    store_quotes_free(&quotes);
-    store_events_free(&events);
     return ev;
 }
 

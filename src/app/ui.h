@@ -19,9 +19,8 @@
 **                                          the new ui_place, before its
 **                                          transition starts (kind -1: cut)
 **
-** Index conventions (shared with ui_views.h): article = position in
-** store_articles(), quote = position in store_quotes(), event = position in
-** store_events().
+** Index conventions (shared with ui_views.h): article, quote and event =
+** position in the store's article, quote and event order (store.h).
 */
 #ifndef VITRINE_UI_H
 #define VITRINE_UI_H
@@ -89,7 +88,7 @@ void ui_config_from(const config *cfg, ui_config *out);
 
 /* ---- the core exhibit screens (ui_home.c, ui_article.c, ui_slide.c) ---- */
 screen *ui_home_create(void);
-/* An article (index in store_articles()); fulltext 1: the scrolling full text. */
+/* An article (index in article order); fulltext 1: the scrolling full text. */
 screen *ui_article_create(int article_index, int fulltext);
 /* An attract-mode slide. */
 screen *ui_slide_create(ui_slide_kind kind, int index);

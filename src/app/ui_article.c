@@ -19,6 +19,7 @@
 
 #include "common/util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,7 @@
 
 typedef struct ui_article {
     screen base;                /* MUST BE FIRST */
-    int index;                  /* article, in store_articles() order (wraps) */
+    int index;                  /* article, in article order, store.h (wraps) */
     int fulltext;               /* 1: the full-text view */
     int n_articles;
     ui_metrics m;
@@ -40,26 +41,6 @@ typedef struct ui_article {
     ui_page page;
     uint32_t thumb;             /* scroll thumb colour */
 } ui_article;
-
-/* Global index of the k-th quote of article id (store_quotes order:
-** article_id, position), -1 if not found. */
-static int quote_index(const store_list *q, long long id, size_t k)
-{
-    const store_quote *v = q->v;
-    for (size_t i = 0; i < q->n; i++)
-        if (v[i].article_id == id)
-            return i + k < q->n && v[i + k].article_id == id ? (int)(i + k) : -1;
-    return -1;
-}
-
-static int event_index(const store_list *e, long long id, const store_event *ev)
-{
-    const store_event *v = e->v;
-    for (size_t i = 0; i < e->n; i++)
-        if (v[i].article_id == id && !strcmp(v[i].date, ev->date) && !strcmp(v[i].text, ev->text))
-            return (int)i;
-    return -1;
-}
 
 static char *summary_text(const store_article *a)
 {
@@ -98,7 +79,7 @@ static int add_label(ui_article *s, const screen_ctx *ctx, const char *text, int
 }
 
 static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article *a,
-                      const store_list *allq, int x, int y, int cw)
+                      int x, int y, int cw)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
@@ -121,17 +102,17 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
         text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
         y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
         render_list_box(l, (SDL_Rect){ x, y0, bar, y - y0 }, c->color_accent);
-        int qi = quote_index(allq, a->head.id, k);
-        if (qi >= 0)
+        size_t qi;
+        if (store_quote_index(ctx->st, a->head.id, q->position, &qi) == STORE_OK && qi <= INT_MAX)
             ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
-                        UI_TGT_QUOTE, qi, s->index);
+                        UI_TGT_QUOTE, (int)qi, s->index);
         y += m->px_body;
     }
     return y;
 }
 
 static int add_events(ui_article *s, const screen_ctx *ctx, const store_article *a,
-                      const store_list *alle, int x, int y, int cw)
+                      int x, int y, int cw)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
@@ -150,10 +131,10 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
         int dh = ui_text_add(l, ctx, date, &ds, x, y, dw - m->px_meta / 2, 0);
         int th = ui_text_add(l, ctx, e->text, &ts, x + dw, y, cw - dw, 0);
         y += (dh > th ? dh : th);
-        int ei = event_index(alle, a->head.id, e);
-        if (ei >= 0)
+        size_t ei;
+        if (store_event_index(ctx->st, e, &ei) == STORE_OK && ei <= INT_MAX)
             ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
-                        UI_TGT_EVENT, ei, s->index);
+                        UI_TGT_EVENT, (int)ei, s->index);
         y += m->px_meta * 2 / 3 + (m->target > y - y0 ? (m->target - (y - y0)) / 2 : 0);
     }
     return y;
@@ -163,12 +144,6 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
-    store_list allq = {0}, alle = {0};
-    if (store_quotes(ctx->st, &allq) != STORE_OK || store_events(ctx->st, &alle) != STORE_OK) {
-        store_quotes_free(&allq);
-        store_events_free(&alle);
-        return -1;
-    }
     int side = a->nquotes || a->nevents;
     int cw = m->w - 2 * m->margin, gap = m->margin;
     int two = m->wide && side, lw = two ? (cw - gap) * 11 / 20 : cw;
@@ -192,11 +167,9 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     }
     int ry = two ? m->margin / 2 : y, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
     if (a->nquotes)
-        ry = add_quotes(s, ctx, a, &allq, rx, ry, rw);
+        ry = add_quotes(s, ctx, a, rx, ry, rw);
     if (a->nevents)
-        ry = add_events(s, ctx, a, &alle, rx, ry + (a->nquotes ? m->px_meta : 0), rw);
-    store_quotes_free(&allq);
-    store_events_free(&alle);
+        ry = add_events(s, ctx, a, rx, ry + (a->nquotes ? m->px_meta : 0), rw);
     return (ry > y ? ry : y) + m->margin / 2;
 }
 
@@ -243,17 +216,20 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
     if (!ctx->st)
         return -1;
-    store_list rows;
-    if (store_articles(ctx->st, &rows) != STORE_OK || rows.n == 0) {
+    store_counts cnt;
+    store_list rows = {0};
+    if (store_count(ctx->st, &cnt) != STORE_OK || cnt.articles == 0 || cnt.articles > INT_MAX)
+        return -1;
+    s->n_articles = (int)cnt.articles;
+    s->index = ((s->index % s->n_articles) + s->n_articles) % s->n_articles;
+    if (store_articles_range(ctx->st, (size_t)s->index, 1, &rows) != STORE_OK || rows.n == 0) {
         store_articles_free(&rows);
         return -1;
     }
-    s->n_articles = (int)rows.n;
-    s->index = ((s->index % s->n_articles) + s->n_articles) % s->n_articles;
-    long long id = ((store_article_row *)rows.v)[s->index].id;
+    const store_article_row *row = rows.v;
+    long long id = row->id;
     char title[200];
-    snprintf(title, sizeof title, "%.150s", ((store_article_row *)rows.v)[s->index].source
-                                            ? ((store_article_row *)rows.v)[s->index].source : "Article");
+    snprintf(title, sizeof title, "%.150s", row->source ? row->source : "Article");
     store_articles_free(&rows);
     store_article a;
     if (store_article_get(ctx->st, id, &a) != STORE_OK)

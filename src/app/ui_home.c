@@ -22,6 +22,7 @@
 #include "common/util.h"
 
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 
 #define HOME_TITLE       "In the news"
@@ -104,18 +105,15 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
     if (!ctx->st)
         return -1;
-    store_list arts = {0}, quotes = {0}, events = {0};
-    if (store_articles(ctx->st, &arts) != STORE_OK || store_quotes(ctx->st, &quotes) != STORE_OK ||
-        store_events(ctx->st, &events) != STORE_OK) {
+    store_counts cnt;
+    store_list arts = {0};
+    if (store_count(ctx->st, &cnt) != STORE_OK ||
+        store_articles_range(ctx->st, 0, HOME_CARDS_MAX, &arts) != STORE_OK) {
         store_articles_free(&arts);
-        store_quotes_free(&quotes);
-        store_events_free(&events);
         return -1;
     }
-    add_header(s, ctx, (int)quotes.n, (int)events.n);
-    store_quotes_free(&quotes);
-    store_events_free(&events);
-
+    add_header(s, ctx, cnt.quotes > INT_MAX ? INT_MAX : (int)cnt.quotes,
+               cnt.events > INT_MAX ? INT_MAX : (int)cnt.events);
     int cw_all = w - 2 * m->margin, gap = m->margin / 2;
     int cols = cw_all / (int)(CARD_MIN_W_S * (float)m->S);
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;

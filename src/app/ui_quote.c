@@ -22,6 +22,7 @@
 
 #include "common/util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,15 +43,6 @@ typedef struct ui_quote {
     render_list list;           /* everything but the bar */
     SDL_Rect source;            /* hit rect of the source line (>= target), empty if none */
 } ui_quote;
-
-/* Article index of id in rows (store_articles order), -1 if absent. */
-static int article_index(const store_list *rows, long long id)
-{
-    for (size_t i = 0; i < rows->n; i++)
-        if (((const store_article_row *)rows->v)[i].id == id)
-            return (int)i;
-    return -1;
-}
 
 /* The notice drawn when there is nothing to show. */
 static void add_empty(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m, const char *msg)
@@ -133,23 +125,32 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         add_empty(s, ctx, &m, "The collection is not available.");
         return 0;
     }
-    store_list quotes = {0}, arts = {0};
-    if (store_quotes(ctx->st, &quotes) != STORE_OK || store_articles(ctx->st, &arts) != STORE_OK ||
+    store_counts cnt;
+    store_list quotes = {0};
+    if (store_count(ctx->st, &cnt) != STORE_OK || cnt.quotes == 0 || cnt.quotes > INT_MAX ||
+        store_quotes_range(ctx->st, (size_t)(((s->index % (int)cnt.quotes) + (int)cnt.quotes) %
+                                             (int)cnt.quotes), 1, &quotes) != STORE_OK ||
         quotes.n == 0) {
         add_empty(s, ctx, &m, "No quotations in this collection.");
     } else {
-        int n = (int)quotes.n;
+        int n = (int)cnt.quotes;
         s->shown = ((s->index % n) + n) % n;
-        const store_quote *q = &((const store_quote *)quotes.v)[s->shown];
-        s->article = article_index(&arts, q->article_id);
-        const store_article_row *a = s->article >= 0 ? &((const store_article_row *)arts.v)[s->article] : NULL;
+        const store_quote *q = quotes.v;
+        store_article_row row;
+        size_t ai;
+        const store_article_row *a = NULL;
+        if (store_article_find(ctx->st, q->article_id, &ai, &row) == STORE_OK && ai <= INT_MAX) {
+            s->article = (int)ai;
+            a = &row;
+        }
         int dots_h = ui_dots_height(&m);
         int bottom = h - m.margin - (n > 1 ? dots_h + m.margin / 2 : 0);
         add_quote(s, ctx, &m, q, a, s->bar.bottom + m.margin, bottom);
         ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, h - m.margin - dots_h);
+        if (a)
+            store_article_row_free(&row);
     }
     store_quotes_free(&quotes);
-    store_articles_free(&arts);
     return 0;
 }
 

@@ -42,41 +42,49 @@ static int count_words(const char *s)
     return n;
 }
 
-/* The article row at index i (wrapping) into *out (owned strings copied). */
+/* Wrap i into [0, n) (n > 0). */
+static size_t wrap(int i, size_t n)
+{
+    long long m = (long long)n;
+    return (size_t)((((long long)i % m) + m) % m);
+}
+
+/* Item i (wrapping) of a list of n rows: a range query for one row. */
+typedef store_err (*range_fn)(store *s, size_t first, size_t n, store_list *rows);
+
+static int one_at(const screen_ctx *ctx, size_t count, int i, range_fn fn, store_list *out)
+{
+    memset(out, 0, sizeof *out);
+    return count && fn(ctx->st, wrap(i, count), 1, out) == STORE_OK && out->n == 1 ? 0 : -1;
+}
+
+/* The article at index i (wrapping) into *out (owned strings copied). */
 static int article_at(const screen_ctx *ctx, int i, store_article *out)
 {
+    store_counts c;
     store_list rows;
-    if (store_articles(ctx->st, &rows) != STORE_OK || rows.n == 0) {
+    if (store_count(ctx->st, &c) != STORE_OK || one_at(ctx, c.articles, i, store_articles_range, &rows)) {
         store_articles_free(&rows);
         return -1;
     }
-    long long id = ((store_article_row *)rows.v)[((size_t)i % rows.n + rows.n) % rows.n].id;
+    long long id = ((store_article_row *)rows.v)->id;
     store_articles_free(&rows);
     return store_article_get(ctx->st, id, out) == STORE_OK ? 0 : -1;
 }
 
-static int article_index_of(const screen_ctx *ctx, long long id, store_article_row *head, char *buf,
-                            size_t n)
+/* "Headline · Outlet · date" of article id into buf ("" if none). */
+static void source_of(const screen_ctx *ctx, long long id, char *buf, size_t n)
 {
-    store_list rows;
+    store_article_row r;
+    size_t index;
     buf[0] = 0;
-    if (store_articles(ctx->st, &rows) != STORE_OK) {
-        store_articles_free(&rows);
-        return -1;
-    }
-    int found = -1;
-    for (size_t i = 0; i < rows.n; i++) {
-        const store_article_row *r = &((store_article_row *)rows.v)[i];
-        if (r->id == id) {
-            found = (int)i;
-            char meta[300];
-            ui_format_meta(r->source, r->published, NULL, meta, sizeof meta);
-            if (snprintf(buf, n, "%.200s%s%.150s", r->title, *meta ? "  \xc2\xb7  " : "", meta) < 0) buf[0] = 0;
-        }
-    }
-    (void)head;
-    store_articles_free(&rows);
-    return found;
+    if (store_article_find(ctx->st, id, &index, &r) != STORE_OK)
+        return;
+    char meta[300];
+    ui_format_meta(r.source, r.published, NULL, meta, sizeof meta);
+    if (snprintf(buf, n, "%.200s%s%.150s", r.title, *meta ? "  \xc2\xb7  " : "", meta) < 0)
+        buf[0] = 0;
+    store_article_row_free(&r);
 }
 
 static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
@@ -119,14 +127,15 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
+    store_counts cnt;
     store_list qs;
-    if (store_quotes(ctx->st, &qs) != STORE_OK || qs.n == 0) {
+    if (store_count(ctx->st, &cnt) != STORE_OK || one_at(ctx, cnt.quotes, s->index, store_quotes_range, &qs)) {
         store_quotes_free(&qs);
         return -1;
     }
-    const store_quote *q = &((store_quote *)qs.v)[((size_t)s->index % qs.n + qs.n) % qs.n];
+    const store_quote *q = qs.v;
     char src[400];
-    article_index_of(ctx, q->article_id, NULL, src, sizeof src);
+    source_of(ctx, q->article_id, src, sizeof src);
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 3, cw = m->w - 6 * m->margin, top = m->margin * 3;
     int foot = m->px_meta * 4 + m->px_small * 3;
@@ -166,16 +175,20 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
+    store_counts cnt;
     store_list es;
-    if (store_events(ctx->st, &es) != STORE_OK || es.n == 0) {
+    store_span sp;
+    if (store_count(ctx->st, &cnt) != STORE_OK || one_at(ctx, cnt.events, s->index, store_events_range, &es)) {
         store_events_free(&es);
         return -1;
     }
-    const store_event *v = es.v;
-    size_t k = ((size_t)s->index % es.n + es.n) % es.n;
-    const store_event *e = &v[k];
+    if (store_event_span(ctx->st, AXIS_TICKS_MAX, &sp) != STORE_OK) {
+        store_events_free(&es);
+        return -1;
+    }
+    const store_event *e = es.v;
     char src[400], date[64];
-    article_index_of(ctx, e->article_id, NULL, src, sizeof src);
+    source_of(ctx, e->article_id, src, sizeof src);
     ui_format_date(e->date, date, sizeof date);
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
@@ -191,15 +204,17 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
     ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
     /* the strip: the corpus's whole span, every event a tick, this one marked */
-    double t0 = date_days(v[0].date), t1 = date_days(v[es.n - 1].date);
+    double t0 = date_days(sp.first), t1 = date_days(sp.last);
     double span = t1 > t0 ? t1 - t0 : 1;
     render_list *al = ui_page_list(&s->page);
     render_list_box(al, (SDL_Rect){ x, axis_y, cw, m->line }, ui_mix(c->color_bg, c->color_muted, 50));
     int tick = m->px_small / 2;
-    for (size_t i = 0; i < es.n && i < AXIS_TICKS_MAX; i++) {
+    for (size_t i = 0; i < sp.nmonths; i++) {         /* a tick per month with events */
         if (al->n >= RENDER_LIST_MAX - 1)
             al = ui_page_list(&s->page);
-        int tx = x + (int)((date_days(v[i].date) - t0) / span * (double)(cw - m->line));
+        double d = date_days(sp.months[i]);
+        d = d < t0 ? t0 : d > t1 ? t1 : d;
+        int tx = x + (int)((d - t0) / span * (double)(cw - m->line));
         render_list_box(al, (SDL_Rect){ tx, axis_y - tick, m->line, tick * 2 + m->line },
                         ui_mix(c->color_bg, c->color_muted, 70));
     }
@@ -208,14 +223,15 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     int d = tick * 2;
     render_list_box(l, (SDL_Rect){ mx - d / 2, axis_y - d / 2, d, d }, c->color_accent);
     char y0[16], y1[16];
-    snprintf(y0, sizeof y0, "%.4s", v[0].date);
-    snprintf(y1, sizeof y1, "%.4s", v[es.n - 1].date);
+    snprintf(y0, sizeof y0, "%.4s", sp.first);
+    snprintf(y1, sizeof y1, "%.4s", sp.last);
     text_style ys = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_LEFT, 1);
     ui_text_add(l, ctx, y0, &ys, x, axis_y + tick * 2, cw / 2, 0);
     ys.align = TEXT_RIGHT;
     ui_text_add(l, ctx, y1, &ys, x + cw / 2, axis_y + tick * 2, cw / 2, 0);
     s->words = count_words(e->text) + 8;
     store_events_free(&es);
+    store_event_span_free(&sp);
     return 0;
 }
 

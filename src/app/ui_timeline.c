@@ -132,14 +132,6 @@ static void free_all(ui_timeline *s)
     s->nyears = 0;
 }
 
-static int article_index(const store_list *rows, long long id)
-{
-    for (size_t i = 0; i < rows->n; i++)
-        if (((const store_article_row *)rows->v)[i].id == id)
-            return (int)i;
-    return -1;
-}
-
 /* "Outlet A · Outlet B": the distinct outlets (or headlines) of an item's events. */
 static void sources_text(const ui_tlm *m, int item, const store_list *arts, char *out, size_t n)
 {
@@ -343,13 +335,13 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     if (!ctx->fonts)
         return -1;
     store_list evs = {0}, arts = {0};
-    int ok = ctx->st && store_events(ctx->st, &evs) == STORE_OK &&
-             store_articles(ctx->st, &arts) == STORE_OK;
+    int ok = ctx->st && store_events_range(ctx->st, 0, STORE_ALL, &evs) == STORE_OK &&
+             store_articles_range(ctx->st, 0, STORE_ALL, &arts) == STORE_OK;
     int n = ok ? (int)evs.n : 0;
     ui_tlm_event *in = xcalloc((size_t)(n ? n : 1), sizeof *in);
     for (int i = 0; i < n; i++) {
         const store_event *e = &((const store_event *)evs.v)[i];
-        in[i] = (ui_tlm_event){ e->date, e->precision, e->text, article_index(&arts, e->article_id) };
+        in[i] = (ui_tlm_event){ e->date, e->precision, e->text, e->article < (int)arts.n ? e->article : -1 };
     }
     s->m = ui_tlm_create(in, n);
     free(in);

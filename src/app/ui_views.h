@@ -5,14 +5,14 @@
 ** text rendering) -> draw (cached textures and boxes only) -> destroy.
 **
 ** Indexes, shared with the rest of the UI (ui.c, ui_state):
-**   article index  = position in store_articles() order (newest first)
-**   quote index    = position in store_quotes() order
-**   event index    = position in store_events() order (by date)
+**   article index  = position in article order (store.h) (newest first)
+**   quote index    = position in quote order (store.h)
+**   event index    = position in event order (store.h, by date)
 ** A tap on a quote's source line answers UI_TGT_ARTICLE_SOURCE with the
 ** article index; a tap on a timeline event answers UI_TGT_EVENT with the
 ** event index and its article index (for an item merged from several
 ** articles: its first source). Article ids are mapped to indexes by
-** looking them up in store_articles() during prepare.
+** looking them up in the store during prepare.
 */
 #ifndef VITRINE_UI_VIEWS_H
 #define VITRINE_UI_VIEWS_H
