@@ -85,7 +85,7 @@ static const struct { const char *sql; long long want; } int_rows[] = {
     { "SELECT count(*) FROM summaries", 2 },
     { "SELECT count(*) FROM quotes", 2 },
     { "SELECT count(*) FROM events", 2 },
-    { "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'", 4 },
+    { "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'", 5 },
 };
 
 static void test_write(void) {

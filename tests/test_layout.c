@@ -233,6 +233,12 @@ static int fits_at(layout *l, const char *t, int px, int bw, int bh)
     return !r->truncated && r->w <= bw && r->h <= bh;
 }
 
+/* Does text lay out within q's box (and line limit) at px? */
+static int fits_at_p(layout *l, const char *text, int px, const layout_params *q)
+{
+    return layout_fits(l, &fake, text, strlen(text), q, px);
+}
+
 static void test_fit(void)
 {
     layout *l = layout_create();
@@ -265,6 +271,29 @@ static void test_fit(void)
     }
     T_OK(ok);
     T_OK(never_over);
+
+    /* the guess-and-gallop search finds exactly the largest size that fits
+    ** (brute force over every size), for boxes of every shape, line limits,
+    ** and texts from one word to a paragraph */
+    static const char *const texts[] = { "ab", "Supercalifragilistic", FOX,
+        "The quick brown fox jumps over the lazy dog, then over the lazy dog again, "
+        "and a third time over a dog that is not lazy at all but very patient.",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z" };
+    int exact = 1, tried = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        for (int bw = 20; bw <= 420; bw += 50)
+            for (int bh = 8; bh <= 300; bh += 37)
+                for (int ml = 0; ml <= 3; ml += 3) {
+                    layout_params q = {0, 0, 0, LAYOUT_LEFT, ml, bw, bh};
+                    int f = layout_fit(l, &fake, texts[t], strlen(texts[t]), &q, 3, 70);
+                    int want = 3;
+                    for (int k = 3; k <= 70; k++)
+                        if (fits_at_p(l, texts[t], k, &q)) want = k;
+                    exact &= f == want;
+                    tried++;
+                }
+    T_OK(exact);
+    T_OK(tried > 500);
 
     /* max_lines counts too */
     layout_params m1 = {0, 0, 0, LAYOUT_LEFT, 1, 200, 0};

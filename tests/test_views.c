@@ -85,7 +85,7 @@ static void canvas_close(canvas *c)
 
 static screen_ctx ctx_for(const canvas *c)
 {
-    return (screen_ctx){ c->r, fonts, st, "", &cfg };
+    return (screen_ctx){ c->r, fonts, st, "", &cfg, 0 };
 }
 
 static void frame(const canvas *c, screen *s)

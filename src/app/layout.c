@@ -22,6 +22,7 @@
 
 #include <limits.h>
 #include <linebreak.h>      /* libunibreak: UAX #14 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -447,7 +448,7 @@ const layout_result *layout_text(layout *l, const layout_measurer *m,
 
 const layout_result *layout_last(const layout *l) { return &l->res; }
 
-static int fits(layout *l, const layout_measurer *m, const char *text,
+int layout_fits(layout *l, const layout_measurer *m, const char *text,
                 size_t len, const layout_params *p, int px)
 {
     layout_params q = *p;
@@ -461,13 +462,35 @@ int layout_fit(layout *l, const layout_measurer *m, const char *text,
 {
     if (px_min < 1) px_min = 1;
     if (px_max < px_min) px_max = px_min;
-    int best = px_min, a = px_min, b = px_max, last = -1;
-    while (a <= b) {
-        int mid = a + (b - a) / 2;
-        last = mid;
-        if (fits(l, m, text, len, p, mid)) { best = mid; a = mid + 1; }
-        else b = mid - 1;
+    int best = px_min, lo = px_min, hi = px_max, last = -1;
+    /* First guess: a text's area grows with px squared, so lay it out once
+    ** at px_max without the height limit and scale by the square root of
+    ** the height ratio. From the guess, gallop (steps 1, 2, 4...) towards
+    ** the boundary, then bisect: 2 to 4 layouts where plain bisection of a
+    ** 40..100 px range takes 6 or 7, each one measuring the whole text. */
+    int mid = lo + (hi - lo) / 2;
+    if (p->box_h > 0 && p->box_w > 0 && hi > lo) {
+        layout_params q = *p;
+        q.px = px_max;
+        q.box_h = 0;
+        q.max_lines = 0;
+        const layout_result *r = layout_text(l, m, text, len, &q);
+        if (r->h > 0) {
+            double g = (double)px_max * sqrt((double)p->box_h / (double)r->h);
+            mid = g >= (double)hi ? hi : g <= (double)lo ? lo : (int)g;
+        }
     }
-    if (last != best) fits(l, m, text, len, p, best);
+    int dir = 0, step = 1;          /* dir: 0 first probe, +1/-1 galloping, 2 bisecting */
+    while (lo <= hi) {
+        last = mid;
+        int ok = layout_fits(l, m, text, len, p, mid);
+        if (ok) { best = mid; lo = mid + 1; }
+        else hi = mid - 1;
+        if (dir == 0) dir = ok ? 1 : -1;
+        else if (dir != 2 && (dir > 0) != ok) dir = 2;          /* passed the boundary */
+        if (dir != 2) { mid += dir * step; step *= 2; }
+        if (dir == 2 || mid < lo || mid > hi) { dir = 2; mid = lo + (hi - lo) / 2; }
+    }
+    if (last != best) layout_fits(l, m, text, len, p, best);
     return best;
 }

@@ -106,8 +106,14 @@ const layout_result *layout_text(layout *l, const layout_measurer *m,
                                  const char *text, size_t len,
                                  const layout_params *p);
 
-/* The largest px in [px_min, px_max] at which the text lays out in the box
-** without truncation (binary search; assumes fitting is monotone in px).
+/* Does the text lay out in p's box at px, without truncation and with no
+** line wider than the box? (The result is left in l.) */
+int layout_fits(layout *l, const layout_measurer *m, const char *text,
+                size_t len, const layout_params *p, int px);
+
+/* The largest px in [px_min, px_max] at which layout_fits (a guess from the
+** text's height at px_max, then galloping and bisection; assumes fitting is
+** monotone in px).
 ** If none fits, px_min. The result for the returned px is left in l. */
 int layout_fit(layout *l, const layout_measurer *m, const char *text,
                size_t len, const layout_params *p, int px_min, int px_max);

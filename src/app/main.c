@@ -21,6 +21,7 @@
 #include "app/plat.h"
 #include "app/plat_notify.h"
 #include "app/script.h"
+#include "app/text.h"
 #include "common/util.h"
 
 #include <signal.h>
@@ -238,6 +239,8 @@ int main(int argc, char **argv)
     }
     rc = app_exit_code(a);
     app_destroy(a);
+    if (o.bench)
+        text_print_counters();      /* after destroy: 0 and 0, or a leak */
     script_free(sc);
     config_free(&cfg);
     return rc;

@@ -28,6 +28,7 @@ typedef struct screen_ctx {
     store *st;                  /* NULL when the database is unavailable */
     const char *store_error;    /* why st is NULL ("" otherwise) */
     const config *cfg;          /* colours, timings */
+    int bench;                  /* --bench: print "bench ..." timing lines */
 } screen_ctx;
 
 typedef enum screen_ev_kind {

@@ -16,7 +16,11 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *list, *one, *find, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
     sqlite3_stmt *counts, *quo_index, *ev_index, *months;
+    store_counts cnt;           /* store_count's answer, once had_cnt */
+    int had_cnt;
 };
+
+static store_err finish(store *s, sqlite3_stmt *st, int rc);
 
 static const char *required_tables[] = { "articles", "summaries", "quotes", "events" };
 
@@ -80,8 +84,10 @@ static int check_tables(store *s, const char **missing)
     return ok ? 0 : -1;
 }
 
-/* Article order as SQL, and "a sorts before t" in the same order. */
-#define ARTICLE_ORDER "published IS NULL, published DESC, id"
+/* Article order as SQL (NULL sorts lowest, so undated articles come last;
+** the corpus's articles_newest index serves it), and "a sorts before t" in
+** the same order. */
+#define ARTICLE_ORDER "published DESC, id"
 #define ARTICLE_BEFORE                                                                  \
     "(a.published IS NULL) < (t.published IS NULL) OR ((a.published IS NULL) = "       \
     "(t.published IS NULL) AND (a.published > t.published OR "                          \
@@ -142,6 +148,8 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
     }
     /* No mmap: a file truncated in place must give errors, not SIGBUS. */
     sqlite3_exec(s->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
+    /* Screens read a few rows at a time: a 1 MB page cache (default 2 MB). */
+    sqlite3_exec(s->db, "PRAGMA cache_size=-1024", NULL, NULL, NULL);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
         sqlite3_step(st) != SQLITE_ROW) {
@@ -202,17 +210,19 @@ store_err store_check(store *s, char *msg, size_t msglen)
         }
     }
     sqlite3_finalize(st);
-    if (e == STORE_OK) {
-        store_list a = {0}, q = {0}, ev = {0};
-        if (store_articles_range(s, 0, STORE_ALL, &a) != STORE_OK ||
-            store_quotes_range(s, 0, STORE_ALL, &q) != STORE_OK ||
-            store_events_range(s, 0, STORE_ALL, &ev) != STORE_OK) {
+    /* every list query runs to its end (rows stepped, not copied: memory
+    ** stays flat on a large corpus) */
+    sqlite3_stmt *lists[] = { s->list, s->all_quo, s->all_ev };
+    for (size_t i = 0; e == STORE_OK && i < sizeof lists / sizeof lists[0]; i++) {
+        int rc;
+        sqlite3_bind_int64(lists[i], 1, -1);
+        sqlite3_bind_int64(lists[i], 2, 0);
+        while ((rc = sqlite3_step(lists[i])) == SQLITE_ROW)
+            ;
+        if (finish(s, lists[i], rc) != STORE_OK) {
             snprintf(buf, sizeof buf, "query failed: %s", sqlite3_errmsg(s->db));
             e = STORE_EQUERY;
         }
-        store_articles_free(&a);
-        store_quotes_free(&q);
-        store_events_free(&ev);
     }
     if (msg && msglen)
         snprintf(msg, msglen, "%s", e == STORE_OK ? "ok" : buf);
@@ -308,14 +318,23 @@ static store_err read_ints(store *s, sqlite3_stmt *st, sqlite3_int64 *out, int n
     return finish(s, st, rc);
 }
 
+/* Counted once per store: an open store's file does not change (a content
+** update is a new file and a new store; a file damaged in place makes the
+** range queries fail, which every caller handles). */
 store_err store_count(store *s, store_counts *out)
 {
-    sqlite3_int64 v[3] = {0};
-    store_err e = read_ints(s, s->counts, v, 3);
-    out->articles = (size_t)v[0];
-    out->quotes = (size_t)v[1];
-    out->events = (size_t)v[2];
-    return e;
+    if (!s->had_cnt) {
+        sqlite3_int64 v[3] = {0};
+        store_err e = read_ints(s, s->counts, v, 3);
+        if (e != STORE_OK) {
+            memset(out, 0, sizeof *out);
+            return e;
+        }
+        s->cnt = (store_counts){ (size_t)v[0], (size_t)v[1], (size_t)v[2] };
+        s->had_cnt = 1;
+    }
+    *out = s->cnt;
+    return STORE_OK;
 }
 
 store_err store_articles_range(store *s, size_t first, size_t n, store_list *rows)

@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 struct ui {
@@ -96,7 +97,13 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
 static screen *make(ui *u, ui_place p, const ui_slide *slide)
 {
     screen *s = screen_for(u, p, slide);
-    if (s->vt->prepare(s, &u->ctx, u->w, u->h) != 0 && p.screen != UI_NOTICE) {
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    int rc = s->vt->prepare(s, &u->ctx, u->w, u->h);
+    if (u->ctx.bench)       /* layout + text textures, the figure bench.sh reports */
+        printf("bench prepare_ms %.3f %s\n",
+               (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency(),
+               ui_screen_name(p.screen));
+    if (rc != 0 && p.screen != UI_NOTICE) {
         if (u->has_content) {
             log_warn("ui: %s %d could not be prepared; the screen on show stays",
                      ui_screen_name(p.screen), p.index);

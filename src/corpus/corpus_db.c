@@ -78,10 +78,11 @@ static const char corpus_db_schema[] =
     "  article_id INTEGER NOT NULL REFERENCES articles(id), date TEXT NOT NULL,\n"
     "  precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),\n"
     "  text TEXT NOT NULL, position INTEGER NOT NULL);\n"
+    "CREATE INDEX articles_newest ON articles(published DESC, id);\n"
     "CREATE INDEX summaries_article ON summaries(article_id);\n"
-    "CREATE INDEX quotes_article ON quotes(article_id);\n"
+    "CREATE INDEX quotes_article ON quotes(article_id, position);\n"
     "CREATE INDEX events_article ON events(article_id);\n"
-    "CREATE INDEX events_date ON events(date);\n";
+    "CREATE INDEX events_date ON events(date, article_id, position);\n";
 
 /* What corpus_db_check requires: each table with its columns. */
 static const struct { const char *table; const char *cols[11]; } corpus_db_required[] = {
