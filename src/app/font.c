@@ -3,8 +3,9 @@
 ** and the layout measurer over SDL_ttf (see font.h).
 **
 ** Sizes: TTF_OpenFont's ptsize at its default 72 dpi is the em size in px.
-** The face files are read into memory at create time (about 6 MB, mostly
-** the CJK face); every TTF_Font reads from there. Coverage is asked of one
+** The face files are mapped at create time (about 6 MB, mostly the CJK
+** face; only the pages in use are resident); every TTF_Font reads from
+** there. Coverage is asked of one
 ** "probe" TTF_Font per face (coverage does not depend on size).
 **
 ** Shaping: SDL_ttf 2.20 shapes each run with HarfBuzz (kerning, ligatures)
@@ -15,8 +16,12 @@
 #include "app/font.h"
 #include "common/util.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define PROBE_PX 16                 /* size of the per-face coverage probe */
 
@@ -57,8 +62,9 @@ typedef struct font_slot {
 
 struct font_lib {
     char *dir;                      /* owned */
-    void *data[FACE_COUNT];         /* owned (SDL_free): the face files */
+    void *data[FACE_COUNT];         /* owned: the face files, mapped (or read) */
     size_t size[FACE_COUNT];
+    int mapped[FACE_COUNT];         /* 1: munmap data, 0: SDL_free it */
     TTF_Font *probe[FACE_COUNT];    /* owned, PROBE_PX */
     font_slot slot[FONT_CACHE_SLOTS];
     unsigned long tick;
@@ -81,17 +87,35 @@ int font_chain(font_style style, int *faces, int max)
     return n;
 }
 
-/* Read every face file into memory once: TTF_Fonts opened from memory
-** load glyphs without a read()/lseek() per glyph, and opening another
-** size does not touch the disk. */
+/* Map every face file once, read-only: TTF_Fonts opened from memory load
+** glyphs without a read()/lseek() per glyph, opening another size does not
+** touch the disk, and only the pages of the tables and glyphs in use become
+** resident (the CJK face is 4 MB; a screen touches a few hundred KB of it).
+** Replacing a font file is safe (install.sh renames a new file into place;
+** the old inode stays mapped); truncating one in place while the app runs
+** is not. Where mmap fails the file is read into memory instead. */
 static int load_faces(font_lib *f)
 {
     for (int i = 0; i < FACE_COUNT; i++) {
         sbuf path = {0};
         sbuf_addf(&path, "%s/%s", f->dir, face_files[i]);
-        SDL_RWops *rw = SDL_RWFromFile(path.s, "rb");
-        f->data[i] = rw ? SDL_LoadFile_RW(rw, &f->size[i], 1) : NULL;
-        if (!f->data[i]) log_error("font: cannot read %s: %s", path.s, SDL_GetError());
+        int fd = open(path.s, O_RDONLY | O_CLOEXEC);
+        struct stat sb;
+        if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_size > 0) {
+            void *p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                f->data[i] = p;
+                f->size[i] = (size_t)sb.st_size;
+                f->mapped[i] = 1;
+            }
+        }
+        if (fd >= 0)
+            close(fd);
+        if (!f->data[i]) {
+            SDL_RWops *rw = SDL_RWFromFile(path.s, "rb");
+            f->data[i] = rw ? SDL_LoadFile_RW(rw, &f->size[i], 1) : NULL;
+            if (!f->data[i]) log_error("font: cannot read %s: %s", path.s, SDL_GetError());
+        }
         sbuf_free(&path);
         if (!f->data[i]) return -1;
     }
@@ -168,7 +192,10 @@ void font_lib_destroy(font_lib *f)
         close_font(f->slot[i].font);
     for (int i = 0; i < FACE_COUNT; i++)
         close_font(f->probe[i]);
-    for (int i = 0; i < FACE_COUNT; i++) SDL_free(f->data[i]);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        if (f->mapped[i]) munmap(f->data[i], f->size[i]);
+        else SDL_free(f->data[i]);
+    }
     layout_destroy(f->lay);
     sbuf_free(&f->run);
     free(f->dir);
