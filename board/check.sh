@@ -100,7 +100,7 @@ for arch in $ARCHS; do
     # (3) pixel difference native vs qemu on the same script (text, a
     # crossfade frame, a rotated frame)
     db=$tmp/f.db
-    [ -f "$db" ] || sqlite3 "$db" < tests/fixtures/engine/fixture.sql
+    [ -f "$db" ] || cat tests/fixtures/schema.sql tests/fixtures/engine/fixture.sql | sqlite3 "$db"
     printf 'at 0 shot a.png\nat 100 tap 0.5 0.5\nat 330 shot b.png\nat 1000 shot c.png\nat 1100 quit\n' \
         > "$tmp/px.script"
     for side in native qemu; do

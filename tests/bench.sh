@@ -26,7 +26,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 DB=$BUILD/corpus.db
 if [ ! -s "$DB" ]; then
     DB=$tmp/fixture.db
-    sqlite3 "$DB" < tests/fixtures/engine/fixture.sql
+    cat tests/fixtures/schema.sql tests/fixtures/engine/fixture.sql | sqlite3 "$DB"
 fi
 t_start=$(date +%s)
 fails=0

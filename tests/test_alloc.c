@@ -26,6 +26,7 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "common/util.h"
+#include "fixture.h"
 #include "t.h"
 
 #include <SDL.h>
@@ -53,20 +54,8 @@ static char dbpath[64];
 
 static int make_db(void)
 {
-    FILE *fp = fopen("tests/fixtures/engine/fixture.sql", "rb");
-    if (!fp)
-        return -1;
-    static char sql[16384];
-    size_t n = fread(sql, 1, sizeof sql - 1, fp);
-    fclose(fp);
-    sql[n] = 0;
     snprintf(dbpath, sizeof dbpath, "/tmp/vitrine-alloc-%d.db", (int)getpid());
-    unlink(dbpath);
-    sqlite3 *db;
-    int rc = sqlite3_open(dbpath, &db) == SQLITE_OK &&
-             sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-    sqlite3_close(db);
-    return rc;
+    return fixture_db("engine", dbpath);
 }
 
 static void push_key(SDL_Keycode k)
@@ -184,19 +173,9 @@ static unsigned long frames_until_rest(app *a, uint32_t *now, int max)
 
 static void test_exhibit(void)
 {
-    static char sql[32768];
-    FILE *fp = fopen("tests/fixtures/ui/fixture.sql", "rb");
-    T_OK(fp != NULL);
-    if (!fp) return;
-    size_t n = fread(sql, 1, sizeof sql - 1, fp);
-    fclose(fp);
-    sql[n] = 0;
     char db[64];
     snprintf(db, sizeof db, "/tmp/vitrine-alloc-ui-%d.db", (int)getpid());
-    unlink(db);
-    sqlite3 *h;
-    T_OK(sqlite3_open(db, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK);
-    sqlite3_close(h);
+    T_OK(fixture_db("ui", db) == 0);
     config c;
     config_defaults(&c);
     config_set(&c, "display.width", "1920", "test", 0);

@@ -15,6 +15,8 @@
 #include "app/config.h"
 #include "app/script.h"
 #include "common/util.h"
+#include "fixture.h"
+#include "golden.h"
 #include "t.h"
 
 #include <SDL.h>
@@ -26,8 +28,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define GOLDEN_CHANNEL_TOL 8        /* max difference of one channel, 0..255 */
-#define GOLDEN_PIXEL_TOL   0.005    /* share of pixels allowed to differ */
 #define GOLDEN_DIR "tests/golden"
 
 typedef struct golden_case {
@@ -69,61 +69,20 @@ static char tmpdir[64], dbpath[96];
 
 static int build_fixture_db(void)
 {
-    FILE *fp = fopen("tests/fixtures/engine/fixture.sql", "rb");
-    if (!fp)
-        return -1;
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        sbuf_add(&b, buf, n);
-    fclose(fp);
-    sqlite3 *db;
-    char *err = NULL;
-    int rc = sqlite3_open(dbpath, &db) == SQLITE_OK &&
-             sqlite3_exec(db, b.s, NULL, NULL, &err) == SQLITE_OK ? 0 : -1;
-    if (rc)
-        fprintf(stderr, "fixture: %s\n", err ? err : sqlite3_errmsg(db));
-    sqlite3_free(err);
-    sqlite3_close(db);
-    sbuf_free(&b);
-    return rc;
-}
-
-/* Load a PNG as ARGB8888 (caller frees). */
-static SDL_Surface *load(const char *path)
-{
-    SDL_Surface *s = IMG_Load(path);
-    if (!s)
-        return NULL;
-    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(s);
-    return c;
+    return fixture_db("engine", dbpath);
 }
 
 /* Share of differing pixels, or -1 when a file is missing / sizes differ. */
 static double compare(const char *a_path, const char *b_path, char *why, size_t n)
 {
-    SDL_Surface *a = load(a_path), *b = load(b_path);
+    SDL_Surface *a = golden_load(a_path), *b = golden_load(b_path);
     double r = -1;
     if (!a || !b)
         snprintf(why, n, "cannot load %s", !a ? a_path : b_path);
     else if (a->w != b->w || a->h != b->h)
         snprintf(why, n, "size %dx%d vs %dx%d", a->w, a->h, b->w, b->h);
     else {
-        long diff = 0;
-        for (int y = 0; y < a->h; y++) {
-            const Uint8 *pa = (Uint8 *)a->pixels + y * a->pitch, *pb = (Uint8 *)b->pixels + y * b->pitch;
-            for (int x = 0; x < a->w * 4; x += 4) {
-                int worst = 0;
-                for (int c = 0; c < 3; c++) {
-                    int d = abs((int)pa[x + c] - (int)pb[x + c]);
-                    worst = d > worst ? d : worst;
-                }
-                diff += worst > GOLDEN_CHANNEL_TOL;
-            }
-        }
-        r = (double)diff / ((double)a->w * a->h);
+        r = golden_diff(a, b);
         snprintf(why, n, "%.3f%% of pixels differ", r * 100);
     }
     SDL_FreeSurface(a);

@@ -13,7 +13,7 @@ ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
-sqlite3 "$tmp/f.db" < tests/fixtures/engine/fixture.sql || bad "fixture db"
+cat tests/fixtures/schema.sql tests/fixtures/engine/fixture.sql | sqlite3 "$tmp/f.db" || bad "fixture db"
 
 check "--version" '"$APP" --version | grep -q "^vitrine [0-9]"'
 check "--help lists flags and keys" '"$APP" --help > "$tmp/help" &&

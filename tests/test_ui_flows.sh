@@ -27,8 +27,8 @@ run() {    # run SIZE SCRIPT [flags...]
         --script "$sc" --shots "$tmp" "$@" 2> "$tmp/err"
 }
 
-sqlite3 "$tmp/ui.db" < tests/fixtures/ui/fixture.sql || bad "fixture db"
-sed -n '/^PRAGMA/p;/^CREATE/,/);$/p' tests/fixtures/ui/fixture.sql | sqlite3 "$tmp/empty.db" || bad "empty db"
+cat tests/fixtures/schema.sql tests/fixtures/ui/fixture.sql | sqlite3 "$tmp/ui.db" || bad "fixture db"
+sqlite3 "$tmp/empty.db" < tests/fixtures/schema.sql || bad "empty db"
 
 # ---- home -> article -> full text (drag scroll) -> back -> back; idle -> slide -> tap
 # card: where the first card is in each layout (fractions of the display)

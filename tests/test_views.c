@@ -18,6 +18,8 @@
 #include "app/ui_timeline_model.h"
 #include "app/ui_views.h"
 #include "common/util.h"
+#include "fixture.h"
+#include "golden.h"
 #include "t.h"
 
 #include <SDL.h>
@@ -39,8 +41,6 @@ void *calloc(size_t n, size_t s) { alloc_note(); return __libc_calloc(n, s); }
 void *realloc(void *p, size_t n) { alloc_note(); return __libc_realloc(p, n); }
 #endif
 
-#define GOLDEN_CHANNEL_TOL 8        /* as tests/test_golden.c */
-#define GOLDEN_PIXEL_TOL   0.005
 #define GOLDEN_DIR "tests/golden/views"
 
 static char tmpdir[64], dbpath[96];
@@ -52,21 +52,7 @@ typedef struct canvas { SDL_Surface *surf; SDL_Renderer *r; int w, h; } canvas;
 
 static int build_db(void)
 {
-    FILE *fp = fopen("tests/fixtures/views/fixture.sql", "rb");
-    if (!fp)
-        return -1;
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        sbuf_add(&b, buf, n);
-    fclose(fp);
-    sqlite3 *db;
-    int rc = sqlite3_open(dbpath, &db) == SQLITE_OK &&
-             sqlite3_exec(db, b.s, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-    sqlite3_close(db);
-    sbuf_free(&b);
-    return rc;
+    return fixture_db("views", dbpath);
 }
 
 static void canvas_open(canvas *c, int w, int h)
@@ -98,24 +84,8 @@ static void frame(const canvas *c, screen *s)
 /* Share of differing pixels (as test_golden.c), -1 on load / size trouble. */
 static double compare(SDL_Surface *a, const char *b_path)
 {
-    SDL_Surface *l = IMG_Load(b_path), *b = l ? SDL_ConvertSurfaceFormat(l, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-    SDL_FreeSurface(l);
-    double r = -1;
-    if (b && a->w == b->w && a->h == b->h) {
-        long diff = 0;
-        for (int y = 0; y < a->h; y++) {
-            const Uint8 *pa = (Uint8 *)a->pixels + y * a->pitch, *pb = (Uint8 *)b->pixels + y * b->pitch;
-            for (int x = 0; x < a->w * 4; x += 4) {
-                int worst = 0;
-                for (int k = 0; k < 3; k++) {
-                    int d = abs((int)pa[x + k] - (int)pb[x + k]);
-                    worst = d > worst ? d : worst;
-                }
-                diff += worst > GOLDEN_CHANNEL_TOL;
-            }
-        }
-        r = (double)diff / ((double)a->w * a->h);
-    }
+    SDL_Surface *b = golden_load(b_path);
+    double r = golden_diff(a, b);
     SDL_FreeSurface(b);
     return r;
 }

@@ -19,7 +19,7 @@ same() { "$CMP" --compare "$tmp/$1" "$2" >/dev/null; }
 differ() { ! "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null; }
 run() { "$APP" --headless --quiet --size 800x480 --db "$tmp/f.db" --script "$tmp/$1" --shots "$tmp"; }
 
-sqlite3 "$tmp/f.db" < tests/fixtures/views/fixture.sql || bad "fixture db"
+cat tests/fixtures/schema.sql tests/fixtures/views/fixture.sql | sqlite3 "$tmp/f.db" || bad "fixture db"
 if ! grep -q "ui_quote_create\|ui_timeline_create" src/app/ui.c 2>/dev/null; then
     echo "test_views.sh: not wired yet (src/app/ui.c does not open the views); skipped"
     echo "0 passed, 0 failed"; exit 0

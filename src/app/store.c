@@ -6,6 +6,7 @@
 #include "common/util.h"
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,43 +95,60 @@ static int check_tables(store *s, const char **missing)
     "(a.published IS t.published AND a.id < t.id)))"
 #define HEAD_COLS "id, title, source, published, author"
 
+/* Every statement, prepared once at open (column order: the row readers
+** below). */
+#define Q(field, sql) { offsetof(store, field), sql }
+static const struct { size_t off; const char *sql; } queries[] = {
+    Q(list,
+        "SELECT " HEAD_COLS " FROM articles ORDER BY " ARTICLE_ORDER
+        " LIMIT ?1 OFFSET ?2"),
+    Q(one,
+        "SELECT " HEAD_COLS ", body FROM articles WHERE id=?"),
+    Q(find,
+        "SELECT (SELECT count(*) FROM articles a WHERE " ARTICLE_BEFORE "), "
+        HEAD_COLS " FROM articles t WHERE id=?"),
+    Q(summ,
+        "SELECT text FROM summaries WHERE article_id=? ORDER BY position"),
+    Q(quo,
+        "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
+        "ORDER BY position"),
+    Q(ev,
+        "SELECT article_id, position, -1, date, precision, text FROM events "
+        "WHERE article_id=? ORDER BY position"),
+    Q(all_quo,
+        "SELECT article_id, position, text, speaker FROM quotes "
+        "ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
+    Q(all_ev,
+        "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
+        "e.text FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
+        ARTICLE_ORDER ") - 1 AS rn FROM articles) r ON r.id = e.article_id "
+        "ORDER BY e.date, e.article_id, e.position LIMIT ?1 OFFSET ?2"),
+    Q(counts,
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), "
+        "(SELECT count(*) FROM events)"),
+    Q(quo_index,
+        "SELECT count(*) FROM quotes WHERE article_id < ?1 OR "
+        "(article_id = ?1 AND position < ?2)"),
+    Q(ev_index,
+        "SELECT count(*) FROM events WHERE date < ?1 OR (date = ?1 AND "
+        "(article_id < ?2 OR (article_id = ?2 AND position < ?3)))"),
+    Q(months,
+        "SELECT substr(date, 1, 7) AS m, min(date), max(date) FROM events "
+        "GROUP BY m ORDER BY m"),
+};
+#undef Q
+
+static sqlite3_stmt **stmt_at(store *s, size_t i)
+{
+    return (sqlite3_stmt **)((char *)s + queries[i].off);
+}
+
 static int prepare_all(store *s)
 {
-    return prepare(s, &s->list,
-                   "SELECT " HEAD_COLS " FROM articles ORDER BY " ARTICLE_ORDER
-                   " LIMIT ?1 OFFSET ?2") |
-           prepare(s, &s->one, "SELECT " HEAD_COLS ", body FROM articles WHERE id=?") |
-           prepare(s, &s->find,
-                   "SELECT (SELECT count(*) FROM articles a WHERE " ARTICLE_BEFORE "), "
-                   HEAD_COLS " FROM articles t WHERE id=?") |
-           prepare(s, &s->summ,
-                   "SELECT text FROM summaries WHERE article_id=? ORDER BY position") |
-           prepare(s, &s->quo,
-                   "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
-                   "ORDER BY position") |
-           prepare(s, &s->ev,
-                   "SELECT article_id, position, -1, date, precision, text FROM events "
-                   "WHERE article_id=? ORDER BY position") |
-           prepare(s, &s->all_quo,
-                   "SELECT article_id, position, text, speaker FROM quotes "
-                   "ORDER BY article_id, position LIMIT ?1 OFFSET ?2") |
-           prepare(s, &s->all_ev,
-                   "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
-                   "e.text FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
-                   ARTICLE_ORDER ") - 1 AS rn FROM articles) r ON r.id = e.article_id "
-                   "ORDER BY e.date, e.article_id, e.position LIMIT ?1 OFFSET ?2") |
-           prepare(s, &s->counts,
-                   "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), "
-                   "(SELECT count(*) FROM events)") |
-           prepare(s, &s->quo_index,
-                   "SELECT count(*) FROM quotes WHERE article_id < ?1 OR "
-                   "(article_id = ?1 AND position < ?2)") |
-           prepare(s, &s->ev_index,
-                   "SELECT count(*) FROM events WHERE date < ?1 OR (date = ?1 AND "
-                   "(article_id < ?2 OR (article_id = ?2 AND position < ?3)))") |
-           prepare(s, &s->months,
-                   "SELECT substr(date, 1, 7) AS m, min(date), max(date) FROM events "
-                   "GROUP BY m ORDER BY m");
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        if (prepare(s, stmt_at(s, i), queries[i].sql) != 0)
+            return -1;
+    return 0;
 }
 
 store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
@@ -185,10 +203,8 @@ void store_close(store *s)
 {
     if (!s)
         return;
-    sqlite3_stmt *all[] = { s->list, s->one, s->find, s->summ, s->quo, s->ev, s->all_quo,
-                            s->all_ev, s->counts, s->quo_index, s->ev_index, s->months };
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        sqlite3_finalize(all[i]);
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        sqlite3_finalize(*stmt_at(s, i));
     sqlite3_close(s->db);
     free(s);
 }
