@@ -212,6 +212,8 @@ static void exhibit_show(void *host, screen *s, int kind, int dir)
 /* The screen input goes to: the one being entered during a transition. */
 static screen *input_screen(app *a) { return a->next ? a->next : a->cur; }
 
+/* The admin exit: the configured key with every configured modifier and no
+** other, but an extra Shift is tolerated (documented in vitrine.ini). */
 static int combo_matches(const app *a, const plat_input *in)
 {
     return in->key == a->exit_key && (in->mods & a->exit_mods) == a->exit_mods &&
