@@ -127,27 +127,25 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     }
     store_counts cnt;
     store_list quotes = {0};
-    if (store_count(ctx->st, &cnt) != STORE_OK || cnt.quotes == 0 || cnt.quotes > INT_MAX ||
-        store_quotes_range(ctx->st, (size_t)(((s->index % (int)cnt.quotes) + (int)cnt.quotes) %
-                                             (int)cnt.quotes), 1, &quotes) != STORE_OK ||
+    int n = store_count(ctx->st, &cnt) == STORE_OK && cnt.quotes <= INT_MAX ? (int)cnt.quotes : 0;
+    if (n > 0)
+        s->shown = ((s->index % n) + n) % n;
+    if (n == 0 || store_quotes_range(ctx->st, (size_t)s->shown, 1, &quotes) != STORE_OK ||
         quotes.n == 0) {
+        s->shown = -1;
         add_empty(s, ctx, &m, "No quotations in this collection.");
     } else {
-        int n = (int)cnt.quotes;
-        s->shown = ((s->index % n) + n) % n;
         const store_quote *q = quotes.v;
         store_article_row row;
         size_t ai;
-        const store_article_row *a = NULL;
-        if (store_article_find(ctx->st, q->article_id, &ai, &row) == STORE_OK && ai <= INT_MAX) {
+        int found = store_article_find(ctx->st, q->article_id, &ai, &row) == STORE_OK;
+        if (found && ai <= INT_MAX)
             s->article = (int)ai;
-            a = &row;
-        }
         int dots_h = ui_dots_height(&m);
         int bottom = h - m.margin - (n > 1 ? dots_h + m.margin / 2 : 0);
-        add_quote(s, ctx, &m, q, a, s->bar.bottom + m.margin, bottom);
+        add_quote(s, ctx, &m, q, found ? &row : NULL, s->bar.bottom + m.margin, bottom);
         ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, h - m.margin - dots_h);
-        if (a)
+        if (found)
             store_article_row_free(&row);
     }
     store_quotes_free(&quotes);
