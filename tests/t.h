@@ -14,6 +14,7 @@
 #define VITRINE_T_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int t_passed, t_failed;
@@ -51,5 +52,23 @@ static inline int t_done(const char *name) {
     return t_failed ? 1 : 0;
 }
 #define T_DONE() t_done(__FILE__)
+
+/* A whole file, NUL-terminated (caller frees), its size in *n; NULL if it
+** cannot be read. */
+static inline char *t_slurp(const char *path, size_t *n) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, len = 0, k;
+    char *s = malloc(cap);
+    while (s && (k = fread(s + len, 1, cap - len - 1, f)) > 0) {
+        len += k;
+        if (cap - len < 2) { char *g = realloc(s, cap *= 2); if (!g) { free(s); s = NULL; } else s = g; }
+    }
+    fclose(f);
+    if (!s) return NULL;
+    s[len] = 0;
+    *n = len;
+    return s;
+}
 
 #endif

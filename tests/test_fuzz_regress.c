@@ -30,18 +30,6 @@ static const char fixed_article[] =
     "Fishing boats returned in the afternoon and the market opened again. "
     "Officials said the work cost less than planned and finished early.\n";
 
-/* Whole file (owned, NUL-terminated) or NULL. */
-static char *slurp(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b = {0};
-    char buf[4096];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, f)) > 0) sbuf_add(&b, buf, k);
-    fclose(f);
-    *n = b.len;
-    return sbuf_take(&b);
-}
 
 /* One ingest; returns its rc after checking the article and the database.
 ** what names the variant in failure messages. */
@@ -73,7 +61,7 @@ static char *cstr(const char *s, size_t n) { return s ? xstrndup(s, n) : NULL; }
 /* Replays one case file; expect: 0 must be accepted, -1 refused, 1 either. */
 static void replay(const char *path, int expect) {
     size_t n = 0;
-    char *data = slurp(path, &n);
+    char *data = t_slurp(path, &n);
     if (!data) { T_FAIL_("%s: cannot read", path); return; }
     t_current = path;
     fuzz_input in = fuzz_input_split(data, n);

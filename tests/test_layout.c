@@ -19,6 +19,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -61,6 +62,20 @@ static void fake_metrics(void *ctx, int face, int px, layout_metrics *m)
 }
 
 static const layout_measurer fake = {NULL, fake_chain, fake_has, fake_width, fake_metrics};
+
+/* The fake with kerning across word spaces: a space between two other
+** chars of one measured string adds px/3. Words measured alone (as line
+** breaking sums them) are as wide as in the fake; a line measured whole is
+** wider than its words summed, as real fonts can make it. */
+static int kern_width(void *ctx, int face, int px, const char *s, size_t n)
+{
+    int w = fake_width(ctx, face, px, s, n);
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] == ' ' && s[i - 1] != ' ' && s[i + 1] != ' ') w += px / 3;
+    return w;
+}
+
+static const layout_measurer kerned = {NULL, fake_chain, fake_has, kern_width, fake_metrics};
 
 /* Lines joined by "|", the ellipsis run shown as "…". */
 static const char *lines_str(const layout_result *r, const char *text)
@@ -295,6 +310,28 @@ static void test_fit(void)
     T_OK(exact);
     T_OK(tried > 500);
 
+    /* fit probes sum word widths; where a line measured whole is wider
+    ** (kerning across spaces), the answer is still one that fits whole:
+    ** the largest, against brute force over full layouts */
+    int kexact = 1, kfits = 1;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        for (int bw = 20; bw <= 420; bw += 50)
+            for (int bh = 8; bh <= 300; bh += 37) {
+                layout_params q = {0, 0, 0, LAYOUT_LEFT, 0, bw, bh};
+                size_t n = strlen(texts[t]);
+                int f = layout_fit(l, &kerned, texts[t], n, &q, 3, 70);
+                const layout_result *r = layout_last(l);
+                int within = !r->truncated;
+                for (int i = 0; i < r->n_lines; i++) within &= r->lines[i].w <= bw;
+                int want = 3;
+                for (int k = 3; k <= 70; k++)
+                    if (layout_fits(l, &kerned, texts[t], n, &q, k)) want = k;
+                if (want > 3 || layout_fits(l, &kerned, texts[t], n, &q, 3)) kfits &= within;
+                kexact &= f == want;
+            }
+    T_OK(kexact);
+    T_OK(kfits);
+
     /* max_lines counts too */
     layout_params m1 = {0, 0, 0, LAYOUT_LEFT, 1, 200, 0};
     px = layout_fit(l, &fake, FOX, strlen(FOX), &m1, 2, 40);
@@ -350,6 +387,67 @@ static void test_real_fonts(void)
     font_lib_destroy(f);
 }
 
+/* Every paragraph of the bundled articles, in every style, at sizes and
+** widths from a small label to a 4K headline: no line, measured whole as
+** it is drawn, is wider than its box (line breaking decides from words
+** measured one by one; a line wider than the sum would be clipped), unless
+** it is one cluster that fits nowhere. Fit answers fit whole too. */
+static void test_real_never_wider(void)
+{
+    font_lib *f = font_lib_create("fonts");
+    DIR *d = opendir("assets/corpus");
+    T_OK(f && d);
+    if (!f || !d) { font_lib_destroy(f); if (d) closedir(d); return; }
+    layout *l = layout_create();
+    static const int sizes[] = {13, 29, 61};
+    static const int widths[] = {140, 410, 1250};
+    long lines = 0, wider = 0, fits = 0, fit_wider = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || !strstr(e->d_name, ".txt")) continue;
+        char path[512];
+        snprintf(path, sizeof path, "assets/corpus/%s", e->d_name);
+        size_t n;
+        char *t = t_slurp(path, &n);
+        if (!t) continue;
+        for (char *para = t; *para;) {
+            char *end = strchr(para, '\n');
+            size_t len = end ? (size_t)(end - para) : strlen(para);
+            for (int st = 0; st < FONT_STYLE_COUNT && len > 0; st++)
+                for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+                    for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+                        layout_params p = {st, sizes[z], 0, LAYOUT_LEFT, 0, widths[w], 0};
+                        const layout_result *r = layout_text(l, font_measurer(f), para, len, &p);
+                        for (int i = 0; i < r->n_lines; i++, lines++)
+                            if (r->lines[i].w > widths[w] && r->lines[i].n_runs > 0 &&
+                                strchr(para + r->lines[i].off, ' ') < para + r->lines[i].end) {
+                                if (wider++ < 5)
+                                    T_FAIL_("%s: style %d, %d px, box %d: line %d is %d px: \"%.*s\"",
+                                            path, st, sizes[z], widths[w], i, r->lines[i].w,
+                                            (int)(r->lines[i].end - r->lines[i].off), para + r->lines[i].off);
+                            }
+                    }
+                    if (w != 1) continue;           /* fit: the middle width */
+                    layout_params q = {st, 0, 0, LAYOUT_LEFT, 0, widths[w], widths[w] / 2};
+                    int px = layout_fit(l, font_measurer(f), para, len, &q, 10, 90);
+                    const layout_result *r = layout_last(l);
+                    fits++;
+                    for (int i = 0; i < r->n_lines; i++)
+                        if (r->lines[i].w > widths[w] && px > 10) fit_wider++;
+                }
+            para = end ? end + 1 : para + len;
+        }
+        free(t);
+    }
+    closedir(d);
+    T_OK(lines > 5000);
+    T_INT(wider, 0);
+    T_OK(fits > 50);
+    T_INT(fit_wider, 0);
+    layout_destroy(l);
+    font_lib_destroy(f);
+}
+
 /* ---- timing: a text-heavy screen ----------------------------------------- */
 
 static void bench(void)
@@ -390,6 +488,7 @@ int main(int argc, char **argv)
     T_RUN(test_fit);
     if (TTF_Init() != 0) { T_FAIL_("TTF_Init: %s", TTF_GetError()); return T_DONE(); }
     T_RUN(test_real_fonts);
+    T_RUN(test_real_never_wider);
     if (argc > 1 && strcmp(argv[1], "--bench") == 0) bench();
     TTF_Quit();
     return T_DONE();

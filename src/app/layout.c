@@ -10,7 +10,8 @@
 **   3. greedy line filling over break opportunities, measuring each segment
 **      (text up to the next opportunity) without its trailing spaces; a
 **      segment wider than the box on an empty line is split at the last
-**      character cluster that fits;
+**      character cluster that fits; each line is then measured whole and
+**      gives words back while it is wider than the box (end_line);
 **   4. line limit from max_lines and box_h; the last kept line gets "…",
 **      dropping trailing words (or clusters of a single word) until it fits;
 **   5. runs of one face per line, measured, aligned, with baselines.
@@ -57,6 +58,7 @@ struct layout {
     int n_spans;
     int sp_face[LAYOUT_MAX_CHAIN], sp_w[LAYOUT_MAX_CHAIN], n_sp; /* U+0020 widths */
     int overflow;       /* a line wider than box_w (one cluster too wide) */
+    int span_wmax;      /* widest span as break_lines summed it, px */
 };
 
 /* Grow *buf to hold at least n items of size sz (grow-only, doubling). */
@@ -252,38 +254,68 @@ static int cluster_boundary(layout *l, int k)
 }
 
 /* Largest cluster boundary k in (s, e) with range_w(s, k) <= w; at least
-** the end of the first cluster. Binary search: prefix widths grow with k. */
-static int split_word(layout *l, int s, int e, int w)
+** the end of the first cluster. Binary search: prefix widths grow with k.
+** *kw is range_w(s, k). */
+static int split_word(layout *l, int s, int e, int w, int *kw)
 {
-    int best = s + 1;
+    int best = s + 1, best_w = -1;
     while (best < e && !cluster_boundary(l, best)) best++;
     int a = best + 1, b = e - 1;
     while (a <= b) {
         int mid = a + (b - a) / 2, k = mid;
         while (k > best && !cluster_boundary(l, k)) k--;
         if (k <= best) { a = mid + 1; continue; }
-        if (range_w(l, s, k) <= w) { best = k; a = mid + 1; }
+        int kw_mid = range_w(l, s, k);
+        if (kw_mid <= w) { best = k; best_w = kw_mid; a = mid + 1; }
         else b = mid - 1;
     }
+    *kw = best_w >= 0 ? best_w : range_w(l, s, best);
     return best;
 }
 
 /* ---- step 3: line filling ---------------------------------------------- */
 
-static void add_span(layout *l, int s, int e)
+/* A line [s, e) whose segments summed to w px (without trailing spaces). */
+static void add_span(layout *l, int s, int e, int w)
 {
     grow(&l->spans, &l->spans_cap, (size_t)l->n_spans + 1, sizeof *l->spans);
     l->spans[l->n_spans].s = s;
     l->spans[l->n_spans].e = e;
     l->n_spans++;
+    if (w > l->span_wmax) l->span_wmax = w;
 }
 
-/* Fill lines until limit + 1 of them exist (one more tells "truncated"). */
-static void break_lines(layout *l, int limit)
+/* End the line [ls, e) whose words summed to tw px. exact: measure it
+** whole, as emit_line will (a line is not always as wide as its words
+** summed: kerning across a space, a word's ink overhang), and while it is
+** wider than the box give its last word back to the next line. Returns
+** where the line ended (e, or an earlier break opportunity). */
+static int end_line(layout *l, int ls, int e, int tw, int exact)
+{
+    int bw = l->p->box_w;
+    if (exact && bw > 0) {
+        int ce = trim_end(l, ls, e);
+        tw = range_w(l, ls, ce);
+        while (tw > bw) {
+            int j = ce - 2;     /* last opportunity strictly inside [ls, ce) */
+            while (j >= ls && l->ch[j].brk == LINEBREAK_NOBREAK) j--;
+            if (j < ls) break;  /* one word (split_word's width): as it is */
+            e = j + 1;
+            ce = trim_end(l, ls, e);
+            tw = range_w(l, ls, ce);
+        }
+    }
+    add_span(l, ls, e, tw);
+    return e;
+}
+
+/* Fill lines until limit + 1 of them exist (one more tells "truncated").
+** Greedy over break opportunities with words measured one by one; exact:
+** each line is then checked measured whole (end_line). */
+static void break_lines(layout *l, int limit, int exact)
 {
     int bw = l->p->box_w, n = l->n;
-    int ls = 0, lw = 0, i = 0;  /* line start, width so far incl. spaces */
-    l->n_spans = 0;
+    int ls = 0, lw = 0, tw = 0, i = 0;  /* line start; width so far with and without trailing spaces */
     while (i < n && l->n_spans <= limit) {
         int se = i;
         while (se < n - 1 && l->ch[se].brk == LINEBREAK_NOBREAK) se++;
@@ -291,20 +323,20 @@ static void break_lines(layout *l, int limit)
         int ce = trim_end(l, i, se);
         int cw = range_w(l, i, ce);
         if (bw > 0 && ls < i && lw + cw > bw) {         /* wrap before it */
-            add_span(l, ls, i); ls = i; lw = 0;
+            ls = i = end_line(l, ls, i, tw, exact); lw = tw = 0;
             continue;
         }
         if (bw > 0 && ls == i && cw > bw && ce - i > 1) { /* word too long */
-            int k = split_word(l, i, ce, bw);
-            if (k < ce) { add_span(l, i, k); ls = i = k; lw = 0; continue; }
+            int kw, k = split_word(l, i, ce, bw, &kw);
+            if (k < ce) { add_span(l, i, k, kw); ls = i = k; lw = tw = 0; continue; }
         }
-        lw += cw + blank_w(l, ce, se);
+        tw = lw + cw;
+        lw = tw + blank_w(l, ce, se);
         i = se;
-        if (l->ch[se - 1].brk == LINEBREAK_MUSTBREAK && se < n) {
-            add_span(l, ls, se); ls = se; lw = 0;
+        if ((l->ch[se - 1].brk == LINEBREAK_MUSTBREAK && se < n) || se == n) {
+            ls = i = end_line(l, ls, se, tw, exact); lw = tw = 0;
         }
     }
-    if (ls < n && l->n_spans <= limit) add_span(l, ls, n);
 }
 
 /* ---- steps 4 and 5: ellipsis, runs, alignment --------------------------- */
@@ -411,21 +443,34 @@ static int setup_metrics(layout *l, const int *chain, int nc, const int *used)
     return limit;
 }
 
-const layout_result *layout_text(layout *l, const layout_measurer *m,
-                                 const char *text, size_t len,
-                                 const layout_params *p)
+/* Steps 1 to 3: chars, faces, metrics and the lines' spans (l->spans, at
+** most limit + 1; exact: see break_lines). Fills chain[LAYOUT_MAX_CHAIN];
+** returns the line limit. */
+static int lay_spans(layout *l, const layout_measurer *m, const char *text,
+                     size_t len, const layout_params *p, int exact, int *chain, int *nc_out)
 {
-    int chain[LAYOUT_MAX_CHAIN], used[LAYOUT_MAX_CHAIN] = {0};
+    int used[LAYOUT_MAX_CHAIN] = {0};
     memset(&l->res, 0, sizeof l->res);
     l->m = m; l->text = text; l->p = p; l->overflow = 0; l->n_sp = 0;
+    l->n_spans = 0; l->span_wmax = 0;
     int nc = m->chain(m->ctx, p->style, chain, LAYOUT_MAX_CHAIN);
     if (nc < 1) { chain[0] = 0; nc = 1; }
     used[0] = 1;
     decode(l, len);
     l->res.missing = choose_faces(l, chain, nc, used);
     int limit = setup_metrics(l, chain, nc, used);
+    if (l->n > 0) break_lines(l, limit, exact);
+    *nc_out = nc;
+    return limit;
+}
+
+const layout_result *layout_text(layout *l, const layout_measurer *m,
+                                 const char *text, size_t len,
+                                 const layout_params *p)
+{
+    int chain[LAYOUT_MAX_CHAIN], nc;
+    int limit = lay_spans(l, m, text, len, p, 1, chain, &nc);
     if (l->n == 0) { l->res.lines = l->lines; l->res.runs = l->runs; return &l->res; }
-    break_lines(l, limit);
     int nl = l->n_spans;
     if (nl > limit) { nl = limit; l->res.truncated = 1; }
     grow(&l->lines, &l->lines_cap, (size_t)nl + 1, sizeof *l->lines);
@@ -457,33 +502,52 @@ int layout_fits(layout *l, const layout_measurer *m, const char *text,
     return !r->truncated && !l->overflow;
 }
 
+/* layout_fits from steps 1 to 3 only: the line count, and line widths as
+** the sums of their words' widths, without measuring each line whole
+** (about half of a layout's shaping). Measured whole a line can be wider
+** and give a word back (end_line), so a probe can say "fits" where the
+** layout does not, never the other way round: layout_fit checks its answer
+** with a full layout and steps down. Leaves l without a usable result. */
+static int probe_fits(layout *l, const layout_measurer *m, const char *text,
+                      size_t len, const layout_params *p, int px)
+{
+    int chain[LAYOUT_MAX_CHAIN], nc;
+    layout_params q = *p;
+    q.px = px;
+    int limit = lay_spans(l, m, text, len, &q, 0, chain, &nc);
+    l->p = NULL;
+    return l->n_spans <= limit && (q.box_w <= 0 || l->span_wmax <= q.box_w);
+}
+
 int layout_fit(layout *l, const layout_measurer *m, const char *text,
                size_t len, const layout_params *p, int px_min, int px_max)
 {
     if (px_min < 1) px_min = 1;
     if (px_max < px_min) px_max = px_min;
-    int best = px_min, lo = px_min, hi = px_max, last = -1;
+    int best = px_min, lo = px_min, hi = px_max;
     /* First guess: a text's area grows with px squared, so lay it out once
     ** at px_max without the height limit and scale by the square root of
     ** the height ratio. From the guess, gallop (steps 1, 2, 4...) towards
-    ** the boundary, then bisect: 2 to 4 layouts where plain bisection of a
+    ** the boundary, then bisect: 2 to 4 probes where plain bisection of a
     ** 40..100 px range takes 6 or 7, each one measuring the whole text. */
     int mid = lo + (hi - lo) / 2;
     if (p->box_h > 0 && p->box_w > 0 && hi > lo) {
         layout_params q = *p;
-        q.px = px_max;
         q.box_h = 0;
         q.max_lines = 0;
-        const layout_result *r = layout_text(l, m, text, len, &q);
-        if (r->h > 0) {
-            double g = (double)px_max * sqrt((double)p->box_h / (double)r->h);
+        int chain[LAYOUT_MAX_CHAIN], nc;
+        q.px = px_max;
+        lay_spans(l, m, text, len, &q, 0, chain, &nc);
+        l->p = NULL;
+        int h = l->n_spans ? l->res.ascent + l->res.descent + (l->n_spans - 1) * l->res.skip : 0;
+        if (h > 0) {
+            double g = (double)px_max * sqrt((double)p->box_h / (double)h);
             mid = g >= (double)hi ? hi : g <= (double)lo ? lo : (int)g;
         }
     }
     int dir = 0, step = 1;          /* dir: 0 first probe, +1/-1 galloping, 2 bisecting */
     while (lo <= hi) {
-        last = mid;
-        int ok = layout_fits(l, m, text, len, p, mid);
+        int ok = probe_fits(l, m, text, len, p, mid);
         if (ok) { best = mid; lo = mid + 1; }
         else hi = mid - 1;
         if (dir == 0) dir = ok ? 1 : -1;
@@ -491,6 +555,9 @@ int layout_fit(layout *l, const layout_measurer *m, const char *text,
         if (dir != 2) { mid += dir * step; step *= 2; }
         if (dir == 2 || mid < lo || mid > hi) { dir = 2; mid = lo + (hi - lo) / 2; }
     }
-    if (last != best) layout_fits(l, m, text, len, p, best);
+    /* The answer, laid out in full; where a line measured whole is wider
+    ** than its words summed, one size down, until px_min. */
+    while (!layout_fits(l, m, text, len, p, best) && best > px_min)
+        best--;
     return best;
 }
