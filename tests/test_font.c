@@ -15,18 +15,6 @@
 
 static font_lib *F;
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    sbuf b = {0};
-    char buf[4096];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof buf, fp)) > 0) sbuf_add(&b, buf, k);
-    fclose(fp);
-    *n = b.len;
-    return sbuf_take(&b);
-}
 
 /* Every character of every bundled article has a glyph in some face of
 ** every style's chain. Invalid UTF-8 bytes are skipped, as are controls
@@ -44,7 +32,7 @@ static void test_corpus_coverage(void)
         char path[512];
         snprintf(path, sizeof path, "assets/corpus/%s", e->d_name);
         size_t n;
-        char *s = slurp(path, &n);
+        char *s = t_slurp(path, &n);
         if (!s) continue;
         files++;
         for (size_t o = 0; o < n;) {
@@ -160,6 +148,44 @@ static void test_cache(void)
     T_OK(font_get(F, -1, 20) == NULL);
 }
 
+/* The measurer's word-width cache answers exactly what measuring says:
+** every word of a text (and strings too long to cache) at three sizes in
+** each face, asked three times over with thousands of other words in
+** between (so slots are overwritten and reused), equals TTF_SizeUTF8 on
+** the same run text. */
+static void test_width_cache(void)
+{
+    const layout_measurer *m = font_measurer(F);
+    static const char *const words[] = {
+        "a", "the", "The", "of", "Officials", "said", "work", "cost", "\xE2\x80\x9CQuote\xE2\x80\x9D",
+        "market", "opened", "again.", "新浪微博", "中国", "naïve", "café", "AV", "To", "ffi",
+        "Supercalifragilistic", "Supercalifragilistics", "one two three four five six seven",
+        "x", "y", "xy", "yx", "20", "2020", "(see", "page)", "—", "…",
+    };
+    static const int sizes[] = {17, 33, 64};
+    int wrong = 0, asked = 0;
+    char other[32];
+    for (int round = 0; round < 3; round++)
+        for (int face = 0; face < FACE_COUNT; face++)
+            for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+                for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+                    const char *wd = words[i];
+                    int got = m->width(m->ctx, face, sizes[z], wd, strlen(wd));
+                    int want = 0;
+                    const char *t = font_run_text(F, face, wd, strlen(wd));
+                    if (*t) TTF_SizeUTF8(font_get(F, face, sizes[z]), t, &want, NULL);
+                    wrong += got != want;
+                    asked++;
+                }
+                for (int k = 0; k < 3000; k++) {      /* churn the cache */
+                    snprintf(other, sizeof other, "w%dx%d", k, round);
+                    m->width(m->ctx, face, sizes[z], other, strlen(other));
+                }
+            }
+    T_INT(wrong, 0);
+    T_OK(asked > 400);
+}
+
 static void test_create_errors(void)
 {
     font_lib *bad = font_lib_create("/nonexistent-font-dir");
@@ -179,6 +205,7 @@ int main(void)
         T_RUN(test_run_text);
         T_RUN(test_measurer);
         T_RUN(test_cache);
+        T_RUN(test_width_cache);
     }
     T_RUN(test_create_errors);
     font_lib_destroy(F);

@@ -192,6 +192,55 @@ static void test_sample_png(void)
     T_INT(IMG_SavePNG(canvas, "/tmp/vitrine-text-sample.png"), 0);
 }
 
+/* Both ways of filling a text's texture (straight into a locked streaming
+** texture; a scratch buffer uploaded to a static one) give the same
+** pixels, for a plain, a fitted, a centred italic and a CJK text, in both
+** orders (the scratch buffer is reused and must be cleared). */
+static Uint32 *shot_of(const char *t, text_style st, int fit, text_upload how)
+{
+    text_set_upload(how);
+    text_tex tt;
+    if (fit) text_render_fit(R, F, t, &st, 10, 50, 500, 160, &tt);
+    else text_render(R, F, t, &st, 500, 300, &tt);
+    clear(240);
+    SDL_Rect dst = {7, 5, tt.w, tt.h};
+    if (tt.tex) SDL_RenderCopy(R, tt.tex, NULL, &dst);
+    text_tex_free(&tt);
+    Uint32 *px = xmalloc((size_t)CW * CH * 4);
+    if (SDL_RenderReadPixels(R, NULL, SDL_PIXELFORMAT_ARGB8888, px, CW * 4) != 0)
+        memset(px, 0, (size_t)CW * CH * 4);
+    text_set_upload(TEXT_UPLOAD_AUTO);
+    return px;
+}
+
+static void test_upload_same(void)
+{
+    text_style it = {FONT_SERIF_ITALIC, 26, 110, TEXT_CENTER, 0, {120, 30, 30, 255}};
+    const struct { const char *t; text_style st; int fit; } rows[] = {
+        {SAMPLE, BODY, 0},
+        {SAMPLE, BODY, 1},
+        {"\xE2\x80\x9C" "Offhand italic overhangs, fj ffl\xE2\x80\x9D", it, 0},
+        {"中国网络空间的未来应该掌握在各国人民手中。", BODY, 0},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        for (int order = 0; order < 2; order++) {
+            text_upload a = order ? TEXT_UPLOAD_COPY : TEXT_UPLOAD_LOCK;
+            text_upload b = order ? TEXT_UPLOAD_LOCK : TEXT_UPLOAD_COPY;
+            Uint32 *pa = shot_of(rows[i].t, rows[i].st, rows[i].fit, a);
+            Uint32 *pb = shot_of(rows[i].t, rows[i].st, rows[i].fit, b);
+            long diff = 0, inked = 0;
+            for (int k = 0; k < CW * CH; k++) {
+                diff += pa[k] != pb[k];
+                inked += (pa[k] & 0xFFFFFF) != 0xF0F0F0;
+            }
+            T_INT(diff, 0);
+            T_OK(inked > 100);
+            free(pa);
+            free(pb);
+        }
+    T_INT(text_tex_live(), 0);
+}
+
 /* Timing of a text-heavy screen: ~1500 chars rendered at 3 sizes. */
 static void bench(void)
 {
@@ -241,6 +290,7 @@ int main(int argc, char **argv)
         T_RUN(test_render_cjk_and_missing);
         T_RUN(test_render_fit);
         T_RUN(test_sample_png);
+        T_RUN(test_upload_same);
         if (argc > 1 && strcmp(argv[1], "--bench") == 0) bench();
     }
     if (R) SDL_DestroyRenderer(R);

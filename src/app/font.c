@@ -54,6 +54,21 @@ static const int chains[FONT_STYLE_COUNT][FACE_COUNT + 1] = {
     [FONT_SERIF_ITALIC] = {FACE_SERIF_ITALIC, FACE_SERIF, FACE_INTER, FACE_CJK, -1},
 };
 
+/* Widths of short strings (words) per (face, px): layout measures every
+** word of a text, and the same words come back in the next layout of the
+** same size (measure then render, the answer of a fit, the next article).
+** Direct-mapped; the key is compared in full, so a hit is exact. */
+#define WIDTH_SLOTS 8192                /* power of two; 32 bytes each */
+#define WIDTH_BYTES 20                  /* longer strings are not cached */
+
+typedef struct width_entry {
+    uint32_t hash;
+    int32_t w;
+    uint16_t px;
+    uint8_t face, len;                  /* len 0: empty slot */
+    char s[WIDTH_BYTES];
+} width_entry;
+
 typedef struct font_slot {
     TTF_Font *font;     /* owned; NULL = free slot */
     int face, px;
@@ -69,9 +84,12 @@ struct font_lib {
     font_slot slot[FONT_CACHE_SLOTS];
     unsigned long tick;
     sbuf run;                       /* font_run_text's result */
+    void *scratch;                  /* font_scratch's buffer, owned */
+    size_t scratch_cap;
     layout_measurer meas;
     layout *lay;                    /* owned */
     long missing;
+    width_entry *widths;            /* owned, WIDTH_SLOTS */
 };
 
 const char *font_face_file(int face)
@@ -141,14 +159,30 @@ static int m_chain(void *ctx, int style, int *faces, int max)
 
 static int m_has(void *ctx, int face, uint32_t cp) { return font_has(ctx, face, cp); }
 
-static int m_width(void *ctx, int face, int px, const char *s, size_t n)
+static int measure(font_lib *f, int face, int px, const char *s, size_t n)
 {
-    font_lib *f = ctx;
     TTF_Font *font = font_get(f, face, px);
     const char *t = font_run_text(f, face, s, n);
     int w = 0;
     if (!font || !*t) return 0;
     if (TTF_SizeUTF8(font, t, &w, NULL) != 0) return 0;
+    return w;
+}
+
+static int m_width(void *ctx, int face, int px, const char *s, size_t n)
+{
+    font_lib *f = ctx;
+    if (n == 0 || n > WIDTH_BYTES || px > UINT16_MAX || face < 0 || face > UINT8_MAX)
+        return measure(f, face, px, s, n);
+    uint32_t h = 2166136261u ^ (uint32_t)face ^ ((uint32_t)px << 8);    /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    width_entry *e = &f->widths[h & (WIDTH_SLOTS - 1)];
+    if (e->len == n && e->hash == h && e->px == px && e->face == face && memcmp(e->s, s, n) == 0)
+        return e->w;
+    int w = measure(f, face, px, s, n);
+    e->hash = h; e->w = w; e->px = (uint16_t)px; e->face = (uint8_t)face;
+    e->len = (uint8_t)n;
+    memcpy(e->s, s, n);
     return w;
 }
 
@@ -179,6 +213,7 @@ font_lib *font_lib_create(const char *dir)
     f->meas.width = m_width;
     f->meas.metrics = m_metrics;
     f->lay = layout_create();
+    f->widths = xcalloc(WIDTH_SLOTS, sizeof *f->widths);
     return f;
 err:
     font_lib_destroy(f);
@@ -197,7 +232,9 @@ void font_lib_destroy(font_lib *f)
         else SDL_free(f->data[i]);
     }
     layout_destroy(f->lay);
+    free(f->widths);
     sbuf_free(&f->run);
+    free(f->scratch);
     free(f->dir);
     free(f);
 }
@@ -253,6 +290,17 @@ const char *font_run_text(font_lib *f, int face, const char *s, size_t n)
         o += (size_t)k;
     }
     return f->run.s;
+}
+
+void *font_scratch(font_lib *f, size_t n)
+{
+    if (n == 0) n = 1;
+    if (n > f->scratch_cap || (f->scratch_cap > FONT_SCRATCH_KEEP && n <= FONT_SCRATCH_KEEP)) {
+        free(f->scratch);
+        f->scratch = xmalloc(n);
+        f->scratch_cap = n;
+    }
+    return f->scratch;
 }
 
 const layout_measurer *font_measurer(font_lib *f) { return &f->meas; }

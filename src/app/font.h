@@ -65,6 +65,13 @@ const char *font_run_text(font_lib *f, int face, const char *s, size_t n);
 const layout_measurer *font_measurer(font_lib *f);
 layout *font_layout(font_lib *f);
 
+/* A scratch buffer of at least n bytes for text.c to compose an image in
+** (grow-only, owned by f; valid until the next call or destroy). Buffers
+** above FONT_SCRATCH_KEEP bytes are freed at the next smaller request, so
+** one huge text does not stay resident. Aborts when out of memory (xmalloc). */
+#define FONT_SCRATCH_KEEP (4u << 20)
+void *font_scratch(font_lib *f, size_t n);
+
 /* Characters drawn as nothing because no face provides them, counted by
 ** text_render since f was created. */
 long font_missing_count(const font_lib *f);

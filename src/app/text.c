@@ -2,12 +2,21 @@
 ** src/app/text.c: text.h on top of font_ (faces, measurer) and layout_.
 **
 ** text_render lays the text out once, renders each run with
-** TTF_RenderUTF8_Blended and composites it into one ARGB8888 surface of
-** exactly the laid-out size (never larger than the box), then makes one
-** texture (blend mode BLEND). Compositing is done on alpha only (every run
-** has the same colour), so overlapping runs (italic overhang, tight line
-** spacing) merge instead of erasing each other, and anti-aliased edges are
-** not darkened by a blend onto transparent black.
+** TTF_RenderUTF8_Blended and composites it into one ARGB8888 image of
+** exactly the laid-out size (never larger than the box): one texture
+** (blend mode BLEND). Compositing is done on alpha only (every run has the
+** same colour), so overlapping runs (italic overhang, tight line spacing)
+** merge instead of erasing each other, and anti-aliased edges are not
+** darkened by a blend onto transparent black.
+**
+** Where the image is composed (text_upload):
+**   LOCK  the software renderer: a streaming texture's pixels are plain
+**         memory, so runs are composited straight into it (one allocation,
+**         no copy). Preparing a screen had spent 40% of its time allocating,
+**         clearing and copying a surface per text, then its texture.
+**   COPY  other renderers (GLES2 on the Pi): a streaming texture there keeps
+**         a CPU copy for its whole life, so runs go into a grow-only scratch
+**         buffer owned by the font_lib and are uploaded to a static texture.
 */
 #include "app/text.h"
 #include "app/font.h"
@@ -91,8 +100,15 @@ int text_measure_fit(font_lib *f, const char *utf8, text_style *st,
     return 0;
 }
 
-/* dst alpha = src over dst, colour = c; src is ARGB8888 coverage. */
-static void composite(SDL_Surface *dst, SDL_Surface *src, int x, int y, SDL_Color c)
+/* An ARGB8888 image being composed: pixels, pitch in bytes, size. */
+typedef struct canvas {
+    Uint8 *px;
+    int pitch, w, h;
+} canvas;
+
+/* dst alpha = src over dst, colour = c; src is ARGB8888 coverage. Clips
+** to the canvas. */
+static void composite(const canvas *dst, SDL_Surface *src, int x, int y, SDL_Color c)
 {
     Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
     int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0;
@@ -101,7 +117,7 @@ static void composite(SDL_Surface *dst, SDL_Surface *src, int x, int y, SDL_Colo
     if (y + y1 > dst->h) y1 = dst->h - y;
     for (int j = y0; j < y1; j++) {
         const Uint32 *s = (const Uint32 *)((const Uint8 *)src->pixels + (size_t)j * src->pitch);
-        Uint32 *d = (Uint32 *)((Uint8 *)dst->pixels + (size_t)(y + j) * dst->pitch);
+        Uint32 *d = (Uint32 *)(dst->px + (size_t)(y + j) * (size_t)dst->pitch);
         for (int i = x0; i < x1; i++) {
             Uint32 sa = s[i] >> 24;
             if (!sa) continue;
@@ -113,7 +129,7 @@ static void composite(SDL_Surface *dst, SDL_Surface *src, int x, int y, SDL_Colo
 }
 
 static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
-                    int px, SDL_Color color, SDL_Surface *dst)
+                    int px, SDL_Color color, const canvas *dst)
 {
     TTF_Font *font = font_get(f, run->face, px);
     if (!font) return -1;
@@ -135,6 +151,31 @@ static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
     return 0;
 }
 
+static text_upload upload_mode = TEXT_UPLOAD_AUTO;
+
+void text_set_upload(text_upload u) { upload_mode = u; }
+
+static text_upload upload_for(SDL_Renderer *ren)
+{
+    if (upload_mode != TEXT_UPLOAD_AUTO) return upload_mode;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE))
+        return TEXT_UPLOAD_LOCK;
+    return TEXT_UPLOAD_COPY;
+}
+
+/* Every run of r into the cleared canvas c. */
+static int draw_runs(font_lib *f, const char *utf8, const layout_result *r,
+                     const text_style *st, const canvas *c)
+{
+    for (size_t j = 0; j < (size_t)c->h; j++)
+        memset(c->px + j * (size_t)c->pitch, 0, (size_t)c->w * 4);
+    int rc = 0;
+    for (int i = 0; i < r->n_runs && rc == 0; i++)
+        rc = draw_run(f, utf8, &r->runs[i], st->px, st->color, c);
+    return rc;
+}
+
 /* Render the layout result r (of utf8) into out. */
 static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
                          const layout_result *r, const text_style *st, text_tex *out)
@@ -148,25 +189,39 @@ static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
         font_note_missing(f, r->missing);
     }
     if (r->w <= 0 || r->h <= 0) return 0;
-    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, r->w, r->h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!dst) { log_error("text: surface %dx%d: %s", r->w, r->h, SDL_GetError()); return -1; }
-    SDL_FillRect(dst, NULL, 0);
-    SDL_LockSurface(dst);
+    text_upload how = upload_for(ren);
+    SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
+                                         how == TEXT_UPLOAD_LOCK ? SDL_TEXTUREACCESS_STREAMING
+                                                                 : SDL_TEXTUREACCESS_STATIC,
+                                         r->w, r->h);
+    if (!tex) { log_error("text: texture %dx%d: %s", r->w, r->h, SDL_GetError()); return -1; }
+    canvas c = { NULL, 0, r->w, r->h };
     int rc = 0;
-    for (int i = 0; i < r->n_runs && rc == 0; i++)
-        rc = draw_run(f, utf8, &r->runs[i], st->px, st->color, dst);
-    SDL_UnlockSurface(dst);
-    if (rc == 0) {
-        out->tex = SDL_CreateTextureFromSurface(ren, dst);
-        if (!out->tex) { log_error("text: texture: %s", SDL_GetError()); rc = -1; }
-        else {
-            tex_live++;
-            SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_BLEND);
-            out->w = r->w; out->h = r->h;
+    if (how == TEXT_UPLOAD_LOCK) {
+        void *px;
+        if (SDL_LockTexture(tex, NULL, &px, &c.pitch) != 0) {
+            log_error("text: lock %dx%d: %s", r->w, r->h, SDL_GetError());
+            rc = -1;
+        } else {
+            c.px = px;
+            rc = draw_runs(f, utf8, r, st, &c);
+            SDL_UnlockTexture(tex);
+        }
+    } else {
+        c.pitch = r->w * 4;
+        c.px = font_scratch(f, (size_t)c.pitch * (size_t)r->h);
+        rc = draw_runs(f, utf8, r, st, &c);
+        if (rc == 0 && SDL_UpdateTexture(tex, NULL, c.px, c.pitch) != 0) {
+            log_error("text: upload %dx%d: %s", r->w, r->h, SDL_GetError());
+            rc = -1;
         }
     }
-    SDL_FreeSurface(dst);
-    return rc;
+    if (rc != 0) { SDL_DestroyTexture(tex); return rc; }
+    tex_live++;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    out->tex = tex;
+    out->w = r->w; out->h = r->h;
+    return 0;
 }
 
 int text_render(SDL_Renderer *ren, font_lib *f, const char *utf8,

@@ -68,6 +68,12 @@ int text_render_fit(SDL_Renderer *r, font_lib *f, const char *utf8,
 
 void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
 
+/* How rendered text reaches its texture (text.c explains both). AUTO, the
+** default, is LOCK on the software renderer and COPY elsewhere; tests force
+** one to check that both give the same pixels. Process-wide. */
+typedef enum text_upload { TEXT_UPLOAD_AUTO, TEXT_UPLOAD_LOCK, TEXT_UPLOAD_COPY } text_upload;
+void text_set_upload(text_upload u);
+
 /* Leak counters (process-wide): text textures made by text_render* and not
 ** yet freed by text_tex_free. text_print_counters prints "bench
 ** live_textures N open_fonts N" (font_open_live) on stdout, for --bench. */
