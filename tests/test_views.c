@@ -16,6 +16,7 @@
 #include "app/render.h"
 #include "app/screen.h"
 #include "app/ui_timeline_model.h"
+#include "app/ui.h"
 #include "app/ui_views.h"
 #include "common/util.h"
 #include "fixture.h"
@@ -389,6 +390,91 @@ static void test_timeline_at_rest(void)
 
 /* ---- goldens ------------------------------------------------------------- */
 
+/* ---- full text of a long article ------------------------------------------ */
+
+/* Pixels of rows [y0, y1) of the canvas that are not background. */
+static long ink_rows(const canvas *c, int y0, int y1)
+{
+    long n = 0;
+    Uint32 bg = SDL_MapRGB(c->surf->format, (Uint8)(cfg.color_bg >> 16), (Uint8)(cfg.color_bg >> 8),
+                           (Uint8)cfg.color_bg);
+    for (int y = y0; y < y1 && y < c->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)c->surf->pixels + (size_t)y * c->surf->pitch);
+        for (int x = 0; x < c->w; x++)
+            n += (row[x] & 0xFFFFFF) != (bg & 0xFFFFFF);
+    }
+    return n;
+}
+
+/* A 150-paragraph article (about 9,000 words) in the full-text view:
+** prepared with textures for its first screens only, scrolled page by page
+** to the end and back with text on show at every stop, never more than a
+** few screens of textures alive, and none left after destroy. */
+static void test_fulltext_long(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/long.db", tmpdir);
+    sbuf body = {0};
+    for (int i = 0; i < 150; i++) {
+        sbuf_addf(&body, "%sParagraph %d. ", i ? "\n" : "", i + 1);
+        for (int k = 0; k < 6; k++)
+            sbuf_adds(&body, "The ferry crossed the river at dawn while the market opened on the "
+                             "far bank, and nobody on board spoke of the weather. ");
+    }
+    sqlite3 *h = NULL;
+    sqlite3_stmt *ins = NULL;
+    sbuf schema = {0};
+    T_INT(fixture_append(&schema, "tests/fixtures/schema.sql"), 0);
+    T_INT(sqlite3_open(path, &h), SQLITE_OK);
+    T_INT(sqlite3_exec(h, schema.s, NULL, NULL, NULL), SQLITE_OK);
+    T_INT(sqlite3_prepare_v2(h, "INSERT INTO articles VALUES(1, 'long', 'A very long article', "
+                                "'Test Desk', NULL, '2024-01-02', NULL, ?1, 9000, 'long.txt')",
+                             -1, &ins, NULL), SQLITE_OK);
+    sqlite3_bind_text(ins, 1, body.s, -1, SQLITE_STATIC);
+    T_INT(sqlite3_step(ins), SQLITE_DONE);
+    sqlite3_finalize(ins);
+    sqlite3_close(h);
+    sbuf_free(&schema);
+    store_err e;
+    store *ls = store_open(path, &e, NULL, 0);
+    T_OK(ls != NULL);
+    if (!ls) { sbuf_free(&body); return; }
+    canvas c;
+    canvas_open(&c, 1920, 1080);
+    long base = text_tex_live();
+    screen_ctx x = { c.r, fonts, ls, "", &cfg, 0 };
+    screen *s = ui_article_create(0, 1);
+    T_INT(s->vt->prepare(s, &x, c.w, c.h), 0);
+    long live_max = text_tex_live() - base;
+    T_OK(live_max > 0 && live_max < 30);        /* not 150 paragraphs */
+    frame(&c, s);
+    uint32_t now = 10;
+    int stops = 0, inked = 0, at_end = 0;
+    long prev_ink = -1;
+    for (int dir = 1; dir >= -1; dir -= 2)
+        for (int k = 0; k < 300 && !(dir > 0 && at_end) && !(dir < 0 && k >= 40); k++) {
+            ui_action a = { .type = UI_ACT_SCROLL, .dy = dir, .page = 1 };
+            screen_action_apply(s, &a, now);
+            run_until_rest(s, &now, 400);
+            frame(&c, s);
+            long ink = ink_rows(&c, c.h / 4, c.h * 3 / 4);
+            stops++;
+            inked += ink > 1000;
+            if (dir > 0 && ink == prev_ink) at_end = 1;  /* the end: nothing moves */
+            prev_ink = ink;
+            long live = text_tex_live() - base;
+            if (live > live_max) live_max = live;
+        }
+    T_INT(inked, stops);                        /* text on show at every stop */
+    T_OK(at_end);
+    T_OK(live_max < 30);
+    screen_destroy(s);
+    T_INT(text_tex_live(), base);
+    canvas_close(&c);
+    store_close(ls);
+    sbuf_free(&body);
+}
+
 static void test_goldens(void)
 {
     static const struct { int w, h; const char *tag; } sizes[] = {
@@ -449,6 +535,7 @@ int main(void)
         T_RUN(test_timeline_hits);
         T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
+        T_RUN(test_fulltext_long);
         T_RUN(test_goldens);
     }
     store_close(st);

@@ -25,6 +25,7 @@
 
 #include <SDL_ttf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Text textures made by text_render* minus those freed by text_tex_free:
@@ -176,18 +177,23 @@ static int draw_runs(font_lib *f, const char *utf8, const layout_result *r,
     return rc;
 }
 
+/* Characters of r no face has: counted, and the first time logged. */
+static void note_missing(font_lib *f, const layout_result *r)
+{
+    if (r->missing <= 0) return;
+    if (font_missing_count(f) == 0)
+        log_warn("text: %d character(s) without a glyph in any face are drawn as nothing",
+                 r->missing);
+    font_note_missing(f, r->missing);
+}
+
 /* Render the layout result r (of utf8) into out. */
 static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
                          const layout_result *r, const text_style *st, text_tex *out)
 {
     out->lines = r->n_lines;
     out->truncated = r->truncated;
-    if (r->missing > 0) {
-        if (font_missing_count(f) == 0)
-            log_warn("text: %d character(s) without a glyph in any face are drawn as nothing",
-                     r->missing);
-        font_note_missing(f, r->missing);
-    }
+    note_missing(f, r);
     if (r->w <= 0 || r->h <= 0) return 0;
     text_upload how = upload_for(ren);
     SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
@@ -244,6 +250,48 @@ int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
     const layout_result *r = fit(f, utf8, st, px_min, px_max, box_w, box_h);
     if (!r) return -1;
     return render_result(ren, f, utf8, r, st, out);
+}
+
+int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
+                      int box_w, int box_h, text_block *out)
+{
+    layout_params p;
+    memset(out, 0, sizeof *out);
+    if (check_font(f, st->font, st->px) != 0) return -1;
+    to_params(st, box_w, box_h, &p);
+    size_t len = strlen(utf8);
+    const layout_result *r = layout_text(font_layout(f), font_measurer(f), utf8, len, &p);
+    note_missing(f, r);
+    out->utf8 = xstrndup(utf8, len);
+    out->n_runs = r->n_runs;
+    if (r->n_runs > 0) {
+        out->runs = xmalloc((size_t)r->n_runs * sizeof *out->runs);
+        memcpy(out->runs, r->runs, (size_t)r->n_runs * sizeof *out->runs);
+    }
+    out->st = *st;
+    out->w = r->w; out->h = r->h;
+    out->lines = r->n_lines; out->truncated = r->truncated;
+    return 0;
+}
+
+int text_block_render(SDL_Renderer *ren, font_lib *f, const text_block *b, text_tex *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!b->utf8) return 0;
+    layout_result r;
+    memset(&r, 0, sizeof r);
+    r.runs = b->runs; r.n_runs = b->n_runs;
+    r.w = b->w; r.h = b->h;
+    r.n_lines = b->lines; r.truncated = b->truncated;
+    return render_result(ren, f, b->utf8, &r, &b->st, out);
+}
+
+void text_block_free(text_block *b)
+{
+    if (!b) return;
+    free(b->utf8);
+    free(b->runs);
+    memset(b, 0, sizeof *b);
 }
 
 void text_tex_free(text_tex *t)

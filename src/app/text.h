@@ -97,4 +97,26 @@ int text_measure_fit(font_lib *f, const char *utf8, text_style *st,
                      int px_min, int px_max, int box_w, int box_h,
                      text_size *out);
 
+/* A text laid out now and rendered later, or rendered, freed and rendered
+** again, without laying it out again: long pages (the full article) keep
+** every paragraph as a block and textures only for those near the view.
+** Owns a copy of the text and of the layout's runs (a few hundred bytes per
+** paragraph). */
+struct layout_run;
+typedef struct text_block {
+    char *utf8;                 /* owned copy */
+    struct layout_run *runs;    /* owned copy */
+    int n_runs;
+    text_style st;
+    int w, h, lines, truncated; /* as text_tex's */
+} text_block;
+
+/* Lay utf8 out as text_render would and keep it in *out. 0 ok, -1 on a
+** font error (*out is then empty). */
+int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
+                      int box_w, int box_h, text_block *out);
+/* Render the block; the result is what text_render would have made. */
+int text_block_render(SDL_Renderer *r, font_lib *f, const text_block *b, text_tex *out);
+void text_block_free(text_block *b);             /* NULL-safe; zeroes *b */
+
 #endif

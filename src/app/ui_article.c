@@ -173,7 +173,10 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     return (ry > y ? ry : y) + m->margin / 2;
 }
 
-/* Full text: one texture per paragraph in a centred reading column. */
+/* Full text: the paragraphs in a centred reading column, laid out now and
+** rendered while near the view (ui_page_lazy_text): an article of any
+** length prepares in the time of its first screens and holds a few
+** screens of textures. */
 static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_article *a)
 {
     const ui_metrics *m = &s->m;
@@ -186,16 +189,11 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
     text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
     bs.line_pct = 140;
     const char *p = a->body ? a->body : "";
-    render_list *l = NULL;
     while (*p) {
         size_t n = strcspn(p, "\n");
         if (n) {
-            char *para = xmalloc(n + 1);
-            memcpy(para, p, n);
-            para[n] = 0;
-            if (!l || l->n == RENDER_LIST_MAX)
-                l = ui_page_list(&s->page);
-            int ph = ui_text_add(l, ctx, para, &bs, x, y, cw, 0);
+            char *para = xstrndup(p, n);
+            int ph = ui_page_lazy_text(&s->page, ctx, para, &bs, x, y, cw);
             free(para);
             if (ph)
                 y += ph + m->px_body * 2 / 3;
@@ -253,6 +251,7 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         return -1;
     int top = s->bar.bottom;
     ui_scroller_setup(&s->page.scr, top, h - top - foot_h, content_h, m->px_body * 2);
+    ui_page_lazy_sync(&s->page, INT_MAX);
     return 0;
 }
 
@@ -288,9 +287,13 @@ static int article_action(screen *base, const ui_action *a, uint32_t now)
     return ui_scroller_action(&((ui_article *)base)->page.scr, a, now);
 }
 
+/* While the page moves: textures for the paragraphs coming into view
+** (at most one beyond the view per frame), freed for those left far. */
 static int article_update(screen *base, uint32_t now)
 {
-    return ui_scroller_update(&((ui_article *)base)->page.scr, now);
+    ui_article *s = (ui_article *)base;
+    int moving = ui_scroller_update(&s->page.scr, now);
+    return ui_page_lazy_sync(&s->page, moving ? 1 : 0) || moving;
 }
 
 static screen_action article_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }

@@ -376,15 +376,71 @@ void ui_page_hit(ui_page *p, SDL_Rect r, ui_target t, int index, int article)
     p->hits[p->nhits++] = (ui_hit_rect){ r, t, index, article };
 }
 
+int ui_page_lazy_text(ui_page *p, const screen_ctx *ctx, const char *utf8, const text_style *st,
+                      int x, int y, int bw)
+{
+    text_block b;
+    if (!ctx->fonts || !utf8 || !*utf8 || bw <= 0 ||
+        text_block_layout(ctx->fonts, utf8, st, bw, 0, &b) != 0)
+        return 0;
+    if (p->nlazy == p->lzcap) {
+        p->lzcap = p->lzcap ? p->lzcap * 2 : 16;
+        p->lazy = xrealloc(p->lazy, (size_t)p->lzcap * sizeof *p->lazy);
+    }
+    ui_lazy *z = &p->lazy[p->nlazy++];
+    memset(z, 0, sizeof *z);
+    z->b = b;
+    z->x = x;
+    z->y = y;
+    p->r = ctx->r;
+    p->fonts = ctx->fonts;
+    return b.h;
+}
+
+int ui_page_lazy_sync(ui_page *p, int ahead)
+{
+    int pos = ui_scroller_y(&p->scr), vh = p->scr.view_h > 0 ? p->scr.view_h : 1;
+    int changed = 0;
+    for (int i = 0; i < p->nlazy; i++) {
+        ui_lazy *z = &p->lazy[i];
+        int top = z->y, bot = z->y + z->b.h;
+        if (z->t.tex && (bot <= pos - vh || top >= pos + vh + vh * 3 / 2)) {
+            text_tex_free(&z->t);                       /* far away */
+            changed = 1;
+            continue;
+        }
+        if (z->t.tex || !p->r || !z->b.utf8)
+            continue;
+        int in_view = bot > pos && top < pos + vh;
+        int near = bot > pos - vh / 2 && top < pos + 2 * vh;
+        if (!in_view && !(near && ahead > 0))
+            continue;
+        if (!in_view)
+            ahead--;
+        if (text_block_render(p->r, p->fonts, &z->b, &z->t) == 0 && z->t.tex) {
+            if (p->primed)      /* blitted once where the next frame clears (see ui_page_draw) */
+                render_text(p->r, &z->t, 0, 0, 255);
+            changed = 1;
+        }
+    }
+    return changed;
+}
+
 void ui_page_free(ui_page *p)
 {
     for (int i = 0; i < p->nlists; i++)
         render_list_free(&p->lists[i]);
+    for (int i = 0; i < p->nlazy; i++) {
+        text_tex_free(&p->lazy[i].t);
+        text_block_free(&p->lazy[i].b);
+    }
     free(p->lists);
     free(p->hits);
+    free(p->lazy);
     p->lists = NULL;
     p->hits = NULL;
-    p->nlists = p->cap = p->nhits = p->hcap = 0;
+    p->lazy = NULL;
+    p->nlists = p->cap = p->nhits = p->hcap = p->nlazy = p->lzcap = 0;
     p->primed = 0;
 }
 
@@ -394,12 +450,25 @@ void ui_page_draw(ui_page *p, SDL_Renderer *r, int x_off, uint8_t alpha)
         for (int i = 0; i < p->nlists; i++)
             for (int k = 0; k < p->lists[i].n; k++)
                 render_text(r, &p->lists[i].items[k].text, 0, 0, alpha);
+        for (int i = 0; i < p->nlazy; i++)
+            render_text(r, &p->lazy[i].t, 0, 0, alpha);
         p->primed = 1;
     }
     int dy = p->scr.top - ui_scroller_y(&p->scr);
     for (int i = 0; i < p->nlists; i++)
         ui_items_draw(r, p->lists[i].items, p->lists[i].n, x_off, dy, p->scr.top,
                       p->scr.top + p->scr.view_h, alpha);
+    SDL_Rect vp;
+    SDL_RenderGetViewport(r, &vp);
+    int w = vp.w > 0 ? vp.w : 1 << 30;
+    for (int i = 0; i < p->nlazy; i++) {
+        const ui_lazy *z = &p->lazy[i];
+        int x = z->x + x_off, y = z->y + dy;
+        if (!z->t.tex || x >= w || x + z->t.w <= 0 || y >= p->scr.top + p->scr.view_h ||
+            y + z->t.h <= p->scr.top)
+            continue;
+        render_text(r, &z->t, x, y, alpha);
+    }
 }
 
 int ui_page_hit_test(const ui_page *p, float x, float y, ui_event *out)

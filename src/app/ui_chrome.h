@@ -160,11 +160,23 @@ typedef struct ui_hit_rect {
     int index, article;
 } ui_hit_rect;
 
+/* A text of a long page: laid out once, with a texture only while it is
+** near the view (ui_page_lazy_sync). */
+typedef struct ui_lazy {
+    text_block b;               /* owned */
+    text_tex t;                 /* owned; tex NULL while far from the view */
+    int x, y;                   /* content coordinates */
+} ui_lazy;
+
 typedef struct ui_page {
     render_list *lists;         /* owned array; content coordinates */
     int nlists, cap;
     ui_hit_rect *hits;          /* owned array */
     int nhits, hcap;
+    ui_lazy *lazy;              /* owned array, in content order (y grows) */
+    int nlazy, lzcap;
+    SDL_Renderer *r;            /* borrowed (the app's), for lazy texts */
+    font_lib *fonts;            /* borrowed */
     ui_scroller scr;
     int primed;                 /* 1 once every item was blitted (first draw) */
 } ui_page;
@@ -173,6 +185,19 @@ typedef struct ui_page {
 ** the next ui_page_list call (the array may move). */
 render_list *ui_page_list(ui_page *p);
 void ui_page_hit(ui_page *p, SDL_Rect r, ui_target t, int index, int article);
+/* A text laid out now and rendered only while near the view: pages whose
+** length has no bound (the full article) hold a few screens of textures,
+** not the whole text. Returns its height (0 for none). Call
+** ui_page_lazy_sync once the scroller is set up. */
+int ui_page_lazy_text(ui_page *p, const screen_ctx *ctx, const char *utf8, const text_style *st,
+                      int x, int y, int bw);
+/* Textures for the lazy texts near the view: every one in view, and up to
+** `ahead` more within half a view above and a view below it; textures
+** further than a view above or 1.5 views below are freed. Called by
+** prepare (ahead: all) and by update while the page moves (ahead: 1, so a
+** frame renders at most one paragraph beyond what comes into view).
+** Returns 1 if it rendered or freed something. */
+int ui_page_lazy_sync(ui_page *p, int ahead);
 /* Frees textures and arrays (the scroller's position is kept). */
 void ui_page_free(ui_page *p);
 /* The first draw after a prepare blits every item, also those scrolled out
