@@ -70,18 +70,26 @@ void render_transition_place(int kind, int dir, float p, int w, render_place *a,
     }
 }
 
-void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *to_snap,
-                       int kind, int dir, float p, int w, uint32_t bg)
+void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *snap,
+                       int snap_of_from, int kind, int dir, float p, int w, uint32_t bg)
 {
     render_place a, b;
     render_transition_place(kind, dir, p, w, &a, &b);
     render_clear(r, bg);
-    if (kind == TRANSITION_CROSSFADE && to_snap) {
+    if (kind == TRANSITION_CROSSFADE && snap && snap_of_from) {
+        if (to)                 /* opaque, as it will stay; the old frame over it */
+            to->vt->draw(to, r, 0, 255);
+        int fa = 255 - b.alpha;         /* 1..254, as b.alpha (see above) */
+        SDL_SetTextureAlphaMod(snap, (Uint8)(fa > 254 ? 254 : fa));
+        SDL_RenderCopy(r, snap, NULL, NULL);
+        return;
+    }
+    if (kind == TRANSITION_CROSSFADE && snap) {
         if (from)
             from->vt->draw(from, r, 0, 255);
         if (b.alpha) {
-            SDL_SetTextureAlphaMod(to_snap, b.alpha);
-            SDL_RenderCopy(r, to_snap, NULL, NULL);
+            SDL_SetTextureAlphaMod(snap, b.alpha);
+            SDL_RenderCopy(r, snap, NULL, NULL);
         }
         return;
     }
@@ -89,6 +97,36 @@ void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *t
         from->vt->draw(from, r, a.x_off, a.alpha);
     if (to)
         to->vt->draw(to, r, b.x_off, b.alpha);
+}
+
+int render_is_software(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    return SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
+
+int render_readback(SDL_Renderer *r, SDL_Texture **snap, int w, int h)
+{
+    SDL_DestroyTexture(*snap);
+    *snap = SDL_CreateTexture(r, SNAPSHOT_FORMAT, SDL_TEXTUREACCESS_STREAMING, w, h);
+    void *px;
+    int pitch;
+    if (!*snap || SDL_LockTexture(*snap, NULL, &px, &pitch) != 0) {
+        log_warn("render: no %dx%d snapshot texture: %s", w, h, SDL_GetError());
+        SDL_DestroyTexture(*snap);
+        *snap = NULL;
+        return -1;
+    }
+    int rc = SDL_RenderReadPixels(r, NULL, SNAPSHOT_FORMAT, px, pitch);
+    SDL_UnlockTexture(*snap);
+    if (rc != 0) {
+        log_warn("render: cannot read the frame back: %s", SDL_GetError());
+        SDL_DestroyTexture(*snap);
+        *snap = NULL;
+        return -1;
+    }
+    SDL_SetTextureBlendMode(*snap, SDL_BLENDMODE_BLEND);
+    return 0;
 }
 
 int render_snapshot(SDL_Renderer *r, screen *s, SDL_Texture **snap, int w, int h, uint32_t bg)

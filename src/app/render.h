@@ -51,12 +51,25 @@ float render_ease(float t);         /* smooth in-out, 0..1 -> 0..1 */
 
 /* Compose one transition frame: clear to bg, then both screens.
 ** kind: TRANSITION_CROSSFADE or TRANSITION_SLIDE; dir: +1 forward, -1 back.
-** to_snap (may be NULL): an opaque snapshot of `to` (render_snapshot). With
-** it a crossfade is exact and cheap: `from` drawn opaque, the snapshot
-** blended over it at alpha p (the blitter's fast surface-alpha path) instead
-** of every text texture of both screens with modulated per-pixel alpha. */
-void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *to_snap,
-                       int kind, int dir, float p, int w, uint32_t bg);
+** snap (may be NULL): an opaque snapshot, used by a crossfade, which is
+** then exact and cheap (the blitter's fast surface-alpha path for one
+** full-screen image instead of every text texture of both screens with
+** modulated per-pixel alpha):
+**   snap_of_from 0: a snapshot of `to` (render_snapshot), blended at p over
+**                   `from` drawn opaque;
+**   snap_of_from 1: the outgoing frame (render_readback), blended at 1 - p
+**                   over `to` drawn opaque; `from` may then be NULL (it was
+**                   destroyed before the snapshot was allocated). */
+void render_transition(SDL_Renderer *r, screen *from, screen *to, SDL_Texture *snap,
+                       int snap_of_from, int kind, int dir, float p, int w, uint32_t bg);
+
+/* 1 for the software renderer, whose render target keeps what was drawn
+** into it (a GPU back buffer is undefined after a present). */
+int render_is_software(SDL_Renderer *r);
+
+/* Copy the current render target (w x h) into *snap, a new opaque
+** streaming texture (the old one is destroyed). 0 ok, -1 (logged; *snap NULL). */
+int render_readback(SDL_Renderer *r, SDL_Texture **snap, int w, int h);
 
 /* Draw screen s opaque on bg into *snap (created or re-created at w x h,
 ** XRGB, reused across transitions). 0 ok, -1 (logged; *snap NULL). */
