@@ -36,7 +36,7 @@ static const cfg_key keys[] = {
     {"colours", "text",          T_COLOR, F(color_text),     "#f2efe8",      0,      0,       NULL,                     "main text, #rrggbb"},
     {"colours", "muted",         T_COLOR, F(color_muted),    "#9a9ca3",      0,      0,       NULL,                     "secondary text (source, dates), #rrggbb"},
     {"colours", "accent",        T_COLOR, F(color_accent),   "#e0a43a",      0,      0,       NULL,                     "accent (rules, highlights), #rrggbb"},
-    {"timing",  "idle_timeout",  T_INT,   F(idle_timeout_ms),"60000",        1000,   3600000, NULL,                     "ms without input before returning to the start screen"},
+    {"timing",  "idle_timeout",  T_INT,   F(idle_timeout_ms),"60000",        1000,   3600000, NULL,                     "ms without input before the idle slideshow starts"},
     {"timing",  "slide_min",     T_INT,   F(slide_min_ms),   "8000",         1000,   600000,  NULL,                     "ms a slide shows at least"},
     {"timing",  "slide_max",     T_INT,   F(slide_max_ms),   "20000",        1000,   600000,  NULL,                     "ms a slide shows at most"},
     {"timing",  "transition",    T_ENUM,  F(transition),     "crossfade",    0,      0,       "crossfade|slide",        "transition between screens"},
