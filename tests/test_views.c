@@ -475,6 +475,63 @@ static void test_fulltext_long(void)
     sbuf_free(&body);
 }
 
+/* ---- a corpus with more events than one axis shows ------------------------ */
+
+/* 80 articles x 8 events = 640 events: the Timeline holds the events of the
+** newest articles (at most 240: 30 articles), renders labels for those
+** only, and a tapped event names its store index and a newest article. */
+static void test_timeline_capped(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/many.db", tmpdir);
+    sbuf sql = {0};
+    T_INT(fixture_append(&sql, "tests/fixtures/schema.sql"), 0);
+    sbuf_adds(&sql, "BEGIN;");
+    for (int a = 0; a < 80; a++) {
+        sbuf_addf(&sql, "INSERT INTO articles VALUES(%d, 'a%d', 'Article %d', 'Desk %d', NULL, "
+                        "'20%02d-01-15', NULL, 'Body.', 10, 'a%d.txt');", a + 1, a, a, a % 7, a % 24, a);
+        for (int k = 0; k < 8; k++)
+            sbuf_addf(&sql, "INSERT INTO events(article_id, date, precision, text, position) VALUES"
+                            "(%d, '20%02d-%02d-%02d', 'day', 'Event %d of article %d about the harbour', %d);",
+                      a + 1, (a * 3 + k) % 24, k % 12 + 1, (a + k) % 28 + 1, k, a, k);
+    }
+    sbuf_adds(&sql, "COMMIT;");
+    sqlite3 *h = NULL;
+    unlink(path);
+    T_INT(sqlite3_open(path, &h), SQLITE_OK);
+    T_INT(sqlite3_exec(h, sql.s, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    sbuf_free(&sql);
+    store_err e;
+    store *ms = store_open(path, &e, NULL, 0);
+    T_OK(ms != NULL);
+    if (!ms) return;
+    canvas c;
+    canvas_open(&c, 1920, 1080);
+    long base = text_tex_live();
+    screen_ctx x = { c.r, fonts, ms, "", &cfg, 0 };
+    screen *s = ui_timeline_create(-1);
+    T_INT(s->vt->prepare(s, &x, c.w, c.h), 0);
+    long live = text_tex_live() - base;
+    T_OK(live > 30 && live < 3 * 240 + 80);       /* labels of <= 240 events, not 640 */
+    frame(&c, s);
+    ui_event ev;
+    int found = find_target(s, c.w, c.h, UI_TGT_EVENT, &ev, NULL, NULL);
+    T_OK(found);
+    if (found) {
+        T_OK(ev.index >= 0 && ev.index < 640);
+        T_OK(ev.article >= 0 && ev.article < 30);  /* one of the newest 30 articles */
+        store_list one = {0};                       /* the index is the store's */
+        T_INT(store_events_range(ms, (size_t)ev.index, 1, &one), STORE_OK);
+        T_OK(one.n == 1 && ((const store_event *)one.v)[0].article == ev.article);
+        store_events_free(&one);
+    }
+    screen_destroy(s);
+    T_INT(text_tex_live(), base);
+    canvas_close(&c);
+    store_close(ms);
+}
+
 static void test_goldens(void)
 {
     static const struct { int w, h; const char *tag; } sizes[] = {
@@ -536,6 +593,7 @@ int main(void)
         T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
         T_RUN(test_fulltext_long);
+        T_RUN(test_timeline_capped);
         T_RUN(test_goldens);
     }
     store_close(st);

@@ -32,6 +32,7 @@
 
 #include "common/util.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,7 @@
 #define WHEEL_STEP_FRAC 0.08f   /* axis widths per wheel unit / arrow step */
 #define PAGE_FRAC       0.80f   /* axis widths per page step */
 #define YEARS_MAX       400     /* year label textures at most */
+#define EVENTS_MAX      240     /* events on the axis at most (see tl_prepare) */
 #define TICK_LABEL_DX   3       /* px: a tick label right of its tick */
 
 typedef struct tl_label {
@@ -68,6 +70,8 @@ typedef struct ui_timeline {
     ui_tlm *m;                  /* owned */
     tl_label *labels;           /* owned, one per item */
     int *first_article;         /* owned: article of each item's first event */
+    int *ev_global;             /* owned: store index of each event the model has */
+    int nev, capped;            /* events in the model; 1 if the corpus had more */
     text_tex years[YEARS_MAX];  /* owned: year_min + i */
     int year_min, nyears;
     text_tex months[12], days[31];  /* owned */
@@ -119,8 +123,11 @@ static void free_all(ui_timeline *s)
     }
     free(s->labels);
     free(s->first_article);
+    free(s->ev_global);
     s->labels = NULL;
     s->first_article = NULL;
+    s->ev_global = NULL;
+    s->nev = s->capped = 0;
     ui_tlm_destroy(s->m);
     s->m = NULL;
     for (int i = 0; i < YEARS_MAX; i++)
@@ -178,7 +185,7 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
     s->first_article = xcalloc((size_t)(n ? n : 1), sizeof(int));
     for (int i = 0; i < n; i++) {
         const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
-        const store_event *e = &((const store_event *)evs->v)[it->first];
+        const store_event *e = &((const store_event *)evs->v)[s->ev_global[it->first]];
         tl_label *l = &s->labels[i];
         char date[64], src[600];
         ui_format_date(e->date, date, sizeof date);
@@ -246,7 +253,9 @@ static int prepare_chrome(ui_timeline *s, const screen_ctx *ctx)
     s->zout = ui_rect_grow(zout, mt->target);
     text_style hs = ui_style(FONT_SANS, mt->px_small, s->c_muted, TEXT_LEFT, 1);
     text_size sz = {0};
-    const char *hint = "Drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom \xc2\xb7 tap an event";
+    const char *hint = s->capped ? "Events of the newest articles \xc2\xb7 drag to move \xc2\xb7 "
+                                   "pinch or + / \xe2\x88\x92 to zoom"
+                                 : "Drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom \xc2\xb7 tap an event";
     int hw = zout.x - mt->margin - mt->margin / 2;
     text_measure(ctx->fonts, hint, &hs, hw, 0, &sz);
     ui_text_add(&s->chrome, ctx, hint, &hs, mt->margin, y + (b - sz.h) / 2, hw, 0);
@@ -313,6 +322,20 @@ static void initial_view(ui_timeline *s, uint64_t now)
     set_view(s, ppd, mid - g->axis_w / 2.0 / ppd, 1);
 }
 
+/* The model's index of the store's event ev (ev_global ascends); -1 if the
+** axis does not hold it. */
+static int local_event(const ui_timeline *s, int ev)
+{
+    int lo = 0, hi = s->nev - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (s->ev_global[mid] == ev) return mid;
+        if (s->ev_global[mid] < ev) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return -1;
+}
+
 static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
 {
     ui_timeline *s = (ui_timeline *)base;
@@ -337,13 +360,38 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     store_list evs = {0}, arts = {0};
     int ok = ctx->st && store_events_range(ctx->st, 0, STORE_ALL, &evs) == STORE_OK &&
              store_articles_range(ctx->st, 0, STORE_ALL, &arts) == STORE_OK;
-    int n = ok ? (int)evs.n : 0;
-    ui_tlm_event *in = xcalloc((size_t)(n ? n : 1), sizeof *in);
-    for (int i = 0; i < n; i++) {
-        const store_event *e = &((const store_event *)evs.v)[i];
-        in[i] = (ui_tlm_event){ e->date, e->precision, e->text, e->article < (int)arts.n ? e->article : -1 };
+    int n = ok && evs.n <= INT_MAX ? (int)evs.n : 0, na = ok && arts.n <= INT_MAX ? (int)arts.n : 0;
+    /* A corpus can report far more events than one axis can show (10,000
+    ** articles: ~100,000 events; every label costs ~150 KB of textures at
+    ** 1080p): past EVENTS_MAX the axis holds the events of the newest
+    ** articles (store order) that fit, and the hint says so. */
+    int below = na;                             /* events of articles [0, below) */
+    if (n > EVENTS_MAX) {
+        int *per = xcalloc((size_t)na + 1, sizeof *per), sum = 0;
+        for (int i = 0; i < n; i++) {
+            int a = ((const store_event *)evs.v)[i].article;
+            if (a >= 0 && a < na) per[a]++;
+        }
+        for (below = 0; below < na && sum + per[below] <= EVENTS_MAX; below++)
+            sum += per[below];
+        if (below == 0) below = 1;              /* the newest, even alone over the cap */
+        free(per);
+        s->capped = 1;
     }
-    s->m = ui_tlm_create(in, n);
+    ui_tlm_event *in = xcalloc((size_t)(n ? n : 1), sizeof *in);
+    s->ev_global = xcalloc((size_t)(n ? n : 1), sizeof *s->ev_global);
+    for (int i = 0; i < n && s->nev < (s->capped ? EVENTS_MAX : n); i++) {
+        const store_event *e = &((const store_event *)evs.v)[i];
+        int a = e->article < na ? e->article : -1;
+        if (s->capped && (a < 0 || a >= below))
+            continue;
+        s->ev_global[s->nev] = i;
+        in[s->nev++] = (ui_tlm_event){ e->date, e->precision, e->text, a };
+    }
+    if (s->capped)
+        log_info("timeline: %d events in the corpus; the axis shows the %d of the newest %d articles",
+                 n, s->nev, below);
+    s->m = ui_tlm_create(in, s->nev);
     free(in);
     int lw = (int)(LABEL_W_FRAC * (float)w);
     int lmin = (int)(LABEL_W_MIN_S * (float)s->mt.S), lmax = (int)(LABEL_W_MAX_S * (float)s->mt.S);
@@ -359,7 +407,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
                                         : "The collection is not available.",
                     &st, s->mt.margin, h / 2 - 2 * s->mt.px_body, w - 2 * s->mt.margin, 0);
     }
-    s->focus = ui_tlm_item_of_event(s->m, s->event_index);
+    s->focus = ui_tlm_item_of_event(s->m, local_event(s, s->event_index));
     initial_view(s, 0);
     store_events_free(&evs);
     store_articles_free(&arts);
@@ -526,7 +574,7 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
     int i = ui_tlm_hit(s->m, s->ppd, view_left(s), x, y);
     if (i >= 0) {
         out->target = UI_TGT_EVENT;
-        out->index = ui_tlm_item_at(s->m, i)->first;
+        out->index = s->ev_global[ui_tlm_item_at(s->m, i)->first];
         out->article = s->first_article[i];
     }
 }
