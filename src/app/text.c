@@ -66,14 +66,24 @@ static void to_size(const layout_result *r, text_size *out)
     out->lines = r->n_lines; out->truncated = r->truncated;
 }
 
+/* Lay utf8 out at st->px in the box; the result stays in the lib's layout
+** object. NULL if the style's first face does not open. */
+static const layout_result *lay(font_lib *f, const char *utf8, const text_style *st,
+                                int box_w, int box_h)
+{
+    layout_params p;
+    if (check_font(f, st->font, st->px) != 0) return NULL;
+    to_params(st, box_w, box_h, &p);
+    return layout_text(font_layout(f), font_measurer(f), utf8, strlen(utf8), &p);
+}
+
 int text_measure(font_lib *f, const char *utf8, const text_style *st,
                  int box_w, int box_h, text_size *out)
 {
-    layout_params p;
     memset(out, 0, sizeof *out);
-    if (check_font(f, st->font, st->px) != 0) return -1;
-    to_params(st, box_w, box_h, &p);
-    to_size(layout_text(font_layout(f), font_measurer(f), utf8, strlen(utf8), &p), out);
+    const layout_result *r = lay(f, utf8, st, box_w, box_h);
+    if (!r) return -1;
+    to_size(r, out);
     return 0;
 }
 
@@ -233,12 +243,9 @@ static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
 int text_render(SDL_Renderer *ren, font_lib *f, const char *utf8,
                 const text_style *st, int box_w, int box_h, text_tex *out)
 {
-    layout_params p;
     memset(out, 0, sizeof *out);
-    if (check_font(f, st->font, st->px) != 0) return -1;
-    to_params(st, box_w, box_h, &p);
-    const layout_result *r = layout_text(font_layout(f), font_measurer(f), utf8,
-                                         strlen(utf8), &p);
+    const layout_result *r = lay(f, utf8, st, box_w, box_h);
+    if (!r) return -1;
     return render_result(ren, f, utf8, r, st, out);
 }
 
@@ -255,14 +262,11 @@ int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
 int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
                       int box_w, int box_h, text_block *out)
 {
-    layout_params p;
     memset(out, 0, sizeof *out);
-    if (check_font(f, st->font, st->px) != 0) return -1;
-    to_params(st, box_w, box_h, &p);
-    size_t len = strlen(utf8);
-    const layout_result *r = layout_text(font_layout(f), font_measurer(f), utf8, len, &p);
+    const layout_result *r = lay(f, utf8, st, box_w, box_h);
+    if (!r) return -1;
     note_missing(f, r);
-    out->utf8 = xstrndup(utf8, len);
+    out->utf8 = xstrdup(utf8);
     out->n_runs = r->n_runs;
     if (r->n_runs > 0) {
         out->runs = xmalloc((size_t)r->n_runs * sizeof *out->runs);
