@@ -37,6 +37,10 @@ TEST_PKGS="$TEST_PKGS curl python3"
 TEST_PKGS="$TEST_PKGS valgrind"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
+# vitrine-update verifies the curator's Ed25519 signature with openssl's
+# command line (on every Raspberry Pi OS image already).
+BOARD_PKGS="$BOARD_PKGS openssl"
+TEST_PKGS="$TEST_PKGS openssl"
 RUN_PKGS=""
 # make fuzz: clang -fsanitize=fuzzer links libclang_rt.fuzzer from
 # libclang-rt-14-dev, which bookworm's clang only recommends.

@@ -82,6 +82,20 @@ snap > "$tmp/snap2"
 check "second install exits 0" '[ $rc -eq 0 ]'
 check "second install changes nothing" 'cmp -s "$tmp/snap1" "$tmp/snap2"' || diff "$tmp/snap1" "$tmp/snap2" | head
 
+# the curator's public key: installed by --content-key, a non-key refused
+if command -v openssl >/dev/null; then
+    check "no key yet: says updates are refused" 'grep -q "no content key" "$tmp/out1"'
+    sh board/vitrine-sign.sh keygen "$tmp/keys" > /dev/null 2>&1
+    sh $INST --root "$r" --prebuilt "$BUILD" --content-key "$tmp/keys/vitrine-content.pub" > "$tmp/outk" 2>&1; rc=$?
+    check "--content-key: installed as content.pub" '[ $rc -eq 0 ] && cmp -s "$tmp/keys/vitrine-content.pub" "$r/etc/vitrine/content.pub"'
+    sh $INST --root "$r" --prebuilt "$BUILD" --content-key "$tmp/keys/vitrine-content.key" > "$tmp/outk" 2>&1; rc=$?
+    check "--content-key: a private key is refused" '[ $rc -ne 0 ] && grep -q "not a public key" "$tmp/outk" &&
+        cmp -s "$tmp/keys/vitrine-content.pub" "$r/etc/vitrine/content.pub"'
+    sh $INST --root "$r" --prebuilt "$BUILD" > "$tmp/outk" 2>&1
+    check "reinstall without --content-key keeps the key" 'cmp -s "$tmp/keys/vitrine-content.pub" "$r/etc/vitrine/content.pub" && ! grep -q "no content key" "$tmp/outk"'
+    snap > "$tmp/snap1"
+fi
+
 # the admin's edits survive a reinstall; content is kept
 sed -i 's/^rotate = 0/rotate = 90/' "$r/etc/vitrine/vitrine.ini"
 printf 'marker' >> "$r/var/lib/vitrine/corpus.db"; dbsum=$(cksum < "$r/var/lib/vitrine/corpus.db")

@@ -13,6 +13,9 @@
 #                the user is added with useradd --prefix when DIR/etc/passwd
 #                exists. This is how tests/test_board_install.sh checks it.
 #   --prebuilt D use D/vitrine and D/vitrine-corpus instead of building.
+#   --content-key FILE  the curator's public key (board/vitrine-sign.sh
+#                keygen makes it): installed as /etc/vitrine/content.pub;
+#                vitrine-update refuses every database not signed with it.
 #   --uninstall  remove units, udev rule, boot fragments and /opt/vitrine;
 #                keeps /etc/vitrine, /var/lib/vitrine and the user ...
 #   --purge      ... unless --purge is given too.
@@ -26,12 +29,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 root=${DESTDIR:-}
 prebuilt=""
+content_key=""
 mode=install
 purge=0
 while [ $# -gt 0 ]; do
     case $1 in
     --root) root=${2:?--root needs a folder}; shift 2 ;;
     --prebuilt) prebuilt=${2:?--prebuilt needs a folder}; shift 2 ;;
+    --content-key) content_key=${2:?--content-key needs a file}; shift 2 ;;
     --uninstall) mode=uninstall; shift ;;
     --purge) purge=1; shift ;;
     -h|--help) sed -n '2,/^set -eu/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
@@ -206,6 +211,13 @@ else
     say "kept your edited $ETC/vitrine.ini; the new default is in vitrine.ini.new"
 fi
 [ -f "$ETC/update.conf" ] || put 644 "$here/update.conf" "$ETC/update.conf"
+if [ -n "$content_key" ]; then
+    openssl pkey -pubin -in "$content_key" -noout 2>/dev/null ||
+        { echo "install.sh: $content_key is not a public key (make one with board/vitrine-sign.sh keygen DIR)" >&2; exit 1; }
+    put 644 "$content_key" "$ETC/content.pub"
+elif [ ! -f "$ETC/content.pub" ]; then
+    say "no content key (--content-key FILE): content updates will be refused until one is installed"
+fi
 
 # ---- 3. user ------------------------------------------------------------------
 if [ -z "$root" ]; then
