@@ -151,6 +151,36 @@ static int prepare_all(store *s)
     return 0;
 }
 
+/* A database may come from anyone (issue: trust nothing that arrives): the
+** schema is not trusted (no functions with side effects or DIRECTONLY ones
+** from views, triggers or generated columns), defensive mode forbids writing
+** the schema through PRAGMA, and these limits bound what one query may
+** build. The app's own statements are short and simple (see queries[]). */
+static const struct { int id, value; } store_limits[] = {
+    { SQLITE_LIMIT_LENGTH, 16 << 20 },       /* one value: a body is < 4 MB */
+    { SQLITE_LIMIT_SQL_LENGTH, 8192 },
+    { SQLITE_LIMIT_COLUMN, 64 },
+    { SQLITE_LIMIT_EXPR_DEPTH, 64 },
+    { SQLITE_LIMIT_COMPOUND_SELECT, 4 },
+    { SQLITE_LIMIT_VDBE_OP, 50000 },
+    { SQLITE_LIMIT_FUNCTION_ARG, 8 },
+    { SQLITE_LIMIT_ATTACHED, 0 },
+    { SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 64 },
+    { SQLITE_LIMIT_VARIABLE_NUMBER, 16 },
+    { SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
+};
+
+static void harden(sqlite3 *db)
+{
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+    for (size_t i = 0; i < sizeof store_limits / sizeof store_limits[0]; i++)
+        sqlite3_limit(db, store_limits[i].id, store_limits[i].value);
+}
+
 store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
 {
     store *s = xcalloc(1, sizeof *s);
@@ -164,6 +194,7 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(STORE_ENOTDB, err, msg, msglen, path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
         goto err;
     }
+    harden(s->db);
     /* No mmap: a file truncated in place must give errors, not SIGBUS. */
     sqlite3_exec(s->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
     /* Screens read a few rows at a time: a 1 MB page cache (default 2 MB). */
