@@ -41,6 +41,9 @@ BOARD_PKGS="curl"
 # command line (on every Raspberry Pi OS image already).
 BOARD_PKGS="$BOARD_PKGS openssl"
 TEST_PKGS="$TEST_PKGS openssl"
+# tests/test_board_security.sh and test_board_install.sh: systemd-analyze
+# (security --offline, verify) rates and checks the unit files.
+TEST_PKGS="$TEST_PKGS systemd"
 RUN_PKGS=""
 # make fuzz: clang -fsanitize=fuzzer links libclang_rt.fuzzer from
 # libclang-rt-14-dev, which bookworm's clang only recommends.
