@@ -44,6 +44,8 @@ TEST_PKGS="$TEST_PKGS openssl"
 # tests/test_board_security.sh and test_board_install.sh: systemd-analyze
 # (security --offline, verify) rates and checks the unit files.
 TEST_PKGS="$TEST_PKGS systemd"
+# tests/test_board_syscalls.sh: the app's system calls under strace.
+TEST_PKGS="$TEST_PKGS strace"
 RUN_PKGS=""
 # make fuzz: clang -fsanitize=fuzzer links libclang_rt.fuzzer from
 # libclang-rt-14-dev, which bookworm's clang only recommends.

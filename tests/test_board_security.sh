@@ -31,6 +31,7 @@ while read -r unit bound; do
     fi
 done <<'EOF_UNITS'
 vitrine-update.service 2.0
+vitrine.service 3.0
 EOF_UNITS
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
