@@ -28,11 +28,10 @@ expand() {
     esac
 }
 : > "$tmp/allow"; : > "$tmp/deny"
-for line in $(sed -n 's/^SystemCallFilter=//p' "$UNIT" | tr ' ' '\n'); do
-    case $line in
-    '~'*) expand "${line#\~}" >> "$tmp/deny" ;;
-    *) expand "$line" >> "$tmp/allow" ;;
-    esac
+# a line starting with ~ denies all of its names, any other allows them
+sed -n 's/^SystemCallFilter=//p' "$UNIT" | while read -r line; do
+    case $line in '~'*) to=deny; line=${line#\~} ;; *) to=allow ;; esac
+    for name in $line; do expand "$name" >> "$tmp/$to"; done
 done
 sort -u "$tmp/allow" -o "$tmp/allow"; sort -u "$tmp/deny" -o "$tmp/deny"
 comm -23 "$tmp/allow" "$tmp/deny" > "$tmp/ok"
