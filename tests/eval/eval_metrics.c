@@ -71,7 +71,8 @@ char *eval_norm(const char *s) {
         utf8proc_int32_t dec[32];
         int last = 0;
         utf8proc_ssize_t m = utf8proc_decompose_char(c, dec, 32,
-            UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+            UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+            &last);
         if (m < 0 || m > 32) { pending_sep = 1; continue; }
         for (utf8proc_ssize_t i = 0; i < m; i++) {
             int cl = eval_class(dec[i]);
@@ -417,6 +418,21 @@ int eval_author_ok(const char *stored, const char *expected) {
 int eval_leak(const char *hay_norm, const char *line) {
     char *n = eval_norm(line);
     int leak = n && eval_words(n) >= EVAL_LEAK_WORDS && eval_found(hay_norm, n);
+    free(n);
+    return leak;
+}
+
+int eval_summary_leak(const char *line, const char *sum_norm, const eval_strv *sum_sentences,
+                      const eval_expected *e) {
+    char *n = eval_norm(line);
+    int leak = 0;
+    if (n && eval_words(n) >= EVAL_LEAK_WORDS) {
+        leak = eval_found(sum_norm, n);
+        for (size_t i = 0; !leak && i < sum_sentences->n; i++)
+            leak = eval_found(n, sum_sentences->v[i])
+                   && !eval_found(e->required_norm, sum_sentences->v[i])
+                   && !eval_found(e->optional_norm, sum_sentences->v[i]);
+    }
     free(n);
     return leak;
 }

@@ -102,6 +102,13 @@ int eval_author_ok(const char *stored, const char *expected);
 /* 1 when the raw boilerplate line has EVAL_LEAK_WORDS words or more and is
  * found in the normalised text. */
 int eval_leak(const char *hay_norm, const char *line);
+/* 1 when the raw boilerplate line (EVAL_LEAK_WORDS words or more) is in a
+ * summary: found in the normalised summary text, or one of the summary
+ * sentences (normalised, from eval_sentences) is found in the line and not
+ * in the expected text (a sentence of a longer boilerplate line, such as a
+ * notice followed by its buttons, is that line leaking into the summary). */
+int eval_summary_leak(const char *line, const char *sum_norm, const eval_strv *sum_sentences,
+                      const eval_expected *e);
 
 /* F1 of a precision and a recall (0 when both are 0). */
 double eval_f1(double p, double r);

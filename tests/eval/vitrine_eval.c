@@ -133,7 +133,7 @@ static int eval_list_pages(const char *dir, eval_strv *out) {
 
 /* The stored article of a page: owned copies, NULL when none. */
 typedef struct eval_article {
-    char *title, *author, *body, *summary;   /* summary: sentences joined by " " */
+    char *title, *author, *body, *summary;   /* summary: sentences, one a line */
 } eval_article;
 
 static void eval_article_free(eval_article *a) {
@@ -152,7 +152,7 @@ static int eval_load(sqlite3 *db, const char *file, eval_article *a) {
     sqlite3_stmt *st = NULL;
     int rc = -1;
     if (sqlite3_prepare_v2(db, "SELECT title, author, body,"
-            " (SELECT group_concat(text, ' ') FROM (SELECT text FROM summaries s"
+            " (SELECT group_concat(text, char(10)) FROM (SELECT text FROM summaries s"
             "   WHERE s.article_id = a.id ORDER BY position))"
             " FROM articles a WHERE file = ? ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
         goto done;
@@ -185,7 +185,7 @@ static int eval_page_score(sqlite3 *db, const char *pages, const char *kind, eva
     eval_expected exp = { 0 };
     eval_meta meta = { 0 };
     eval_article a = { 0 };
-    eval_strv missed = { 0 }, extra = { 0 }, leaked = { 0 };
+    eval_strv missed = { 0 }, extra = { 0 }, leaked = { 0 }, sum_sent = { 0 };
     int rc = -1;
 
     p = eval_path(pages, pg->name, "expected.txt"); exp_txt = p ? eval_read(p) : NULL; free(p);
@@ -210,13 +210,15 @@ static int eval_page_score(sqlite3 *db, const char *pages, const char *kind, eva
         goto done;
     body_norm = eval_norm_lines(a.body);
     sum_norm = eval_norm(a.summary);
-    if (!body_norm || !sum_norm) goto done;
+    if (!body_norm || !sum_norm || eval_sentences(a.summary, EVAL_SENTENCE_WORDS, &sum_sent))
+        goto done;
     for (const char *l = bp_txt ? bp_txt : ""; *l;) {
         const char *eol = strchr(l, '\n');
         if (!eol) eol = l + strlen(l);
         char *line = strndup(l, (size_t)(eol - l));
         if (!line) goto done;
-        int in_body = eval_leak(body_norm, line), in_sum = eval_leak(sum_norm, line);
+        int in_body = eval_leak(body_norm, line);
+        int in_sum = eval_summary_leak(line, sum_norm, &sum_sent, &exp);
         if (in_body || in_sum) {
             pg->leaks++;
             if (in_sum) pg->summary_leak = 1;
@@ -247,6 +249,7 @@ done:
     eval_meta_free(&meta);
     eval_article_free(&a);
     eval_strv_free(&missed); eval_strv_free(&extra); eval_strv_free(&leaked);
+    eval_strv_free(&sum_sent);
     return rc;
 }
 
