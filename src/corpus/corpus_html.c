@@ -58,6 +58,8 @@
 #ifndef CORPUS_HTML_MIN_CHARS
 #define CORPUS_HTML_MIN_CHARS 200
 #endif
+/* Less article text (bytes) than this: try again without class words. */
+#define CORPUS_HTML_RETRY_CHARS 1000
 /* Least text (bytes) of a block for it to score as a paragraph. */
 #define HTML_PARA_MIN 25
 /* Paragraphs with more than this share of link text are left out. */
@@ -116,12 +118,12 @@ static const char *const html_drop_words[] = {
     "paywall", "skiplink", "skip-link", "print-only", "visually-hidden", "sr-only",
     "screen-reader", "author-bio", "authorbio", "bio-", "tags", "keywords", "widget",
     "most-popular", "mostpopular", "more-from", "read-more", "readmore", "next-article",
-    "login", "error", "hidden", "offscreen", NULL
+    "login", "offscreen", NULL
 };
 /* Whole class/id tokens (after splitting at non-letters) that drop. */
 static const char *const html_drop_tokens[] = {
     "ad", "ads", "nav", "menu", "share", "social", "promo", "related", "aside", "meta",
-    "rail", "dateline", "timestamp", "date", NULL
+    "rail", "dateline", "timestamp", "date", "error", "hidden", NULL
 };
 /* Words that weigh a container up, and down (Readability's lists, short). */
 static const char *const html_good_words[] = {
@@ -199,11 +201,11 @@ static int is_article_hint(const xmlNode *n) {
 }
 
 /* 1 if the element and everything in it is never article text. */
-static int is_dropped_element(const xmlNode *n) {
+static int is_dropped_element(const xmlNode *n, int classes) {
     if (tag_in(n, tags_never)) return 1;
     if (tag_is(n, "body") || tag_is(n, "html")) return 0;
     if (is_hidden(n)) return 1;
-    if (is_article_hint(n)) return 0;
+    if (!classes || is_article_hint(n)) return 0;
     char ci[512];
     class_id(n, ci, sizeof ci);
     if (ci[0] == ' ' && !ci[1]) return 0;
@@ -739,6 +741,8 @@ typedef struct hctx {
     xmlNode **order;    /* elements in document order (pre-order), owned */
     size_t norder;
     unsigned total;     /* text bytes of the body */
+    int classes;        /* 1: drop containers by their class/id words */
+    unsigned pre_total; /* body text before class words (0: no guard) */
 } hctx;
 
 /* Pass 1: mark dropped elements, list the others in pre-order. */
@@ -747,7 +751,12 @@ static void mark(hctx *c, xmlNode *body) {
     for (xmlNode *n = body; n; ) {
         int descend = 1;
         if (n->type == XML_ELEMENT_NODE) {
-            if (n != body && is_dropped_element(n)) {
+            /* the pre-pass's data is still on n: a container holding most of
+            ** the page's text is never dropped for its class words */
+            int classes = c->classes;
+            if (classes && c->pre_total && n->_private && !dropped(n)
+                && info(n)->text * 2 >= c->pre_total) classes = 0;
+            if (n != body && is_dropped_element(n, classes)) {
                 n->_private = &html_dropped;
                 descend = 0;
             } else {
@@ -849,6 +858,42 @@ static xmlNode *score(hctx *c) {
         if (!h->cand) continue;
         h->score *= 1.0 - link_density(n);
         if (!best || h->score > bs) { best = n; bs = h->score; }
+    }
+    return best;
+}
+
+static int is_below(const xmlNode *n, const xmlNode *a) {
+    for (; n; n = n->parent) if (n == a) return 1;
+    return 0;
+}
+
+/* Readability's rule for an article split over several containers: when
+** HTML_ALT_MIN of the top candidates scoring within HTML_ALT_SHARE of the
+** best share an ancestor of the best, that ancestor is the article. */
+#define HTML_ALT_TOP 5
+#define HTML_ALT_SHARE 0.75
+#define HTML_ALT_MIN 3
+static xmlNode *common_ancestor(hctx *c, xmlNode *best, xmlNode *body) {
+    xmlNode *top[HTML_ALT_TOP];
+    size_t ntop = 0;
+    double bs = info(best)->score;
+    for (size_t i = 0; i < c->norder; i++) {
+        xmlNode *n = c->order[i];
+        hinfo *h = info(n);
+        if (!h->cand || n == best || h->score < bs * HTML_ALT_SHARE) continue;
+        if (is_below(n, best) || is_below(best, n)) continue;
+        size_t k = ntop < HTML_ALT_TOP ? ntop++ : HTML_ALT_TOP - 1;
+        if (k == HTML_ALT_TOP - 1 && ntop == HTML_ALT_TOP && info(top[k])->score >= h->score) continue;
+        top[k] = n;
+        while (k > 0 && info(top[k - 1])->score < info(top[k])->score) {
+            xmlNode *t = top[k - 1]; top[k - 1] = top[k]; top[k] = t; k--;
+        }
+    }
+    if (ntop + 1 < HTML_ALT_MIN) return best;
+    for (xmlNode *a = best->parent; a && a != body && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        int count = 1;
+        for (size_t i = 0; i < ntop; i++) if (is_below(top[i], a)) count++;
+        if (count >= HTML_ALT_MIN) return a;
     }
     return best;
 }
@@ -1024,6 +1069,80 @@ static void apply_meta(corpus_meta *out, hmeta *m, char *h1) {
     if (m->canonical && strstr(m->canonical, "://")) corpus_meta_fill(&out->url, m->canonical);
 }
 
+static void debug_path(xmlNode *n) {
+    char ci[512];
+    for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < 8; n = n->parent, i++) {
+        class_id(n, ci, sizeof ci);
+        fprintf(stderr, " < %s[%.60s]", n->name, ci);
+    }
+    fputc('\n', stderr);
+}
+
+static void debug_dump(hctx *c, xmlNode *best) {
+    fprintf(stderr, "classes=%d total=%u\n", c->classes, c->total);
+    for (int k = 0; k < 6; k++) {
+        xmlNode *top = NULL;
+        for (size_t i = 0; i < c->norder; i++) {
+            hinfo *h = info(c->order[i]);
+            if (h->cand && h->cand < 2 && (!top || h->score > info(top)->score)) top = c->order[i];
+        }
+        if (!top) break;
+        hinfo *h = info(top);
+        fprintf(stderr, "  %.1f text=%u link=%u", h->score, h->text, h->link);
+        debug_path(top);
+        h->cand = 2;
+    }
+    for (size_t i = 0; i < c->norder; i++) if (info(c->order[i])->cand == 2) info(c->order[i])->cand = 1;
+    if (best) { fprintf(stderr, "  BEST text=%u", info(best)->text); debug_path(best); }
+}
+
+/* Reset the per-element data of every element below root. */
+static void clear_private(xmlNode *root) {
+    for (xmlNode *k = root; k; k = walk_next(k, root, 1))
+        if (k->type == XML_ELEMENT_NODE) k->_private = NULL;
+}
+
+static size_t doc_chars(const corpus_doc *doc) {
+    size_t chars = 0;
+    for (size_t i = 0; i < doc->npara; i++) chars += strlen(doc->paras[i]);
+    return chars;
+}
+
+/* One extraction: paragraphs into doc (meta too, fill-only); classes as in
+** hctx. Leaves every _private NULL. */
+static void extract(xmlNode *root, xmlNode *body, hmeta *m, int classes, corpus_doc *doc) {
+    hctx pre = {0}, c = {0};
+    if (classes) {         /* text of every container before class words */
+        mark(&pre, body);
+        measure(&pre);
+        c.pre_total = pre.total;
+    }
+    c.classes = classes;
+    mark(&c, body);
+    measure(&c);
+    xmlNode *best = score(&c);
+    if (best) best = climb(common_ancestor(&c, best, body), body);
+    if (!best || info(best)->text < CORPUS_HTML_MIN_CHARS) {
+        /* nothing scored: a page of bare text (no <p>) counts when long */
+        if (c.total >= CORPUS_HTML_MIN_CHARS && c.norder && (!best || info(best)->text * 2 < c.total))
+            best = body;
+    }
+    if (getenv("VITRINE_HTML_DEBUG")) debug_dump(&c, best);
+    if (best) {
+        char *h1 = article_h1(best);
+        apply_meta(&doc->meta, m, h1);
+        hout o = { doc, {0}, 0, 0, 0, 0, doc->meta.title };
+        write_article(&o, best);
+        sbuf_free(&o.para);
+        free(h1);
+    }
+    clear_private(root);
+    free(c.order);
+    free(c.infos);
+    free(pre.order);
+    free(pre.infos);
+}
+
 int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d) {
     if (n > CORPUS_MAX_HTML_BYTES) {
         corpus_warn(d, 0, "page too large (%zu bytes, limit %u)", n, CORPUS_MAX_HTML_BYTES);
@@ -1052,41 +1171,34 @@ int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d) {
     xmlNode *body = tag_is(root, "body") ? root : find_child(root, "body");
     if (!body) body = root;
 
-    hctx c = {0};
-    mark(&c, body);
-    measure(&c);
-    xmlNode *best = score(&c);
+    extract(root, body, &m, 1, doc);
+    size_t chars = doc_chars(doc);
+    if (chars < CORPUS_HTML_RETRY_CHARS) {
+        /* Readability's second try: class words may have hidden the article */
+        corpus_doc alt = {0};
+        extract(root, body, &m, 0, &alt);
+        if (doc_chars(&alt) > 2 * chars) {
+            corpus_meta keep = doc->meta;
+            memset(&doc->meta, 0, sizeof doc->meta);
+            corpus_doc_free(doc);
+            doc->meta = keep;
+            doc->paras = alt.paras;
+            doc->para_line = alt.para_line;
+            doc->npara = alt.npara;
+            alt.paras = NULL;
+            alt.para_line = NULL;
+            alt.npara = 0;
+            if (!doc->meta.title) { doc->meta.title = alt.meta.title; alt.meta.title = NULL; }
+            chars = doc_chars(doc);
+        }
+        corpus_doc_free(&alt);
+    }
     int rc = 0;
-    char *h1 = NULL;
-    if (best) best = climb(best, body);
-    if (!best || info(best)->text < CORPUS_HTML_MIN_CHARS) {
-        /* nothing scored: a page of bare text (no <p>) counts when long */
-        if (c.total >= CORPUS_HTML_MIN_CHARS && c.norder && (!best || info(best)->text * 2 < c.total))
-            best = body;
-    }
-    if (best) {
-        h1 = article_h1(best);
-        char *t0 = h1 ? xstrdup(h1) : NULL;
-        apply_meta(&doc->meta, &m, h1);
-        hout o = { doc, {0}, 0, 0, 0, 0, doc->meta.title };
-        write_article(&o, best);
-        sbuf_free(&o.para);
-        free(t0);
-    }
-    size_t chars = 0;
-    for (size_t i = 0; i < doc->npara; i++) chars += strlen(doc->paras[i]);
     if (chars < CORPUS_HTML_MIN_CHARS) {
         corpus_warn(d, 0, "no article found in the page (%zu bytes of text in its main block; "
                     "a section front, a login wall or an empty page?)", chars);
         rc = -1;
     }
-    free(h1);
-    for (size_t i = 0; i < c.norder; i++) c.order[i]->_private = NULL;
-    free(c.order);
-    free(c.infos);
-    /* dropped elements still point at html_dropped: reset before freeing */
-    for (xmlNode *k = root; k; k = walk_next(k, root, 1))
-        if (k->type == XML_ELEMENT_NODE) k->_private = NULL;
     hmeta_free(&m);
     xmlFreeDoc(hd);
     return rc;
