@@ -117,7 +117,7 @@ static const char *const html_drop_words[] = {
     "masthead", "toolbar", "pagination", "pager", "footer", "banner", "gdpr", "consent",
     "paywall", "skiplink", "skip-link", "print-only", "visually-hidden", "sr-only",
     "screen-reader", "author-bio", "authorbio", "bio-", "tags", "keywords", "widget",
-    "most-popular", "mostpopular", "more-from", "read-more", "readmore", "next-article",
+    "most-popular", "mostpopular", "more-from", "next-article",
     "login", "offscreen", NULL
 };
 /* Whole class/id tokens (after splitting at non-letters) that drop. */
@@ -898,6 +898,32 @@ static xmlNode *common_ancestor(hctx *c, xmlNode *best, xmlNode *body) {
     return best;
 }
 
+/* Articles split into repeated blocks of one kind (text between figures,
+** quotes or ads): every element with best's tag and class attribute, not
+** nested in another, with HTML_SAME_MIN bytes of text and little link text.
+** Fills set[] in document order; returns how many (1: best alone). */
+#define HTML_SAME_MIN 100
+#define HTML_SAME_LINK 0.25
+#define HTML_SAME_MAX 64
+static size_t same_kind(hctx *c, xmlNode *best, xmlNode **set) {
+    const char *cls = attr(best, "class");
+    set[0] = best;
+    if (!cls || !*cls) return 1;
+    size_t n = 0;
+    for (size_t i = 0; i < c->norder && n < HTML_SAME_MAX; i++) {
+        xmlNode *e = c->order[i];
+        if (e != best) {
+            if (!tag_is(e, (const char *)best->name)) continue;
+            const char *ec = attr(e, "class");
+            if (!ec || strcmp(ec, cls)) continue;
+            if (info(e)->text < HTML_SAME_MIN || link_density(e) > HTML_SAME_LINK) continue;
+        }
+        if (n && is_below(e, set[n - 1])) continue;
+        set[n++] = e;
+    }
+    return n ? n : 1;
+}
+
 /* Climb from best while its parent holds much more scored text and is not
 ** mostly links: the article split across sibling containers. */
 static xmlNode *climb(xmlNode *best, xmlNode *body) {
@@ -1121,7 +1147,13 @@ static void extract(xmlNode *root, xmlNode *body, hmeta *m, int classes, corpus_
     mark(&c, body);
     measure(&c);
     xmlNode *best = score(&c);
-    if (best) best = climb(common_ancestor(&c, best, body), body);
+    xmlNode *set[HTML_SAME_MAX];
+    size_t nset = 0;
+    if (best) {
+        xmlNode *ca = common_ancestor(&c, best, body);
+        nset = ca == best ? same_kind(&c, best, set) : 1;
+        if (nset == 1) best = set[0] = climb(ca, body);
+    }
     if (!best || info(best)->text < CORPUS_HTML_MIN_CHARS) {
         /* nothing scored: a page of bare text (no <p>) counts when long */
         if (c.total >= CORPUS_HTML_MIN_CHARS && c.norder && (!best || info(best)->text * 2 < c.total))
@@ -1132,7 +1164,11 @@ static void extract(xmlNode *root, xmlNode *body, hmeta *m, int classes, corpus_
         char *h1 = article_h1(best);
         apply_meta(&doc->meta, m, h1);
         hout o = { doc, {0}, 0, 0, 0, 0, doc->meta.title };
-        write_article(&o, best);
+        if (nset > 1 && best != body) {
+            for (size_t i = 0; i < nset; i++) { write_container(&o, set[i]); flush(&o); }
+        } else {
+            write_article(&o, best);
+        }
         sbuf_free(&o.para);
         free(h1);
     }
