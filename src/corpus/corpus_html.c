@@ -405,6 +405,9 @@ int corpus_html_sniff(const char *bytes, size_t n) {
 
 /* ---- metadata ------------------------------------------------------------ */
 
+static int count_words(const char *s, size_t n);
+static int is_name(const char *s);
+
 /* Candidate metadata, gathered before the sidecar; each field owned. */
 typedef struct hmeta {
     char *ld_title, *ld_author, *ld_date, *ld_source, *ld_url;
@@ -504,11 +507,11 @@ static void ld_authors(hmeta *m, json_object *v) {
         size_t len = json_object_array_length(v);
         for (size_t i = 0; i < len && n < 8; i++) {
             const char *s = ld_name(json_object_array_get_idx(v, i));
-            if (s && *s && !is_url(s)) names[n++] = s;
+            if (s && *s && is_name(s)) names[n++] = s;
         }
     } else {
         const char *s = ld_name(v);
-        if (s && *s && !is_url(s)) names[n++] = s;
+        if (s && *s && is_name(s)) names[n++] = s;
     }
     if (!n) return;
     sbuf b = {0};
@@ -610,11 +613,20 @@ static void fill_date(char **field, const char *s) {
     *field = xstrdup(out);
 }
 
+/* 1 if s reads as a person's or outlet's name: letters, no digits, no
+** '@' or URL, at most 10 words (a user handle like "ab1234" is not). */
+static int is_name(const char *s) {
+    if (!s || is_url(s) || !has_alnum(s)) return 0;
+    for (const char *p = s; *p; p++) if (isdigit((unsigned char)*p) || *p == '@') return 0;
+    return count_words(s, strlen(s)) <= 10;
+}
+
 /* Strip "By " and trailing separators from a byline (owned result or NULL). */
 static char *clean_byline(const char *s) {
     while (*s && (isspace((unsigned char)*s) || strchr("|-:", *s))) s++;
     if (!strncasecmp(s, "by ", 3)) s += 3;
     while (isspace((unsigned char)*s)) s++;
+    if (!strcasecmp(s, "by")) return NULL;
     size_t n = strlen(s);
     while (n && (isspace((unsigned char)s[n - 1]) || strchr("|-:,", s[n - 1]))) n--;
     if (!n || n > HTML_BYLINE_MAX || !has_alnum(s)) return NULL;
@@ -624,9 +636,41 @@ static char *clean_byline(const char *s) {
     return xstrndup(s, n);
 }
 
+/* A text "By" or "By Name" starts a byline: the name is the text of its
+** element (or the next one up when that holds only "By"). */
+#define HTML_BY_TRIES 20
+static void by_text(hmeta *m, xmlNode *t, int *tries) {
+    const char *s = (const char *)t->content;
+    while (isspace((unsigned char)*s)) s++;
+    if (strncmp(s, "By", 2) && strncmp(s, "BY", 2)) return;
+    if (s[2] && !isspace((unsigned char)s[2])) return;
+    xmlNode *e = t->parent;
+    if (!e || tag_is(e, "script") || tag_is(e, "style") || tag_is(e, "title")) return;
+    (*tries)++;
+    char *txt = node_text(e);
+    char *c = clean_byline(txt);
+    int only_by = !strcasecmp(txt, "by");
+    free(txt);
+    if (c && is_name(c) && count_words(c, strlen(c)) <= 6) hm_fill(&m->byline, c);
+    free(c);
+    if (!only_by) return;
+    /* "<span>By</span> <span>Name</span>": the next element names */
+    xmlNode *nx = e->next;
+    while (nx && nx->type != XML_ELEMENT_NODE) nx = nx->next;
+    if (!nx) return;
+    txt = node_text(nx);
+    c = clean_byline(txt);
+    free(txt);
+    if (c && is_name(c) && count_words(c, strlen(c)) <= 6) hm_fill(&m->byline, c);
+    free(c);
+}
+
 /* Metadata from <head> and marked-up elements: one pass over the page. */
 static void gather_meta(hmeta *m, xmlNode *root, corpus_diag *d) {
+    int by_tries = 0;
     for (xmlNode *n = root; n; n = walk_next(n, root, 1)) {
+        if (n->type == XML_TEXT_NODE && n->content && !m->byline && by_tries < HTML_BY_TRIES)
+            by_text(m, n, &by_tries);
         if (n->type != XML_ELEMENT_NODE) continue;
         const char *tag = (const char *)n->name;
         if (!strcmp(tag, "meta")) {
@@ -642,10 +686,10 @@ static void gather_meta(hmeta *m, xmlNode *root, corpus_diag *d) {
                      || !strcasecmp(k, "datePublished"))
                 fill_date(&m->og_date, v);
             else if (!strcasecmp(k, "article:author") || !strcasecmp(k, "og:article:author")) {
-                if (!is_url(v)) hm_fill(&m->og_author, v);
+                if (is_name(v)) hm_fill(&m->og_author, v);
             } else if (!strcasecmp(k, "author") || !strcasecmp(k, "dc.creator")
                        || !strcasecmp(k, "sailthru.author") || !strcasecmp(k, "parsely-author")) {
-                if (!is_url(v)) hm_fill(&m->name_author, v);
+                if (is_name(v)) hm_fill(&m->name_author, v);
             } else if (!strcasecmp(k, "date") || !strcasecmp(k, "dc.date")
                        || !strcasecmp(k, "dc.date.issued") || !strcasecmp(k, "dcterms.created")
                        || !strcasecmp(k, "pubdate") || !strcasecmp(k, "publish-date")
@@ -679,7 +723,7 @@ static void gather_meta(hmeta *m, xmlNode *root, corpus_diag *d) {
                 char *t = node_text(n);
                 char *c = clean_byline(t);
                 free(t);
-                if (c) hm_fill(&m->byline, c);
+                if (c && is_name(c)) hm_fill(&m->byline, c);
                 free(c);
             }
         }
