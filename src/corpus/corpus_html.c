@@ -540,6 +540,8 @@ static int ld_is_article(json_object *o) {
     return 0;
 }
 
+static void fill_date(char **field, const char *s);
+
 /* Walk a JSON-LD value for article objects (depth-bounded by json-c). */
 static void ld_walk(hmeta *m, json_object *o, int depth) {
     if (!o || depth > 8) return;
@@ -557,8 +559,10 @@ static void ld_walk(hmeta *m, json_object *o, int depth) {
         ld_fill(&m->ld_title, ld_get(o, "name"));
         ld_authors(m, ld_get(o, "author"));
         ld_authors(m, ld_get(o, "creator"));
-        ld_fill(&m->ld_date, ld_get(o, "datePublished"));
-        ld_fill(&m->ld_date, ld_get(o, "dateCreated"));
+        json_object *dp = ld_get(o, "datePublished");
+        if (!dp) dp = ld_get(o, "dateCreated");
+        if (dp && json_object_is_type(dp, json_type_string))
+            fill_date(&m->ld_date, json_object_get_string(dp));
         json_object *pub = ld_get(o, "publisher");
         if (pub && json_object_is_type(pub, json_type_array) && json_object_array_length(pub))
             pub = json_object_array_get_idx(pub, 0);
@@ -1234,11 +1238,19 @@ int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d) {
     const char *enc = pick_encoding(bytes, n, &skip, decl, sizeof decl, d);
     xmlSetGenericErrorFunc(NULL, no_errors);
     xmlSetStructuredErrorFunc(NULL, no_serrors);
-    htmlDocPtr hd = htmlReadMemory(bytes + skip, (int)(n - skip), NULL, enc,
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                                   | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlDocPtr hd = ctxt ? htmlCtxtReadMemory(ctxt, bytes + skip, (int)(n - skip), NULL, enc,
+                                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR
+                                              | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+                                              | HTML_PARSE_COMPACT) : NULL;
     xmlSetGenericErrorFunc(NULL, NULL);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    /* libxml2 stops at 256 levels of nesting (its guard against deep
+    ** markup); what came before is kept */
+    if (ctxt && ctxt->lastError.message && strstr(ctxt->lastError.message, "depth"))
+        corpus_warn(d, 0, "markup nested too deeply (over 256 levels); the rest of the page "
+                    "is ignored");
+    if (ctxt) htmlFreeParserCtxt(ctxt);
     if (!hd) { corpus_warn(d, 0, "cannot parse the HTML"); return -1; }
     xmlNode *root = xmlDocGetRootElement(hd);
     if (!root) {
