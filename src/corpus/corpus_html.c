@@ -123,7 +123,7 @@ static const char *const html_drop_words[] = {
 /* Whole class/id tokens (after splitting at non-letters) that drop. */
 static const char *const html_drop_tokens[] = {
     "ad", "ads", "nav", "menu", "share", "social", "promo", "related", "aside", "meta",
-    "rail", "dateline", "timestamp", "date", "error", "hidden", NULL
+    "rail", "dateline", "timestamp", "date", "error", "hidden", "bio", NULL
 };
 /* Words that weigh a container up, and down (Readability's lists, short). */
 static const char *const html_good_words[] = {
@@ -209,13 +209,7 @@ static int is_dropped_element(const xmlNode *n, int classes) {
     char ci[512];
     class_id(n, ci, sizeof ci);
     if (ci[0] == ' ' && !ci[1]) return 0;
-    if (has_word(ci, html_drop_words) || has_token(ci, html_drop_tokens)) {
-        /* "article-body has-share" stays; "article-comments" goes */
-        if (has_token(ci, (const char *const[]){ "body", "content", "articlebody",
-                                                  "storybody", NULL })) return 0;
-        return 1;
-    }
-    return 0;
+    return has_word(ci, html_drop_words) || has_token(ci, html_drop_tokens);
 }
 
 /* ---- iterative traversal ------------------------------------------------- */
