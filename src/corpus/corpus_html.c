@@ -966,15 +966,27 @@ static size_t same_kind(hctx *c, xmlNode *best, xmlNode **set) {
     return n ? n : 1;
 }
 
-/* Climb from best while its parent holds much more scored text and is not
-** mostly links: the article split across sibling containers. */
+/* Readability's climb: walk up from best while the ancestors' scores stay
+** above a third of best's; the first ancestor scoring more than the one
+** below it is the article (the text was split by a wrapper, e.g. a
+** "read more" box). Then, while best is an only child, take its parent. */
 static xmlNode *climb(xmlNode *best, xmlNode *body) {
-    for (int i = 0; i < 3 && best != body; i++) {
-        xmlNode *p = best->parent;
-        if (!p || !p->_private || dropped(p)) break;
-        const hinfo *hp = info(p), *hb = info(best);
-        if (!hp->cand || hp->score < hb->score * 0.9) break;
-        best = p;
+    double last = info(best)->score, floor = last / 3;
+    for (xmlNode *p = best->parent; p && p != body && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (!p->_private || dropped(p)) break;
+        const hinfo *h = info(p);
+        if (!h->cand) continue;
+        if (h->score < floor) break;
+        if (h->score > last) { best = p; break; }
+        last = h->score;
+    }
+    while (best != body && best->parent && best->parent != body && best->parent->_private
+           && !dropped(best->parent)) {
+        int elems = 0;
+        for (xmlNode *k = best->parent->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && k->_private && !dropped(k)) elems++;
+        if (elems != 1) break;
+        best = best->parent;
     }
     return best;
 }
@@ -996,7 +1008,7 @@ static void flush(hout *o) {
     char *p = sbuf_take(&o->para);
     size_t n = strlen(p);
     int keep = has_alnum(p);
-    if (keep && !o->heading && o->linkbytes > n * HTML_LINK_MAX) keep = 0;
+    if (keep && o->linkbytes > n * HTML_LINK_MAX) keep = 0;     /* teasers too */
     if (keep && o->title && !strcasecmp(p, o->title)) keep = 0;
     if (keep) corpus_doc_add_para(o->doc, nfc_take(p), 0);
     else free(p);
