@@ -1149,33 +1149,6 @@ static void apply_meta(corpus_meta *out, hmeta *m, char *h1) {
     if (m->canonical && strstr(m->canonical, "://")) corpus_meta_fill(&out->url, m->canonical);
 }
 
-static void debug_path(xmlNode *n) {
-    char ci[512];
-    for (int i = 0; n && n->type == XML_ELEMENT_NODE && i < 8; n = n->parent, i++) {
-        class_id(n, ci, sizeof ci);
-        fprintf(stderr, " < %s[%.60s]", n->name, ci);
-    }
-    fputc('\n', stderr);
-}
-
-static void debug_dump(hctx *c, xmlNode *best) {
-    fprintf(stderr, "classes=%d total=%u\n", c->classes, c->total);
-    for (int k = 0; k < 6; k++) {
-        xmlNode *top = NULL;
-        for (size_t i = 0; i < c->norder; i++) {
-            hinfo *h = info(c->order[i]);
-            if (h->cand && h->cand < 2 && (!top || h->score > info(top)->score)) top = c->order[i];
-        }
-        if (!top) break;
-        hinfo *h = info(top);
-        fprintf(stderr, "  %.1f text=%u link=%u", h->score, h->text, h->link);
-        debug_path(top);
-        h->cand = 2;
-    }
-    for (size_t i = 0; i < c->norder; i++) if (info(c->order[i])->cand == 2) info(c->order[i])->cand = 1;
-    if (best) { fprintf(stderr, "  BEST text=%u", info(best)->text); debug_path(best); }
-}
-
 /* Reset the per-element data of every element below root. */
 static void clear_private(xmlNode *root) {
     for (xmlNode *k = root; k; k = walk_next(k, root, 1))
@@ -1213,7 +1186,6 @@ static void extract(xmlNode *root, xmlNode *body, hmeta *m, int classes, corpus_
         if (c.total >= CORPUS_HTML_MIN_CHARS && c.norder && (!best || info(best)->text * 2 < c.total))
             best = body;
     }
-    if (getenv("VITRINE_HTML_DEBUG")) debug_dump(&c, best);
     if (best) {
         char *h1 = article_h1(best);
         apply_meta(&doc->meta, m, h1);
