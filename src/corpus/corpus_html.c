@@ -369,6 +369,56 @@ static const char *pick_encoding(const char *s, size_t n, size_t *skip, char *de
     return valid ? "UTF-8" : "WINDOWS-1252";
 }
 
+/* ---- raw text elements ---------------------------------------------------- */
+
+/* Case-insensitive (ASCII) search of needle (lowercase) in s[0..n). */
+static const char *find_ci(const char *s, size_t n, const char *needle) {
+    size_t k = strlen(needle);
+    for (const char *p = s; n >= k && (p = memchr(p, '<', n - (size_t)(p - s) - k + 1)); p++) {
+        if (!strncasecmp(p, needle, k)) return p;
+        if ((size_t)(p - s) + k >= n) break;
+    }
+    return NULL;
+}
+
+/* The bodies of <script> and <style> elements are most of a saved page's
+** bytes and never article text: a copy of the page without them (owned;
+** the tags stay, so the tree keeps its shape), parsed several times
+** faster. JSON-LD scripts are kept whole. Only for ASCII-compatible
+** encodings. */
+static char *strip_raw(const char *s, size_t n, size_t *outn) {
+    sbuf b = {0};
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt) break;
+        size_t at = (size_t)(lt - s);
+        const char *name = NULL;
+        if (n - at > 7 && !strncasecmp(lt + 1, "script", 6)) name = "</script";
+        else if (n - at > 6 && !strncasecmp(lt + 1, "style", 5)) name = "</style";
+        char after = name ? lt[1 + strlen(name) - 2] : 0;
+        if (!name || !(after == '>' || after == '/' || isspace((unsigned char)after))) {
+            sbuf_add(&b, s + i, at + 1 - i);
+            i = at + 1;
+            continue;
+        }
+        const char *gt = memchr(lt, '>', n - at);
+        if (!gt) break;
+        size_t open_end = (size_t)(gt - s) + 1;
+        const char *close = find_ci(gt, n - (open_end - 1), name);
+        if (!close) break;
+        int keep = 0;
+        for (size_t j = at; !keep && j + 7 <= open_end; j++)
+            keep = !strncasecmp(s + j, "ld+json", 7);
+        size_t upto = keep ? (size_t)(close - s) : open_end;
+        sbuf_add(&b, s + i, upto - i);
+        i = (size_t)(close - s);
+    }
+    sbuf_add(&b, s + i, n - i);
+    *outn = b.len;
+    return sbuf_take(&b);
+}
+
 /* ---- sniffing ------------------------------------------------------------ */
 
 int corpus_html_name(const char *path) {
@@ -1216,8 +1266,12 @@ int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d) {
     const char *enc = pick_encoding(bytes, n, &skip, decl, sizeof decl, d);
     xmlSetGenericErrorFunc(NULL, no_errors);
     xmlSetStructuredErrorFunc(NULL, no_serrors);
+    size_t plen = n - skip;
+    char *plain = NULL;
+    if (strncmp(enc, "UTF-16", 6)) plain = strip_raw(bytes + skip, n - skip, &plen);
+    const char *src = plain ? plain : bytes + skip;
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    htmlDocPtr hd = ctxt ? htmlCtxtReadMemory(ctxt, bytes + skip, (int)(n - skip), NULL, enc,
+    htmlDocPtr hd = ctxt ? htmlCtxtReadMemory(ctxt, src, (int)plen, NULL, enc,
                                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR
                                               | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
                                               | HTML_PARSE_COMPACT) : NULL;
@@ -1229,6 +1283,7 @@ int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d) {
         corpus_warn(d, 0, "markup nested too deeply (over 256 levels); the rest of the page "
                     "is ignored");
     if (ctxt) htmlFreeParserCtxt(ctxt);
+    free(plain);
     if (!hd) { corpus_warn(d, 0, "cannot parse the HTML"); return -1; }
     xmlNode *root = xmlDocGetRootElement(hd);
     if (!root) {
