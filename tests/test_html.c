@@ -84,6 +84,13 @@ static const hcase cases[] = {
            "<meta property=\"og:site_name\" content=\"Coast Daily\">")
       ART(P3) TAIL,
       0, "Ferry Returns", NULL, NULL, "Coast Daily", { 0 }, { 0 }, NULL, NULL },
+    { "og:title cut where the h1 ends",
+      HEAD("<meta property=\"og:title\" content=\"Ferry Returns :: Coast Daily Online\">")
+      ART("<h1>Ferry Returns</h1>" P3) TAIL,
+      0, "Ferry Returns", NULL, NULL, NULL, { 0 }, { 0 }, NULL, NULL },
+    { "a short h1 inside a longer title is no cut",
+      HEAD("<meta property=\"og:title\" content=\"Big News Today\">") ART("<h1>News</h1>" P3) TAIL,
+      0, "Big News Today", NULL, NULL, NULL, { 0 }, { 0 }, NULL, NULL },
     { "h1 in the article before <title>, time datetime",
       HEAD("<title>Page Headline | The Site</title>")
       "<header><h1>Site Banner Heading</h1></header>"

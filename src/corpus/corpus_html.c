@@ -801,11 +801,18 @@ static int same_text(const char *a, size_t na, const char *b) {
 static char *cut_site(const char *t, const char *site, const char *h1) {
     static const char *const seps[] = { " | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
                                         " :: ", " \xc2\xb7 ", " // ", NULL };
-    if (h1 && strcasecmp(t, h1) && strstr(t, h1)) {
-        /* "Site | Headline" or "Headline | Site" with the h1 inside */
+    if (h1 && *h1 && strcasecmp(t, h1) && strstr(t, h1)) {
+        /* "Site | Headline" or "Headline | Site" with the h1 whole inside */
         const char *p = strstr(t, h1);
-        size_t before = (size_t)(p - t), after = strlen(p + strlen(h1));
-        if ((before == 0 || before >= 3) && (after == 0 || after >= 3)) return xstrdup(h1);
+        size_t before = (size_t)(p - t);
+        const char *after = p + strlen(h1);
+        int ok_before = before == 0, ok_after = *after == '\0';
+        for (const char *const *s = seps; *s; s++) {
+            size_t k = strlen(*s);
+            if (before >= k && !strncmp(p - k, *s, k)) ok_before = 1;
+            if (!strncmp(after, *s, k)) ok_after = 1;
+        }
+        if (ok_before && ok_after) return xstrdup(h1);
     }
     size_t n = strlen(t);
     for (const char *const *s = seps; *s; s++) {
