@@ -64,6 +64,11 @@ static const hcase cases[] = {
            "</script>")
       ART(P3) TAIL,
       0, "List Headline", "Cy Doe", NULL, NULL, { "sea wall" }, { 0 }, NULL, NULL },
+    { "json-ld author an Organization: the byline wins",
+      HEAD("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Org Author\","
+           "\"author\":{\"@type\":\"Organization\",\"name\":\"Coast Daily\"}}</script>")
+      ART("<p class=\"byline\">By Ana Ruiz</p>" P3) TAIL,
+      0, "Org Author", "Ana Ruiz", NULL, NULL, { "sea wall" }, { "By Ana" }, NULL, NULL },
     { "json-ld in CDATA, author as URL ignored",
       HEAD("<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\":\"ReportageNewsArticle\","
            "\"headline\":\"Cdata Headline\",\"author\":\"https://example.org/staff/9\"}\n//]]></script>"

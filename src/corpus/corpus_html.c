@@ -17,25 +17,35 @@
 **        publisher.name, url), OpenGraph / article: meta (og:title,
 **        og:site_name, article:published_time, article:author when it is
 **        a name), <meta name="author"> and date meta, <link rel=canonical>,
-**        <time datetime>, a byline element (rel/itemprop/class "author"),
+**        <time datetime>, a byline (an element with rel/itemprop/class
+**        "author" or "byline", or a text "By Name"; names only, no handles),
 **        the <h1> (the one inside the article first), <title> without the
 **        site's suffix (" | Site", " - Site", " — Site").
-**   3. Content, in the spirit of Readability: elements that are never
-**      article text are dropped (script, style, nav, aside, footer, form,
-**      figure, hidden, aria-hidden, and containers whose class/id words say
-**      comment, share, related, newsletter, caption, ...: html_drop_words);
-**      every paragraph-like block scores 1 + commas + length/100 (at most
-**      3) for its parent and half for its grandparent; containers start
-**      from their tag and class/id words and end multiplied by one minus
-**      their link density. The best container, together with siblings
-**      of similar score, is written out: block elements become
-**      paragraphs, h2-h6 and list items their own, link-dense blocks
-**      (more than half link text) are left out, whitespace collapsed.
-**   4. Refusal: no container with at least CORPUS_HTML_MIN_CHARS of
-**      paragraph text (a section front, a login wall, an empty body).
+**   3. Content, in the spirit of Readability: the bodies of <script> and
+**      <style> are skipped before parsing (JSON-LD kept); elements that
+**      are never article text are dropped (script, style, nav, aside,
+**      footer, form, figure, hidden, aria-hidden, and containers whose
+**      class/id words say comment, share, related, newsletter, caption,
+**      bio, ...: html_drop_words/html_drop_tokens; never one that holds
+**      half the page's text); every paragraph-like block scores 1 + commas
+**      + length/100 (at most 3) for its parent, half for its grandparent,
+**      less further up; containers start from their tag and class/id words
+**      and end multiplied by one minus their link density. From the best
+**      container: Readability's common ancestor of the top candidates, or
+**      else every container of the same tag and class (an article split
+**      into blocks between figures), then Readability's climb to a parent
+**      that scores higher. It is written out with its siblings of similar
+**      score: block elements become paragraphs, h2-h6 and list items
+**      their own, link-dense blocks (more than half link text) are left
+**      out, the h1 is left out (it is the title), whitespace collapsed.
+**      When that gives less than CORPUS_HTML_RETRY_CHARS, the same again
+**      without class words (Readability's second try); the longer wins.
+**   4. Refusal: less than CORPUS_HTML_MIN_CHARS of article text (a
+**      section front, a login wall, an empty body).
 **
-** Depth: every walk over the tree is iterative (parent/next pointers), so
-** deeply nested markup costs time linear in its size and no stack.
+** Depth: libxml2 stops parsing at 256 levels of nesting (a warning says
+** so; what came before is used), and every walk over the tree here is
+** iterative (parent/next pointers): no recursion on the page's shape.
 ** Per-element data hangs on xmlNode._private during one call.
 */
 #include "corpus/corpus.h"
@@ -47,7 +57,7 @@
 #include <string.h>
 #include <strings.h>            /* strncasecmp */
 #include <json-c/json.h>        /* JSON-LD */
-#include <libxml/HTMLparser.h>  /* htmlReadMemory */
+#include <libxml/HTMLparser.h>  /* htmlCtxtReadMemory */
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <utf8proc.h>           /* NFC */
@@ -542,7 +552,15 @@ static const char *ld_name(json_object *v) {
     return nm && json_object_is_type(nm, json_type_string) ? json_object_get_string(nm) : NULL;
 }
 
-/* Authors: one object, a string, or a list of them -> "A", "A and B", "A, B and C". */
+/* 1 if an author value is an organisation (the outlet, not a byline). */
+static int ld_is_org(json_object *v) {
+    json_object *t = ld_get(v, "@type");
+    return t && json_object_is_type(t, json_type_string)
+           && strstr(json_object_get_string(t), "Organization");
+}
+
+/* Authors: one object, a string, or a list of them -> "A", "A and B",
+** "A, B and C". Organisations are not bylines: left to other sources. */
 static void ld_authors(hmeta *m, json_object *v) {
     if (!v || m->ld_author) return;
     const char *names[8];
@@ -550,11 +568,12 @@ static void ld_authors(hmeta *m, json_object *v) {
     if (json_object_is_type(v, json_type_array)) {
         size_t len = json_object_array_length(v);
         for (size_t i = 0; i < len && n < 8; i++) {
-            const char *s = ld_name(json_object_array_get_idx(v, i));
+            json_object *e = json_object_array_get_idx(v, i);
+            const char *s = ld_is_org(e) ? NULL : ld_name(e);
             if (s && *s && is_name(s)) names[n++] = s;
         }
     } else {
-        const char *s = ld_name(v);
+        const char *s = ld_is_org(v) ? NULL : ld_name(v);
         if (s && *s && is_name(s)) names[n++] = s;
     }
     if (!n) return;
