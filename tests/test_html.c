@@ -162,6 +162,12 @@ static const hcase cases[] = {
       HEAD("") ART(P3 "<section id=\"comments\"><p>I think the council is wrong, and I said so at the meeting.</p></section>"
                    "<div class=\"related-stories\"><p>Another story, about the ferry timetable, is here.</p></div>") TAIL,
       0, NULL, NULL, NULL, NULL, { 0 }, { "council is wrong", "ferry timetable", "Copyright" }, NULL, NULL },
+    { "bylines and datelines in the article out, dated sentences kept",
+      HEAD("") ART("<p>By Ana Ruiz, Coast Daily</p><p>Posted on April 21, 2015 at 11:29 a.m.</p>"
+                   "<p>Monday, February 29, 2016 11:10 PM UTC</p>" P3
+                   "<p>The vote is on March 3, 2021.</p>") TAIL,
+      0, NULL, NULL, NULL, NULL, { "The vote is on March 3, 2021." }, { "By Ana", "Posted on", "UTC" },
+      NULL, NULL },
     { "link-dense blocks out",
       HEAD("") ART(P3 "<p><a href=\"/a\">Ferry timetable changes for the winter months</a> "
                    "<a href=\"/b\">Storm warning for the coast</a></p>"

@@ -1079,6 +1079,25 @@ typedef struct hout {
     const char *title;  /* dropped when a paragraph repeats it */
 } hout;
 
+/* Words in a byline or dateline paragraph, at most. */
+#define HTML_METALINE_WORDS 12
+
+/* 1 if the paragraph p (n bytes) is a byline ("By Name, Outlet") or a
+** dateline ("Posted on April 21, 2015 at 11:29 a.m."): short, not a
+** sentence, and either "By" and a capital or mostly a full date. */
+static int is_meta_line(const char *p, size_t n) {
+    int words = count_words(p, n);
+    if (words > HTML_METALINE_WORDS) return 0;
+    int sentence = n && strchr(".!?\"", p[n - 1]);
+    if (n >= 4 && (!strcmp(p + n - 4, "a.m.") || !strcmp(p + n - 4, "p.m."))) sentence = 0;
+    if (sentence) return 0;
+    if ((!strncmp(p, "By ", 3) || !strncmp(p, "BY ", 3)) && isupper((unsigned char)p[3])) return 1;
+    cdate dt;
+    size_t a, b;
+    if (!cdate_scan(p, n, &dt, &a, &b) || dt.y == 0 || dt.prec != CDATE_DAY) return 0;
+    return words - count_words(p + a, b - a) <= 5;
+}
+
 static void flush(hout *o) {
     if (!o->para.len) { o->space = 0; o->heading = 0; o->linkbytes = 0; return; }
     char *p = sbuf_take(&o->para);
@@ -1086,6 +1105,7 @@ static void flush(hout *o) {
     int keep = has_alnum(p);
     if (keep && o->linkbytes > n * HTML_LINK_MAX) keep = 0;     /* teasers too */
     if (keep && o->title && !strcasecmp(p, o->title)) keep = 0;
+    if (keep && !o->heading && is_meta_line(p, n)) keep = 0;
     if (keep) corpus_doc_add_para(o->doc, nfc_take(p), 0);
     else free(p);
     o->space = 0;
