@@ -1000,9 +1000,11 @@ static xmlNode *common_ancestor(hctx *c, xmlNode *best, xmlNode *body) {
         hinfo *h = info(n);
         if (!h->cand || n == best || h->score < bs * HTML_ALT_SHARE) continue;
         if (is_below(n, best) || is_below(best, n)) continue;
-        size_t k = ntop < HTML_ALT_TOP ? ntop++ : HTML_ALT_TOP - 1;
-        if (k == HTML_ALT_TOP - 1 && ntop == HTML_ALT_TOP && info(top[k])->score >= h->score) continue;
-        top[k] = n;
+        size_t k;
+        if (ntop < HTML_ALT_TOP) k = ntop++;
+        else if (info(top[HTML_ALT_TOP - 1])->score >= h->score) continue;
+        else k = HTML_ALT_TOP - 1;
+        top[k] = n;             /* then kept sorted, best first */
         while (k > 0 && info(top[k - 1])->score < info(top[k])->score) {
             xmlNode *t = top[k - 1]; top[k - 1] = top[k]; top[k] = t; k--;
         }
