@@ -22,7 +22,7 @@ OPT        ?= -O2 -g
 WERROR     ?= -Werror
 SANITIZE   ?=
 
-CORPUS_PC := sqlite3 inih libutf8proc icu-uc
+CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c
 APP_PC    := sdl2 SDL2_ttf SDL2_image sqlite3 inih libunibreak libsystemd
 
 CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
@@ -175,29 +175,31 @@ endif
 # ---- end of Cross builds (targets) ----------------------------------------
 
 # ---- Fuzzing (owner: fuzz; see tests/fuzz/run.sh) -------------------------
-# make fuzz FUZZ_SECONDS=60   builds $(BUILD)/fuzz_ingest with clang's
-#   libFuzzer + ASan + UBSan (+ LeakSanitizer) from the corpus sources and
-#   tests/fuzz/fuzz_ingest.c, fuzzes a temporary copy of the seed corpus
-#   (tests/fuzz/seed + assets/corpus) for FUZZ_SECONDS, inputs up to 64 KiB,
-#   10 s each, then replays every tests/fuzz/regress/ case; ends with
-#   "N passed, N failed", non-zero on a crash. FUZZ_SECONDS=0 only replays.
-#   Native builds only. tests/test_fuzz_regress.c replays the same cases in
-#   `make test` without clang.
+# make fuzz FUZZ_SECONDS=60   builds $(BUILD)/fuzz_ingest (text articles) and
+#   $(BUILD)/fuzz_html (saved pages) with clang's libFuzzer + ASan + UBSan
+#   (+ LeakSanitizer) from the corpus sources and tests/fuzz/fuzz_*.c, fuzzes
+#   temporary copies of their seed corpora (tests/fuzz/seed + assets/corpus;
+#   tests/fuzz/seed_html + the development pages) for FUZZ_SECONDS in all
+#   (half each), inputs up to 64 KiB, 10 s each, then replays every
+#   tests/fuzz/regress*/ case; ends with "N passed, N failed", non-zero on a
+#   crash. FUZZ_SECONDS=0 only replays. Native builds only.
+#   tests/test_fuzz_regress.c replays the same cases in `make test` without
+#   clang.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                 -fsanitize=fuzzer,address,undefined
-FUZZ_BIN     := $(BUILD)/fuzz_ingest
-FUZZ_SRC     := $(COMMON_SRC) $(CORPUS_SRC) tests/fuzz/fuzz_ingest.c
-FUZZ_HDR     := $(wildcard src/common/*.h src/corpus/*.h tests/fuzz/*.h)
+FUZZ_BINS    := $(BUILD)/fuzz_ingest $(BUILD)/fuzz_html
+FUZZ_LIB_SRC := $(COMMON_SRC) $(CORPUS_SRC)
+FUZZ_HDR     := $(wildcard src/common/*.h src/corpus/*.h tests/fuzz/*.h) tests/fuzz/fuzz_ingest.c
 .PHONY: fuzz
-$(FUZZ_BIN): $(FUZZ_SRC) $(FUZZ_HDR) $(BUILD)/config.mk
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(FUZZ_HDR) $(BUILD)/config.mk
 	@sh board/deps.sh fuzz
 	@echo '  FUZZCC $@'
 	@$(FUZZ_CC) $(filter-out -MMD -MP $(OPT) -fsanitize=%,$(CFLAGS_BASE)) $(FUZZ_FLAGS) \
-	    $(CORPUS_CFLAGS) -Itests/fuzz -o $@ $(FUZZ_SRC) $(CORPUS_LIBS) -lm
-fuzz: $(FUZZ_BIN)
-	@sh tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
+	    $(CORPUS_CFLAGS) -Itests/fuzz -o $@ $(FUZZ_LIB_SRC) $< $(CORPUS_LIBS) -lm
+fuzz: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_BINS) $(FUZZ_SECONDS)
 # ---- end of Fuzzing -------------------------------------------------------
 
 # ---- Evaluation (owner: eval; see tests/eval/run.sh) -----------------------

@@ -28,6 +28,9 @@ if [ "${1:-}" = "--arch" ]; then arch=$2; shift 2; fi
 # Each line: package (":ARCH" is appended for cross sets where it matters).
 BUILD_PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
+# vitrine-corpus reads saved web pages: libxml2's HTML parser, json-c for
+# their JSON-LD metadata.
+BUILD_PKGS="$BUILD_PKGS libxml2-dev libjson-c-dev"
 # The app's sd_notify (READY / WATCHDOG for the Type=notify unit): libsystemd.
 BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
 TEST_PKGS="sqlite3"

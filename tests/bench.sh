@@ -17,6 +17,9 @@
 #   peak RSS          VmHWM over the 1920x1080 transition runs             < 45 MB
 #   wake-ups          loop iterations per second, live run, static screen  <= 2 /s
 #   ingest            tests/bench_ingest.sh: 10,000 generated articles     >= 500 /s
+#   html ingest       tests/bench_html.sh: 1,000 generated saved pages of
+#                     100-300 KB, pages per CPU second (one core)          >= 200 /s
+#   html peak memory  peak RSS of that build                               <= 64 MB
 #   10k corpus        first frame and peak RSS of the app started on those
 #                     10,000 articles, against 100 generated ones (both
 #                     fill Home's 24 cards; the bundled 5 show 5):
@@ -133,6 +136,13 @@ BENCH_INGEST_DB=$tmp/big.db BUILD=$BUILD sh tests/bench_ingest.sh > "$tmp/ingest
 irate=$(sed -n 's/^ingest: \([0-9]*\) articles.*/\1/p' "$tmp/ingest")
 report "ingest (10,000 articles)" "$irate" /s ">=" 500 "$(sed -n 's/^build: //p' "$tmp/ingest")"
 
+# Saved HTML pages: speed on one core and peak memory of a 1,000-page build.
+BUILD=$BUILD sh tests/bench_html.sh 1000 > "$tmp/html" 2>&1
+hrate=$(sed -n 's/^html: \([0-9]*\) pages.*/\1/p' "$tmp/html")
+hmem=$(sed -n 's/^html: .*peak memory \([0-9]*\) MB.*/\1/p' "$tmp/html")
+report "html ingest (1,000 pages)" "$hrate" /s ">=" 200 "$(sed -n 's/^generated //p' "$tmp/html"); CPU time"
+report "html ingest peak memory" "$hmem" MB "<=" 64 "$(sed -n 's/^build: //p' "$tmp/html")"
+
 # Start time and RSS on the 10,000-article corpus against 100 generated
 # articles: both fill Home (24 cards), so any difference is the corpus size.
 BENCH_INGEST_DB=$tmp/small.db BUILD=$BUILD sh tests/bench_ingest.sh 100 > /dev/null 2>&1
@@ -156,4 +166,5 @@ printf '%-30s %10s %-4s %-12s %-7s %s\n' figure value unit target verdict notes
 cat "$tmp/table"
 echo
 cat "$tmp/ingest"
+cat "$tmp/html"
 [ $fails -eq 0 ]

@@ -3,7 +3,9 @@
 ** saved crash case through the ingest under the normal build, so the cases
 ** stay covered on machines without clang (see tests/fuzz/run.sh).
 **
-** Every file of tests/fuzz/seed/ and tests/fuzz/regress/ is split like the
+** Every file of tests/fuzz/seed/ and tests/fuzz/regress/ (ingested as
+** "case.txt"), and of tests/fuzz/seed_html/ and tests/fuzz/regress_html/
+** (ingested as "case.html", as tests/fuzz/fuzz_html.c does), is split like the
 ** fuzzer splits it (tests/fuzz/fuzz_input.h: article [+ separator +
 ** sidecar]) and ingested four ways: article with its sidecar, article
 ** without one, the whole file as an article, and the whole file as the
@@ -33,11 +35,13 @@ static const char fixed_article[] =
 
 /* One ingest; returns its rc after checking the article and the database.
 ** what names the variant in failure messages. */
+static const char *case_name = "case.txt";   /* the name inputs are ingested under */
+
 static int ingest_one(const char *file, const char *what, const char *bytes, size_t n,
                       const char *sidecar) {
     corpus_diag d = { file, 0, 1 };
     corpus_article a;
-    int rc = corpus_ingest_bytes("case.txt", bytes, n, sidecar, &a, &d);
+    int rc = corpus_ingest_bytes(case_name, bytes, n, sidecar, &a, &d);
     if (rc != 0) {
         T_OK(a.path == NULL && a.slug == NULL && a.doc.npara == 0);
         return rc;
@@ -72,7 +76,10 @@ static void replay(const char *path, int expect) {
     if (side) ingest_one(path, "without sidecar", in.art, in.nart, NULL);
     ingest_one(path, "whole file", data, n, NULL);
     char *whole = cstr(data, n);
+    const char *name = case_name;
+    case_name = "case.txt";         /* the fixed article is text */
     ingest_one(path, "as sidecar", fixed_article, sizeof fixed_article - 1, whole);
+    case_name = name;
     free(whole);
     free(side);
     free(data);
@@ -118,12 +125,26 @@ static void test_utf8_check(void) {
 }
 
 static void test_seeds(void) {
+    case_name = "case.txt";
     int n = replay_dir("tests/fuzz/seed", 1);
     T_OK(n >= 15);              /* the seed corpus is there and was read */
 }
 
 static void test_regress(void) {
+    case_name = "case.txt";
     int n = replay_dir("tests/fuzz/regress", 0);
+    T_OK(n >= 1);
+}
+
+static void test_html_seeds(void) {
+    case_name = "case.html";
+    int n = replay_dir("tests/fuzz/seed_html", 1);
+    T_OK(n >= 5);
+}
+
+static void test_html_regress(void) {
+    case_name = "case.html";
+    int n = replay_dir("tests/fuzz/regress_html", 0);
     T_OK(n >= 1);
 }
 
@@ -137,6 +158,8 @@ int main(void) {
     T_RUN(test_utf8_check);
     T_RUN(test_seeds);
     T_RUN(test_regress);
+    T_RUN(test_html_seeds);
+    T_RUN(test_html_regress);
     unlink(dbpath);
     rmdir(tmpdir);
     return T_DONE();

@@ -5,6 +5,10 @@
 **
 **   corpus_read.c         bytes -> NUL-terminated NFC UTF-8, LF endings, no BOM
 **                         (invalid UTF-8 decoded as Windows-1252 with a warning)
+**   corpus_html.c         a saved HTML page (.html/.htm) -> corpus_doc: charset,
+**                         metadata (JSON-LD, OpenGraph, meta, h1, title) and the
+**                         main text by document structure; replaces the front
+**                         matter and cleaning stages for such files
 **   corpus_frontmatter.c  leading YAML front matter -> corpus_meta, removed
 **   corpus_clean.c        entities, Markdown links, boilerplate, bylines and
 **                         datelines -> corpus_doc (paragraphs + metadata)
@@ -62,6 +66,12 @@ int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d)
 /* Same for bytes already in memory (used by tests and the fuzzer). */
 int corpus_decode(const char *bytes, size_t n, char **text, size_t *len, corpus_diag *d);
 
+/* Read path's raw bytes into *bytes (owned, NUL-terminated, *n bytes) when
+** it is a readable regular file of at most limit bytes. Returns 0, or -1
+** after a message naming the file and the problem (unreadable, empty,
+** larger than limit). */
+int corpus_read_raw(const char *path, size_t limit, char **bytes, size_t *n, corpus_diag *d);
+
 /* ---- metadata ------------------------------------------------------------ */
 
 typedef struct corpus_meta {
@@ -105,6 +115,24 @@ void corpus_doc_add_para(corpus_doc *doc, char *para, int line); /* takes owners
 ** doc->meta (fill-only: fields already set, e.g. from front matter, win).
 ** Returns 0, or -1 when nothing of an article is left. */
 int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag *d);
+
+/* ---- stage 2b: saved HTML pages ------------------------------------------ */
+
+/* Saved pages are larger than text: the markup is 90% of a page. */
+#define CORPUS_MAX_HTML_BYTES (16u * 1024u * 1024u)
+
+/* 1 if path ends in .html, .htm or .xhtml (any case). */
+int corpus_html_name(const char *path);
+/* 1 if the first bytes look like HTML markup (a doctype, <html>, <head>,
+** <body>, <p>, <div>, ... or a UTF-16 byte order mark). */
+int corpus_html_sniff(const char *bytes, size_t n);
+/* Parse a saved page into doc: meta filled (fill-only) from JSON-LD,
+** OpenGraph/article meta, <meta name=author>, <time>, the article's <h1>
+** and <title>; paragraphs from the main text (plain NFC UTF-8, boilerplate
+** containers and captions out, subheadings and list items as their own
+** paragraphs). Returns 0, or -1 after a message when no article is found
+** or the page is too large. Malformed JSON-LD is a warning, not a refusal. */
+int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d);
 
 /* ---- stage 4: sidecar ---------------------------------------------------- */
 

@@ -4,6 +4,11 @@
 **   read -> front matter -> clean -> sidecar -> finalize -> summary,
 **   quotes, events
 **
+** A file named .html/.htm (corpus_html_name) whose first bytes look like
+** markup (corpus_html_sniff) goes through corpus_html instead of read,
+** front matter and clean, with the larger CORPUS_MAX_HTML_BYTES limit; one
+** so named without markup gets a warning and is read as text.
+**
 ** Metadata precedence: the sidecar overrides everything; front matter wins
 ** over what the cleaning stage finds in the text (clean fills only).
 ** Finalize:
@@ -167,17 +172,11 @@ static void finalize(corpus_article *a, corpus_diag *d) {
 
 /* ---- pipeline ------------------------------------------------------------ */
 
-/* Runs every stage after reading. text is borrowed. sidecar: its text, or
-** NULL to look for NAME.meta beside the file (when from_file). */
-static int ingest_text(const char *path, const char *text, const char *sidecar, int from_file,
-                       corpus_article *a, corpus_diag *d) {
-    a->path = xstrdup(path);
-    int body_line;
-    size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
-    if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
-        corpus_warn(d, 0, "no article text left after removing boilerplate; skipped");
-        return -1;
-    }
+/* Runs every stage after the doc is filled: sidecar, finalize, summary,
+** quotes, events. sidecar: its text, or NULL to look for NAME.meta beside
+** the file (when from_file). */
+static int ingest_doc(const char *path, const char *sidecar, int from_file,
+                      corpus_article *a, corpus_diag *d) {
     if (sidecar) {
         char *sc_name = corpus_sidecar_path(path);
         corpus_sidecar_apply_text(sc_name, sidecar, &a->doc.meta, d);
@@ -198,25 +197,76 @@ static int ingest_text(const char *path, const char *text, const char *sidecar, 
     return 0;
 }
 
+/* Text input: front matter and cleaning, then the rest. text is borrowed. */
+static int ingest_text(const char *path, const char *text, const char *sidecar, int from_file,
+                       corpus_article *a, corpus_diag *d) {
+    a->path = xstrdup(path);
+    int body_line;
+    size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
+    if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
+        corpus_warn(d, 0, "no article text left after removing boilerplate; skipped");
+        return -1;
+    }
+    return ingest_doc(path, sidecar, from_file, a, d);
+}
+
+/* Raw bytes of a file named .html: HTML, or text with a warning. */
+static int ingest_html(const char *path, const char *bytes, size_t n, const char *sidecar,
+                       int from_file, corpus_article *a, corpus_diag *d) {
+    if (!corpus_html_sniff(bytes, n)) {
+        char *text;
+        size_t len;
+        if (corpus_decode(bytes, n, &text, &len, d) != 0) return -1;
+        corpus_warn(d, 0, "named like an HTML page but holds no HTML markup; read as text");
+        if (len > CORPUS_MAX_FILE_BYTES) {
+            corpus_warn(d, 0, "file too large for text (%zu bytes, limit %u)", len,
+                        CORPUS_MAX_FILE_BYTES);
+            free(text);
+            return -1;
+        }
+        int rc = ingest_text(path, text, sidecar, from_file, a, d);
+        free(text);
+        return rc;
+    }
+    a->path = xstrdup(path);
+    if (corpus_html(bytes, n, &a->doc, d) != 0) return -1;
+    return ingest_doc(path, sidecar, from_file, a, d);
+}
+
 int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
                         const char *sidecar, corpus_article *out, corpus_diag *d) {
     memset(out, 0, sizeof *out);
-    char *text;
-    size_t len;
-    if (corpus_decode(bytes, n, &text, &len, d) != 0) return -1;
-    int rc = ingest_text(name, text, sidecar, 0, out, d);
-    free(text);
+    int rc;
+    if (corpus_html_name(name)) {
+        if (n == 0) { corpus_warn(d, 0, "empty file"); return -1; }
+        rc = ingest_html(name, bytes, n, sidecar, 0, out, d);
+    } else {
+        char *text;
+        size_t len;
+        if (corpus_decode(bytes, n, &text, &len, d) != 0) return -1;
+        rc = ingest_text(name, text, sidecar, 0, out, d);
+        free(text);
+    }
     if (rc != 0) corpus_article_free(out);
     return rc;
 }
 
 int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
     memset(out, 0, sizeof *out);
-    char *text;
-    size_t len;
-    if (corpus_read_file(path, &text, &len, d) != 0) return -1;
-    int rc = ingest_text(path, text, NULL, 1, out, d);
-    free(text);
+    int rc;
+    if (corpus_html_name(path)) {
+        char *bytes;
+        size_t n;
+        if (corpus_read_raw(path, CORPUS_MAX_HTML_BYTES, &bytes, &n, d) != 0) return -1;
+        rc = ingest_html(path, bytes, n, NULL, 1, out, d);
+        free(bytes);
+    } else {
+        char *text;
+        size_t len;
+        if (corpus_read_file(path, &text, &len, d) != 0) return -1;
+        rc = ingest_text(path, text, NULL, 1, out, d);
+        free(text);
+    }
     if (rc != 0) corpus_article_free(out);
     return rc;
 }

@@ -193,9 +193,10 @@ int corpus_decode(const char *bytes, size_t n, char **text, size_t *len, corpus_
 
 /* ---- files --------------------------------------------------------------- */
 
-int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d) {
-    *text = NULL;
-    *len = 0;
+int corpus_read_raw(const char *path, size_t limit, char **bytes, size_t *nbytes,
+                    corpus_diag *d) {
+    *bytes = NULL;
+    *nbytes = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) { corpus_warn(d, 0, "cannot read: %s", strerror(errno)); return -1; }
     struct stat st;
@@ -208,9 +209,8 @@ int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d)
     if (S_ISDIR(st.st_mode)) why = "cannot read: is a directory";
     else if (!S_ISREG(st.st_mode)) why = "cannot read: not a regular file";
     if (why) { corpus_warn(d, 0, "%s", why); close(fd); return -1; }
-    if ((uintmax_t)st.st_size > CORPUS_MAX_FILE_BYTES) {
-        corpus_warn(d, 0, "file too large (%jd bytes, limit %u)",
-                    (intmax_t)st.st_size, CORPUS_MAX_FILE_BYTES);
+    if ((uintmax_t)st.st_size > limit) {
+        corpus_warn(d, 0, "file too large (%jd bytes, limit %zu)", (intmax_t)st.st_size, limit);
         close(fd);
         return -1;
     }
@@ -219,7 +219,7 @@ int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d)
     char *buf = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
-            if (cap > CORPUS_MAX_FILE_BYTES) break;
+            if (cap > limit) break;
             cap *= 2;
             buf = xrealloc(buf, cap + 1);
         }
@@ -235,11 +235,24 @@ int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d)
         n += (size_t)r;
     }
     close(fd);
-    if (n > CORPUS_MAX_FILE_BYTES) {
-        corpus_warn(d, 0, "file too large (more than %u bytes)", CORPUS_MAX_FILE_BYTES);
+    if (n > limit) {
+        corpus_warn(d, 0, "file too large (more than %zu bytes)", limit);
         free(buf);
         return -1;
     }
+    if (n == 0) { corpus_warn(d, 0, "empty file"); free(buf); return -1; }
+    buf[n] = '\0';
+    *bytes = buf;
+    *nbytes = n;
+    return 0;
+}
+
+int corpus_read_file(const char *path, char **text, size_t *len, corpus_diag *d) {
+    *text = NULL;
+    *len = 0;
+    char *buf;
+    size_t n;
+    if (corpus_read_raw(path, CORPUS_MAX_FILE_BYTES, &buf, &n, d) != 0) return -1;
     int rc = corpus_decode(buf, n, text, len, d);
     free(buf);
     return rc;

@@ -6,7 +6,8 @@
 **
 ** build reads every INPUT (a file, or a folder: its articles in sorted
 ** name order, not recursing; hidden files and *.meta sidecars skipped;
-** *.txt, *.md, *.text and names without an extension read), ingests each,
+** *.txt, *.md, *.text, *.html, *.htm and names without an extension
+** read; the NAME_files/ folder of a "complete" page save is not entered), ingests each,
 ** makes slugs unique (-2, -3, ...) and writes the database atomically.
 ** Warnings go to stderr as "file:line: message". Exit status: 0 when at
 ** least one article was stored; 1 when none was, when writing failed, or
@@ -30,15 +31,16 @@
 #endif
 
 /* Extensions read from folders (a name without extension is read too). */
-static const char *const article_exts[] = { ".txt", ".md", ".text" };
+static const char *const article_exts[] = { ".txt", ".md", ".text", ".html", ".htm" };
 
 static void usage(FILE *f) {
     fputs("usage: vitrine-corpus build [--strict] [--quiet] --out FILE.db INPUT...\n"
           "       vitrine-corpus check FILE.db\n"
           "       vitrine-corpus --help | --version\n"
           "\n"
-          "build   ingest article files (or folders of them: *.txt, *.md, *.text and\n"
-          "        files without extension; NAME.meta sidecars apply to NAME.*) into an\n"
+          "build   ingest article files (or folders of them: *.txt, *.md, *.text,\n"
+          "        saved pages *.html, *.htm and files without extension; NAME.meta\n"
+          "        sidecars apply to NAME.*) into an\n"
           "        SQLite database, written atomically.\n"
           "        --out FILE   database to write (replaced only on success)\n"
           "        --strict     treat every warning as an error: write nothing\n"
@@ -175,7 +177,7 @@ static int cmd_build(int argc, char **argv) {
         struct stat st;
         if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             if (collect_dir(inputs[i], &files, &d) == 0)
-                corpus_warn(&d, 0, "folder holds no articles (*.txt, *.md, *.text or no extension)");
+                corpus_warn(&d, 0, "folder holds no articles (*.txt, *.md, *.text, *.html, *.htm or no extension)");
         } else {
             corpus_strv_push(&files, xstrdup(inputs[i]));   /* reading says what is wrong */
         }

@@ -12,6 +12,10 @@
 ** Built and run by `make fuzz` (tests/fuzz/run.sh); by hand:
 **   build-fuzz/fuzz_ingest -dict=tests/fuzz/ingest.dict CORPUS_DIR
 **
+** FUZZ_NAME (default "fuzz.txt") is the file name the input is ingested
+** under: tests/fuzz/fuzz_html.c includes this file with "fuzz.html", so the
+** same harness drives the saved-page stage.
+**
 ** Tunables (environment):
 **   FUZZ_DB_EVERY  write the database for every Nth accepted input (1 = all,
 **                  the default; 0 = never). The write path dominates the
@@ -26,6 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#ifndef FUZZ_NAME
+#define FUZZ_NAME "fuzz.txt"
+#endif
 
 static char fz_dir[256];        /* per-process temporary folder */
 static char fz_db[300];         /* database path inside it */
@@ -55,7 +63,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 /* Reports what broke and aborts: libFuzzer saves the input as a crash. */
 static void fz_fail(const char *what, const corpus_article *a) {
-    fprintf(stderr, "fuzz_ingest: invariant broken: %s\n", what);
+    fprintf(stderr, "fuzz (%s): invariant broken: %s\n", FUZZ_NAME, what);
     if (a) {
         const corpus_meta *m = &a->doc.meta;
         fprintf(stderr, "  title=\"%s\" published=\"%s\" slug=\"%s\" npara=%zu\n",
@@ -73,9 +81,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         memcpy(side, in.side, in.nside);
         side[in.nside] = '\0';
     }
-    corpus_diag d = { "fuzz.txt", 0, 1 };
+    corpus_diag d = { FUZZ_NAME, 0, 1 };
     corpus_article a;
-    int rc = corpus_ingest_bytes("fuzz.txt", in.art, in.nart, side, &a, &d);
+    int rc = corpus_ingest_bytes(FUZZ_NAME, in.art, in.nart, side, &a, &d);
     free(side);
     if (rc != 0) {
         /* A refusal leaves the article empty (corpus_ingest_bytes frees it). */
