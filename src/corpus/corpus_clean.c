@@ -85,6 +85,8 @@
 #define CC_WRAP_MAX       100
 #define CC_WRAP_PCT        60   /* ... other lines at least this % of it */
 #define CC_LEAD_BYTES      80   /* longest "CITY, date (Agency) --" lead */
+#define CC_SUBHEAD_MIN      2   /* words in a subheading */
+#define CC_SUBHEAD_MAX     15
 
 /* ---- boilerplate sentence patterns ------------------------------------------ */
 
@@ -341,7 +343,8 @@ typedef struct cc_block {
 typedef struct cc_para {
     char *text;         /* owned */
     int line;
-    int prose;          /* 0: a list item kept mid-article */
+    int prose;          /* 0: a list item or subheading kept mid-article */
+    corpus_para_kind kind;
 } cc_para;
 
 typedef struct cc_state {
@@ -352,6 +355,8 @@ typedef struct cc_state {
     int rank[F_N];      /* its rank, 0 = none */
     const corpus_meta *have;   /* metadata already known (front matter) */
     int seen_prose;
+    char *pend;         /* owned subheading waiting for the paragraph it heads */
+    int pend_line;
 } cc_state;
 
 /* Offer value[0..n) for field f at rank r (takes nothing; copies). */
@@ -890,7 +895,7 @@ static int headline_like(const char *s, const cclean_stats *st) {
     return 1;
 }
 
-static void keep(cc_state *st, char *text, int line, int prose) {
+static void keep_kind(cc_state *st, char *text, int line, int prose, corpus_para_kind kind) {
     size_t o = 0;                   /* removals above may leave double spaces */
     for (size_t i = 0; text[i]; i++)
         if (!(text[i] == ' ' && (o == 0 || text[o - 1] == ' '))) text[o++] = text[i];
@@ -900,7 +905,40 @@ static void keep(cc_state *st, char *text, int line, int prose) {
     st->p[st->np].text = text;
     st->p[st->np].line = line;
     st->p[st->np].prose = prose;
+    st->p[st->np].kind = kind;
     st->np++;
+}
+
+static void drop_pending(cc_state *st) {
+    free(st->pend);
+    st->pend = NULL;
+}
+
+/* A paragraph of the article; a subheading waiting before it goes first. */
+static void keep(cc_state *st, char *text, int line, int prose) {
+    if (st->pend && prose) {
+        keep_kind(st, st->pend, st->pend_line, 0, CORPUS_PARA_SUBHEAD);
+        st->pend = NULL;
+    }
+    drop_pending(st);
+    keep_kind(st, text, line, prose, prose ? CORPUS_PARA_BODY : CORPUS_PARA_ITEM);
+}
+
+/* A subheading: a short line starting upper-case, without closing period,
+** menu separators or URLs, not a list item; kept only when a paragraph
+** follows it (keep()). */
+static int subhead_like(const char *s, const cclean_stats *st, int flags) {
+    size_t n = strlen(s);
+    if (st->words < CC_SUBHEAD_MIN || st->words > CC_SUBHEAD_MAX) return 0;
+    if ((flags & CCLEAN_LINE_BULLET) || st->seps || st->urls || st->social) return 0;
+    if (!cclean_upper_at(s, n) && !(n && strchr("\"'", s[0]))) return 0;
+    if (st->endpunct) {
+        size_t e = n;
+        while (e && strchr("\"')", s[e - 1])) e--;
+        if (!e || s[e - 1] != '?') return 0;
+    }
+    for (size_t i = 0; i < n; i++) if (isdigit((unsigned char)s[i]) && st->words <= 3) return 0;
+    return 1;
 }
 
 /* Trim boilerplate sentences at both ends of text (owned, replaced).
@@ -954,14 +992,15 @@ static void classify(cc_state *st, cc_block *b) {
     size_t n = strlen(s);
     cclean_stats sst;
     cclean_stats_of(s, n, &sst);
-    if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) return;
+    if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) { drop_pending(st); return; }
     if (nav_bar(&sst, b->linkpct)) {
+        drop_pending(st);
         cdate d;
         size_t a, e;
         if (cdate_scan(s, n, &d, &a, &e)) offer_date(st, d, 2);
         return;
     }
-    if (!sst.endpunct && dateline(st, s, n, 1)) return;
+    if (!sst.endpunct && dateline(st, s, n, 1)) { drop_pending(st); return; }
     int cs, ce, allcap;
     char *t = strip_credit_parens(s, &cs, &ce);
     if (!st->seen_prose) {                          /* "CITY (Agency) -- " */
@@ -990,8 +1029,13 @@ static void classify(cc_state *st, cc_block *b) {
     } else if (st->seen_prose && (b->flags & CCLEAN_LINE_BULLET) && ts.words >= 6 &&
                ts.stop * 100 >= ts.words * CC_STOP_LONG) {
         keep(st, t, b->line, 0);                    /* list item; the tail pass checks it */
+    } else if (st->seen_prose && subhead_like(t, &ts, b->flags)) {
+        drop_pending(st);                           /* kept if a paragraph follows */
+        st->pend = t;
+        st->pend_line = b->line;
     } else {
-        harvest(st, t, strlen(t));                  /* subheading, label, widget */
+        drop_pending(st);
+        harvest(st, t, strlen(t));                  /* label, widget */
         free(t);
     }
 }
@@ -1034,9 +1078,24 @@ int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag 
     memset(&st, 0, sizeof st);
     st.have = &doc->meta;
     build_blocks(&st, body ? body : "", first_line);
-    for (size_t i = 0; i < st.nb; i++) classify(&st, &st.b[i]);
+    cclean_pblock *pb = xcalloc(st.nb ? st.nb : 1, sizeof *pb);
+    for (size_t i = 0; i < st.nb; i++) {
+        pb[i].text = st.b[i].text;
+        pb[i].flags = st.b[i].flags;
+        pb[i].linkpct = st.b[i].linkpct;
+        pb[i].files = corpus_furniture_files(doc->furniture, st.b[i].text, strlen(st.b[i].text));
+    }
+    cclean_page(pb, st.nb);
+    for (size_t i = 0; i < st.nb; i++) {
+        if (pb[i].role == CCLEAN_TITLE) offer(&st, F_TITLE, st.b[i].text, strlen(st.b[i].text), 1);
+        else if (pb[i].role == CCLEAN_IN) classify(&st, &st.b[i]);
+        else drop_pending(&st);
+    }
+    free(pb);
+    drop_pending(&st);
     trim_tail(&st);
-    for (size_t i = 0; i < st.np; i++) corpus_doc_add_para(doc, st.p[i].text, st.p[i].line);
+    for (size_t i = 0; i < st.np; i++)
+        corpus_doc_add_para_kind(doc, st.p[i].text, st.p[i].line, st.p[i].kind);
     corpus_meta_fill(&doc->meta.title, st.cand[F_TITLE]);
     corpus_meta_fill(&doc->meta.published, st.cand[F_PUBLISHED]);
     corpus_meta_fill(&doc->meta.author, st.cand[F_AUTHOR]);

@@ -10,6 +10,7 @@
 #include "common/util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Line-start markup recognised by cclean_normalize_line(). */
 enum {
@@ -64,5 +65,31 @@ int cclean_is_stopword(const char *s, size_t n);
 int cclean_is_social(const char *s, size_t n);
 /* Case-insensitive (ASCII) search of needle in s[0..n); NULL if absent. */
 const char *cclean_find(const char *s, size_t n, const char *needle);
+
+/* ---- the page (corpus_clean_page.c) ---- */
+
+/* What a block is to the article it belongs to. */
+enum {
+    CCLEAN_OUT = 0,     /* before the headline or after the article's end */
+    CCLEAN_IN,          /* inside the article: classified as before */
+    CCLEAN_TITLE,       /* the headline */
+    CCLEAN_FURNITURE    /* inside, but recurring in other files of the build */
+};
+
+typedef struct cclean_pblock {
+    const char *text;   /* borrowed block text */
+    int flags;          /* CCLEAN_LINE_* */
+    int linkpct;        /* % of bytes in link text */
+    int files;          /* in: files of the build holding this line (0: unknown) */
+    int role;           /* out: CCLEAN_OUT, _IN, _TITLE or _FURNITURE */
+} cclean_pblock;
+
+/* Find the headline, the article's start and end and the furniture among
+** the blocks of a page. With no prose-shaped block, every role is IN. */
+void cclean_page(cclean_pblock *b, size_t n);
+
+/* Hash of the letters and digits of s[0..n), ASCII case folded (spaces,
+** punctuation and bullets ignored): the identity of a line across files. */
+uint64_t cclean_line_hash(const char *s, size_t n);
 
 #endif

@@ -481,3 +481,17 @@ size_t cclean_sentences(const char *s, size_t n, corpus_span **spans) {
     *spans = v;
     return cnt;
 }
+
+/* ---- line identity ------------------------------------------------------------ */
+
+uint64_t cclean_line_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;            /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] <= 0x81) { i += 2; continue; }  /* U+2000-207F */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xC0) { i++; continue; }      /* U+0080-00BF */
+        if (c < 0x80 && !isalnum(c)) continue;
+        h = (h ^ fold(c)) * 1099511628211ull;
+    }
+    return h ? h : 1;
+}

@@ -171,7 +171,7 @@ static void finalize(corpus_article *a, corpus_diag *d) {
 ** NULL to look for NAME.meta beside the file (when from_file). */
 static int ingest_text(const char *path, const char *text, const char *sidecar, int from_file,
                        corpus_article *a, corpus_diag *d) {
-    a->path = xstrdup(path);
+    a->path = xstrdup(path);   /* a->doc.furniture may be set by the caller */
     int body_line;
     size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
     if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
@@ -211,11 +211,18 @@ int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
 }
 
 int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
+    return corpus_ingest_file_with(path, NULL, out, d);
+}
+
+int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
+                            corpus_article *out, corpus_diag *d) {
     memset(out, 0, sizeof *out);
+    out->doc.furniture = furniture;
     char *text;
     size_t len;
     if (corpus_read_file(path, &text, &len, d) != 0) return -1;
     int rc = ingest_text(path, text, NULL, 1, out, d);
+    out->doc.furniture = NULL;      /* borrowed for the cleaning only */
     free(text);
     if (rc != 0) corpus_article_free(out);
     return rc;
