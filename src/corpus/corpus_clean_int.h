@@ -16,7 +16,9 @@
 enum {
     CCLEAN_LINE_HEADING = 1 << 0,   /* Markdown "# ..." heading */
     CCLEAN_LINE_BULLET  = 1 << 1,   /* list item: "- ", "* ", "• ", "1. " */
-    CCLEAN_LINE_RULE    = 1 << 2    /* horizontal rule "---", "***": no text */
+    CCLEAN_LINE_RULE    = 1 << 2,   /* horizontal rule "---", "***": no text */
+    CCLEAN_LINE_INDENT  = 1 << 3    /* starts with white space: a browser copy's
+                                    ** list item or sidebar, not running text */
 };
 
 /* Normalise one source line (s[0..n), no newline) into out, appending:

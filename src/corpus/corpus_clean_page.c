@@ -30,6 +30,7 @@
 #include "corpus/corpus_clean_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>    /* strncasecmp */
@@ -43,8 +44,8 @@
 #define PG_LONG_WORDS  25   /* a "long paragraph": the article has begun */
 #define PG_TITLE_MIN    3   /* words in a headline */
 #define PG_TITLE_MAX   25
-#define PG_BACK        60   /* blocks searched before the first long paragraph */
-#define PG_BYLINE_NEAR  6   /* a byline within this many blocks after the headline */
+#define PG_BACK       150   /* blocks searched before the first long paragraph */
+#define PG_BYLINE_NEAR 20   /* a byline within this many blocks after the headline */
 #define PG_LEAD_NEAR    8   /* the first long paragraph within this many blocks */
 #define PG_END_WORDS    6   /* an end marker is at most this long */
 #define PG_FURN_WORDS  40   /* recurring blocks at least this long are kept */
@@ -80,6 +81,7 @@ typedef struct pg_info {
     int headline;       /* headline-shaped */
     int byline;         /* byline, dateline or name line */
     int furniture;      /* recurs in other files */
+    uint64_t hash;      /* cclean_line_hash of the text */
 } pg_info;
 
 static int has_any(const char *s, size_t n, const char *const *list, size_t nl) {
@@ -105,36 +107,62 @@ static int pg_prose(const cclean_stats *s, int linkpct) {
     return s->words >= 20 && s->stop * 100 >= s->words * 25;
 }
 
-/* A byline ("By NAME ...", "by: NAME"), a dateline, or a name alone
-** ("First Last", "First M. Last, @handle"). */
+/* Byline evidence of a line: PG_BY_STRONG for "By NAME ..." / "by: NAME",
+** PG_BY_DATE for a dateline, PG_BY_NAME for a name alone ("First Last",
+** "First M. Last, @handle", "NAME • 8h"), else 0. */
+enum { PG_BY_NONE = 0, PG_BY_NAME, PG_BY_DATE, PG_BY_STRONG };
+
+/* A numeric date in s: "2/26/2015", "11.03.17", "2015-02-26". */
+static int pg_numeric_date(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]) || (i && isalnum((unsigned char)s[i - 1]))) continue;
+        size_t j = i, parts = 0, digits;
+        char sep = 0;
+        for (;;) {
+            digits = 0;
+            while (j < n && isdigit((unsigned char)s[j])) { j++; digits++; }
+            if (!digits || digits > 4) break;
+            parts++;
+            if (parts == 3) return j >= n || !isalnum((unsigned char)s[j]);
+            if (j >= n || !strchr("/.-", s[j]) || (sep && s[j] != sep)) break;
+            sep = s[j++];
+        }
+        i = j;
+    }
+    return 0;
+}
+
 static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
-    if (st->words > 20) return 0;
+    if (st->words > 20 || !st->words) return PG_BY_NONE;
     size_t i = 0;
     while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
     if (n - i > 3 && strncasecmp(s + i, "by", 2) == 0 && (s[i + 2] == ' ' || s[i + 2] == ':')) {
         size_t j = i + 3;
         while (j < n && (s[j] == ' ' || s[j] == ':')) j++;
-        if (j < n && cclean_upper_at(s + j, n - j)) return 1;
+        if (j < n && cclean_upper_at(s + j, n - j) && !st->endpunct) return PG_BY_STRONG;
     }
     cdate d;
     size_t a, e;
-    if (st->words <= 12 && cdate_scan(s, n, &d, &a, &e) && d.prec >= CDATE_DAY) return 1;
-    /* a name: 2-4 capitalised words, maybe followed by ", @handle" or "• 8h" */
+    if (st->words <= 16 && !st->endpunct &&
+        ((cdate_scan(s, n, &d, &a, &e) && d.prec >= CDATE_DAY) || pg_numeric_date(s, n)))
+        return PG_BY_DATE;
     size_t words = 0, p = i;
+    int tail = 0;                       /* a handle or separator follows the name */
     while (p < n) {
         while (p < n && s[p] == ' ') p++;
         if (p >= n) break;
         size_t q = p;
         while (q < n && s[q] != ' ') q++;
-        if (s[p] == '@' || s[p] == '|' || (unsigned char)s[p] >= 0xE2) break;   /* handle, separator */
-        if (!cclean_upper_at(s + p, q - p)) return 0;
-        for (size_t k = p; k < q; k++) if (isdigit((unsigned char)s[k])) return 0;
-        if (cclean_is_stopword(s + p, q - p)) return 0;
+        if (s[p] == '@' || s[p] == '|' || (unsigned char)s[p] >= 0xE2) { tail = 1; break; }
+        if (!cclean_upper_at(s + p, q - p)) return PG_BY_NONE;
+        for (size_t k = p; k < q; k++) if (isdigit((unsigned char)s[k])) return PG_BY_NONE;
+        if (cclean_is_stopword(s + p, q - p)) return PG_BY_NONE;
         words++;
         p = q;
-        if (s[q - 1] == ',') break;
+        if (s[q - 1] == ',') { tail = q < n; break; }
     }
-    return words >= 2 && words <= PG_NAME_WORDS && !st->endpunct;
+    if (words < 2 || words > PG_NAME_WORDS || st->endpunct) return PG_BY_NONE;
+    return tail ? PG_BY_DATE : PG_BY_NAME;     /* "NAME, @handle" is as good as a date */
 }
 
 static int pg_headline(const char *s, size_t n, const cclean_stats *st, int flags) {
@@ -146,11 +174,14 @@ static int pg_headline(const char *s, size_t n, const cclean_stats *st, int flag
         size_t e = n;
         while (e && strchr("\"')", s[e - 1])) e--;
         if (!e || s[e - 1] == '.') {
-            if (!(e >= 3 && memcmp(s + e - 3, "...", 3) == 0)) return 0;
+            size_t w = e, dots = 0;             /* "... N.Y.C." ends in an abbreviation */
+            while (w && s[w - 1] != ' ') { if (s[w - 1] == '.') dots++; w--; }
+            if (!(e >= 3 && memcmp(s + e - 3, "...", 3) == 0) && dots < 2) return 0;
         }
         if (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0) return 0;
     }
     if (pg_byline(s, n, st)) return 0;
+    if (memchr(s, ':', n) && st->words < 5) return 0;   /* "Label: value" */
     corpus_span *sp = NULL;
     size_t ns = cclean_sentences(s, n, &sp);          /* one sentence, not a caption */
     free(sp);
@@ -159,10 +190,10 @@ static int pg_headline(const char *s, size_t n, const cclean_stats *st, int flag
 
 /* Same letters and digits, or one of them contains the other as a whole
 ** part (a window title "Headline - Site", a breadcrumb "Section|Headline"). */
-static int pg_repeats(const char *a, const char *b) {
+static int pg_repeats(const char *a, uint64_t ha, const char *b, uint64_t hb) {
+    if (ha == hb) return 1;
     size_t na = strlen(a), nb = strlen(b);
-    if (cclean_line_hash(a, na) == cclean_line_hash(b, nb)) return 1;
-    if (nb > na + 2) {
+    if (nb > na + 2 && nb < 2 * na) {
         const char *p = strstr(b, a);
         if (!p) return 0;
         const char *q = p + na;
@@ -181,79 +212,103 @@ static int pg_end_marker(const char *s, size_t n, const pg_info *f) {
     return starts_any(s + i, n - i, END_WORDS, sizeof END_WORDS / sizeof *END_WORDS);
 }
 
+/* Score of block k (an index into w) as the headline. lead: index of the
+** first long paragraph in w. */
+static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t *w, size_t m,
+                          size_t k, size_t lead) {
+    size_t i = w[k];
+    int sc = 1, by = 0;
+    for (size_t j = k + 1; j < m && j <= k + PG_BYLINE_NEAR; j++) {
+        int e = f[w[j]].byline;
+        if (f[w[j]].headline) break;            /* the byline of the next headline */
+        if (e == PG_BY_NAME && j > k + 3) e = PG_BY_NONE;     /* a name alone: close by only */
+        if (e > by) by = e;
+        if (f[w[j]].prose && f[w[j]].st.words >= PG_LONG_WORDS) break;
+    }
+    sc += by == PG_BY_STRONG ? 6 : by == PG_BY_DATE ? 4 : by == PG_BY_NAME ? 2 : 0;
+    for (size_t j = 0; j < m; j++)
+        if (j != k && pg_repeats(b[i].text, f[i].hash, b[w[j]].text, f[w[j]].hash)) { sc += 2; break; }
+    size_t dist = lead - k;
+    sc += dist <= PG_LEAD_NEAR ? 3 : dist <= 2 * PG_LEAD_NEAR ? 2 : dist <= 5 * PG_LEAD_NEAR ? 1 : 0;
+    if (f[i].st.words >= 5) sc += 1;
+    int prev = k > 0 && f[w[k - 1]].headline, next = k + 1 < m && f[w[k + 1]].headline;
+    if (prev && next) sc -= 3;                  /* inside a list of headlines */
+    else if ((prev || next) && !by) sc -= 2;
+    return sc;
+}
+
 void cclean_page(cclean_pblock *b, size_t n) {
     if (!n) return;
     pg_info *f = xcalloc(n, sizeof *f);
-    size_t first_prose = n;
+    size_t *w = xcalloc(n, sizeof *w), m = 0;  /* blocks with words, in order */
+    int any = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = b[i].text;
         size_t sn = strlen(s);
+        b[i].role = CCLEAN_IN;
         cclean_stats_of(s, sn, &f[i].st);
+        if (!f[i].st.words) continue;
+        w[m++] = i;
+        f[i].hash = cclean_line_hash(s, sn);
         f[i].furniture = b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS;
         f[i].prose = pg_prose(&f[i].st, b[i].linkpct) && !f[i].furniture;
         f[i].byline = pg_byline(s, sn, &f[i].st);
         f[i].headline = pg_headline(s, sn, &f[i].st, b[i].flags) && !f[i].furniture &&
                         !has_any(s, sn, UI_WORDS, sizeof UI_WORDS / sizeof *UI_WORDS);
-        if (f[i].prose && first_prose == n) first_prose = i;
-        b[i].role = CCLEAN_IN;
+        any |= f[i].prose;
     }
-    if (first_prose == n) { free(f); return; }
+    if (!any) goto done;
 
     /* 1. core: maximum-sum run */
     long best = 0, cur = 0;
     size_t cs = 0, ce = 0, start = 0;
-    for (size_t i = 0; i < n; i++) {
-        long sc = f[i].prose ? f[i].st.words
-                             : -(PG_GAP + f[i].st.words / 2 + (f[i].furniture ? PG_FURN_PEN : 0));
-        if (cur <= 0) { cur = 0; start = i; }
+    for (size_t k = 0; k < m; k++) {
+        const pg_info *g = &f[w[k]];
+        int listed = b[w[k]].flags & (CCLEAN_LINE_INDENT | CCLEAN_LINE_BULLET);
+        long sc = g->prose ? (listed ? -1 : g->st.words)       /* list prose: neutral */
+                           : -(PG_GAP + g->st.words / 2 + (g->furniture ? PG_FURN_PEN : 0));
+        if (cur <= 0) { cur = 0; start = k; }
         cur += sc;
-        if (cur > best) { best = cur; cs = start; ce = i; }
+        if (cur > best) { best = cur; cs = start; ce = k; }
     }
     long words = 0;
-    for (size_t i = cs; i <= ce; i++) if (f[i].prose) words += f[i].st.words;
-    if (words < PG_MIN_CORE) { free(f); return; }   /* too little to judge a page */
-    size_t lead = cs;                   /* the first long paragraph of the core */
-    while (lead < ce && !(f[lead].prose && f[lead].st.words >= PG_LONG_WORDS)) lead++;
+    for (size_t k = cs; k <= ce; k++) if (f[w[k]].prose) words += f[w[k]].st.words;
+    if (words < PG_MIN_CORE) goto done;         /* too little to judge a page */
+    size_t lead = cs;                           /* the first long paragraph of the core */
+    while (lead < ce && !(f[w[lead]].prose && f[w[lead]].st.words >= PG_LONG_WORDS)) lead++;
 
     /* 2. headline */
-    size_t from = lead > PG_BACK ? lead - PG_BACK : 0, title = n;
+    size_t title = m;
     int tbest = 0;
-    for (size_t i = from; i <= lead && i < n; i++) {
-        if (!f[i].headline) continue;
-        int sc = 1;
-        for (size_t j = i + 1; j < n && j <= i + PG_BYLINE_NEAR; j++)
-            if (f[j].byline) { sc += 4; break; }
-        for (size_t j = 0; j < n; j++)
-            if (j != i && pg_repeats(b[i].text, b[j].text)) { sc += 3; break; }
-        if (lead - i <= PG_LEAD_NEAR) sc += 3;
-        else if (lead - i <= 2 * PG_LEAD_NEAR) sc += 1;
-        if (f[i].st.words >= 5) sc += 1;
-        int run = (i > 0 && f[i - 1].headline) + (i + 1 < n && f[i + 1].headline);
-        if (run == 2) sc -= 3;
-        if (sc >= tbest) { tbest = sc; title = i; }
+    for (size_t k = lead > PG_BACK ? lead - PG_BACK : 0; k <= lead; k++) {
+        if (!f[w[k]].headline) continue;
+        int sc = pg_title_score(b, f, w, m, k, lead);
+        if (getenv("PGDEBUG")) fprintf(stderr, "T %zu sc %d lead-k %zu by %d %.60s\n", k, sc, lead - k, f[w[k]].byline, b[w[k]].text);
+        if (sc >= tbest) { tbest = sc; title = k; }
     }
-    size_t a = title < n ? title : cs;
-    if (a > cs && title < n) {          /* prose before the headline: a promo or teaser */
-        /* keep it out */
-    } else if (title == n) {
-        a = cs;
-    }
+    size_t a = title < m ? title : cs;
 
-    /* 3. end */
+    /* 3. end: a marker counts when less prose follows it than precedes it
+    ** (a newsletter box or "Read more" link mid-article does not end it) */
     size_t z = ce;
-    int prose_seen = 0;
-    for (size_t i = a + 1; i <= ce; i++) {
-        if (f[i].prose && f[i].st.words >= PG_LONG_WORDS) prose_seen = 1;
-        if (prose_seen && pg_end_marker(b[i].text, strlen(b[i].text), &f[i])) { z = i - 1; break; }
+    long before = 0, total = 0;
+    for (size_t k = a; k <= ce; k++) if (f[w[k]].prose) total += f[w[k]].st.words;
+    for (size_t k = a + 1; k <= ce; k++) {
+        const pg_info *g = &f[w[k]];
+        if (g->prose) { before += g->st.words; continue; }
+        if (before >= PG_LONG_WORDS && total - before < before &&
+            pg_end_marker(b[w[k]].text, strlen(b[w[k]].text), g)) { z = k - 1; break; }
     }
     if (z < a) z = a;
 
-    /* 4. roles */
+    /* 4. roles (blocks without words follow their place) */
     for (size_t i = 0; i < n; i++) {
-        if (i < a || i > z) b[i].role = CCLEAN_OUT;
-        else if (i == title) b[i].role = CCLEAN_TITLE;
+        if (i < w[a] || i > w[z]) b[i].role = CCLEAN_OUT;
+        else if (title < m && i == w[title]) b[i].role = CCLEAN_TITLE;
         else if (f[i].furniture) b[i].role = CCLEAN_FURNITURE;
         else b[i].role = CCLEAN_IN;
     }
+done:
+    free(w);
     free(f);
 }

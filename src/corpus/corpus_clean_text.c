@@ -220,10 +220,11 @@ int cclean_normalize_line(const char *s, size_t n, sbuf *out, sbuf *mask) {
     int flags = 0;
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i > 0) flags |= CCLEAN_LINE_INDENT;
     /* horizontal rule: only - * _ and spaces, at least three marks */
     size_t marks = 0, j;
     for (j = i; j < n && strchr("-*_ ", s[j]); j++) if (s[j] != ' ') marks++;
-    if (j == n && marks >= 3) return CCLEAN_LINE_RULE;
+    if (j == n && marks >= 3) return CCLEAN_LINE_RULE | flags;
     if (i < n && s[i] == '#') {
         size_t h = i;
         while (h < n && s[h] == '#') h++;
