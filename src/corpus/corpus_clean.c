@@ -1086,10 +1086,18 @@ int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag 
         pb[i].files = corpus_furniture_files(doc->furniture, st.b[i].text, strlen(st.b[i].text));
     }
     cclean_page(pb, st.nb);
+    int titled = 0;
     for (size_t i = 0; i < st.nb; i++) {
+        const char *nm;
+        size_t nl;
         if (pb[i].role == CCLEAN_TITLE) offer(&st, F_TITLE, st.b[i].text, strlen(st.b[i].text), 1);
-        else if (pb[i].role == CCLEAN_IN) classify(&st, &st.b[i]);
-        else drop_pending(&st);
+        if (pb[i].role == CCLEAN_BYLINE &&
+            (nl = cclean_byline_name(st.b[i].text, strlen(st.b[i].text), &nm)) > 0)
+            offer(&st, F_AUTHOR, nm, nl, 1);
+        if (pb[i].role == CCLEAN_TITLE) titled = 1;
+        if (pb[i].role == CCLEAN_IN || (pb[i].role == CCLEAN_BYLINE && titled))
+            classify(&st, &st.b[i]);            /* a byline above the headline: author only */
+        if (pb[i].role == CCLEAN_OUT || pb[i].role == CCLEAN_FURNITURE) drop_pending(&st);
     }
     free(pb);
     drop_pending(&st);

@@ -75,7 +75,8 @@ enum {
     CCLEAN_OUT = 0,     /* before the headline or after the article's end */
     CCLEAN_IN,          /* inside the article: classified as before */
     CCLEAN_TITLE,       /* the headline */
-    CCLEAN_FURNITURE    /* inside, but recurring in other files of the build */
+    CCLEAN_FURNITURE,   /* inside, but recurring in other files of the build */
+    CCLEAN_BYLINE       /* inside: the headline's byline (author from it) */
 };
 
 typedef struct cclean_pblock {
@@ -89,6 +90,11 @@ typedef struct cclean_pblock {
 /* Find the headline, the article's start and end and the furniture among
 ** the blocks of a page. With no prose-shaped block, every role is IN. */
 void cclean_page(cclean_pblock *b, size_t n);
+
+/* The name(s) of a byline "By NAME [and NAME][, role | date | @handle]",
+** "by: NAME", "NAME, @handle", "NAME • 8h": *name points into s; returns its
+** length, 0 when there is no name of 2+ capitalised words. */
+size_t cclean_byline_name(const char *s, size_t n, const char **name);
 
 /* Hash of the letters and digits of s[0..n), ASCII case folded (spaces,
 ** punctuation and bullets ignored): the identity of a line across files. */

@@ -50,6 +50,7 @@
 #define PG_END_WORDS    6   /* an end marker is at most this long */
 #define PG_FURN_WORDS  40   /* recurring blocks at least this long are kept */
 #define PG_NAME_WORDS   4   /* words in a name line */
+#define PG_LEAD_RUN     5   /* the lead has PG_LONG_WORDS of prose within this many blocks */
 #define PG_MIN_CORE    60   /* words of prose in the core before the page is cut */
 
 /* Words of page controls: a line with one is no headline. */
@@ -144,7 +145,8 @@ static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
     cdate d;
     size_t a, e;
     if (st->words <= 16 && !st->endpunct &&
-        ((cdate_scan(s, n, &d, &a, &e) && d.prec >= CDATE_DAY) || pg_numeric_date(s, n)))
+        ((cdate_scan(s, n, &d, &a, &e) && d.prec >= CDATE_DAY) || pg_numeric_date(s, n) ||
+         cclean_find(s, n, " min read")))
         return PG_BY_DATE;
     size_t words = 0, p = i;
     int tail = 0;                       /* a handle or separator follows the name */
@@ -153,13 +155,18 @@ static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
         if (p >= n) break;
         size_t q = p;
         while (q < n && s[q] != ' ') q++;
-        if (s[p] == '@' || s[p] == '|' || (unsigned char)s[p] >= 0xE2) { tail = 1; break; }
+        if (s[p] == '@' || s[p] == '|' || (unsigned char)s[p] >= 0xE2) { tail = words > 0; break; }
         if (!cclean_upper_at(s + p, q - p)) return PG_BY_NONE;
         for (size_t k = p; k < q; k++) if (isdigit((unsigned char)s[k])) return PG_BY_NONE;
         if (cclean_is_stopword(s + p, q - p)) return PG_BY_NONE;
         words++;
         p = q;
-        if (s[q - 1] == ',') { tail = q < n; break; }
+        if (s[q - 1] == ',') {                  /* "NAME, @handle" only */
+            while (q < n && s[q] == ' ') q++;
+            if (q < n && s[q] != '@') return PG_BY_NONE;
+            tail = q < n;
+            break;
+        }
     }
     if (words < 2 || words > PG_NAME_WORDS || st->endpunct) return PG_BY_NONE;
     return tail ? PG_BY_DATE : PG_BY_NAME;     /* "NAME, @handle" is as good as a date */
@@ -212,6 +219,79 @@ static int pg_end_marker(const char *s, size_t n, const pg_info *f) {
     return starts_any(s + i, n - i, END_WORDS, sizeof END_WORDS / sizeof *END_WORDS);
 }
 
+/* Words that end a name in a byline (compared case-insensitively). */
+static const char *const NAME_STOP[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "updated", "published", "posted", "follow", "staff", "writer", "reporter",
+    "editor", "correspondent", "contributor", "columnist", "photographer",
+    "on", "at", "in", "for", "from", "the", "via", "with", "min", "read",
+};
+
+static int name_stop(const char *s, size_t n) {
+    while (n && strchr(".,;:", s[n - 1])) n--;
+    for (size_t k = 0; k < sizeof NAME_STOP / sizeof *NAME_STOP; k++)
+        if (strlen(NAME_STOP[k]) == n && strncasecmp(NAME_STOP[k], s, n) == 0) return 1;
+    return 0;
+}
+
+size_t cclean_byline_name(const char *s, size_t n, const char **name) {
+    size_t i = 0;
+    while (i < n && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+    static const char *const PREFIX[] = { "written by", "posted by", "words by", "by" };
+    for (size_t k = 0; k < sizeof PREFIX / sizeof *PREFIX; k++) {
+        size_t m = strlen(PREFIX[k]);
+        if (n - i > m && strncasecmp(s + i, PREFIX[k], m) == 0 && (s[i + m] == ' ' || s[i + m] == ':')) {
+            i += m;
+            while (i < n && (s[i] == ' ' || s[i] == ':')) i++;
+            break;
+        }
+    }
+    size_t a = i, end = i, got = 0, toks = 0;
+    while (i < n && toks < 10) {
+        while (i < n && s[i] == ' ') i++;
+        size_t q = i;
+        while (q < n && s[q] != ' ') q++;
+        if (q == i) break;
+        toks++;
+        size_t wn = q - i;
+        int comma = strchr(",;|", s[q - 1]) != NULL;
+        if (comma) wn--;
+        if (got && (strncmp(s + i, "and", wn) == 0 || (wn == 1 && s[i] == '&')) && wn <= 3) {
+            i = q;
+            continue;
+        }
+        size_t dn = wn;                         /* "Nolan22": digits glued after the name */
+        while (dn && isdigit((unsigned char)s[i + dn - 1])) dn--;
+        if (!dn || !cclean_upper_at(s + i, dn)) break;
+        if (name_stop(s + i, dn)) {             /* "Laura June Topolsky": a month as a name */
+            size_t r = q;
+            while (r < n && s[r] == ' ') r++;
+            size_t rq = r;
+            while (rq < n && s[rq] != ' ') rq++;
+            if (!got || comma || rq == r || !cclean_upper_at(s + r, rq - r) || name_stop(s + r, rq - r))
+                break;
+        }
+        int letters = 1;
+        for (size_t k = 0; k < dn; k++)
+            if (!(isalpha((unsigned char)s[i + k]) || strchr(".'-", s[i + k]) ||
+                  (unsigned char)s[i + k] >= 0x80)) letters = 0;
+        if (!letters) break;
+        got++;
+        end = i + dn;
+        if (dn < wn || comma) break;
+        i = q;
+    }
+    if (got < 2) return 0;
+    while (end > a && strchr(".,", s[end - 1]) && !(end >= 2 && isupper((unsigned char)s[end - 2]) &&
+                                                    (end < 3 || s[end - 3] == ' ' || s[end - 3] == '.')))
+        end--;
+    *name = s + a;
+    return end - a;
+}
+
 /* Score of block k (an index into w) as the headline. lead: index of the
 ** first long paragraph in w. */
 static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t *w, size_t m,
@@ -231,10 +311,53 @@ static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t
     size_t dist = lead - k;
     sc += dist <= PG_LEAD_NEAR ? 3 : dist <= 2 * PG_LEAD_NEAR ? 2 : dist <= 5 * PG_LEAD_NEAR ? 1 : 0;
     if (f[i].st.words >= 5) sc += 1;
+    const char *c1 = strchr(b[i].text, ',');
+    if (c1 && strchr(c1 + 1, ',')) sc -= 2;     /* "Do this, that, and more": an instruction */
     int prev = k > 0 && f[w[k - 1]].headline, next = k + 1 < m && f[w[k + 1]].headline;
     if (prev && next) sc -= 3;                  /* inside a list of headlines */
     else if ((prev || next) && !by) sc -= 2;
     return sc;
+}
+
+/* 1 if s holds the words needle[0..n) (ASCII case folded). */
+static int pg_contains(const char *s, const char *needle, size_t n) {
+    size_t sn = strlen(s);
+    for (const char *p = s; (p = cclean_find(p, (size_t)(s + sn - p), "")) && p < s + sn; p++) {
+        if ((size_t)(s + sn - p) < n) return 0;
+        if (strncasecmp(p, needle, n) == 0 && (p == s || p[-1] == ' ')) return 1;
+    }
+    return 0;
+}
+
+/* The byline of the headline at k: the best evidence (By > date or handle >
+** name) among the blocks that follow it before the text starts, a name
+** alone only close to it; else a name line shortly before the headline
+** that a date or reading time follows. Returns an index into w, or m. */
+static size_t pg_find_byline(const cclean_pblock *b, const pg_info *f, const size_t *w, size_t m,
+                             size_t k) {
+    size_t best = m;
+    int bev = 0;
+    const char *nm;
+    for (size_t j = k + 1; j < m && j <= k + PG_BYLINE_NEAR; j++) {
+        const pg_info *g = &f[w[j]];
+        if (g->headline || (g->prose && g->st.words >= PG_LONG_WORDS)) break;
+        int e = g->byline;
+        if (e == PG_BY_NAME && j > k + 3) e = PG_BY_NONE;
+        size_t nl;
+        if (e > bev && (nl = cclean_byline_name(b[w[j]].text, strlen(b[w[j]].text), &nm)) > 0 &&
+            !(e == PG_BY_NAME && pg_contains(b[w[k]].text, nm, nl))) {   /* the subject, not the author */
+            bev = e;
+            best = j;
+        }
+    }
+    if (best < m) return best;
+    for (size_t j = k; j-- > 0 && j + PG_BYLINE_NEAR > k; ) {
+        const pg_info *g = &f[w[j]];
+        if (g->byline < PG_BY_NAME || !cclean_byline_name(b[w[j]].text, strlen(b[w[j]].text), &nm))
+            continue;
+        if ((j + 1 < k && f[w[j + 1]].byline == PG_BY_DATE) || g->byline >= PG_BY_DATE) return j;
+    }
+    return m;
 }
 
 void cclean_page(cclean_pblock *b, size_t n) {
@@ -274,8 +397,16 @@ void cclean_page(cclean_pblock *b, size_t n) {
     long words = 0;
     for (size_t k = cs; k <= ce; k++) if (f[w[k]].prose) words += f[w[k]].st.words;
     if (words < PG_MIN_CORE) goto done;         /* too little to judge a page */
-    size_t lead = cs;                           /* the first long paragraph of the core */
-    while (lead < ce && !(f[w[lead]].prose && f[w[lead]].st.words >= PG_LONG_WORDS)) lead++;
+    /* the lead: the first long paragraph of the core that more prose follows
+    ** (a lone promo sentence above the headline is not the article) */
+    size_t lead = cs;
+    for (; lead < ce; lead++) {
+        if (!(f[w[lead]].prose && f[w[lead]].st.words >= PG_LONG_WORDS)) continue;
+        long next = 0;
+        for (size_t k = lead + 1; k <= ce && k <= lead + PG_LEAD_RUN; k++)
+            if (f[w[k]].prose) next += f[w[k]].st.words;
+        if (next >= PG_LONG_WORDS) break;
+    }
 
     /* 2. headline */
     size_t title = m;
@@ -287,6 +418,7 @@ void cclean_page(cclean_pblock *b, size_t n) {
         if (sc >= tbest) { tbest = sc; title = k; }
     }
     size_t a = title < m ? title : cs;
+    size_t by = title < m ? pg_find_byline(b, f, w, m, title) : m;
 
     /* 3. end: a marker counts when less prose follows it than precedes it
     ** (a newsletter box or "Read more" link mid-article does not end it) */
@@ -303,7 +435,8 @@ void cclean_page(cclean_pblock *b, size_t n) {
 
     /* 4. roles (blocks without words follow their place) */
     for (size_t i = 0; i < n; i++) {
-        if (i < w[a] || i > w[z]) b[i].role = CCLEAN_OUT;
+        if (by < m && i == w[by]) b[i].role = CCLEAN_BYLINE;     /* may sit above the headline */
+        else if (i < w[a] || i > w[z]) b[i].role = CCLEAN_OUT;
         else if (title < m && i == w[title]) b[i].role = CCLEAN_TITLE;
         else if (f[i].furniture) b[i].role = CCLEAN_FURNITURE;
         else b[i].role = CCLEAN_IN;
