@@ -158,7 +158,7 @@ static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
         if (s[p] == '@' || s[p] == '|' || (unsigned char)s[p] >= 0xE2) { tail = words > 0; break; }
         if (!cclean_upper_at(s + p, q - p)) return PG_BY_NONE;
         for (size_t k = p; k < q; k++) if (isdigit((unsigned char)s[k])) return PG_BY_NONE;
-        if (cclean_is_stopword(s + p, q - p)) return PG_BY_NONE;
+        if (cclean_is_stopword(s + p, q - p) || cclean_is_social(s + p, q - p)) return PG_BY_NONE;
         words++;
         p = q;
         if (s[q - 1] == ',') {                  /* "NAME, @handle" only */
@@ -265,7 +265,7 @@ size_t cclean_byline_name(const char *s, size_t n, const char **name) {
         }
         size_t dn = wn;                         /* "Nolan22": digits glued after the name */
         while (dn && isdigit((unsigned char)s[i + dn - 1])) dn--;
-        if (!dn || !cclean_upper_at(s + i, dn)) break;
+        if (!dn || !cclean_upper_at(s + i, dn) || cclean_is_social(s + i, dn)) break;
         if (name_stop(s + i, dn)) {             /* "Laura June Topolsky": a month as a name */
             size_t r = q;
             while (r < n && s[r] == ' ') r++;
