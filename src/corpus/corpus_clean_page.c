@@ -305,7 +305,7 @@ static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t
         if (e > by) by = e;
         if (f[w[j]].prose && f[w[j]].st.words >= PG_LONG_WORDS) break;
     }
-    sc += by == PG_BY_STRONG ? 6 : by == PG_BY_DATE ? 4 : by == PG_BY_NAME ? 2 : 0;
+    sc += by == PG_BY_STRONG ? 6 : by == PG_BY_DATE ? 3 : by == PG_BY_NAME ? 2 : 0;
     for (size_t j = 0; j < m; j++)
         if (j != k && pg_repeats(b[i].text, f[i].hash, b[w[j]].text, f[w[j]].hash)) { sc += 2; break; }
     size_t dist = lead - k;
