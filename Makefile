@@ -4,6 +4,7 @@
 #   make run        build everything and open the app on the bundled corpus
 #   make test       build and run every test; ends with "N passed, N failed"
 #   make bench      speed and memory figures beside their targets
+#   make eval       ingest accuracy on the development pages (WEBPAGES=DIR)
 #   make clean      remove build/
 #
 # Variables: BUILD (output folder, default build), CROSS (toolchain prefix,
@@ -198,3 +199,24 @@ $(FUZZ_BIN): $(FUZZ_SRC) $(FUZZ_HDR) $(BUILD)/config.mk
 fuzz: $(FUZZ_BIN)
 	@sh tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
 # ---- end of Fuzzing -------------------------------------------------------
+
+# ---- Evaluation (owner: eval; see tests/eval/run.sh) -----------------------
+# make eval [WEBPAGES=DIR]   builds every page of the development set (default
+#   ../shared/webpages-dev, or $VITRINE_WEBPAGES) both ways, NAME.txt and
+#   NAME.html, with the real vitrine-corpus and scores the two databases with
+#   $(BUILD)/vitrine-eval: a table per kind, the issue-11 targets with
+#   ok/MISSED, and one "eval KIND title=..." line each. EVAL_DETAIL=PAGE (or
+#   all) lists, per page, missed and extra sentences and leaked lines.
+#   tests/test_eval.sh keeps the figures above tests/eval/floors.txt.
+WEBPAGES ?= $(if $(VITRINE_WEBPAGES),$(VITRINE_WEBPAGES),../shared/webpages-dev)
+EVAL_TOOL := $(BUILD)/vitrine-eval
+EVAL_OBJ  := $(call obj,tests/eval/vitrine_eval.c tests/eval/eval_metrics.c)
+.PHONY: eval
+$(EVAL_TOOL): $(EVAL_OBJ)
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS) -lm
+$(BUILD)/tests/test_eval_metrics: $(call obj,tests/eval/eval_metrics.c)
+test: $(EVAL_TOOL)
+eval: $(CORPUS_TOOL) $(EVAL_TOOL)
+	@BUILD=$(BUILD) sh tests/eval/run.sh "$(WEBPAGES)" $(if $(EVAL_DETAIL),--detail $(EVAL_DETAIL))
+# ---- end of Evaluation -----------------------------------------------------
