@@ -85,6 +85,8 @@
 #define CC_WRAP_MAX       100
 #define CC_WRAP_PCT        60   /* ... other lines at least this % of it */
 #define CC_LEAD_BYTES      80   /* longest "CITY, date (Agency) --" lead */
+#define CC_BIO_PARAS        2   /* author bios at the end: paragraphs */
+#define CC_BIO_WORDS       80   /* ... each at most this long */
 #define CC_SUBHEAD_MIN      2   /* words in a subheading */
 #define CC_SUBHEAD_MAX     15
 
@@ -117,7 +119,12 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"Image: ",                   CK_CAPTION, CF_CASE},
     {"Image credit",              CK_CAPTION, 0},
     {"Photo credit",              CK_CAPTION, 0},
-    {"Credit: ",                  CK_CAPTION, CF_CASE | CF_START},
+    {"Credit: ",                  CK_CAPTION, CF_CASE},   /* "... at the port Credit: Agency" */
+    {".Credit",                   CK_CAPTION, CF_CASE},   /* caption glued to its credit */
+    {"Getty Images",              CK_CAPTION, CF_CASE},
+    {"AP Photo",                  CK_CAPTION, CF_CASE},
+    {"Image copyright",           CK_CAPTION, 0},
+    {"Image caption",             CK_CAPTION, 0},
     {"File photo",                CK_CAPTION, CF_CASE | CF_START},
     {" is pictured",              CK_CAPWEAK, 0},         /* "X is pictured at ..." */
     {" are pictured",             CK_CAPWEAK, 0},
@@ -157,6 +164,8 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"our newsletter",            CK_PROMO, 0},
     {"Send your stories",         CK_PROMO, CF_START},
     {"Get more from",             CK_PROMO, CF_START},
+    {"more articles on",          CK_PROMO, 0},
+    {"more stories on",           CK_PROMO, 0},
     /* widgets */
     {"Comment(s)",                CK_WIDGET, 0},          /* "0 Comment(s)" counter */
     {"Add your comment",          CK_WIDGET, CF_START},
@@ -518,7 +527,10 @@ static int bio_match(const char *s, size_t n, size_t *name_end, const char **org
     size_t k = cc_tokens(s, n, t, CC_MAXTOK), i = 0;
     while (i < k && i < CC_NAME_WORDS && !tok_is(t[i], "is")) {
         int initial = t[i].n == 2 && isupper((unsigned char)t[i].s[0]) && t[i].s[1] == '.';
-        if (!initial && (!cclean_upper_at(t[i].s, t[i].n) || IN_LIST(t[i].s, t[i].n, NOT_NAME)))
+        int particle = i > 0 && (tok_is(t[i], "di") || tok_is(t[i], "de") || tok_is(t[i], "van") ||
+                                 tok_is(t[i], "von") || tok_is(t[i], "da") || tok_is(t[i], "le"));
+        if (!initial && !particle &&
+            (!cclean_upper_at(t[i].s, t[i].n) || IN_LIST(t[i].s, t[i].n, NOT_NAME)))
             return 0;
         i++;
     }
@@ -1041,7 +1053,35 @@ static void classify(cc_state *st, cc_block *b) {
 }
 
 /* Cut trailing bios from the end of the article backwards. */
+/* 1 if text starts with the author's name, whole or its first word, and
+** then a lower-case word ("NAME covers ...", "NAME has been ..."). */
+static int starts_with_author(const char *text, const char *author) {
+    if (!author) return 0;
+    size_t first = strcspn(author, " ");
+    size_t full = strcspn(author, ",;");
+    while (full && author[full - 1] == ' ') full--;
+    for (int k = 0; k < 2; k++) {
+        size_t n = k ? first : full;
+        if (n < 3 || strncasecmp(text, author, n) != 0 || text[n] != ' ') continue;
+        if (islower((unsigned char)text[n + 1])) return 1;
+    }
+    return 0;
+}
+
 static void trim_tail(cc_state *st) {
+    size_t bios = 0;                /* paragraphs at the end about the author */
+    while (bios < st->np && bios < CC_BIO_PARAS) {
+        cc_para *p = &st->p[st->np - 1 - bios];
+        if (!p->prose || !starts_with_author(p->text, st->cand[F_AUTHOR])) break;
+        cclean_stats bs;
+        cclean_stats_of(p->text, strlen(p->text), &bs);
+        if (bs.words > CC_BIO_WORDS) break;
+        bios++;
+    }
+    if (bios && bios < st->np) {
+        for (size_t k = 0; k < bios; k++) free(st->p[st->np - 1 - k].text);
+        st->np -= bios;
+    }
     while (st->np) {
         cc_para *p = &st->p[st->np - 1];
         if (!p->prose) { free(p->text); st->np--; continue; }

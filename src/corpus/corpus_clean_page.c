@@ -50,6 +50,7 @@
 #define PG_END_WORDS    6   /* an end marker is at most this long */
 #define PG_FURN_WORDS  40   /* recurring blocks at least this long are kept */
 #define PG_NAME_WORDS   4   /* words in a name line */
+#define CC_CAPTION_MAX 90   /* a block ending in a credit up to this long is a caption */
 #define PG_LEAD_RUN     5   /* the lead has PG_LONG_WORDS of prose within this many blocks */
 #define PG_MIN_CORE    60   /* words of prose in the core before the page is cut */
 
@@ -76,6 +77,57 @@ static const char *const END_WORDS[] = {
     "conversation", "share this", "tags", "filed under", "topics",
 };
 
+/* Page notices (player, browser, ad and consent messages), told by two
+** words that meet in a short line: {first, second}, ASCII case folded. */
+static const char *const NOTICE[][2] = {
+    {"video", "not available"}, {"video", "unavailable"}, {"browser", "not supported"},
+    {"browser", "upgrade"}, {"browser", "update your"}, {"javascript", "enable"},
+    {"skip", " ad"}, {"ad ", "seconds"}, {"wait", "second"}, {"cookies", "consent"},
+    {"cookies", "we use"}, {"is not supported", "ie "}, {"adblock", "disable"},
+    {"ad blocker", "disable"}, {"this story", "share it"}, {"unlisted", "link"},
+};
+
+#define PG_NOTICE_WORDS 25  /* a notice is at most this long */
+#define PG_CAPTION_WORDS 35 /* a short paragraph right before a photo credit is its caption */
+#define PG_DUP_WORDS    40  /* a block repeated on the page up to this long is no paragraph */
+
+static int pg_notice(const char *s, size_t n, const cclean_stats *st) {
+    if (st->words > PG_NOTICE_WORDS) return 0;
+    for (size_t k = 0; k < sizeof NOTICE / sizeof *NOTICE; k++)
+        if (cclean_find(s, n, NOTICE[k][0]) && cclean_find(s, n, NOTICE[k][1])) return 1;
+    return 0;
+}
+
+/* A token "Name/Agency" or "Name/Agency/Getty": a photo credit. */
+static int credit_token(const char *s, size_t n) {
+    const char *sl = memchr(s, '/', n);
+    if (!sl || sl == s || sl + 1 >= s + n) return 0;
+    return isalpha((unsigned char)sl[-1]) && cclean_upper_at(sl + 1, (size_t)(s + n - sl - 1)) &&
+           !memchr(s, ':', n);
+}
+
+/* A photo credit line ("NAME/Agency", "Photo: NAME", "Getty Images"), or
+** a block that ends in one after its text (*tail set). */
+static int pg_credit(const char *s, size_t n, const cclean_stats *st, int *tail) {
+    *tail = 0;
+    if (st->endpunct || !st->words) return 0;
+    size_t e = n, k = 0;
+    while (e > 0 && k < 6) {                    /* the last six tokens */
+        while (e > 0 && s[e - 1] == ' ') e--;
+        size_t a = e;
+        while (a > 0 && s[a - 1] != ' ') a--;
+        if (a == e) break;
+        if (credit_token(s + a, e - a) ||
+            (e - a == 6 && strncmp(s + a, "Images", 6) == 0 && a >= 6 && strncmp(s + a - 6, "Getty ", 6) == 0)) {
+            *tail = st->words > 8;
+            return st->words <= 8 || st->words <= CC_CAPTION_MAX;
+        }
+        e = a;
+        k++;
+    }
+    return 0;
+}
+
 typedef struct pg_info {
     cclean_stats st;
     int prose;          /* prose-shaped */
@@ -83,6 +135,7 @@ typedef struct pg_info {
     int byline;         /* byline, dateline or name line */
     int furniture;      /* recurs in other files */
     uint64_t hash;      /* cclean_line_hash of the text */
+    int dup;            /* a short block found twice on the page: teaser, caption */
 } pg_info;
 
 static int has_any(const char *s, size_t n, const char *const *list, size_t nl) {
@@ -373,7 +426,15 @@ void cclean_page(cclean_pblock *b, size_t n) {
         if (!f[i].st.words) continue;
         w[m++] = i;
         f[i].hash = cclean_line_hash(s, sn);
-        f[i].furniture = b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS;
+        int tail;
+        f[i].furniture = (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
+                         pg_notice(s, sn, &f[i].st);
+        if (pg_credit(s, sn, &f[i].st, &tail)) {
+            f[i].furniture = 1;                 /* a credit, or a caption ending in one */
+            pg_info *c = m >= 2 ? &f[w[m - 2]] : NULL;      /* w[m - 1] is i */
+            if (!tail && c && c->st.words <= PG_CAPTION_WORDS && !c->headline && c->st.endpunct)
+                c->furniture = 1, c->prose = 0;                /* its caption */
+        }
         f[i].prose = pg_prose(&f[i].st, b[i].linkpct) && !f[i].furniture;
         f[i].byline = pg_byline(s, sn, &f[i].st);
         f[i].headline = pg_headline(s, sn, &f[i].st, b[i].flags) && !f[i].furniture &&
@@ -381,6 +442,12 @@ void cclean_page(cclean_pblock *b, size_t n) {
         any |= f[i].prose;
     }
     if (!any) goto done;
+    for (size_t k = 0; k < m; k++) {            /* a short block repeated on the page */
+        pg_info *g = &f[w[k]];
+        if (g->headline || g->st.words > PG_DUP_WORDS || g->st.words < 4) continue;
+        for (size_t j = k + 1; j < m; j++)
+            if (f[w[j]].hash == g->hash) { g->dup = f[w[j]].dup = 1; break; }
+    }
 
     /* 1. core: maximum-sum run */
     long best = 0, cur = 0;
@@ -429,7 +496,8 @@ void cclean_page(cclean_pblock *b, size_t n) {
         const pg_info *g = &f[w[k]];
         if (g->prose) { before += g->st.words; continue; }
         if (before >= PG_LONG_WORDS && total - before < before &&
-            pg_end_marker(b[w[k]].text, strlen(b[w[k]].text), g)) { z = k - 1; break; }
+            (pg_end_marker(b[w[k]].text, strlen(b[w[k]].text), g) || g->byline == PG_BY_STRONG))
+            { z = k - 1; break; }         /* a byline below the text opens the author's box */
     }
     if (z < a) z = a;
 
@@ -438,7 +506,9 @@ void cclean_page(cclean_pblock *b, size_t n) {
         if (by < m && i == w[by]) b[i].role = CCLEAN_BYLINE;     /* may sit above the headline */
         else if (i < w[a] || i > w[z]) b[i].role = CCLEAN_OUT;
         else if (title < m && i == w[title]) b[i].role = CCLEAN_TITLE;
-        else if (f[i].furniture) b[i].role = CCLEAN_FURNITURE;
+        else if (f[i].furniture || f[i].dup) b[i].role = CCLEAN_FURNITURE;
+        else if (title < m && by < m && by > title && i > w[title] && i < w[by] && f[i].prose)
+            b[i].role = CCLEAN_FURNITURE;       /* the standfirst between headline and byline */
         else b[i].role = CCLEAN_IN;
     }
 done:
