@@ -128,6 +128,31 @@ static int pg_credit(const char *s, size_t n, const cclean_stats *st, int *tail)
     return 0;
 }
 
+/* A block that says one phrase two or more times in a row ("Title Title
+** Title", a link card copied with its hidden copies), or a teaser cut
+** short and followed by its link ("...,… Read more"). */
+#define PG_REPEAT_WORDS 80
+static int pg_card(const char *s, size_t n, const cclean_stats *st) {
+    if (st->words > PG_REPEAT_WORDS || st->words < 6) return 0;
+    const char *e = cclean_find(s, n, "\xE2\x80\xA6 Read more");
+    if (!e) e = cclean_find(s, n, "... Read more");
+    if (e) return 1;
+    const char *ts[PG_REPEAT_WORDS + 1];
+    size_t tl[PG_REPEAT_WORDS + 1], k = 0;
+    for (size_t i = 0; i < n && k <= PG_REPEAT_WORDS; ) {
+        while (i < n && s[i] == ' ') i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ') i++;
+        if (i > a) { ts[k] = s + a; tl[k] = i - a; k++; }
+    }
+    for (size_t p = 3; p * 2 <= k; p++) {
+        size_t i = 0;
+        while (i + p < k && tl[i] == tl[i + p] && memcmp(ts[i], ts[i + p], tl[i]) == 0) i++;
+        if (i + p >= k && i >= p) return 1;     /* the rest repeats the first p words */
+    }
+    return 0;
+}
+
 typedef struct pg_info {
     cclean_stats st;
     int prose;          /* prose-shaped */
@@ -428,7 +453,7 @@ void cclean_page(cclean_pblock *b, size_t n) {
         f[i].hash = cclean_line_hash(s, sn);
         int tail;
         f[i].furniture = (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
-                         pg_notice(s, sn, &f[i].st);
+                         pg_notice(s, sn, &f[i].st) || pg_card(s, sn, &f[i].st);
         if (pg_credit(s, sn, &f[i].st, &tail)) {
             f[i].furniture = 1;                 /* a credit, or a caption ending in one */
             pg_info *c = m >= 2 ? &f[w[m - 2]] : NULL;      /* w[m - 1] is i */
