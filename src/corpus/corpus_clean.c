@@ -936,14 +936,14 @@ static void keep(cc_state *st, char *text, int line, int prose) {
     keep_kind(st, text, line, prose, prose ? CORPUS_PARA_BODY : CORPUS_PARA_ITEM);
 }
 
-/* A subheading: a short line starting upper-case, without closing period,
+/* A subheading: a short line starting upper-case (not a quotation mark), without closing period,
 ** menu separators or URLs, not a list item; kept only when a paragraph
 ** follows it (keep()). */
 static int subhead_like(const char *s, const cclean_stats *st, int flags) {
     size_t n = strlen(s);
     if (st->words < CC_SUBHEAD_MIN || st->words > CC_SUBHEAD_MAX) return 0;
     if ((flags & CCLEAN_LINE_BULLET) || st->seps || st->urls || st->social) return 0;
-    if (!cclean_upper_at(s, n) && !(n && strchr("\"'", s[0]))) return 0;
+    if (!cclean_upper_at(s, n)) return 0;      /* a quoted one repeats a quote of the body */
     if (st->endpunct) {
         size_t e = n;
         while (e && strchr("\"')", s[e - 1])) e--;

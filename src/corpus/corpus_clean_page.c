@@ -30,7 +30,6 @@
 #include "corpus/corpus_clean_int.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>    /* strncasecmp */
@@ -506,7 +505,6 @@ void cclean_page(cclean_pblock *b, size_t n) {
     for (size_t k = lead > PG_BACK ? lead - PG_BACK : 0; k <= lead; k++) {
         if (!f[w[k]].headline) continue;
         int sc = pg_title_score(b, f, w, m, k, lead);
-        if (getenv("PGDEBUG")) fprintf(stderr, "T %zu sc %d lead-k %zu by %d %.60s\n", k, sc, lead - k, f[w[k]].byline, b[w[k]].text);
         if (sc >= tbest) { tbest = sc; title = k; }
     }
     size_t a = title < m ? title : cs;
