@@ -12,6 +12,11 @@
 ** 2. Blocks. A run of 3+ spaces inside a line (after NBSP -> space) is a
 **    block separator: scrapers glue a caption or a credit to the text that
 **    way. Each block keeps its source line (para_line).
+** 2b. The page (corpus_clean_page.c): headline, byline, the article's start
+**    and end and furniture (other files' lines, notices, credits and their
+**    captions, link cards) are found over all blocks; the headline becomes
+**    the title, the byline's name the author; blocks outside the article
+**    or furniture are dropped, the rest classified as below.
 ** 3. Classification, in article order, first rule that applies:
 **      byline "By NAME[, Outlet, date]"              -> author, dropped
 **      "Source: Outlet" line                         -> source, dropped
@@ -31,17 +36,22 @@
 **        anything else: a short line without closing punctuation, i.e. a
 **          subheading, a repeated headline, a widget label ("Most Read"),
 **          a form field                                     -> dropped
-**      A subheading is dropped rather than kept: the kiosk shows paragraphs
-**      only, and scraped subheads often repeat a quote of the body.
+**      A subheading (2-15 words, upper-case start, no closing period,
+**      not quoted: a quoted one repeats a quote of the body) is kept as its
+**      own paragraph of kind CORPUS_PARA_SUBHEAD when a paragraph follows
+**      it; summaries, quotes and events skip it.
 **      Sentences here come from cclean_sentences (corpus_clean_text.c), a
 **      conservative splitter: edge trimming only needs the boundaries before
 **      boilerplate openers, and this stage runs before the sentence stage.
-** 4. Tail. From the last paragraph backwards, trailing author bios ("The
+** 4. Tail. Up to two last paragraphs that start with the author's name
+**    and a lower-case word ("NAME covers ...") go; then, from the last
+**    paragraph backwards, trailing author bios ("The
 **    author is ...", "NAME is a columnist with ...") are cut; a paragraph
 **    left empty goes and the one before is examined. Bio patterns apply only
 **    here because "NAME is a fellow at ..." is ordinary prose mid-article.
 **
-** Metadata candidates carry a rank (1 = most specific); the best rank wins,
+** Metadata candidates carry a rank (1 = most specific; the page's headline
+** and byline are offered first at rank 1); the best rank wins,
 ** ties go to the first seen, and doc->meta is only filled (fields already
 ** set, e.g. from front matter, win):
 **   title      1 first headline-like line before any prose

@@ -7,25 +7,35 @@
 ** there is no link density or structure, so the blocks (lines) are judged
 ** by shape, and the page by runs of them:
 **
+** 0. Blocks. Words, prose shape, byline evidence (By NAME > dateline or
+**    "NAME, @handle" or reading time > a name alone), headline shape. Some
+**    blocks are marked furniture at once: lines recurring in other files
+**    of the build, page notices (video player, browser support, ad
+**    countdowns, consent), photo credits ("NAME/Agency", "Getty Images")
+**    and the short paragraph right before a credit line (its caption),
+**    link cards that repeat their title, teasers cut short before "Read
+**    more", and short blocks said twice on the same page.
 ** 1. Core. Each block scores +words when it is prose-shaped (closing
-**    punctuation, enough words and stopwords, no menu separators) and
-**    -(PG_GAP + words/2) otherwise, recurring site furniture doubly so;
-**    the core is the run of blocks with the largest sum (a maximum
-**    subarray, as in Finn et al.'s Body Text Extraction): long prose
-**    wins, runs of short lines between prose break it.
-** 2. Headline. Every headline-shaped line (3-25 words, no closing period,
-**    not a list item, no UI vocabulary) up to the core's first long
-**    paragraph is scored: followed within a few blocks by a byline, a
-**    dateline or a name line; repeated elsewhere in the page (the window
-**    title, a breadcrumb); close before the first long paragraph; not
-**    in a run of short headline-like lines (a link list). The best wins;
-**    the article starts there.
-** 3. End. After the headline and some prose, a short line naming what
-**    follows an article (comments, related or recommended stories, the
-**    author's bio, a newsletter) ends it; so does the end of the core.
-** 4. Inside, a block that recurs in other files of the build (and is not
-**    long prose) is furniture and goes.
-** Without any prose block nothing is decided: every block stays in.
+**    punctuation, enough words and stopwords, no menu separators; prose in
+**    an indented or bulleted list item scores -1: teaser lists), and
+**    -(PG_GAP + words/2) otherwise, furniture more; the core is the run of
+**    blocks with the largest sum (a maximum subarray, as in Finn et al.'s
+**    Body Text Extraction): long prose wins, runs of short lines break it.
+**    Below PG_MIN_CORE words of prose nothing is decided (short texts).
+** 2. Headline. Every headline-shaped line (3-25 words, one sentence, no
+**    closing period unless an abbreviation, not a list item, no UI
+**    vocabulary) up to PG_BACK blocks before the lead (the first long
+**    paragraph that more prose follows) is scored: its byline (up to the
+**    next headline-shaped line), repeated elsewhere on the page (window
+**    title, breadcrumb), closeness to the lead, not inside a list of
+**    headlines. The best wins (ties: the later); the article starts there.
+** 3. Byline. The best byline evidence after the headline (a name alone
+**    only close to it, and not a name the headline itself holds), else a
+**    name line just above the headline that a date or reading time
+**    follows. Blocks between headline and byline are the standfirst: out.
+** 4. End. The core's end, or earlier a short line naming what follows an
+**    article (comments, related, recommended, about the author ...) or a
+**    second "By NAME" line, when less prose follows it than precedes it.
 */
 #include "corpus/corpus_clean_int.h"
 
