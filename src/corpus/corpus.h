@@ -8,6 +8,9 @@
 **   corpus_frontmatter.c  leading YAML front matter -> corpus_meta, removed
 **   corpus_clean.c        entities, Markdown links, boilerplate, bylines and
 **                         datelines -> corpus_doc (paragraphs + metadata)
+**     corpus_clean_page.c   (inside clean) a copied page's headline, byline,
+**                         article start and end, furniture
+**   corpus_furniture.c    lines recurring across the files of one build
 **   corpus_sidecar.c      NAME.meta beside the article fills/overrides metadata
 **   corpus_sentence.c     sentence boundaries (abbreviation- and quote-aware)
 **   corpus_summary.c      extractive summary: 2-4 sentences, 25-90 words

@@ -381,7 +381,10 @@ typedef struct cc_state {
 /* Offer value[0..n) for field f at rank r (takes nothing; copies). */
 static void offer(cc_state *st, int f, const char *v, size_t n, int r) {
     while (n && (v[0] == ' ' || v[0] == '(')) { v++; n--; }
+    size_t full = n, dots = 0;
+    for (size_t i = n; i > 0 && v[i - 1] != ' '; i--) dots += v[i - 1] == '.';
     n = strip_trail(v, n);
+    if (f == F_TITLE && dots >= 2 && n + 1 == full && v[n] == '.') n = full;  /* "... N.Y." */
     while (n && v[n - 1] == ' ') n--;
     if (!n) return;
     if (st->rank[f] && st->rank[f] <= r) return;
@@ -1037,7 +1040,10 @@ static void classify(cc_state *st, cc_block *b) {
     else cclean_stats_of(t, tn, &whole);
     int same;
     t = trim_edges(st, t, cs, ce, &allcap, &whole, &same);
-    if (!t) return;
+    if (!t) {
+        if (!allcap) drop_pending(st);          /* a promo or widget: no subheading above it */
+        return;
+    }
     if (same) ts = whole;
     else cclean_stats_of(t, strlen(t), &ts);
     if (same_text(t, st->cand[F_TITLE]) || same_text(t, st->have->title)) { free(t); return; }

@@ -200,6 +200,19 @@ static int pg_prose(const cclean_stats *s, int linkpct) {
 ** "First M. Last, @handle", "NAME • 8h"), else 0. */
 enum { PG_BY_NONE = 0, PG_BY_NAME, PG_BY_DATE, PG_BY_STRONG };
 
+/* Job titles of a byline's role ("Staff Writer", "Senior Correspondent"). */
+static const char *const ROLE_WORDS[] = {
+    "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
+    "journalist", "producer", "critic", "photographer",
+};
+
+/* s[0..n) is a role of at most four words. */
+static int pg_role_tail(const char *s, size_t n) {
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) words++;
+    return words <= 4 && has_any(s, n, ROLE_WORDS, sizeof ROLE_WORDS / sizeof *ROLE_WORDS);
+}
+
 /* A numeric date in s: "2/26/2015", "11.03.17", "2015-02-26". */
 static int pg_numeric_date(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
@@ -248,9 +261,9 @@ static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
         if (cclean_is_stopword(s + p, q - p) || cclean_is_social(s + p, q - p)) return PG_BY_NONE;
         words++;
         p = q;
-        if (s[q - 1] == ',') {                  /* "NAME, @handle" only */
+        if (s[q - 1] == ',') {                  /* "NAME, @handle", "NAME, Staff Writer" */
             while (q < n && s[q] == ' ') q++;
-            if (q < n && s[q] != '@') return PG_BY_NONE;
+            if (q < n && s[q] != '@' && !pg_role_tail(s + q, n - q)) return PG_BY_NONE;
             tail = q < n;
             break;
         }
