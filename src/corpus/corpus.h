@@ -134,6 +134,9 @@ corpus_furniture *corpus_furniture_create(void);
 void corpus_furniture_destroy(corpus_furniture *f);     /* NULL ok */
 /* Count the lines of one more file (text as corpus_read_file gives it). */
 void corpus_furniture_add_file(corpus_furniture *f, const char *text);
+/* Same from a file's raw bytes (no decoding: cheap). 0, or -1 when the file
+** cannot be read or is no text (the ingest then says why). */
+int corpus_furniture_add_path(corpus_furniture *f, const char *path);
 /* How many files counted hold the line s[0..n) (0 when f is NULL). */
 int corpus_furniture_files(const corpus_furniture *f, const char *s, size_t n);
 

@@ -354,6 +354,7 @@ enum { F_TITLE, F_PUBLISHED, F_AUTHOR, F_SOURCE, F_N };
 
 typedef struct cc_block {
     char *text;         /* owned, single spaces, trimmed */
+    const cclean_stats *st;   /* its statistics when already known, else NULL */
     int line;           /* source line */
     int linkpct;        /* % of bytes inside Markdown link text */
     int flags;          /* CCLEAN_LINE_* of its source line */
@@ -462,6 +463,7 @@ static void add_block(cc_state *st, const char *s, const char *m, size_t n, int 
         st->b = xrealloc(st->b, st->capb * sizeof *st->b);
     }
     cc_block *b = &st->b[st->nb++];
+    b->st = NULL;
     b->line = line;
     b->flags = flags;
     b->linkpct = t.len ? (int)(links * 100 / t.len) : 0;
@@ -1016,7 +1018,8 @@ static void classify(cc_state *st, cc_block *b) {
     const char *s = b->text;
     size_t n = strlen(s);
     cclean_stats sst;
-    cclean_stats_of(s, n, &sst);
+    if (b->st) sst = *b->st;                    /* computed by the page stage */
+    else cclean_stats_of(s, n, &sst);
     if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) { drop_pending(st); return; }
     if (nav_bar(&sst, b->linkpct)) {
         drop_pending(st);
@@ -1139,9 +1142,11 @@ int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag 
         pb[i].text = st.b[i].text;
         pb[i].flags = st.b[i].flags;
         pb[i].linkpct = st.b[i].linkpct;
-        pb[i].files = corpus_furniture_files(doc->furniture, st.b[i].text, strlen(st.b[i].text));
+        pb[i].hash = cclean_line_hash(st.b[i].text, strlen(st.b[i].text));
+        pb[i].files = cclean_furniture_files_hash(doc->furniture, pb[i].hash);
     }
     cclean_page(pb, st.nb);
+    for (size_t i = 0; i < st.nb; i++) st.b[i].st = &pb[i].st;
     int titled = 0;
     for (size_t i = 0; i < st.nb; i++) {
         const char *nm;

@@ -84,6 +84,8 @@ typedef struct cclean_pblock {
     int flags;          /* CCLEAN_LINE_* */
     int linkpct;        /* % of bytes in link text */
     int files;          /* in: files of the build holding this line (0: unknown) */
+    uint64_t hash;      /* in: cclean_line_hash of text */
+    cclean_stats st;    /* out: cclean_stats_of(text) (the caller may reuse it) */
     int role;           /* out: CCLEAN_OUT, _IN, _TITLE or _FURNITURE */
 } cclean_pblock;
 
@@ -95,6 +97,9 @@ void cclean_page(cclean_pblock *b, size_t n);
 ** "by: NAME", "NAME, @handle", "NAME • 8h": *name points into s; returns its
 ** length, 0 when there is no name of 2+ capitalised words. */
 size_t cclean_byline_name(const char *s, size_t n, const char **name);
+
+/* corpus_furniture_files() for a line's hash. */
+int cclean_furniture_files_hash(const corpus_furniture *f, uint64_t h);
 
 /* Hash of the letters and digits of s[0..n), ASCII case folded (spaces,
 ** punctuation and bullets ignored): the identity of a line across files. */

@@ -406,8 +406,10 @@ static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t
         if (f[w[j]].prose && f[w[j]].st.words >= PG_LONG_WORDS) break;
     }
     sc += by == PG_BY_STRONG ? 6 : by == PG_BY_DATE ? 3 : by == PG_BY_NAME ? 2 : 0;
-    for (size_t j = 0; j < m; j++)
-        if (j != k && pg_repeats(b[i].text, f[i].hash, b[w[j]].text, f[w[j]].hash)) { sc += 2; break; }
+    for (size_t j = 0; j < m; j++)             /* containment: only above (window title) */
+        if (j != k && (f[w[j]].hash == f[i].hash ||
+                       (j < k && pg_repeats(b[i].text, f[i].hash, b[w[j]].text, f[w[j]].hash))))
+            { sc += 2; break; }
     size_t dist = lead - k;
     sc += dist <= PG_LEAD_NEAR ? 3 : dist <= 2 * PG_LEAD_NEAR ? 2 : dist <= 5 * PG_LEAD_NEAR ? 1 : 0;
     if (f[i].st.words >= 5) sc += 1;
@@ -470,9 +472,10 @@ void cclean_page(cclean_pblock *b, size_t n) {
         size_t sn = strlen(s);
         b[i].role = CCLEAN_IN;
         cclean_stats_of(s, sn, &f[i].st);
+        b[i].st = f[i].st;
         if (!f[i].st.words) continue;
         w[m++] = i;
-        f[i].hash = cclean_line_hash(s, sn);
+        f[i].hash = b[i].hash;
         int tail;
         f[i].furniture = (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
                          pg_notice(s, sn, &f[i].st) || pg_card(s, sn, &f[i].st);

@@ -187,12 +187,7 @@ static int cmd_build(int argc, char **argv) {
     /* First pass: lines recurring across files are site furniture. */
     corpus_furniture *furn = files.n > 1 ? corpus_furniture_create() : NULL;
     for (size_t i = 0; furn && i < files.n; i++) {
-        corpus_diag d = { files.v[i], 0, 1 };     /* quiet: the second pass reports */
-        char *text;
-        size_t len;
-        if (corpus_read_file(files.v[i], &text, &len, &d) != 0) continue;
-        corpus_furniture_add_file(furn, text);
-        free(text);
+        corpus_furniture_add_path(furn, files.v[i]);   /* the second pass reports errors */
     }
 
     corpus_article *arts = NULL;
