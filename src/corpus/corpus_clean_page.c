@@ -392,6 +392,30 @@ size_t cclean_byline_name(const char *s, size_t n, const char **name) {
     return end - a;
 }
 
+typedef struct pg_hi { uint64_t h; size_t i; } pg_hi;
+
+static int pg_hi_cmp(const void *a, const void *b) {
+    const pg_hi *x = a, *y = b;
+    return x->h < y->h ? -1 : x->h > y->h ? 1 : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Mark short blocks (4 to PG_DUP_WORDS words, not headline-shaped) said
+** twice or more on the page: sorted by hash, O(m log m). */
+static void pg_dups(pg_info *f, const size_t *w, size_t m) {
+    pg_hi *v = xcalloc(m ? m : 1, sizeof *v);
+    for (size_t k = 0; k < m; k++) { v[k].h = f[w[k]].hash; v[k].i = w[k]; }
+    qsort(v, m, sizeof *v, pg_hi_cmp);
+    for (size_t a = 0, z; a < m; a = z) {
+        for (z = a + 1; z < m && v[z].h == v[a].h; z++) {}
+        if (z - a < 2) continue;
+        for (size_t k = a; k < z; k++) {
+            pg_info *g = &f[v[k].i];
+            if (!g->headline && g->st.words >= 4 && g->st.words <= PG_DUP_WORDS) g->dup = 1;
+        }
+    }
+    free(v);
+}
+
 /* Score of block k (an index into w) as the headline. lead: index of the
 ** first long paragraph in w. */
 static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t *w, size_t m,
@@ -467,21 +491,26 @@ void cclean_page(cclean_pblock *b, size_t n) {
     pg_info *f = xcalloc(n, sizeof *f);
     size_t *w = xcalloc(n, sizeof *w), m = 0;  /* blocks with words, in order */
     int any = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *s = b[i].text;
-        size_t sn = strlen(s);
+    for (size_t i = 0; i < n; i++) {            /* statistics; any prose at all? */
         b[i].role = CCLEAN_IN;
-        cclean_stats_of(s, sn, &f[i].st);
+        cclean_stats_of(b[i].text, strlen(b[i].text), &f[i].st);
         b[i].st = f[i].st;
         if (!f[i].st.words) continue;
         w[m++] = i;
         f[i].hash = b[i].hash;
+        any |= pg_prose(&f[i].st, b[i].linkpct);
+    }
+    if (!any) goto done;
+    for (size_t k = 0; k < m; k++) {            /* the rest only for a page with prose */
+        size_t i = w[k];
+        const char *s = b[i].text;
+        size_t sn = strlen(s);
         int tail;
         f[i].furniture = (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
                          pg_notice(s, sn, &f[i].st) || pg_card(s, sn, &f[i].st);
         if (pg_credit(s, sn, &f[i].st, &tail)) {
             f[i].furniture = 1;                 /* a credit, or a caption ending in one */
-            pg_info *c = m >= 2 ? &f[w[m - 2]] : NULL;      /* w[m - 1] is i */
+            pg_info *c = k >= 1 ? &f[w[k - 1]] : NULL;
             if (!tail && c && c->st.words <= PG_CAPTION_WORDS && !c->headline && c->st.endpunct)
                 c->furniture = 1, c->prose = 0;                /* its caption */
         }
@@ -492,12 +521,7 @@ void cclean_page(cclean_pblock *b, size_t n) {
         any |= f[i].prose;
     }
     if (!any) goto done;
-    for (size_t k = 0; k < m; k++) {            /* a short block repeated on the page */
-        pg_info *g = &f[w[k]];
-        if (g->headline || g->st.words > PG_DUP_WORDS || g->st.words < 4) continue;
-        for (size_t j = k + 1; j < m; j++)
-            if (f[w[j]].hash == g->hash) { g->dup = f[w[j]].dup = 1; break; }
-    }
+    pg_dups(f, w, m);
 
     /* 1. core: maximum-sum run */
     long best = 0, cur = 0;
