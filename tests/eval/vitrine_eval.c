@@ -173,19 +173,20 @@ done:
     return rc;
 }
 
-static void eval_list(const char *what, const eval_strv *sv) {
-    for (size_t i = 0; i < sv->n; i++) printf("      %s: %s\n", what, sv->v[i]);
+static void eval_list(FILE *out, const char *what, const eval_strv *sv) {
+    for (size_t i = 0; i < sv->n; i++) fprintf(out, "      %s: %s\n", what, sv->v[i]);
 }
 
-/* Scores one page of a kind; detail prints what was missed. 0 / -1. */
+/* Scores one page of a kind; when detail is not NULL, what was missed is
+ * written to it. 0 / -1. */
 static int eval_page_score(sqlite3 *db, const char *pages, const char *kind, eval_page *pg,
-                           int detail) {
+                           FILE *detail) {
     char *exp_txt = NULL, *meta_txt = NULL, *bp_txt = NULL, *p, *file = NULL;
     char *body_norm = NULL, *sum_norm = NULL;
     eval_expected exp = { 0 };
     eval_meta meta = { 0 };
     eval_article a = { 0 };
-    eval_strv missed = { 0 }, extra = { 0 }, leaked = { 0 }, sum_sent = { 0 };
+    eval_strv missed = { 0 }, extra = { 0 }, sum_sent = { 0 };
     int rc = -1;
 
     p = eval_path(pages, pg->name, "expected.txt"); exp_txt = p ? eval_read(p) : NULL; free(p);
@@ -208,6 +209,14 @@ static int eval_page_score(sqlite3 *db, const char *pages, const char *kind, eva
     pg->author_na_stored = pg->author_ok < 0 && a.author && *a.author;
     if (eval_content_score(a.body, &exp, &pg->c, detail ? &missed : NULL, detail ? &extra : NULL))
         goto done;
+    if (detail) {
+        fprintf(detail, "      title: \"%s\"%s\n", a.title ? a.title : "",
+               pg->title_ok ? "" : " (wrong)");
+        for (size_t i = 0; i < meta.ntitles; i++) fprintf(detail, "      expected title: \"%s\"\n", meta.titles[i]);
+        fprintf(detail, "      author: \"%s\" (expected \"%s\")\n", a.author ? a.author : "", meta.author);
+        eval_list(detail, "missed", &missed);
+        eval_list(detail, "extra", &extra);
+    }
     body_norm = eval_norm_lines(a.body);
     sum_norm = eval_norm(a.summary);
     if (!body_norm || !sum_norm || eval_sentences(a.summary, EVAL_SENTENCE_WORDS, &sum_sent))
@@ -222,24 +231,10 @@ static int eval_page_score(sqlite3 *db, const char *pages, const char *kind, eva
         if (in_body || in_sum) {
             pg->leaks++;
             if (in_sum) pg->summary_leak = 1;
-            if (detail) {
-                char tag[16];
-                snprintf(tag, sizeof tag, "%s", in_sum ? "leak (summary)" : "leak");
-                eval_strv_push(&leaked, tag, strlen(tag));
-                eval_strv_push(&leaked, line, strlen(line));
-            }
+            if (detail) fprintf(detail, "      leak%s: %s\n", in_sum ? " (summary)" : "", line);
         }
         free(line);
         l = *eol ? eol + 1 : eol;
-    }
-    if (detail) {
-        printf("  -- %s.%s\n      title: \"%s\"%s\n", pg->name, kind, a.title ? a.title : "",
-               pg->title_ok ? "" : " (wrong)");
-        for (size_t i = 0; i < meta.ntitles; i++) printf("      expected title: \"%s\"\n", meta.titles[i]);
-        printf("      author: \"%s\" (expected \"%s\")\n", a.author ? a.author : "", meta.author);
-        eval_list("missed", &missed);
-        eval_list("extra", &extra);
-        for (size_t i = 0; i + 1 < leaked.n; i += 2) printf("      %s: %s\n", leaked.v[i], leaked.v[i + 1]);
     }
     rc = 0;
 done:
@@ -248,7 +243,7 @@ done:
     eval_expected_free(&exp);
     eval_meta_free(&meta);
     eval_article_free(&a);
-    eval_strv_free(&missed); eval_strv_free(&extra); eval_strv_free(&leaked);
+    eval_strv_free(&missed); eval_strv_free(&extra);
     eval_strv_free(&sum_sent);
     return rc;
 }
@@ -311,6 +306,15 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
         printf("(%s: no database: the build stored nothing; every %s page counts as missing)\n",
                k->db, k->name);
     }
+    sqlite3_stmt *probe = NULL;
+    if (db && sqlite3_prepare_v2(db, "SELECT title, author, body, file FROM articles, summaries"
+                                 " LIMIT 0", -1, &probe, NULL) != SQLITE_OK) {
+        printf("(%s: not a Vitrine database: %s; every %s page counts as missing)\n", k->db,
+               sqlite3_errmsg(db), k->name);
+        sqlite3_close(db);
+        db = NULL;
+    }
+    sqlite3_finalize(probe);
     printf("== %s: %zu pages\n", k->name, names->n);
     printf("  %-32s %-6s %-6s %5s %5s %5s %6s %-7s\n", "page", "title", "author", "P", "R", "F1",
            "leaks", "summary");
@@ -322,9 +326,16 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
         eval_page pg;
         memset(&pg, 0, sizeof pg);
         pg.name = names->v[i];
-        int det = detail && (strcmp(detail, "all") == 0 || strcmp(detail, pg.name) == 0);
-        if (eval_page_score(db, pages, k->name, &pg, det)) { rc = -1; break; }
-        eval_row(&pg);
+        char *det_text = NULL;
+        size_t det_len = 0;
+        FILE *det = detail && (strcmp(detail, "all") == 0 || strcmp(detail, pg.name) == 0)
+                    ? open_memstream(&det_text, &det_len) : NULL;
+        int bad = eval_page_score(db, pages, k->name, &pg, det);
+        if (det) fclose(det);
+        if (!bad) eval_row(&pg);
+        if (!bad && det_text) fputs(det_text, stdout);
+        free(det_text);
+        if (bad) { rc = -1; break; }
         npages++;
         missing += !pg.present;
         titles += pg.title_ok;
