@@ -67,6 +67,9 @@ static const page_row ROWS[] = {
     {"headline ending in an abbreviation",
      MENU "Storm repairs end at the harbour in Port Elder, N.Y.\n\nBy Jane Roe\n\n" ARTICLE,
      "Storm repairs end at the harbour in Port Elder, N.Y.", "Jane Roe", BODY, NULL, NULL},
+    {"UI words count as whole words only",
+     MENU "Shareholders back research into a new sea wall\n\nBy Jane Roe\n\n" ARTICLE,
+     "Shareholders back research into a new sea wall", "Jane Roe", BODY, NULL, NULL},
     /* ---- bylines ---- */
     {"byline with a date in capitals",
      MENU "Harbour reopens after storm repairs\n\nBy JANE ROE JAN. 13, 2017\n\n" ARTICLE,

@@ -46,6 +46,7 @@
 
 /* ---- tunables -------------------------------------------------------------- */
 
+#define PG_UI_PEN       6   /* headline score lost by a line with UI words */
 #define PG_GAP          2   /* score of a non-prose block: -(PG_GAP + words / 2) */
 #define PG_FURN_PEN    10   /* extra penalty of a recurring (furniture) block */
 #define PG_PROSE_MIN    8   /* words in a punctuated prose block */
@@ -63,7 +64,7 @@
 #define PG_LEAD_RUN     5   /* the lead has PG_LONG_WORDS of prose within this many blocks */
 #define PG_MIN_CORE    60   /* words of prose in the core before the page is cut */
 
-/* Words of page controls: a line with one is no headline. */
+/* Words of page controls: a headline-shaped line with one scores lower. */
 static const char *const UI_WORDS[] = {
     "skip", "sign in", "log in", "login", "subscribe", "menu", "search",
     "upgrade", "premium", "newsletter", "cookie", "download", "share",
@@ -170,7 +171,22 @@ typedef struct pg_info {
     int furniture;      /* recurs in other files */
     uint64_t hash;      /* cclean_line_hash of the text */
     int dup;            /* a short block found twice on the page: teaser, caption */
+    int ui;             /* headline-shaped but with words of page controls */
 } pg_info;
+
+/* 1 if s holds a word (or phrase) of UI_WORDS as whole words: "share",
+** not "shareholders"; "search", not "research". */
+static int pg_ui(const char *s, size_t n) {
+    for (size_t k = 0; k < sizeof UI_WORDS / sizeof *UI_WORDS; k++) {
+        size_t m = strlen(UI_WORDS[k]);
+        for (const char *p = s; (p = cclean_find(p, (size_t)(s + n - p), UI_WORDS[k])) != NULL; p++) {
+            int left = p == s || !isalnum((unsigned char)p[-1]);
+            int right = p + m >= s + n || !isalpha((unsigned char)p[m]) || UI_WORDS[k][m - 1] == ' ';
+            if (left && right) return 1;
+        }
+    }
+    return 0;
+}
 
 static int has_any(const char *s, size_t n, const char *const *list, size_t nl) {
     for (size_t k = 0; k < nl; k++)
@@ -268,7 +284,7 @@ static int pg_byline(const char *s, size_t n, const cclean_stats *st) {
             break;
         }
     }
-    if (words < 2 || words > PG_NAME_WORDS || st->endpunct) return PG_BY_NONE;
+    if (words < 2 || words > PG_NAME_WORDS || st->endpunct || pg_ui(s, n)) return PG_BY_NONE;
     return tail ? PG_BY_DATE : PG_BY_NAME;     /* "NAME, @handle" is as good as a date */
 }
 
@@ -424,7 +440,7 @@ static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t
     int sc = 1, by = 0;
     for (size_t j = k + 1; j < m && j <= k + PG_BYLINE_NEAR; j++) {
         int e = f[w[j]].byline;
-        if (f[w[j]].headline) break;            /* the byline of the next headline */
+        if (f[w[j]].headline && !f[w[j]].ui) break;            /* the byline of the next headline */
         if (e == PG_BY_NAME && j > k + 3) e = PG_BY_NONE;     /* a name alone: close by only */
         if (e > by) by = e;
         if (f[w[j]].prose && f[w[j]].st.words >= PG_LONG_WORDS) break;
@@ -437,9 +453,11 @@ static int pg_title_score(const cclean_pblock *b, const pg_info *f, const size_t
     size_t dist = lead - k;
     sc += dist <= PG_LEAD_NEAR ? 3 : dist <= 2 * PG_LEAD_NEAR ? 2 : dist <= 5 * PG_LEAD_NEAR ? 1 : 0;
     if (f[i].st.words >= 5) sc += 1;
+    if (f[i].ui) sc -= PG_UI_PEN;               /* "Sign in", "Share", "Skip to content" */
     const char *c1 = strchr(b[i].text, ',');
     if (c1 && strchr(c1 + 1, ',')) sc -= 2;     /* "Do this, that, and more": an instruction */
-    int prev = k > 0 && f[w[k - 1]].headline, next = k + 1 < m && f[w[k + 1]].headline;
+    int prev = k > 0 && f[w[k - 1]].headline && !f[w[k - 1]].ui;
+    int next = k + 1 < m && f[w[k + 1]].headline && !f[w[k + 1]].ui;
     if (prev && next) sc -= 3;                  /* inside a list of headlines */
     else if ((prev || next) && !by) sc -= 2;
     return sc;
@@ -466,7 +484,7 @@ static size_t pg_find_byline(const cclean_pblock *b, const pg_info *f, const siz
     const char *nm;
     for (size_t j = k + 1; j < m && j <= k + PG_BYLINE_NEAR; j++) {
         const pg_info *g = &f[w[j]];
-        if (g->headline || (g->prose && g->st.words >= PG_LONG_WORDS)) break;
+        if ((g->headline && !g->ui) || (g->prose && g->st.words >= PG_LONG_WORDS)) break;
         int e = g->byline;
         if (e == PG_BY_NAME && j > k + 3) e = PG_BY_NONE;
         size_t nl;
@@ -516,8 +534,8 @@ void cclean_page(cclean_pblock *b, size_t n) {
         }
         f[i].prose = pg_prose(&f[i].st, b[i].linkpct) && !f[i].furniture;
         f[i].byline = pg_byline(s, sn, &f[i].st);
-        f[i].headline = pg_headline(s, sn, &f[i].st, b[i].flags) && !f[i].furniture &&
-                        !has_any(s, sn, UI_WORDS, sizeof UI_WORDS / sizeof *UI_WORDS);
+        f[i].headline = pg_headline(s, sn, &f[i].st, b[i].flags) && !f[i].furniture;
+        f[i].ui = f[i].headline && pg_ui(s, sn);
         any |= f[i].prose;
     }
     if (!any) goto done;
