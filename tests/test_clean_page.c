@@ -232,6 +232,23 @@ static void test_furniture(void) {
     corpus_doc_free(&nof);
     corpus_furniture_destroy(f);
     corpus_furniture_destroy(NULL);
+    /* the same article twice in one build: its paragraphs are no furniture */
+    f = corpus_furniture_create();
+    const char *twice = MENU "Harbour reopens after storm repairs\n\nBy Jane Roe\n\n"
+                        "The harbour reopened on Sunday after two weeks of repairs.\n\n"
+                        "Boats came back to the inner basin on Monday morning.\n\n"
+                        "The council will pay for a second phase of work in the autumn, it said.\n\n"
+                        "The town hopes the new wall will stand for a hundred years or more.\n\n"
+                        "Fishermen said they were glad to be back at sea after the long wait.\n";
+    corpus_furniture_add_file(f, twice);
+    corpus_furniture_add_file(f, twice);
+    corpus_doc two = {0};
+    two.furniture = f;
+    T_INT(corpus_clean(twice, 1, &two, &d), 0);
+    T_INT(two.npara, 5);
+    T_STR(two.meta.title, "Harbour reopens after storm repairs");
+    corpus_doc_free(&two);
+    corpus_furniture_destroy(f);
     free(page);
 }
 

@@ -10,7 +10,9 @@
 ** 0. Blocks. Words, prose shape, byline evidence (By NAME > dateline or
 **    "NAME, @handle" or reading time > a name alone), headline shape. Some
 **    blocks are marked furniture at once: lines recurring in other files
-**    of the build, page notices (video player, browser support, ad
+**    of the build (unless such lines make PG_FURN_PROSE_PCT of the page's
+**    prose: then the file is a copy of another and that evidence is
+**    ignored), page notices (video player, browser support, ad
 **    countdowns, consent), photo credits ("NAME/Agency", "Getty Images")
 **    and the short paragraph right before a credit line (its caption),
 **    link cards that repeat their title, teasers cut short before "Read
@@ -59,6 +61,7 @@
 #define PG_LEAD_NEAR    8   /* the first long paragraph within this many blocks */
 #define PG_END_WORDS    6   /* an end marker is at most this long */
 #define PG_FURN_WORDS  40   /* recurring blocks at least this long are kept */
+#define PG_FURN_PROSE_PCT 30  /* recurring prose above this % of a page's prose: a copy, kept */
 #define PG_NAME_WORDS   4   /* words in a name line */
 #define CC_CAPTION_MAX 90   /* a block ending in a credit up to this long is a caption */
 #define PG_LEAD_RUN     5   /* the lead has PG_LONG_WORDS of prose within this many blocks */
@@ -509,6 +512,7 @@ void cclean_page(cclean_pblock *b, size_t n) {
     pg_info *f = xcalloc(n, sizeof *f);
     size_t *w = xcalloc(n, sizeof *w), m = 0;  /* blocks with words, in order */
     int any = 0;
+    long tprose = 0, fprose = 0;                /* prose words; of them recurring elsewhere */
     for (size_t i = 0; i < n; i++) {            /* statistics; any prose at all? */
         b[i].role = CCLEAN_IN;
         cclean_stats_of(b[i].text, strlen(b[i].text), &f[i].st);
@@ -516,15 +520,23 @@ void cclean_page(cclean_pblock *b, size_t n) {
         if (!f[i].st.words) continue;
         w[m++] = i;
         f[i].hash = b[i].hash;
-        any |= pg_prose(&f[i].st, b[i].linkpct);
+        int pr = pg_prose(&f[i].st, b[i].linkpct);
+        any |= pr;
+        if (pr) {
+            tprose += f[i].st.words;
+            if (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) fprose += f[i].st.words;
+        }
     }
     if (!any) goto done;
+    /* the same article twice in a build is not furniture: the build's
+    ** evidence counts only while recurring prose is a small part of the page's */
+    int prose_furn = fprose * 100 < tprose * PG_FURN_PROSE_PCT;
     for (size_t k = 0; k < m; k++) {            /* the rest only for a page with prose */
         size_t i = w[k];
         const char *s = b[i].text;
         size_t sn = strlen(s);
         int tail;
-        f[i].furniture = (b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
+        f[i].furniture = (prose_furn && b[i].files >= 2 && f[i].st.words < PG_FURN_WORDS) ||
                          pg_notice(s, sn, &f[i].st) || pg_card(s, sn, &f[i].st);
         if (pg_credit(s, sn, &f[i].st, &tail)) {
             f[i].furniture = 1;                 /* a credit, or a caption ending in one */
