@@ -12,6 +12,9 @@
 **   corpus_frontmatter.c  leading YAML front matter -> corpus_meta, removed
 **   corpus_clean.c        entities, Markdown links, boilerplate, bylines and
 **                         datelines -> corpus_doc (paragraphs + metadata)
+**     corpus_clean_page.c   (inside clean) a copied page's headline, byline,
+**                         article start and end, furniture
+**   corpus_furniture.c    lines recurring across the files of one build
 **   corpus_sidecar.c      NAME.meta beside the article fills/overrides metadata
 **   corpus_sentence.c     sentence boundaries (abbreviation- and quote-aware)
 **   corpus_summary.c      extractive summary: 2-4 sentences, 25-90 words
@@ -99,15 +102,31 @@ size_t corpus_frontmatter(const char *text, corpus_meta *meta, int *body_line,
 
 /* ---- stage 3: cleaning --------------------------------------------------- */
 
+/* What a paragraph is. Only CORPUS_PARA_BODY paragraphs feed summaries and
+** events; quotes skip subheadings (a subhead often repeats a quote). All
+** kinds are stored in the body, each as its own paragraph. */
+typedef enum corpus_para_kind {
+    CORPUS_PARA_BODY = 0,   /* running text */
+    CORPUS_PARA_SUBHEAD,    /* a subheading between paragraphs of the article */
+    CORPUS_PARA_ITEM        /* a list item inside the article */
+} corpus_para_kind;
+
 typedef struct corpus_doc {
     corpus_meta meta;   /* what the text itself says (fill-only over front matter) */
     char **paras;       /* cleaned paragraphs, owned; no boilerplate */
     int *para_line;     /* source line of each paragraph, for warnings */
+    unsigned char *para_kind;   /* corpus_para_kind of each paragraph (parallel array) */
     size_t npara;
+    const struct corpus_furniture *furniture;   /* borrowed, set before corpus_clean
+                                                ** or NULL: lines recurring in other
+                                                ** files of the build (site furniture) */
 } corpus_doc;
 
 void corpus_doc_free(corpus_doc *doc);
-void corpus_doc_add_para(corpus_doc *doc, char *para, int line); /* takes ownership */
+void corpus_doc_add_para(corpus_doc *doc, char *para, int line); /* takes ownership; BODY */
+void corpus_doc_add_para_kind(corpus_doc *doc, char *para, int line, corpus_para_kind kind);
+/* 1 if paragraph i is running text (CORPUS_PARA_BODY). */
+int corpus_doc_is_body(const corpus_doc *doc, size_t i);
 
 /* Clean body (after front matter; first_line is its line number) into doc:
 ** HTML entities decoded, Markdown links reduced to their text, boilerplate
@@ -133,6 +152,21 @@ int corpus_html_sniff(const char *bytes, size_t n);
 ** paragraphs). Returns 0, or -1 after a message when no article is found
 ** or the page is too large. Malformed JSON-LD is a warning, not a refusal. */
 int corpus_html(const char *bytes, size_t n, corpus_doc *doc, corpus_diag *d);
+
+/* ---- cross-file evidence ------------------------------------------------- */
+
+/* Lines that recur across the files of one build (corpus_furniture.c). */
+typedef struct corpus_furniture corpus_furniture;
+
+corpus_furniture *corpus_furniture_create(void);
+void corpus_furniture_destroy(corpus_furniture *f);     /* NULL ok */
+/* Count the lines of one more file (text as corpus_read_file gives it). */
+void corpus_furniture_add_file(corpus_furniture *f, const char *text);
+/* Same from a file's raw bytes (no decoding: cheap). 0, or -1 when the file
+** cannot be read or is no text (the ingest then says why). */
+int corpus_furniture_add_path(corpus_furniture *f, const char *path);
+/* How many files counted hold the line s[0..n) (0 when f is NULL). */
+int corpus_furniture_files(const corpus_furniture *f, const char *s, size_t n);
 
 /* ---- stage 4: sidecar ---------------------------------------------------- */
 
@@ -229,6 +263,9 @@ typedef struct corpus_article {
 
 /* Run every stage on one file. 0 ok, -1 file refused (message printed). */
 int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d);
+/* Same, with the build's furniture (borrowed; NULL: none). */
+int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
+                            corpus_article *out, corpus_diag *d);
 /* Same on bytes in memory (sidecar NULL or its text). */
 int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
                         const char *sidecar, corpus_article *out, corpus_diag *d);

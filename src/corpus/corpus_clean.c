@@ -12,6 +12,11 @@
 ** 2. Blocks. A run of 3+ spaces inside a line (after NBSP -> space) is a
 **    block separator: scrapers glue a caption or a credit to the text that
 **    way. Each block keeps its source line (para_line).
+** 2b. The page (corpus_clean_page.c): headline, byline, the article's start
+**    and end and furniture (other files' lines, notices, credits and their
+**    captions, link cards) are found over all blocks; the headline becomes
+**    the title, the byline's name the author; blocks outside the article
+**    or furniture are dropped, the rest classified as below.
 ** 3. Classification, in article order, first rule that applies:
 **      byline "By NAME[, Outlet, date]"              -> author, dropped
 **      "Source: Outlet" line                         -> source, dropped
@@ -31,17 +36,22 @@
 **        anything else: a short line without closing punctuation, i.e. a
 **          subheading, a repeated headline, a widget label ("Most Read"),
 **          a form field                                     -> dropped
-**      A subheading is dropped rather than kept: the kiosk shows paragraphs
-**      only, and scraped subheads often repeat a quote of the body.
+**      A subheading (2-15 words, upper-case start, no closing period,
+**      not quoted: a quoted one repeats a quote of the body) is kept as its
+**      own paragraph of kind CORPUS_PARA_SUBHEAD when a paragraph follows
+**      it; summaries, quotes and events skip it.
 **      Sentences here come from cclean_sentences (corpus_clean_text.c), a
 **      conservative splitter: edge trimming only needs the boundaries before
 **      boilerplate openers, and this stage runs before the sentence stage.
-** 4. Tail. From the last paragraph backwards, trailing author bios ("The
+** 4. Tail. Up to two last paragraphs that start with the author's name
+**    and a lower-case word ("NAME covers ...") go; then, from the last
+**    paragraph backwards, trailing author bios ("The
 **    author is ...", "NAME is a columnist with ...") are cut; a paragraph
 **    left empty goes and the one before is examined. Bio patterns apply only
 **    here because "NAME is a fellow at ..." is ordinary prose mid-article.
 **
-** Metadata candidates carry a rank (1 = most specific); the best rank wins,
+** Metadata candidates carry a rank (1 = most specific; the page's headline
+** and byline are offered first at rank 1); the best rank wins,
 ** ties go to the first seen, and doc->meta is only filled (fields already
 ** set, e.g. from front matter, win):
 **   title      1 first headline-like line before any prose
@@ -85,6 +95,10 @@
 #define CC_WRAP_MAX       100
 #define CC_WRAP_PCT        60   /* ... other lines at least this % of it */
 #define CC_LEAD_BYTES      80   /* longest "CITY, date (Agency) --" lead */
+#define CC_BIO_PARAS        2   /* author bios at the end: paragraphs */
+#define CC_BIO_WORDS       80   /* ... each at most this long */
+#define CC_SUBHEAD_MIN      2   /* words in a subheading */
+#define CC_SUBHEAD_MAX     15
 
 /* ---- boilerplate sentence patterns ------------------------------------------ */
 
@@ -115,7 +129,12 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"Image: ",                   CK_CAPTION, CF_CASE},
     {"Image credit",              CK_CAPTION, 0},
     {"Photo credit",              CK_CAPTION, 0},
-    {"Credit: ",                  CK_CAPTION, CF_CASE | CF_START},
+    {"Credit: ",                  CK_CAPTION, CF_CASE},   /* "... at the port Credit: Agency" */
+    {".Credit",                   CK_CAPTION, CF_CASE},   /* caption glued to its credit */
+    {"Getty Images",              CK_CAPTION, CF_CASE},
+    {"AP Photo",                  CK_CAPTION, CF_CASE},
+    {"Image copyright",           CK_CAPTION, 0},
+    {"Image caption",             CK_CAPTION, 0},
     {"File photo",                CK_CAPTION, CF_CASE | CF_START},
     {" is pictured",              CK_CAPWEAK, 0},         /* "X is pictured at ..." */
     {" are pictured",             CK_CAPWEAK, 0},
@@ -155,6 +174,8 @@ static const struct { const char *pat; ckind kind; int flags; } PATTERNS[] = {
     {"our newsletter",            CK_PROMO, 0},
     {"Send your stories",         CK_PROMO, CF_START},
     {"Get more from",             CK_PROMO, CF_START},
+    {"more articles on",          CK_PROMO, 0},
+    {"more stories on",           CK_PROMO, 0},
     /* widgets */
     {"Comment(s)",                CK_WIDGET, 0},          /* "0 Comment(s)" counter */
     {"Add your comment",          CK_WIDGET, CF_START},
@@ -333,6 +354,7 @@ enum { F_TITLE, F_PUBLISHED, F_AUTHOR, F_SOURCE, F_N };
 
 typedef struct cc_block {
     char *text;         /* owned, single spaces, trimmed */
+    const cclean_stats *st;   /* its statistics when already known, else NULL */
     int line;           /* source line */
     int linkpct;        /* % of bytes inside Markdown link text */
     int flags;          /* CCLEAN_LINE_* of its source line */
@@ -341,7 +363,8 @@ typedef struct cc_block {
 typedef struct cc_para {
     char *text;         /* owned */
     int line;
-    int prose;          /* 0: a list item kept mid-article */
+    int prose;          /* 0: a list item or subheading kept mid-article */
+    corpus_para_kind kind;
 } cc_para;
 
 typedef struct cc_state {
@@ -352,12 +375,17 @@ typedef struct cc_state {
     int rank[F_N];      /* its rank, 0 = none */
     const corpus_meta *have;   /* metadata already known (front matter) */
     int seen_prose;
+    char *pend;         /* owned subheading waiting for the paragraph it heads */
+    int pend_line;
 } cc_state;
 
 /* Offer value[0..n) for field f at rank r (takes nothing; copies). */
 static void offer(cc_state *st, int f, const char *v, size_t n, int r) {
     while (n && (v[0] == ' ' || v[0] == '(')) { v++; n--; }
+    size_t full = n, dots = 0;
+    for (size_t i = n; i > 0 && v[i - 1] != ' '; i--) dots += v[i - 1] == '.';
     n = strip_trail(v, n);
+    if (f == F_TITLE && dots >= 2 && n + 1 == full && v[n] == '.') n = full;  /* "... N.Y." */
     while (n && v[n - 1] == ' ') n--;
     if (!n) return;
     if (st->rank[f] && st->rank[f] <= r) return;
@@ -435,6 +463,7 @@ static void add_block(cc_state *st, const char *s, const char *m, size_t n, int 
         st->b = xrealloc(st->b, st->capb * sizeof *st->b);
     }
     cc_block *b = &st->b[st->nb++];
+    b->st = NULL;
     b->line = line;
     b->flags = flags;
     b->linkpct = t.len ? (int)(links * 100 / t.len) : 0;
@@ -513,7 +542,10 @@ static int bio_match(const char *s, size_t n, size_t *name_end, const char **org
     size_t k = cc_tokens(s, n, t, CC_MAXTOK), i = 0;
     while (i < k && i < CC_NAME_WORDS && !tok_is(t[i], "is")) {
         int initial = t[i].n == 2 && isupper((unsigned char)t[i].s[0]) && t[i].s[1] == '.';
-        if (!initial && (!cclean_upper_at(t[i].s, t[i].n) || IN_LIST(t[i].s, t[i].n, NOT_NAME)))
+        int particle = i > 0 && (tok_is(t[i], "di") || tok_is(t[i], "de") || tok_is(t[i], "van") ||
+                                 tok_is(t[i], "von") || tok_is(t[i], "da") || tok_is(t[i], "le"));
+        if (!initial && !particle &&
+            (!cclean_upper_at(t[i].s, t[i].n) || IN_LIST(t[i].s, t[i].n, NOT_NAME)))
             return 0;
         i++;
     }
@@ -890,7 +922,7 @@ static int headline_like(const char *s, const cclean_stats *st) {
     return 1;
 }
 
-static void keep(cc_state *st, char *text, int line, int prose) {
+static void keep_kind(cc_state *st, char *text, int line, int prose, corpus_para_kind kind) {
     size_t o = 0;                   /* removals above may leave double spaces */
     for (size_t i = 0; text[i]; i++)
         if (!(text[i] == ' ' && (o == 0 || text[o - 1] == ' '))) text[o++] = text[i];
@@ -900,7 +932,40 @@ static void keep(cc_state *st, char *text, int line, int prose) {
     st->p[st->np].text = text;
     st->p[st->np].line = line;
     st->p[st->np].prose = prose;
+    st->p[st->np].kind = kind;
     st->np++;
+}
+
+static void drop_pending(cc_state *st) {
+    free(st->pend);
+    st->pend = NULL;
+}
+
+/* A paragraph of the article; a subheading waiting before it goes first. */
+static void keep(cc_state *st, char *text, int line, int prose) {
+    if (st->pend && prose) {
+        keep_kind(st, st->pend, st->pend_line, 0, CORPUS_PARA_SUBHEAD);
+        st->pend = NULL;
+    }
+    drop_pending(st);
+    keep_kind(st, text, line, prose, prose ? CORPUS_PARA_BODY : CORPUS_PARA_ITEM);
+}
+
+/* A subheading: a short line starting upper-case (not a quotation mark), without closing period,
+** menu separators or URLs, not a list item; kept only when a paragraph
+** follows it (keep()). */
+static int subhead_like(const char *s, const cclean_stats *st, int flags) {
+    size_t n = strlen(s);
+    if (st->words < CC_SUBHEAD_MIN || st->words > CC_SUBHEAD_MAX) return 0;
+    if ((flags & CCLEAN_LINE_BULLET) || st->seps || st->urls || st->social) return 0;
+    if (!cclean_upper_at(s, n)) return 0;      /* a quoted one repeats a quote of the body */
+    if (st->endpunct) {
+        size_t e = n;
+        while (e && strchr("\"')", s[e - 1])) e--;
+        if (!e || s[e - 1] != '?') return 0;
+    }
+    for (size_t i = 0; i < n; i++) if (isdigit((unsigned char)s[i]) && st->words <= 3) return 0;
+    return 1;
 }
 
 /* Trim boilerplate sentences at both ends of text (owned, replaced).
@@ -953,15 +1018,17 @@ static void classify(cc_state *st, cc_block *b) {
     const char *s = b->text;
     size_t n = strlen(s);
     cclean_stats sst;
-    cclean_stats_of(s, n, &sst);
-    if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) return;
+    if (b->st) sst = *b->st;                    /* computed by the page stage */
+    else cclean_stats_of(s, n, &sst);
+    if (byline(st, s, n) || source_line(st, s, n) || paren_credit(st, s, n)) { drop_pending(st); return; }
     if (nav_bar(&sst, b->linkpct)) {
+        drop_pending(st);
         cdate d;
         size_t a, e;
         if (cdate_scan(s, n, &d, &a, &e)) offer_date(st, d, 2);
         return;
     }
-    if (!sst.endpunct && dateline(st, s, n, 1)) return;
+    if (!sst.endpunct && dateline(st, s, n, 1)) { drop_pending(st); return; }
     int cs, ce, allcap;
     char *t = strip_credit_parens(s, &cs, &ce);
     if (!st->seen_prose) {                          /* "CITY (Agency) -- " */
@@ -976,7 +1043,10 @@ static void classify(cc_state *st, cc_block *b) {
     else cclean_stats_of(t, tn, &whole);
     int same;
     t = trim_edges(st, t, cs, ce, &allcap, &whole, &same);
-    if (!t) return;
+    if (!t) {
+        if (!allcap) drop_pending(st);          /* a promo or widget: no subheading above it */
+        return;
+    }
     if (same) ts = whole;
     else cclean_stats_of(t, strlen(t), &ts);
     if (same_text(t, st->cand[F_TITLE]) || same_text(t, st->have->title)) { free(t); return; }
@@ -990,14 +1060,47 @@ static void classify(cc_state *st, cc_block *b) {
     } else if (st->seen_prose && (b->flags & CCLEAN_LINE_BULLET) && ts.words >= 6 &&
                ts.stop * 100 >= ts.words * CC_STOP_LONG) {
         keep(st, t, b->line, 0);                    /* list item; the tail pass checks it */
+    } else if (st->seen_prose && subhead_like(t, &ts, b->flags)) {
+        drop_pending(st);                           /* kept if a paragraph follows */
+        st->pend = t;
+        st->pend_line = b->line;
     } else {
-        harvest(st, t, strlen(t));                  /* subheading, label, widget */
+        drop_pending(st);
+        harvest(st, t, strlen(t));                  /* label, widget */
         free(t);
     }
 }
 
 /* Cut trailing bios from the end of the article backwards. */
+/* 1 if text starts with the author's name, whole or its first word, and
+** then a lower-case word ("NAME covers ...", "NAME has been ..."). */
+static int starts_with_author(const char *text, const char *author) {
+    if (!author) return 0;
+    size_t first = strcspn(author, " ");
+    size_t full = strcspn(author, ",;");
+    while (full && author[full - 1] == ' ') full--;
+    for (int k = 0; k < 2; k++) {
+        size_t n = k ? first : full;
+        if (n < 3 || strncasecmp(text, author, n) != 0 || text[n] != ' ') continue;
+        if (islower((unsigned char)text[n + 1])) return 1;
+    }
+    return 0;
+}
+
 static void trim_tail(cc_state *st) {
+    size_t bios = 0;                /* paragraphs at the end about the author */
+    while (bios < st->np && bios < CC_BIO_PARAS) {
+        cc_para *p = &st->p[st->np - 1 - bios];
+        if (!p->prose || !starts_with_author(p->text, st->cand[F_AUTHOR])) break;
+        cclean_stats bs;
+        cclean_stats_of(p->text, strlen(p->text), &bs);
+        if (bs.words > CC_BIO_WORDS) break;
+        bios++;
+    }
+    if (bios && bios < st->np) {
+        for (size_t k = 0; k < bios; k++) free(st->p[st->np - 1 - k].text);
+        st->np -= bios;
+    }
     while (st->np) {
         cc_para *p = &st->p[st->np - 1];
         if (!p->prose) { free(p->text); st->np--; continue; }
@@ -1034,9 +1137,34 @@ int corpus_clean(const char *body, int first_line, corpus_doc *doc, corpus_diag 
     memset(&st, 0, sizeof st);
     st.have = &doc->meta;
     build_blocks(&st, body ? body : "", first_line);
-    for (size_t i = 0; i < st.nb; i++) classify(&st, &st.b[i]);
+    cclean_pblock *pb = xcalloc(st.nb ? st.nb : 1, sizeof *pb);
+    for (size_t i = 0; i < st.nb; i++) {
+        pb[i].text = st.b[i].text;
+        pb[i].flags = st.b[i].flags;
+        pb[i].linkpct = st.b[i].linkpct;
+        pb[i].hash = cclean_line_hash(st.b[i].text, strlen(st.b[i].text));
+        pb[i].files = cclean_furniture_files_hash(doc->furniture, pb[i].hash);
+    }
+    cclean_page(pb, st.nb);
+    for (size_t i = 0; i < st.nb; i++) st.b[i].st = &pb[i].st;
+    int titled = 0;
+    for (size_t i = 0; i < st.nb; i++) {
+        const char *nm;
+        size_t nl;
+        if (pb[i].role == CCLEAN_TITLE) offer(&st, F_TITLE, st.b[i].text, strlen(st.b[i].text), 1);
+        if (pb[i].role == CCLEAN_BYLINE &&
+            (nl = cclean_byline_name(st.b[i].text, strlen(st.b[i].text), &nm)) > 0)
+            offer(&st, F_AUTHOR, nm, nl, 1);
+        if (pb[i].role == CCLEAN_TITLE) titled = 1;
+        if (pb[i].role == CCLEAN_IN || (pb[i].role == CCLEAN_BYLINE && titled))
+            classify(&st, &st.b[i]);            /* a byline above the headline: author only */
+        if (pb[i].role == CCLEAN_OUT || pb[i].role == CCLEAN_FURNITURE) drop_pending(&st);
+    }
+    free(pb);
+    drop_pending(&st);
     trim_tail(&st);
-    for (size_t i = 0; i < st.np; i++) corpus_doc_add_para(doc, st.p[i].text, st.p[i].line);
+    for (size_t i = 0; i < st.np; i++)
+        corpus_doc_add_para_kind(doc, st.p[i].text, st.p[i].line, st.p[i].kind);
     corpus_meta_fill(&doc->meta.title, st.cand[F_TITLE]);
     corpus_meta_fill(&doc->meta.published, st.cand[F_PUBLISHED]);
     corpus_meta_fill(&doc->meta.author, st.cand[F_AUTHOR]);

@@ -10,12 +10,15 @@
 #include "common/util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Line-start markup recognised by cclean_normalize_line(). */
 enum {
     CCLEAN_LINE_HEADING = 1 << 0,   /* Markdown "# ..." heading */
     CCLEAN_LINE_BULLET  = 1 << 1,   /* list item: "- ", "* ", "• ", "1. " */
-    CCLEAN_LINE_RULE    = 1 << 2    /* horizontal rule "---", "***": no text */
+    CCLEAN_LINE_RULE    = 1 << 2,   /* horizontal rule "---", "***": no text */
+    CCLEAN_LINE_INDENT  = 1 << 3    /* starts with white space: a browser copy's
+                                    ** list item or sidebar, not running text */
 };
 
 /* Normalise one source line (s[0..n), no newline) into out, appending:
@@ -64,5 +67,42 @@ int cclean_is_stopword(const char *s, size_t n);
 int cclean_is_social(const char *s, size_t n);
 /* Case-insensitive (ASCII) search of needle in s[0..n); NULL if absent. */
 const char *cclean_find(const char *s, size_t n, const char *needle);
+
+/* ---- the page (corpus_clean_page.c) ---- */
+
+/* What a block is to the article it belongs to. */
+enum {
+    CCLEAN_OUT = 0,     /* before the headline or after the article's end */
+    CCLEAN_IN,          /* inside the article: classified as before */
+    CCLEAN_TITLE,       /* the headline */
+    CCLEAN_FURNITURE,   /* inside, but recurring in other files of the build */
+    CCLEAN_BYLINE       /* inside: the headline's byline (author from it) */
+};
+
+typedef struct cclean_pblock {
+    const char *text;   /* borrowed block text */
+    int flags;          /* CCLEAN_LINE_* */
+    int linkpct;        /* % of bytes in link text */
+    int files;          /* in: files of the build holding this line (0: unknown) */
+    uint64_t hash;      /* in: cclean_line_hash of text */
+    cclean_stats st;    /* out: cclean_stats_of(text) (the caller may reuse it) */
+    int role;           /* out: CCLEAN_OUT, _IN, _TITLE or _FURNITURE */
+} cclean_pblock;
+
+/* Find the headline, the article's start and end and the furniture among
+** the blocks of a page. With no prose-shaped block, every role is IN. */
+void cclean_page(cclean_pblock *b, size_t n);
+
+/* The name(s) of a byline "By NAME [and NAME][, role | date | @handle]",
+** "by: NAME", "NAME, @handle", "NAME • 8h": *name points into s; returns its
+** length, 0 when there is no name of 2+ capitalised words. */
+size_t cclean_byline_name(const char *s, size_t n, const char **name);
+
+/* corpus_furniture_files() for a line's hash. */
+int cclean_furniture_files_hash(const corpus_furniture *f, uint64_t h);
+
+/* Hash of the letters and digits of s[0..n), ASCII case folded (spaces,
+** punctuation and bullets ignored): the identity of a line across files. */
+uint64_t cclean_line_hash(const char *s, size_t n);
 
 #endif

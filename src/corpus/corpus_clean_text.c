@@ -220,10 +220,11 @@ int cclean_normalize_line(const char *s, size_t n, sbuf *out, sbuf *mask) {
     int flags = 0;
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i > 0) flags |= CCLEAN_LINE_INDENT;
     /* horizontal rule: only - * _ and spaces, at least three marks */
     size_t marks = 0, j;
     for (j = i; j < n && strchr("-*_ ", s[j]); j++) if (s[j] != ' ') marks++;
-    if (j == n && marks >= 3) return CCLEAN_LINE_RULE;
+    if (j == n && marks >= 3) return CCLEAN_LINE_RULE | flags;
     if (i < n && s[i] == '#') {
         size_t h = i;
         while (h < n && s[h] == '#') h++;
@@ -480,4 +481,18 @@ size_t cclean_sentences(const char *s, size_t n, corpus_span **spans) {
     }
     *spans = v;
     return cnt;
+}
+
+/* ---- line identity ------------------------------------------------------------ */
+
+uint64_t cclean_line_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;            /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] <= 0x81) { i += 2; continue; }  /* U+2000-207F */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] < 0xC0) { i++; continue; }      /* U+0080-00BF */
+        if (c < 0x80 && !isalnum(c)) continue;
+        h = (h ^ fold(c)) * 1099511628211ull;
+    }
+    return h ? h : 1;
 }

@@ -50,11 +50,21 @@ void corpus_meta_set(char **field, const char *value) {
 }
 
 void corpus_doc_add_para(corpus_doc *doc, char *para, int line) {
+    corpus_doc_add_para_kind(doc, para, line, CORPUS_PARA_BODY);
+}
+
+void corpus_doc_add_para_kind(corpus_doc *doc, char *para, int line, corpus_para_kind kind) {
     doc->paras = xrealloc(doc->paras, (doc->npara + 1) * sizeof *doc->paras);
     doc->para_line = xrealloc(doc->para_line, (doc->npara + 1) * sizeof *doc->para_line);
+    doc->para_kind = xrealloc(doc->para_kind, (doc->npara + 1) * sizeof *doc->para_kind);
     doc->paras[doc->npara] = para;
     doc->para_line[doc->npara] = line;
+    doc->para_kind[doc->npara] = (unsigned char)kind;
     doc->npara++;
+}
+
+int corpus_doc_is_body(const corpus_doc *doc, size_t i) {
+    return i < doc->npara && (!doc->para_kind || doc->para_kind[i] == CORPUS_PARA_BODY);
 }
 
 void corpus_doc_free(corpus_doc *doc) {
@@ -62,8 +72,10 @@ void corpus_doc_free(corpus_doc *doc) {
     for (size_t i = 0; i < doc->npara; i++) free(doc->paras[i]);
     free(doc->paras);
     free(doc->para_line);
+    free(doc->para_kind);
     doc->paras = NULL;
     doc->para_line = NULL;
+    doc->para_kind = NULL;
     doc->npara = 0;
 }
 

@@ -973,6 +973,7 @@ int corpus_events(const corpus_doc *doc, corpus_event **events, size_t *n) {
         st.pub.prec = CDATE_NONE;
     for (size_t p = 0; p < doc->npara; p++) {
         const char *text = doc->paras[p];
+        if (!corpus_doc_is_body(doc, p)) continue;          /* no subhead, no list item */
         st.para_day.prec = CDATE_NONE;
         corpus_span *spans = NULL;
         size_t ns = corpus_sentences(text, strlen(text), &spans);

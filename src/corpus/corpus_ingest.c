@@ -200,7 +200,7 @@ static int ingest_doc(const char *path, const char *sidecar, int from_file,
 /* Text input: front matter and cleaning, then the rest. text is borrowed. */
 static int ingest_text(const char *path, const char *text, const char *sidecar, int from_file,
                        corpus_article *a, corpus_diag *d) {
-    a->path = xstrdup(path);
+    a->path = xstrdup(path);   /* a->doc.furniture may be set by the caller */
     int body_line;
     size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
     if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
@@ -252,7 +252,13 @@ int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
 }
 
 int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
+    return corpus_ingest_file_with(path, NULL, out, d);
+}
+
+int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
+                            corpus_article *out, corpus_diag *d) {
     memset(out, 0, sizeof *out);
+    out->doc.furniture = furniture;
     int rc;
     if (corpus_html_name(path)) {
         char *bytes;
@@ -267,6 +273,7 @@ int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
         rc = ingest_text(path, text, NULL, 1, out, d);
         free(text);
     }
+    out->doc.furniture = NULL;      /* borrowed for the cleaning only */
     if (rc != 0) corpus_article_free(out);
     return rc;
 }

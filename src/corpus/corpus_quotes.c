@@ -1177,6 +1177,7 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
     for (size_t i = 0; i < doc->npara; i++) {
         qpara *p = &x.p[i];
         p->t = doc->paras[i] ? doc->paras[i] : "";
+        if (doc->para_kind && doc->para_kind[i] == CORPUS_PARA_SUBHEAD) p->t = "";  /* never a quote */
         p->len = strlen(p->t);
         qr_find(p->t, p->len, &p->reg, &p->nreg);
         qt_tokenize(p);

@@ -681,7 +681,7 @@ static size_t collect(const corpus_doc *doc, sent *ss) {
     size_t ns = 0;
     for (size_t p = 0; p < doc->npara && ns < MAX_SENTS; p++) {
         const char *para = doc->paras[p];
-        if (!para) continue;
+        if (!para || !corpus_doc_is_body(doc, p)) continue;   /* no subhead, no list item */
         corpus_span *sp;
         size_t k = corpus_sentences(para, strlen(para), &sp);
         qstate q = {0, 0};

@@ -7,8 +7,10 @@
 ** build reads every INPUT (a file, or a folder: its articles in sorted
 ** name order, not recursing; hidden files and *.meta sidecars skipped;
 ** *.txt, *.md, *.text, *.html, *.htm and names without an extension
-** read; the NAME_files/ folder of a "complete" page save is not entered), ingests each,
-** makes slugs unique (-2, -3, ...) and writes the database atomically.
+** read; the NAME_files/ folder of a "complete" page save is not entered),
+** ingests each (a first pass counts the lines that recur across the text
+** files: site furniture, kept out of the articles), makes slugs unique
+** (-2, -3, ...) and writes the database atomically.
 ** Warnings go to stderr as "file:line: message". Exit status: 0 when at
 ** least one article was stored; 1 when none was, when writing failed, or
 ** with --strict when there was any warning or refused file (the database
@@ -185,13 +187,21 @@ static int cmd_build(int argc, char **argv) {
     }
     free(inputs);
 
+    /* First pass: lines recurring across files are site furniture. */
+    corpus_furniture *furn = files.n > 1 ? corpus_furniture_create() : NULL;
+    for (size_t i = 0; furn && i < files.n; i++) {
+        const char *ext = strrchr(files.v[i], '.');
+        if (ext && (!strcasecmp(ext, ".html") || !strcasecmp(ext, ".htm"))) continue;  /* text copies only */
+        corpus_furniture_add_path(furn, files.v[i]);   /* the second pass reports errors */
+    }
+
     corpus_article *arts = NULL;
     size_t narts = 0;
     slugset slugs = {0};
     for (size_t i = 0; i < files.n; i++) {
         corpus_diag d = { files.v[i], 0, 0 };
         corpus_article a;
-        if (corpus_ingest_file(files.v[i], &a, &d) == 0) {
+        if (corpus_ingest_file_with(files.v[i], furn, &a, &d) == 0) {
             arts = xrealloc(arts, (narts + 1) * sizeof *arts);
             arts[narts] = a;
             slug_unique(&slugs, &arts[narts]);
@@ -218,6 +228,7 @@ static int cmd_build(int argc, char **argv) {
                  files.n, nrefused, nwarn);
     }
     free(slugs.v);
+    corpus_furniture_destroy(furn);
     for (size_t i = 0; i < narts; i++) corpus_article_free(&arts[i]);
     free(arts);
     corpus_strv_free(&files);
