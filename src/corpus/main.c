@@ -190,8 +190,7 @@ static int cmd_build(int argc, char **argv) {
     /* First pass: lines recurring across files are site furniture. */
     corpus_furniture *furn = files.n > 1 ? corpus_furniture_create() : NULL;
     for (size_t i = 0; furn && i < files.n; i++) {
-        const char *ext = strrchr(files.v[i], '.');
-        if (ext && (!strcasecmp(ext, ".html") || !strcasecmp(ext, ".htm"))) continue;  /* text copies only */
+        if (corpus_html_name(files.v[i])) continue;    /* text copies only */
         corpus_furniture_add_path(furn, files.v[i]);   /* the second pass reports errors */
     }
 
