@@ -241,13 +241,22 @@ static void test_event_rows(void) {
 
 /* ---- bundled articles: general properties ------------------------------- */
 
-static const struct { const char *path; const char *published; } ARTICLES[] = {
-    {"assets/corpus/000_464c9eef6dcfd8e4.txt", "2020-09-21"},  /* dateline line 2 */
-    {"assets/corpus/001_d594b17b06fa2b95.txt", "2020-09-08"},  /* front matter date */
-    {"assets/corpus/002_11ea5e3f56a7397c.txt", "2018-04-27"},  /* credit line */
-    {"assets/corpus/003_57d68627a9be5475.txt", "2015-12-16"},  /* sidecar only */
-    {"assets/corpus/004_23f281d63f6cc960.txt", "2015-12-17"},  /* dateline */
+static const struct { const char *path; const char *published; size_t min; } ARTICLES[] = {
+    /* digits stripped: its one dated sentence opens with "This" and is left out */
+    {"assets/corpus/000_464c9eef6dcfd8e4.txt", "2020-09-21", 0},  /* dateline line 2 */
+    {"assets/corpus/001_d594b17b06fa2b95.txt", "2020-09-08", 1},  /* front matter date */
+    {"assets/corpus/002_11ea5e3f56a7397c.txt", "2018-04-27", 1},  /* credit line */
+    {"assets/corpus/003_57d68627a9be5475.txt", "2015-12-16", 1},  /* sidecar only */
+    {"assets/corpus/004_23f281d63f6cc960.txt", "2015-12-17", 1},  /* dateline */
 };
+
+/* text is in para verbatim, except that a clause may have been capitalised. */
+static int excerpt_of(const char *para, const char *text) {
+    if (!text[0]) return 0;
+    for (const char *p = strstr(para, text + 1); p; p = strstr(p + 1, text + 1))
+        if (p > para && (p[-1] == text[0] || p[-1] == text[0] + ('a' - 'A'))) return 1;
+    return 0;
+}
 
 /* Raw lines as paragraphs (front matter skipped): datelines are still there,
 ** as if cleaning had missed them. */
@@ -312,7 +321,7 @@ static void test_bundled(void) {
         corpus_event *ev = NULL;
         size_t n = 0;
         run_doc(&doc, ARTICLES[i].published, &ev, &n);
-        T_OK(n > 0);
+        T_OK(n >= ARTICLES[i].min);
         for (size_t k = 0; k < n; k++) {
             char buf[16];
             cdate back;
@@ -321,7 +330,10 @@ static void test_bundled(void) {
             T_INT(back.prec, ev[k].date.prec);
             T_OK(ev[k].para < doc.npara);
             if (ev[k].para >= doc.npara) continue;
-            T_OK(strstr(doc.paras[ev[k].para], ev[k].text) != NULL); /* a verbatim excerpt */
+            T_OK(excerpt_of(doc.paras[ev[k].para], ev[k].text));   /* a verbatim excerpt */
+            const char *why = NULL;
+            if (!corpus_event_standalone(ev[k].text, &why))
+                T_FAIL_("event does not stand alone (%s): %s", why, ev[k].text);
             T_OK(words_in(ev[k].text) >= 3 && words_in(ev[k].text) <= 35);
             /* no dateline: the raw line that only carries the date gives nothing */
             cdate sc;
@@ -354,12 +366,13 @@ static void test_sentence_independence(void) {
     corpus_event *ev = NULL;
     size_t n = 0;
     corpus_doc_add_para(&doc, xstrdup("The exchange opened in 2009 with ten listed firms. "
-        "It moved to a new tower in April 2017 after years of delay."), 1);
+        "The exchange moved to a new tower in April 2017 after years of delay. "
+        "It listed its first bank in May 2017."), 1);     /* "It" points back: left out */
     run_doc(&doc, "2018-01-01", &ev, &n);
     T_INT(n, 2);
     if (n == 2) {
         T_STR(ev[0].text, "The exchange opened in 2009 with ten listed firms.");
-        T_STR(ev[1].text, "It moved to a new tower in April 2017 after years of delay.");
+        T_STR(ev[1].text, "The exchange moved to a new tower in April 2017 after years of delay.");
     }
     corpus_events_free(ev, n);
     corpus_doc_free(&doc);
@@ -372,13 +385,14 @@ static void test_trim(void) {
     size_t n = 0;
     corpus_doc_add_para(&doc, xstrdup("Officials from more than forty countries, including several that had "
         "long opposed any binding rules on data flows, cross-border transfers or the storage of "
-        "personal information, gathered in the eastern city, where in October 2014 the first such "
-        "meeting had ended in failure, and they pledged to try again."), 1);
+        "personal information, gathered in the eastern city for a week of talks; in October 2014 the "
+        "first such meeting had ended in failure, and the delegates had gone home without a text."), 1);
     run_doc(&doc, "2015-12-16", &ev, &n);
     T_INT(n, 1);
     if (n == 1) {
         T_OK(words_in(ev[0].text) <= 30);
-        T_HAS(ev[0].text, "October 2014");
+        T_STR(ev[0].text, "In October 2014 the first such meeting had ended in failure, and the "
+              "delegates had gone home without a text.");
         T_STR(cdate_prec_name(ev[0].date.prec), "month");
     }
     corpus_events_free(ev, n);
