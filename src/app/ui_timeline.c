@@ -189,6 +189,12 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
         tl_label *l = &s->labels[i];
         char date[64], src[600];
         ui_format_date(e->date, date, sizeof date);
+        if (it->span && e->end_date) {              /* "Jan 2015 – Oct 2015" */
+            size_t used = strlen(date);
+            snprintf(date + used, sizeof date - used, " \xe2\x80\x93 ");
+            used = strlen(date);
+            ui_format_date(e->end_date, date + used, sizeof date - used);
+        }
         sources_text(s->m, i, arts, src, sizeof src);
         s->first_article[i] = ui_tlm_event_article(s->m, it->first);
         render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
@@ -386,7 +392,8 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         if (s->capped && (a < 0 || a >= below))
             continue;
         s->ev_global[s->nev] = i;
-        in[s->nev++] = (ui_tlm_event){ e->date, e->precision, e->text, a };
+        in[s->nev++] = (ui_tlm_event){ e->date, e->precision, e->text, a, e->end_date,
+                                       e->end_precision };
     }
     if (s->capped)
         log_info("timeline: %d events in the corpus; the axis shows the %d of the newest %d articles",
@@ -489,11 +496,16 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     if ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 || (shown && lx < x ? lx : x) - d > s->mt.w)
         return;
     if (pass == 0) {
-        if (it->prec != UI_TLM_DAY) {               /* the month / year it covers */
+        if (it->prec != UI_TLM_DAY || it->span) {   /* the month / year / range it covers */
             int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
             int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
-            box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
-                s->c_span, alpha);
+            int bh = it->span ? d * 2 / 3 : d / 2;  /* a range: a thicker bar, end capped */
+            bh = bh > 2 ? bh : 2;
+            box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh,
+                focus && it->span ? s->c_lead : s->c_span, alpha);
+            if (it->span)
+                box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d,
+                    focus ? s->c_accent : s->c_lead, alpha);
         }
         if (shown) {
             int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
