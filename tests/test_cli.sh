@@ -155,6 +155,15 @@ expect_err "cp1252" "$T/enc/cp1252.txt:" "Windows-1252"
 sql "$T/cp.db" 'SELECT body FROM articles' | grep -qF "Anna Weiß" && ok || bad "cp1252: body decoded"
 run build --strict --out "$T/db/corpus.db" "$T/enc/cp1252.txt"
 expect_rc "cp1252 --strict" 1; untouched "cp1252 --strict"
+# ---- damaged text (digits and apostrophes stripped): a warning with the
+# file, line and a sample; --strict refuses
+mkdir -p "$T/dmg"
+printf 'Harbour plan stalls\n\nThe harbour board will invest . billion in new quays, the boards chair said.\n\nSince the s, trade has grown  percent each decade and the harbours debt has grown  percent.\n\nThe harbour board meets again in spring to decide on the quays and the new cranes.\n' > "$T/dmg/harbour.txt"
+run build --out "$T/dmg.db" "$T/dmg/harbour.txt"
+expect_rc "damaged" 0
+expect_err "damaged" "$T/dmg/harbour.txt:5:" "text looks damaged" "Since the s, trade"
+run build --strict --out "$T/db/corpus.db" "$T/dmg/harbour.txt"
+expect_rc "damaged --strict" 1; untouched "damaged --strict"
 run build --out "$T/bom.db" "$T/enc/bomcrlf.txt"
 expect_rc "bom+crlf" 0
 if grep -q 'Windows-1252\|front matter' "$T/err"; then bad "bom+crlf: unexpected warning"; cat "$T/err"; else ok; fi
