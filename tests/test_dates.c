@@ -191,6 +191,58 @@ static const ev_row EV_ROWS[] = {
     {"Growth peaked in the 1990s before slowing down.", NULL, NULL, NULL, NULL},
     {"The vote was held on April 31, 2018 in the capital.", NULL, NULL, NULL, NULL},
     {"The deal was signed on Feb. 29 in the capital after talks.", "2015-12-16", NULL, NULL, NULL},
+    {"The vote was held on 32 March 2015 in the capital.", NULL, NULL, NULL, NULL},
+    {"The vote was held on March 32, 2015 in the capital.", NULL, NULL, NULL, NULL},
+    {"The vote was held on February 30 in the capital.", "2015-12-16", NULL, NULL, NULL},
+    {"The vote was held in the year 0 by the elders of the city.", NULL, NULL, NULL, NULL},
+    /* tense: plans and modals look forward, the past looks back (published March 2019) */
+    {"The director said the museum would reopen in June after repairs.", "2019-03-10", "2019-06", "month", "2018-06"},
+    {"Officials said talks could resume as early as Tuesday in Geneva.", "2019-03-13", "2019-03-19", "day", NULL},
+    {"The ban on night flights runs through August at the main airport.", "2019-03-10", "2019-08", "month", NULL},
+    {"Organisers planned a march on Saturday through the city centre.", "2019-03-13", "2019-03-16", "day", NULL},
+    {"The ministry plans to publish the rules in October for comment.", "2019-03-10", "2019-10", "month", NULL},
+    {"The new line is scheduled to open in May with six stations.", "2019-03-10", "2019-05", "month", NULL},
+    {"The minister is expected to visit the port on Friday to meet workers.", "2019-03-13", "2019-03-15", "day", NULL},
+    {"The company will have finished the bridge by the end of November this way.", "2019-03-10", "2019-11", "month", NULL},
+    {"Workers finished the bridge in November after two years of delay.", "2019-03-10", "2018-11", "month", NULL},
+    {"Sales rose through August according to the industry body.", "2019-03-10", "2018-08", "month", NULL},
+    {"The board met on Friday and approved the accounts.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"The ministry issued the rules last June to curb fraud.", "2019-03-10", "2018-06", "month", NULL},
+    {"The festival returns next July with a bigger stage.", "2019-03-10", "2019-07", "month", NULL},
+    {"In June, the museum will reopen its doors to visitors.", "2019-03-10", "2019-06", "month", NULL},
+    /* reference: the narrative moves; relative dates count from there */
+    {"The strike began on Nov. 3, 2018. Three days later the company offered a raise.", "2019-03-10", "2018-11-06", "day", NULL},
+    {"The factory closed on May 10, 2017. The previous Friday its owners had met the union.", "2019-03-10", "2017-05-05", "day", NULL},
+    {"The factory closed on May 10, 2017. The following Monday the workers protested outside.", "2019-03-10", "2017-05-15", "day", NULL},
+    {"The law passed in 2012, and the following year the courts upheld it.", "2019-03-10", "2013", "year", NULL},
+    /* possessives and sentence-initial weekdays */
+    {"Friday's vote gave the coalition a clear majority in parliament.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"Last month's report showed that exports had fallen sharply.", "2019-03-10", "2019-02", "month", NULL},
+    {"Earlier Friday, the minister met the unions in the capital.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"Also on Thursday, the central bank cut its main interest rate.", "2019-03-13", "2019-03-07", "day", NULL},
+    {"Official figures for January showed a rise in unemployment.", "2019-03-10", "2019-01", "month", NULL},
+    {"The regulator settled a 2016 dispute with the two carriers.", NULL, "2016", "year", NULL},
+    /* holidays, fixed and moving */
+    {"The shop was robbed on Christmas Eve by two armed men.", "2019-03-10", "2018-12-24", "day", NULL},
+    {"Crowds gathered in the square on New Year's Eve to watch fireworks.", "2019-03-10", "2018-12-31", "day", NULL},
+    {"Crowds gathered in the square on New Year\xe2\x80\x99s Day to watch the parade.", "2019-03-10", "2019-01-01", "day", NULL},
+    {"Voters went to the polls on Election Day in record numbers.", "2016-11-20", "2016-11-08", "day", NULL},
+    {"Voters will go to the polls on Election Day in record numbers.", "2020-03-01", "2020-11-03", "day", NULL},
+    {"The church was full on Easter Sunday for the first time in years.", "2019-05-01", "2019-04-21", "day", NULL},
+    {"Families travelled home for Thanksgiving despite the storm.", "2018-12-01", "2018-11-22", "day", NULL},
+    {"The parade on Independence Day drew thousands of people.", "2019-08-01", "2019-07-04", "day", NULL},
+    {"The beaches were packed over Memorial Day as the heat rose.", "2019-06-10", "2019-05-27", "day", NULL},
+    {"The store opened on Christmas Day 2015 to serve the homeless.", NULL, "2015-12-25", "day", NULL},
+    {"Shoppers bought Christmas presents early this season.", "2019-03-10", NULL, NULL, NULL},
+    /* fiscal years */
+    {"The company expects higher profits this fiscal year after the merger.", "2019-03-10", "2019", "year", NULL},
+    {"Revenue rose by a fifth in fiscal 2016 as orders recovered.", NULL, "2016", "year", NULL},
+    {"Revenue rose by a fifth in FY2017 as orders recovered.", NULL, "2017", "year", NULL},
+    /* expressions that qualify a thing are no events */
+    {"Today's smartphones carry more power than the old mainframes did.", "2019-03-10", NULL, NULL, NULL},
+    {"Fans still remember the 1966 squad and its famous captain.", NULL, NULL, NULL, NULL},
+    {"The index is based on 1990 prices and updated each quarter.", NULL, NULL, NULL, NULL},
+    {"Output is measured at constant 2010 prices by the statistics office.", NULL, NULL, NULL, NULL},
 };
 
 static int has_event(const corpus_event *ev, size_t n, const char *date, const char *prec) {
@@ -237,6 +289,92 @@ static void test_event_rows(void) {
         corpus_events_free(ev, n);
         corpus_doc_free(&doc);
     }
+}
+
+/* ---- ranges: the event keeps its end ------------------------------------ */
+
+static const struct {
+    const char *text, *published;
+    const char *start, *end;    /* end NULL: a point; start NULL: no event at all */
+} RANGE_ROWS[] = {
+    {"Consumers spent more from January to October this year than before.", "2015-12-16", "2015-01", "2015-10"},
+    {"Between 2009 and 2012 the number of users tripled in the region.", NULL, "2009", "2012"},
+    {"The 1957-58 season was the club's best for decades.", NULL, "1957", "1958"},
+    {"The survey covered the years 2009\xe2\x80\x93" "2012 in every province.", NULL, "2009", "2012"},
+    {"In July, the police launched a six-month campaign against online fraud.", "2015-12-17", "2015-07", "2015-12"},
+    {"The ministry started a two-year programme in March 2014 to train teachers.", NULL, "2014-03", "2016-02"},
+    {"The exhibition ran from November to February in the old hall.", "2019-03-10", "2018-11", "2019-02"},
+    {"The exhibition ran from Nov. 3 to Dec. 20 in the old hall.", "2019-03-10", "2018-11-03", "2018-12-20"},
+    {"The tax applied from 2012 to 2009 according to the rules.", NULL, NULL, NULL},  /* absurd */
+    {"The archive holds files from 1990-85 and other years.", NULL, NULL, NULL},        /* absurd */
+    {"The station opened in 2009 and shut down in 2012 after losses.", NULL, "2009", NULL},
+};
+
+static void test_ranges(void) {
+    for (size_t i = 0; i < sizeof RANGE_ROWS / sizeof *RANGE_ROWS; i++) {
+        corpus_doc doc = {0};
+        corpus_event *ev = NULL;
+        size_t n = 0;
+        char s[16] = "", e[16] = "";
+        corpus_doc_add_para(&doc, xstrdup(RANGE_ROWS[i].text), 1);
+        run_doc(&doc, RANGE_ROWS[i].published, &ev, &n);
+        if (!RANGE_ROWS[i].start) {
+            T_INT(n, 0);
+        } else {
+            T_OK(n >= 1);
+            if (n >= 1) {
+                cdate_format(ev[0].date, s);
+                cdate_format(ev[0].end, e);
+                T_STR(s, RANGE_ROWS[i].start);
+                T_STR(RANGE_ROWS[i].end ? e : (ev[0].end.prec == CDATE_NONE ? NULL : e),
+                      RANGE_ROWS[i].end);
+            }
+        }
+        if (t_failed) dump_events(RANGE_ROWS[i].text, ev, n);
+        corpus_events_free(ev, n);
+        corpus_doc_free(&doc);
+    }
+}
+
+/* ---- corpus_event_standalone: one rule per row -------------------------- */
+
+static const struct { const char *text; int ok; } STANDALONE_ROWS[] = {
+    {"The exchange opened in 2009 with ten listed firms.", 1},
+    {"\"We will win,\" the mayor said on Tuesday.", 1},
+    {"In October 2014 the first meeting ended in failure.", 1},
+    {"It is no coincidence that the talks resumed in April 2017.", 1},
+    {"one in business and the other in national security,\" Tang told reporters on Wednesday.", 0},
+    {"director of the bureau, said 2,703 people were arrested in 2015.", 0},
+    {"His statement matches a speech given on Tuesday.", 0},
+    {"Its strategy published the following year named cyberspace a priority.", 0},
+    {"This was in sharp contrast to the program announced in August.", 0},
+    {"These rules took effect in May 2016.", 0},
+    {"It moved to a new tower in April 2017.", 0},
+    {"The piece explains how the city changed in 2014.", 0},
+    {"As this article shows, the city changed in 2014.", 0},
+    {"security,\" the minister said on Wednesday.", 0},
+    {"The minister said on Wednesday that \"the rules are clear.", 0},
+    {"The minister said on Wednesday that the rules, the budget and the", 0},
+    {"The minister said on Wednesday that the rules\xe2\x80\xa6", 0},
+    {"The minister said on Wednesday that the rules,", 0},
+    {"One two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+     "fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three "
+     "twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty "
+     "thirty-one thirty-two thirty-three thirty-four thirty-five thirty-six in 2014.", 0},
+    {"", 0},
+};
+
+static void test_standalone(void) {
+    for (size_t i = 0; i < sizeof STANDALONE_ROWS / sizeof *STANDALONE_ROWS; i++) {
+        const char *why = NULL;
+        int ok = corpus_event_standalone(STANDALONE_ROWS[i].text, &why);
+        if (ok != STANDALONE_ROWS[i].ok)
+            T_FAIL_("row %zu \"%s\": got %d (%s)", i, STANDALONE_ROWS[i].text, ok, why ? why : "-");
+        else
+            t_passed++;
+        T_OK(ok || why);
+    }
+    T_INT(corpus_event_standalone(NULL, NULL), 0);
 }
 
 /* ---- bundled articles: general properties ------------------------------- */
@@ -442,14 +580,43 @@ static void test_prefixes(void) {
     }
 }
 
+/* Thousands of dates in one paragraph, as sentences and as one run-on
+** list: no blow-up, every event valid, texts within bounds. */
+static void test_many(void) {
+    sbuf b = {0};
+    for (int i = 0; i < 3000; i++)
+        sbuf_addf(&b, "The council met on March %d, %d to vote. ", i % 28 + 1, 1900 + i % 200);
+    for (int i = 0; i < 3000; i++)
+        sbuf_addf(&b, "%s%d", i ? ", " : "Meetings were held in ", 1900 + i % 200);
+    sbuf_adds(&b, ".");
+    corpus_doc doc = {0};
+    corpus_event *ev = NULL;
+    size_t n = 0;
+    corpus_doc_add_para(&doc, sbuf_take(&b), 1);
+    run_doc(&doc, "2015-12-16", &ev, &n);
+    T_OK(n >= 3000);
+    for (size_t k = 0; k < n; k++) {
+        char buf[16];
+        cdate back;
+        cdate_format(ev[k].date, buf);
+        if (cdate_parse_iso(buf, &back) != 0) T_FAIL_("invalid date %s", buf);
+        if (!corpus_event_standalone(ev[k].text, NULL)) T_FAIL_("not standalone: %s", ev[k].text);
+    }
+    corpus_events_free(ev, n);
+    corpus_doc_free(&doc);
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
     T_RUN(test_event_rows);
+    T_RUN(test_ranges);
+    T_RUN(test_standalone);
     T_RUN(test_sentence_independence);
     T_RUN(test_trim);
     T_RUN(test_dedup);
     T_RUN(test_prefixes);
+    T_RUN(test_many);
     T_RUN(test_bundled);
     return T_DONE();
 }

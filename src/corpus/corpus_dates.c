@@ -353,8 +353,9 @@ static int tyear(const toks *t, size_t i) {    /* a plausible 4-digit year, or 0
     if (i >= t->n || t->v[i].kind != TK_NUM || t->v[i].ndig != 4 || t->v[i].ord) return 0;
     if (!tnum_alone(t, i) || !year_ok(t->v[i].val)) return 0;
     if (t->v[i].e < t->len && is_wordbyte((unsigned char)t->s[t->v[i].e])) return 0;  /* 1990s */
-    if (i + 1 < t->n && t->v[i].e < t->len && t->s[t->v[i].e] == '-' &&
-        t->v[i + 1].kind == TK_NUM) return 0;   /* 2015-16, handled as ISO elsewhere */
+    if (i + 2 < t->n && tadj(t, i) && tadj(t, i + 1) && t->v[i + 2].kind == TK_NUM &&
+        (tpunct(t, i + 1, '-') || (tlen(t, i + 1) == 3 && !memcmp(tstr(t, i + 1), "\xe2\x80\x93", 3))))
+        return 0;   /* 2015-16, 2009–2012: ranges or ISO dates, matched elsewhere */
     return t->v[i].val;
 }
 
@@ -518,7 +519,8 @@ int cdate_scan(const char *s, size_t len, cdate *out, size_t *mstart, size_t *me
 static const char *const YEAR_PREP[] = {"in", "since", "from", "by", "until", "till", "to",
     "through", "throughout", "during", "before", "after", "between", "and", "or", "of",
     "around", "circa", "early", "mid", "late", "end", "beginning", "start", "the", "this",
-    "that", "year", "spring", "summer", "autumn", "fall", "winter", "for", "his", "her", "its",
+    "that", "year", "years", "spring", "summer", "autumn", "fall", "winter", "for", "his",
+    "her", "its",
     "their", "our", NULL};
 /* Words after a number that make it a quantity, not a year ("2000 people"). */
 static const char *const QUANTITY[] = {"people", "persons", "yuan", "dollars", "euros", "pounds",
@@ -849,7 +851,7 @@ int corpus_event_standalone(const char *text, const char **why) {
     else if (!isupper((unsigned char)tstr(&t, f)[0]) && t.v[f].kind != TK_NUM &&
              (unsigned char)tstr(&t, f)[0] < 0x80)
         *why = "does not start a sentence or clause (lower-case start)";
-    else if ((tin(&t, f, POINT_BACK) >= 0 || tis(&t, f, "It's")) &&
+    else if (f == 0 && (tin(&t, f, POINT_BACK) >= 0 || tis(&t, f, "It's")) &&
              !(tis(&t, f, "it") && expletive_it(&t, f)))
         *why = "starts with a word pointing back (pronoun or demonstrative)";
     else if ((tis(&t, f, "the") || tis(&t, f, "this")) && tin(&t, f + 1, SELF_NOUNS) >= 0)
@@ -1216,6 +1218,15 @@ static int swallow_range_end(const toks *t, rmatch *m, rmatch *end) {
     if (match_event(t, j + 1, end) && end->kind != RK_SKIP && end->kind != RK_REL &&
         end->kind != RK_HOLIDAY && !end->has_end) {
         m->t1 = end->t1;
+        return 1;
+    }
+    int full, mon;
+    size_t nx;
+    if (m->kind == RK_MONTH_ALONE && (mon = tmonth(t, j + 1, &full, &nx)) > 0 && full) {
+        memset(end, 0, sizeof *end);        /* "from November to February" */
+        end->kind = RK_MONTH_ALONE; end->date = mk(0, mon, 0, CDATE_MONTH);
+        end->t0 = j + 1; end->t1 = nx;
+        m->t1 = nx;
         return 1;
     }
     return 0;
