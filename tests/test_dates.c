@@ -6,8 +6,10 @@
 #include "common/util.h"
 #include "t.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- cdate_parse_iso / cdate_format ------------------------------------- */
 
@@ -238,6 +240,10 @@ static const ev_row EV_ROWS[] = {
     {"The company expects higher profits this fiscal year after the merger.", "2019-03-10", "2019", "year", NULL},
     {"Revenue rose by a fifth in fiscal 2016 as orders recovered.", NULL, "2016", "year", NULL},
     {"Revenue rose by a fifth in FY2017 as orders recovered.", NULL, "2017", "year", NULL},
+    {"The vote failed on Saturday, Dec. 7, 2024 in parliament. Earlier Saturday, the president apologised on television.", "2024-12-06", "2024-12-07", "day", "2024-11-30"},
+    /* "today" as a name or as the present in general */
+    {"Get New York Today in your inbox every morning.", "2019-02-21", NULL, NULL, NULL},
+    {"Today, chaos theory is part of the scientific repertoire.", "2019-05-20", NULL, NULL, NULL},
     /* expressions that qualify a thing are no events */
     {"Today's smartphones carry more power than the old mainframes did.", "2019-03-10", NULL, NULL, NULL},
     {"Fans still remember the 1966 squad and its famous captain.", NULL, NULL, NULL, NULL},
@@ -308,6 +314,7 @@ static const struct {
     {"The tax applied from 2012 to 2009 according to the rules.", NULL, NULL, NULL},  /* absurd */
     {"The archive holds files from 1990-85 and other years.", NULL, NULL, NULL},        /* absurd */
     {"The station opened in 2009 and shut down in 2012 after losses.", NULL, "2009", NULL},
+    {"The order ran from 10:30 p.m. Tuesday to 4:30 a.m. Wednesday, officials said.", "2024-12-06", "2024-12-03", NULL},
 };
 
 static void test_ranges(void) {
@@ -361,6 +368,9 @@ static const struct { const char *text; int ok; } STANDALONE_ROWS[] = {
      "fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three "
      "twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty "
      "thirty-one thirty-two thirty-three thirty-four thirty-five thirty-six in 2014.", 0},
+    {"Inc., which has been selling the deck since 1970.", 0},
+    {"14 Oct. 15) and the response was reasonable.", 0},
+    {"30 p.m. Tuesday to the time he lifted the order.", 1},   /* reads; the ingest never cuts there */
     {"", 0},
 };
 
@@ -606,6 +616,58 @@ static void test_many(void) {
     corpus_doc_free(&doc);
 }
 
+/* Every event the ingest makes from the bundled corpus and from the
+** development pages (when present) stands alone and has a valid date. */
+static int check_file_events(const char *path) {
+    corpus_diag d = {path, 0, 1};
+    corpus_article a;
+    if (corpus_ingest_file(path, &a, &d) != 0) return 0;
+    for (size_t k = 0; k < a.nevents; k++) {
+        const char *why = NULL;
+        char buf[16];
+        cdate back;
+        if (!corpus_event_standalone(a.events[k].text, &why))
+            T_FAIL_("%s: event does not stand alone (%s): %s", path, why, a.events[k].text);
+        else
+            t_passed++;
+        cdate_format(a.events[k].date, buf);
+        T_INT(cdate_parse_iso(buf, &back), 0);
+        if (a.events[k].end.prec != CDATE_NONE) {
+            cdate_format(a.events[k].end, buf);
+            T_INT(cdate_parse_iso(buf, &back), 0);
+        }
+    }
+    int n = (int)a.nevents;
+    corpus_article_free(&a);
+    return n;
+}
+
+static void test_standalone_corpus(void) {
+    static const char *const DEV_DIRS[] = {"../shared/webpages-dev", "/work/shared/webpages-dev"};
+    const char *verbose = getenv("VITRINE_TEST_VERBOSE");
+    int total = 0;
+    for (size_t i = 0; i < sizeof ARTICLES / sizeof *ARTICLES; i++)
+        total += check_file_events(ARTICLES[i].path);
+    T_OK(total > 0);
+    for (size_t k = 0; k < sizeof DEV_DIRS / sizeof *DEV_DIRS; k++) {
+        DIR *dir = opendir(DEV_DIRS[k]);
+        if (!dir) continue;
+        struct dirent *de;
+        int pages = 0, events = 0;
+        while ((de = readdir(dir))) {
+            if (de->d_name[0] == '.') continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s/page.txt", DEV_DIRS[k], de->d_name);
+            if (access(path, R_OK) != 0) continue;
+            pages++;
+            events += check_file_events(path);
+        }
+        closedir(dir);
+        if (verbose) fprintf(stderr, "  dev pages: %d pages, %d events\n", pages, events);
+        break;              /* one copy of the pages is enough */
+    }
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
@@ -618,5 +680,6 @@ int main(void) {
     T_RUN(test_prefixes);
     T_RUN(test_many);
     T_RUN(test_bundled);
+    T_RUN(test_standalone_corpus);
     return T_DONE();
 }

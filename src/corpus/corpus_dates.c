@@ -70,6 +70,14 @@ static cdate day_add(cdate base, int ndays) {
     return mk(out.tm_year + 1900, out.tm_mon + 1, out.tm_mday, CDATE_DAY);
 }
 
+/* Days from a to b (both at day precision). */
+static long cdate_days_between(cdate a, cdate b) {
+    struct tm ta = {0}, tb = {0};
+    ta.tm_year = a.y - 1900; ta.tm_mon = a.m - 1; ta.tm_mday = a.d; ta.tm_hour = 12;
+    tb.tm_year = b.y - 1900; tb.tm_mon = b.m - 1; tb.tm_mday = b.d; tb.tm_hour = 12;
+    return (long)((timegm(&tb) - timegm(&ta)) / 86400);
+}
+
 static int weekday_of(cdate d) {    /* 0 = Sunday */
     struct tm tm = {0};
     tm.tm_year = d.y - 1900; tm.tm_mon = d.m - 1; tm.tm_mday = d.d; tm.tm_hour = 12;
@@ -653,8 +661,8 @@ static size_t sentence_end_at(const toks *t, size_t i) {
 static int clause_start_at(const toks *t, size_t i) {
     if (i == 0) return 0;
     if (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 && strchr(",;:()", tstr(t, i - 1)[0]))
-        return !(tstr(t, i - 1)[0] == ',' && t->v[i - 1].s == t->v[i].s - 1 && i >= 2 &&
-                 t->v[i - 2].e == t->v[i - 1].s && t->v[i].kind == TK_NUM);    /* 2,703 */
+        return !(strchr(",:", tstr(t, i - 1)[0]) && t->v[i - 1].s == t->v[i].s - 1 && i >= 2 &&
+                 t->v[i - 2].e == t->v[i - 1].s && t->v[i].kind == TK_NUM);  /* 2,703  10:30 */
     if (is_dash_tok(t, i - 1) || (t->v[i - 1].kind == TK_PUNCT && tlen(t, i - 1) == 1 &&
                                  tstr(t, i - 1)[0] == '-' && !tadj(t, i - 1)))
         return 1;
@@ -814,6 +822,9 @@ static const char *const POINT_BACK[] = {"it", "its", "he", "his", "him", "she",
 /* Nouns that, after "The" or "This" at the start, mean the article itself. */
 static const char *const SELF_NOUNS[] = {"piece", "article", "story", "essay", "column",
     "post", "op-ed", "commentary", "editorial", "author", "writer", NULL};
+/* Words that end a name: a text starting with one starts inside the name. */
+static const char *const NAME_TAIL[] = {"Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "LLC", "PLC",
+    "AG", "SA", NULL};
 /* Words a cut text must not end on. */
 static const char *const DANGLING[] = {"and", "or", "but", "the", "a", "an", "of", "to", "in",
     "on", "for", "with", "by", "that", "which", "as", "from", "at", "its", "their", NULL};
@@ -839,11 +850,13 @@ int corpus_event_standalone(const char *text, const char **why) {
     size_t f = 0;
     while (f < t.n && (quote_dir(&t, f) > 0 || tpunct(&t, f, '(') || tpunct(&t, f, '[')))
         f++;
-    int depth = 0, straight = 0, words = 0;
+    int depth = 0, straight = 0, words = 0, paren = 0;
     for (size_t i = 0; i < t.n; i++) {
         int q = quote_dir(&t, i);
         if (q == 2) straight ^= 1;
         else if (q) { depth += q; if (depth < 0) break; }
+        if (tpunct(&t, i, '(')) paren++;
+        if (tpunct(&t, i, ')') && --paren < 0) break;
         words += is_word_tok(&t, i);
     }
     const char *last = t.n ? tstr(&t, t.n - 1) : "";
@@ -854,6 +867,10 @@ int corpus_event_standalone(const char *text, const char **why) {
     else if (f == 0 && (tin(&t, f, POINT_BACK) >= 0 || tis(&t, f, "It's")) &&
              !(tis(&t, f, "it") && expletive_it(&t, f)))
         *why = "starts with a word pointing back (pronoun or demonstrative)";
+    else if (tin(&t, f, NAME_TAIL) >= 0)
+        *why = "starts inside a name";
+    else if (paren < 0)
+        *why = "starts inside a parenthesis (a closing one before any opening one)";
     else if ((tis(&t, f, "the") || tis(&t, f, "this")) && tin(&t, f + 1, SELF_NOUNS) >= 0)
         *why = "starts with the article itself";
     else if (depth < 0)
@@ -1065,6 +1082,10 @@ static int match_rel(const toks *t, size_t i, rmatch *m) {
     size_t nx;
     cdate_prec u;
     m->t0 = i;
+    if (tcap(t, i) && i > 0 && tcap(t, i - 1) && (tbase(t, i, "today") || tbase(t, i, "tomorrow"))) {
+        m->kind = RK_SKIP; m->t1 = i + 1;           /* "New York Today", "USA Today": names */
+        return 1;
+    }
     if (tbase(t, i, "today") && tposs(t, i)) {      /* "today's smartphones": a qualifier */
         m->kind = RK_SKIP; m->t1 = i + 1;
         return 1;
@@ -1324,6 +1345,7 @@ static int resolve(const evstate *st, rmatch *m, int tense, cdate *out) {
         if (st->para_day.prec == CDATE_DAY) p = st->para_day;
         if (m->from_anchor) p = st->anchor;    /* "the previous Friday" */
         if (p.prec < CDATE_DAY) return 0;
+        if (m->from_anchor == 2) { *out = p; return 1; }    /* that very day */
         int wp = weekday_of(p);
         int back = (wp - m->wd + 7) % 7, fwd = (m->wd - wp + 7) % 7;
         if (m->mod == -1) *out = day_add(p, back ? -back : -7);
@@ -1417,6 +1439,17 @@ static void events_in_span(evstate *st, evkey **keys, size_t para, const char *s
         int tense = clause_tense(&t, c0, c1, m.t0);
         if (!tense) tense = clause_tense(&t, a, b, m.t0);
         cdate d, e = {0, 0, 0, CDATE_NONE};
+        /* "Today, chaos theory is part of...", "who, today, would": the
+        ** present in general, not the publication day */
+        if (m.kind == RK_REL && m.prec == CDATE_DAY && m.n == 0 &&
+            (clause_tense(&t, a, b, m.t0) == 0 || (tpunct(&t, m.t0 - (m.t0 > 0), ',') &&
+                                                    tpunct(&t, m.t1, ','))))
+            continue;
+        /* "Earlier Saturday": the day the narrative reached, when it is that weekday */
+        if (m.kind == RK_WEEKDAY && !m.mod && !m.from_anchor && st->anchor.prec == CDATE_DAY &&
+            st->pub.prec == CDATE_DAY && weekday_of(st->anchor) == m.wd &&
+            cdate_days_between(st->pub, st->anchor) <= 7 && cdate_days_between(st->pub, st->anchor) >= -7)
+            m.from_anchor = 2;
         if (!resolve(st, &m, tense, &d)) continue;
         if (m.has_end) e = m.end;
         else if (ranged && resolve(st, &em, tense, &e)) {
