@@ -33,6 +33,7 @@
 #define CDATE_EVENT_WORDS   30      /* longest event text, in words */
 #define CDATE_EVENT_MINCTX  3       /* fewer words besides the date: a bare dateline */
 #define CDATE_LOOKAHEAD     5       /* tokens searched for "this year" after a month */
+#define CDATE_RECENT        4       /* day dates remembered for "Earlier Saturday" */
 
 /* ---- calendar ------------------------------------------------------------ */
 
@@ -577,6 +578,10 @@ static const char *const PAST[] = {"was", "were", "had", "did", "said", "told", 
     "ran", "rose", "fell", "grew", "spent", "sent", "wrote", "spoke", "found", "got",
     "became", "brought", "bought", "sold", "led", "struck", "hit", "put", "cut", "ago", "last",
     "earlier", "previously", NULL};
+/* Verbs before an "-ed" word that make it an adjective or a present passive. */
+static const char *const LINKING[] = {"is", "are", "be", "isn't", "aren't", "not", "remain",
+    "remains", "seem", "seems", "stay", "stays", "become", "becomes", "appear", "appears",
+    "look", "looks", "feel", "feels", "get", "gets", "being", NULL};
 /* Nouns after "a/the YEAR" that name an event ("a 2016 dispute"); other
 ** nouns there make the year a qualifier ("the 1966 squad"). */
 static const char *const EVENT_NOUNS[] = {"election", "elections", "dispute", "crisis",
@@ -602,6 +607,8 @@ typedef struct evstate {
     cdate pub;          /* publication date; prec CDATE_NONE when unknown */
     cdate anchor;       /* last absolute date in the text; prec NONE before one */
     cdate para_day;     /* last absolute day date of the current paragraph, or prec NONE */
+    cdate recent[CDATE_RECENT];     /* the last day dates reached, newest at recent_i - 1 */
+    size_t recent_i;
     corpus_event *v;    /* owned until handed to the caller */
     size_t n, cap;
 } evstate;
@@ -777,7 +784,9 @@ static int tpast(const toks *t, size_t i) {
         return 0;
     if (strncmp(tstr(t, i) + tlen(t, i) - 2, "ed", 2)) return 0;
     if (tin(t, i, FUTURE_MID) >= 0 || tin(t, i, PLAN_VERB) >= 0) return 0;
-    return !(i > 0 && (tis(t, i - 1, "is") || tis(t, i - 1, "are") || tis(t, i - 1, "be")));
+    if (i >= 3 && tis(t, i - 1, "t") && (tis(t, i - 3, "isn") || tis(t, i - 3, "aren")))
+        return 0;                                       /* "isn’t appreciated" */
+    return !(i > 0 && tin(t, i - 1, LINKING) >= 0);     /* "is needed", "remain unresolved" */
 }
 
 /* Tense of the clause [a, b) around the date tokens [m0, m1), HeidelTime
@@ -1112,6 +1121,7 @@ static int match_rel(const toks *t, size_t i, rmatch *m) {
         int full;
         if ((u = tunit(t, i + 1, 0)) != CDATE_NONE && u != CDATE_DAY && !after_the) {
             m->kind = RK_REL; m->prec = u; m->n = k == 2 ? 0 : k; m->t1 = i + 2;
+            if (k == 1 && tposs(t, i + 1)) m->kind = RK_SKIP;  /* "next year's budget": a qualifier */
             return 1;
         }
         if ((m->wd = tweekday(t, i + 1, 0, &nx)) >= 0) {
@@ -1446,10 +1456,17 @@ static void events_in_span(evstate *st, evkey **keys, size_t para, const char *s
                                                     tpunct(&t, m.t1, ','))))
             continue;
         /* "Earlier Saturday": the day the narrative reached, when it is that weekday */
-        if (m.kind == RK_WEEKDAY && !m.mod && !m.from_anchor && st->anchor.prec == CDATE_DAY &&
-            st->pub.prec == CDATE_DAY && weekday_of(st->anchor) == m.wd &&
-            cdate_days_between(st->pub, st->anchor) <= 7 && cdate_days_between(st->pub, st->anchor) >= -7)
-            m.from_anchor = 2;
+        if (m.kind == RK_WEEKDAY && !m.mod && !m.from_anchor && st->pub.prec == CDATE_DAY) {
+            for (size_t r = 1; r <= CDATE_RECENT && r <= st->recent_i; r++) {
+                cdate rd = st->recent[(st->recent_i - r) % CDATE_RECENT];
+                long dd = cdate_days_between(st->pub, rd);
+                if (weekday_of(rd) == m.wd && dd <= 7 && dd >= -7) {
+                    st->anchor = rd;
+                    m.from_anchor = 2;
+                    break;
+                }
+            }
+        }
         if (!resolve(st, &m, tense, &d)) continue;
         if (m.has_end) e = m.end;
         else if (ranged && resolve(st, &em, tense, &e)) {
@@ -1467,6 +1484,7 @@ static void events_in_span(evstate *st, evkey **keys, size_t para, const char *s
             if (cnt) e = span_end(d, cnt, unit, weeks);  /* "a six-month campaign launched in July" */
         }
         st->anchor = d;                 /* the narrative moved there */
+        if (d.prec == CDATE_DAY) st->recent[st->recent_i++ % CDATE_RECENT] = d;
         if ((m.kind == RK_ABS || m.kind == RK_DAY_NOYEAR) && d.prec == CDATE_DAY) st->para_day = d;
         if (e.prec != CDATE_NONE) {
             int cmp = cdate_cmp(e, d);
