@@ -134,6 +134,30 @@ static const merge_case merges[] = {
     {"unreadable dates are left out", {
         {"someday", "day", "Bridge opens", 0, NULL, NULL}, {"2019-05-01", "day", "Bridge opens", 1, NULL, NULL}},
         2, 1, {1}},
+    {"month vs day, two outlets naming the same initiative: one item", {
+        {"2020-09", "month", "China's Foreign Ministry unveiled the Global Initiative on Data Security", 0, NULL, NULL},
+        {"2020-09-08", "day", "China launched the Global Initiative on Data Security in Beijing", 1, NULL, NULL}},
+        2, 1, {2}},
+    {"year vs day, the same names in one article: two items", {
+        {"2020", "year", "China's Foreign Ministry unveiled the Global Initiative on Data Security", 1, NULL, NULL},
+        {"2020-09-08", "day", "China launched the Global Initiative on Data Security in Beijing", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"month vs day, other names: two items", {
+        {"2020-09", "month", "The Harbour Board of Millbrook raised its fees", 0, NULL, NULL},
+        {"2020-09-08", "day", "Voters in Dorset chose a new Harbour Board", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"month, two articles, same names, other words: one item", {
+        {"2020-03", "month", "Mayor Ana Ruiz visits Millbrook flood defences", 0, NULL, NULL},
+        {"2020-03", "month", "Residents cheer loudly as Ana Ruiz tours Millbrook streets", 2, NULL, NULL}},
+        2, 1, {2}},
+    {"a range and a point of its first month: two items", {
+        {"2015-01", "month", "Consumers spent more", 0, "2015-10", "month"},
+        {"2015-01", "month", "Consumers spent more", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"two reports of one range: one item", {
+        {"2015-01", "month", "Consumers spent more", 0, "2015-10", "month"},
+        {"2015-01", "month", "consumers spent more.", 1, "2015-10", "month"}},
+        2, 1, {2}},
     {"day: a second article joins the first item only", {
         {"2020-03-04", "day", "Bridge opens", 0, NULL, NULL}, {"2020-03-04", "day", "Ferry ends", 0, NULL, NULL},
         {"2020-03-04", "day", "Crowds at the bridge", 1, NULL, NULL}},
@@ -175,6 +199,53 @@ static void test_merging(void)
     T_OK(ui_tlm_nlevels(m) >= 1);
     T_INT(ui_tlm_hit(m, ui_tlm_min_ppd(m), 0, 500, 300), -1);
     ui_tlm_destroy(m);
+}
+
+/* A range covers its first date's start to its last date's end; its marker
+** sits at its first date; an end that is not after the start is ignored. */
+static void test_spans(void)
+{
+    ui_tlm_event ev[] = {
+        {"2015-01", "month", "From January to October", 0, "2015-10", "month"},
+        {"2009", "year", "Between 2009 and 2012", 1, "2012", "year"},
+        {"2016-03-04", "day", "A week", 2, "2016-03-10", "day"},
+        {"2014", "year", "Backwards", 3, "2013", "year"},
+        {"2014-05", "month", "Unreadable end", 4, "someday", "day"},
+    };
+    ui_tlm *m = ui_tlm_create(ev, N(ev));
+    T_INT(ui_tlm_count(m), 5);
+    for (int i = 0; i < ui_tlm_count(m); i++) {
+        const ui_tlm_item *it = ui_tlm_item_at(m, i);
+        switch (it->first) {
+        case 0:
+            T_INT(it->span, 1);
+            T_OK(it->start == (double)ui_tlm_days(2015, 1, 1));
+            T_OK(it->end == (double)ui_tlm_days(2015, 11, 1));
+            T_OK(it->mid == (double)ui_tlm_days(2015, 1, 1) + 15.5);
+            T_INT(it->prec, UI_TLM_MONTH);
+            break;
+        case 1:
+            T_INT(it->span, 1);
+            T_OK(it->end == (double)ui_tlm_days(2013, 1, 1));
+            T_OK(it->mid == ((double)ui_tlm_days(2009, 1, 1) + (double)ui_tlm_days(2010, 1, 1)) / 2);
+            break;
+        case 2:
+            T_INT(it->span, 1);
+            T_OK(it->end == (double)ui_tlm_days(2016, 3, 11));
+            T_OK(it->mid == (double)ui_tlm_days(2016, 3, 4) + 0.5);
+            break;
+        default:                    /* the end ignored: points */
+            T_INT(it->span, 0);
+            T_OK(it->mid == (it->start + it->end) / 2);
+        }
+    }
+    T_OK(ui_tlm_lo(m) == (double)ui_tlm_days(2009, 1, 1));
+    T_OK(ui_tlm_hi(m) == (double)ui_tlm_days(2016, 3, 11));
+    ui_tlm_destroy(m);
+    t_current = "same_names";
+    T_INT(ui_tlm_same_names("Mayor Ana Ruiz visits Millbrook", "Ana Ruiz tours Millbrook today"), 1);
+    T_INT(ui_tlm_same_names("On Monday Ana Ruiz spoke", "On Monday Ben Lee spoke"), 0);
+    T_INT(ui_tlm_same_names("Ana spoke", "Ana spoke"), 0);     /* fewer than two names */
 }
 
 /* Events 2010..2020 with month and year precision among them. */
@@ -559,6 +630,7 @@ int main(void)
     T_RUN(test_parse);
     T_RUN(test_text_rules);
     T_RUN(test_merging);
+    T_RUN(test_spans);
     T_RUN(test_x_by_time);
     T_RUN(test_ticks);
     T_RUN(test_rows);

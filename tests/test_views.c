@@ -184,9 +184,15 @@ static void test_timeline_hits(void)
     double ppd, left;
     ui_timeline_view(s, &ppd, &left);
     const ui_tlm_geom *g = ui_tlm_geometry(m);
-    int merged = 0;
+    int merged = 0, spans = 0;
     for (int i = 0; i < ui_tlm_count(m); i++) {
         const ui_tlm_item *it = ui_tlm_item_at(m, i);
+        if (it->span) {             /* the clean-up: October 2021 to March 2022 */
+            spans++;
+            T_OK(it->start == (double)ui_tlm_days(2021, 10, 1));
+            T_OK(it->end == (double)ui_tlm_days(2022, 4, 1));
+            T_OK(it->mid < (double)ui_tlm_days(2021, 11, 1));   /* the marker at its start */
+        }
         float x = (float)ui_tlm_x(m, ppd, left, it->mid);
         ui_event ev;
         screen_hit(s, x, (float)g->axis_y, &ev);
@@ -200,6 +206,7 @@ static void test_timeline_hits(void)
         merged += it->nsrc > 1;
     }
     T_INT(merged, 2);
+    T_INT(spans, 1);
     ui_event ev;
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_IN, &ev, NULL, NULL));
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_OUT, &ev, NULL, NULL));

@@ -249,6 +249,29 @@ void ui_format_date(const char *iso, char *out, size_t n)
         snprintf(out, n, "%s", iso ? iso : "");
 }
 
+void ui_format_date_range(const char *iso, const char *end, char *out, size_t n)
+{
+    int y0 = 0, m0 = 0, d0 = 0, y1 = 0, m1 = 0, d1 = 0;
+    int g0 = iso ? sscanf(iso, "%4d-%2d-%2d", &y0, &m0, &d0) : 0;
+    int g1 = end ? sscanf(end, "%4d-%2d-%2d", &y1, &m1, &d1) : 0;
+    char b[64];
+    if (!end || !*end || g1 < 1) {
+        ui_format_date(iso, out, n);
+        return;
+    }
+    ui_format_date(end, b, sizeof b);
+    if (g0 >= 2 && g1 >= 2 && y0 == y1 && m0 >= 1 && m0 <= 12) {   /* "January – October 2015" */
+        if (g0 == 3)
+            snprintf(out, n, "%d %s \xe2\x80\x93 %s", d0, month_names[m0 - 1], b);
+        else
+            snprintf(out, n, "%s \xe2\x80\x93 %s", month_names[m0 - 1], b);
+        return;
+    }
+    char a[64];
+    ui_format_date(iso, a, sizeof a);
+    snprintf(out, n, "%s \xe2\x80\x93 %s", a, b);
+}
+
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n)
 {

@@ -77,6 +77,7 @@ typedef struct ui_timeline {
     text_tex months[12], days[31];  /* owned */
     int pad;                    /* px: label text right of its leader */
     uint32_t c_text, c_muted, c_accent, c_bg, c_tick, c_span, c_lead;
+    uint32_t c_range;           /* the bar of a range ("from January to October") */
 
     /* view */
     double ppd;                 /* px per day now */
@@ -188,13 +189,7 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
         const store_event *e = &((const store_event *)evs->v)[s->ev_global[it->first]];
         tl_label *l = &s->labels[i];
         char date[64], src[600];
-        ui_format_date(e->date, date, sizeof date);
-        if (it->span && e->end_date) {              /* "Jan 2015 – Oct 2015" */
-            size_t used = strlen(date);
-            snprintf(date + used, sizeof date - used, " \xe2\x80\x93 ");
-            used = strlen(date);
-            ui_format_date(e->end_date, date + used, sizeof date - used);
-        }
+        ui_format_date_range(e->date, it->span ? e->end_date : NULL, date, sizeof date);
         sources_text(s->m, i, arts, src, sizeof src);
         s->first_article[i] = ui_tlm_event_article(s->m, it->first);
         render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
@@ -354,6 +349,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->c_bg = c->color_bg;
     s->c_tick = ui_mix(c->color_bg, c->color_muted, 70);
     s->c_span = ui_mix(c->color_bg, c->color_accent, 45);
+    s->c_range = ui_mix(c->color_bg, c->color_accent, 80);
     s->c_lead = ui_mix(c->color_bg, c->color_muted, 40);
     s->pad = s->mt.px_small / 2 + 2;
     s->focus = -1;
@@ -502,10 +498,9 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
             int bh = it->span ? d * 2 / 3 : d / 2;  /* a range: a thicker bar, end capped */
             bh = bh > 2 ? bh : 2;
             box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh,
-                focus && it->span ? s->c_lead : s->c_span, alpha);
-            if (it->span)
-                box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d,
-                    focus ? s->c_accent : s->c_lead, alpha);
+                it->span ? s->c_range : s->c_span, alpha);
+            if (it->span)                           /* its end: a cap across the axis */
+                box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d, s->c_range, alpha);
         }
         if (shown) {
             int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;

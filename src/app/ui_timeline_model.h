@@ -69,8 +69,8 @@
 #define VITRINE_UI_TIMELINE_MODEL_H
 
 #define UI_TLM_SIMILAR_PCT  50      /* % content-word overlap that merges two texts */
-#define UI_TLM_SIMILAR_LOW_PCT 25   /* % content-word overlap with the same names */
-#define UI_TLM_NAMES_PCT    60      /* % shared capitalised name words */
+#define UI_TLM_SIMILAR_LOW_PCT 30   /* % content-word overlap with the same names */
+#define UI_TLM_NAMES_PCT    75      /* % shared capitalised name words */
 #define UI_TLM_NAMES_MIN    2       /* name words the shorter text must have */
 #define UI_TLM_LEVELS_MAX   12      /* zoom levels at most */
 #define UI_TLM_MARGIN_FRAC  0.04    /* level 0: share of the range left free at each end */
