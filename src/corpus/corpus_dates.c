@@ -730,13 +730,13 @@ static char *event_text(const toks *t, size_t s0, size_t s1, size_t m0, size_t m
     cap[ns] = 0; st[ns++] = s0;
     for (size_t i = s0 + 1; i <= m0 && ns < CDATE_CANDIDATES; i++) {
         if (in_quote(t, s0, i)) continue;
-        int indep = tpunct(t, i - 1, ';') || is_dash_tok(t, i - 1) ||
+        /* an independent clause after ";" or ", and" / ", but" (not after a
+        ** dash: dashes come in pairs around an aside) */
+        int indep = tpunct(t, i - 1, ';') ||
                     (i >= s0 + 2 && tpunct(t, i - 2, ',') &&
                      (tis(t, i - 1, "and") || tis(t, i - 1, "but") || tis(t, i - 1, "while") ||
                       tis(t, i - 1, "whereas")));
-        int after_quote = i >= s0 + 2 && quote_dir(t, i - 1) != 0 && quote_dir(t, i - 1) != 1 &&
-                          tpunct(t, i - 2, ',');     /* ..., " Tang Lan told */
-        if (indep || after_quote || clause_start_at(t, i)) { cap[ns] = (char)indep; st[ns++] = i; }
+        if (indep || clause_start_at(t, i)) { cap[ns] = (char)indep; st[ns++] = i; }
     }
     en[ne++] = s1;
     for (size_t j = s1 - 1; j >= m1 && j > s0 && ne < CDATE_CANDIDATES; j--)
