@@ -477,7 +477,8 @@ static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double 
     }
 }
 
-/* One pass of an item's drawing: 0 span and leader, 1 label (on a
+/* One pass of an item's drawing: 0 the month / year it covers and its
+** leader, 3 a range's bar (over every month / year bar), 1 label (on a
 ** background box, so leaders of outer rows pass behind it), 2 marker. */
 static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left, int x_off,
                       uint8_t alpha, int pass)
@@ -489,18 +490,28 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
-    if ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 || (shown && lx < x ? lx : x) - d > s->mt.w)
-        return;
-    if (pass == 0) {
-        if (it->prec != UI_TLM_DAY || it->span) {   /* the month / year / range it covers */
+    if (pass != 3 && ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 ||
+                      (shown && lx < x ? lx : x) - d > s->mt.w))
+        return;                                     /* a range's bar may reach in from off screen */
+    if (pass == 3) {                                /* a range: a thicker bar, end capped */
+        if (!it->span)
+            return;
+        double fx0 = floor(ui_tlm_x(s->m, s->ppd, left, it->start));
+        double fx1 = ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
+        fx0 = fx0 < -d ? -d : fx0;                  /* clipped to the screen: no int overflow */
+        fx1 = fx1 > s->mt.w + d ? s->mt.w + d : fx1;
+        if (fx1 < 0 || fx0 > s->mt.w)
+            return;
+        int x0 = (int)fx0, x1 = (int)fx1;
+        int bh = d * 2 / 3 > 2 ? d * 2 / 3 : 2;
+        box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh, s->c_range, alpha);
+        box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d, s->c_range, alpha);
+    } else if (pass == 0) {
+        if (it->prec != UI_TLM_DAY && !it->span) {  /* the month / year it covers */
             int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
             int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
-            int bh = it->span ? d * 2 / 3 : d / 2;  /* a range: a thicker bar, end capped */
-            bh = bh > 2 ? bh : 2;
-            box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh,
-                it->span ? s->c_range : s->c_span, alpha);
-            if (it->span)                           /* its end: a cap across the axis */
-                box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d, s->c_range, alpha);
+            box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
+                s->c_span, alpha);
         }
         if (shown) {
             int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
@@ -551,7 +562,9 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         int lt = s->mt.line > 1 ? s->mt.line : 1;
         box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
         draw_ticks(s, r, level, left, x_off, alpha, 0);
-        for (int pass = 0; pass < 3; pass++) {
+        static const int passes[] = { 0, 3, 1, 2 };
+        for (int k = 0; k < 4; k++) {
+            int pass = passes[k];
             if (pass == 1)                          /* over the leaders, under the labels */
                 draw_ticks(s, r, level, left, x_off, alpha, 1);
             for (int i = 0; i < ui_tlm_count(s->m); i++)
