@@ -12,7 +12,9 @@
 **   corpus_sentence.c     sentence boundaries (abbreviation- and quote-aware)
 **   corpus_summary.c      extractive summary: 2-4 sentences, 25-90 words
 **   corpus_quotes.c       direct quotations with resolved speakers
-**   corpus_dates.c        date parsing and dated timeline events
+**   corpus_dates.c        date parsing and dated timeline events (ranges,
+**                         tense-anchored dates, texts that stand alone)
+**   corpus_damage.c       warnings for text damaged in transit
 **   corpus_ingest.c       runs the stages for one file -> corpus_article
 **   corpus_db.c           writes / checks the SQLite database (schema there)
 **   main.c                the command line
