@@ -741,13 +741,16 @@ static char *event_text(const toks *t, size_t s0, size_t s1, size_t m0, size_t m
     en[ne++] = s1;
     for (size_t j = s1 - 1; j >= m1 && j > s0 && ne < CDATE_CANDIDATES; j--)
         if (strong_end(t, j) && !in_quote(t, s0, j)) en[ne++] = j;
+    size_t wst[CDATE_CANDIDATES], wen[CDATE_CANDIDATES];     /* words from s0 */
+    for (size_t i = 0; i < ns; i++) wst[i] = count_words(t, s0, st[i]);
+    for (size_t j = 0; j < ne; j++) wen[j] = count_words(t, s0, en[j]);
     size_t tried = 0;
     for (size_t prev = (size_t)-1; tried < CDATE_TRIES; tried++) {
         size_t bw = 0, bi = 0, bj = 0;      /* the longest pair shorter than prev */
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ne; j++) {
                 if (en[j] <= st[i]) continue;
-                size_t w = count_words(t, st[i], en[j]);
+                size_t w = wen[j] - wst[i];
                 size_t lim = j == 0 ? CDATE_EVENT_WORDS + CDATE_EVENT_SLACK
                                               : CDATE_EVENT_WORDS;
                 if (w <= lim && w < prev && w > bw) { bw = w; bi = i; bj = j; }
@@ -755,7 +758,7 @@ static char *event_text(const toks *t, size_t s0, size_t s1, size_t m0, size_t m
         if (!bw) return NULL;
         for (size_t i = bi; i < ns; i++)    /* every pair of that length */
             for (size_t j = i == bi ? bj : 0; j < ne; j++) {
-                if (en[j] <= st[i] || count_words(t, st[i], en[j]) != bw) continue;
+                if (en[j] <= st[i] || wen[j] - wst[i] != bw) continue;
                 char *txt = span_text(t, st[i], en[j]);
                 if (cap[i] && txt[0] >= 'a' && txt[0] <= 'z') txt[0] = (char)(txt[0] - 'a' + 'A');
                 if (corpus_event_standalone(txt, NULL)) return txt;
@@ -1072,7 +1075,9 @@ static cdate holiday_in(int h, int y) {
 
 /* A holiday named at token i: its index, *next after its name, or -1. */
 static int match_holiday(const toks *t, size_t i, size_t *next) {
+    if (!tcap(t, i) || !strchr("NCBVIHTLMEG", tstr(t, i)[0])) return -1;  /* hot: every token */
     for (int h = 0; h < NHOLIDAYS; h++) {
+        if (tstr(t, i)[0] != HOLIDAYS[h].w[0][0]) continue;
         size_t j = i;
         int k = 0;
         while (k < 3 && HOLIDAYS[h].w[k] && tword_adv(t, &j, HOLIDAYS[h].w[k])) k++;
@@ -1179,6 +1184,12 @@ static int match_event(const toks *t, size_t i, rmatch *m) {
     dmatch dm;
     int full, mon;
     size_t nx, k;
+    /* hot: every token. A lower-case word starts a date only as one of
+    ** today, yesterday, tomorrow, last, next, this, the, a/an, a number
+    ** word, fiscal: their first letters. */
+    if (t->v[i].kind == TK_WORD && islower((unsigned char)tstr(t, i)[0]) &&
+        !strchr("tylnaofsez", tstr(t, i)[0]))
+        return 0;
     memset(m, 0, sizeof *m);
     if (match_abs(t, i, &dm)) {
         m->t0 = dm.t0; m->t1 = dm.t1; m->date = dm.date;
