@@ -38,8 +38,10 @@
 **          position INTEGER NOT NULL,    0.. in article order
 **          end_date TEXT,                a range's end (YYYY[-MM[-DD]]), after date;
 **                                        NULL for a point event
-**          end_precision TEXT CHECK(end_precision IN ('year','month','day')))
-**                                        NULL exactly when end_date is NULL
+**          end_precision TEXT)           'year', 'month' or 'day'; NULL exactly
+**                                        when end_date is NULL (no CHECK clause:
+**                                        it cost as much as the rest of the
+**                                        insert; corpus_db_check verifies it)
 **
 **   Version history: 1 had no end_date / end_precision (every event a point);
 **   the app reads both.
@@ -85,7 +87,7 @@ static const char corpus_db_schema[] =
     "  article_id INTEGER NOT NULL REFERENCES articles(id), date TEXT NOT NULL,\n"
     "  precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),\n"
     "  text TEXT NOT NULL, position INTEGER NOT NULL, end_date TEXT,\n"
-    "  end_precision TEXT CHECK(end_precision IN ('year','month','day')));\n"
+    "  end_precision TEXT);\n"      /* no CHECK: it doubled the insert time; check validates */
     "CREATE INDEX articles_newest ON articles(published DESC, id);\n"
     "CREATE INDEX summaries_article ON summaries(article_id);\n"
     "CREATE INDEX quotes_article ON quotes(article_id, position);\n"
@@ -362,7 +364,8 @@ static int check_valid(sqlite3 *db, const char *path) {
           " + (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))",
           "row(s) pointing to no article" },
         { "SELECT count(*) FROM events WHERE (end_date IS NULL) != (end_precision IS NULL)"
-          " OR (end_date IS NOT NULL AND end_date <= date)",
+          " OR (end_date IS NOT NULL AND (end_date <= date OR"
+          " end_precision NOT IN ('year', 'month', 'day')))",
           "event(s) whose end is missing its precision or is not after the start" },
     };
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
