@@ -172,6 +172,8 @@ static void test_check_refuses(void) {
           " 'year' WHERE position = 1;", "not after the start" },
         { "range end without precision", "UPDATE events SET end_precision = NULL"
           " WHERE position = 1;", "not after the start" },
+        { "range end with an unknown precision", "UPDATE events SET end_precision = 'week'"
+          " WHERE position = 1;", "not after the start" },
         { "orphan rows", "DELETE FROM articles WHERE id = 1;", "pointing to no article" },
         { "no articles", "DELETE FROM summaries; DELETE FROM quotes; DELETE FROM events;"
           " DELETE FROM articles;", "holds no articles" },

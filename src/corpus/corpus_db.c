@@ -366,7 +366,7 @@ static int check_valid(sqlite3 *db, const char *path) {
         { "SELECT count(*) FROM events WHERE (end_date IS NULL) != (end_precision IS NULL)"
           " OR (end_date IS NOT NULL AND (end_date <= date OR"
           " end_precision NOT IN ('year', 'month', 'day')))",
-          "event(s) whose end is missing its precision or is not after the start" },
+          "event(s) whose end is not after the start or lacks a valid precision" },
     };
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
         long long n = 0;
