@@ -62,7 +62,7 @@ run check "$T/db/corpus.db"; expect_rc "check good" 0
 expect_out "check good" "2 articles" "Council approves a new budget for buses and schools" \
     "Port Elin fishermen ask for help after a second poor season" "Coastal Times" "2022-10" \
     "2021-03-15" "Maria Ortega" "riverton-courier.example"
-[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 1 ] && ok || bad "user_version"
+[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 2 ] && ok || bad "user_version"
 [ "$(sql "$T/db/corpus.db" "SELECT group_concat(file, ' ') FROM articles ORDER BY id")" = \
   "council.md harbour.txt" ] && ok || bad "sorted folder order"
 [ "$(sql "$T/db/corpus.db" "SELECT count(*) FROM articles WHERE instr(body, char(13)) > 0")" = 0 ] \
@@ -155,6 +155,15 @@ expect_err "cp1252" "$T/enc/cp1252.txt:" "Windows-1252"
 sql "$T/cp.db" 'SELECT body FROM articles' | grep -qF "Anna Weiß" && ok || bad "cp1252: body decoded"
 run build --strict --out "$T/db/corpus.db" "$T/enc/cp1252.txt"
 expect_rc "cp1252 --strict" 1; untouched "cp1252 --strict"
+# ---- damaged text (digits and apostrophes stripped): a warning with the
+# file, line and a sample; --strict refuses
+mkdir -p "$T/dmg"
+printf 'Harbour plan stalls\n\nThe harbour board will invest . billion in new quays, the boards chair said.\n\nSince the s, trade has grown  percent each decade and the harbours debt has grown  percent.\n\nThe harbour board meets again in spring to decide on the quays and the new cranes.\n' > "$T/dmg/harbour.txt"
+run build --out "$T/dmg.db" "$T/dmg/harbour.txt"
+expect_rc "damaged" 0
+expect_err "damaged" "$T/dmg/harbour.txt:5:" "text looks damaged" "Since the s, trade"
+run build --strict --out "$T/db/corpus.db" "$T/dmg/harbour.txt"
+expect_rc "damaged --strict" 1; untouched "damaged --strict"
 run build --out "$T/bom.db" "$T/enc/bomcrlf.txt"
 expect_rc "bom+crlf" 0
 if grep -q 'Windows-1252\|front matter' "$T/err"; then bad "bom+crlf: unexpected warning"; cat "$T/err"; else ok; fi
@@ -191,8 +200,8 @@ expect_rc "out folder missing" 1; expect_err "out folder missing" "$T/no/such/di
 printf 'not a database at all, just some words in a file\n' > "$T/fake.db"
 run check "$T/fake.db"; expect_rc "check text file" 1; expect_err "check text file" "$T/fake.db" "not a database"
 run check "$T/none.db"; expect_rc "check missing" 1; expect_err "check missing" "$T/none.db"
-cp "$T/ref.db" "$T/v2.db"; sqlite3 "$T/v2.db" 'PRAGMA user_version = 2'
-run check "$T/v2.db"; expect_rc "check version" 1; expect_err "check version" "schema version 2"
+cp "$T/ref.db" "$T/v3.db"; sqlite3 "$T/v3.db" 'PRAGMA user_version = 3'
+run check "$T/v3.db"; expect_rc "check version" 1; expect_err "check version" "schema version 3"
 head -c 8192 "$T/ref.db" > "$T/cut.db"
 run check "$T/cut.db"; expect_rc "check truncated" 1; expect_err "check truncated" "$T/cut.db"
 

@@ -6,8 +6,10 @@
 #include "common/util.h"
 #include "t.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- cdate_parse_iso / cdate_format ------------------------------------- */
 
@@ -191,6 +193,62 @@ static const ev_row EV_ROWS[] = {
     {"Growth peaked in the 1990s before slowing down.", NULL, NULL, NULL, NULL},
     {"The vote was held on April 31, 2018 in the capital.", NULL, NULL, NULL, NULL},
     {"The deal was signed on Feb. 29 in the capital after talks.", "2015-12-16", NULL, NULL, NULL},
+    {"The vote was held on 32 March 2015 in the capital.", NULL, NULL, NULL, NULL},
+    {"The vote was held on March 32, 2015 in the capital.", NULL, NULL, NULL, NULL},
+    {"The vote was held on February 30 in the capital.", "2015-12-16", NULL, NULL, NULL},
+    {"The vote was held in the year 0 by the elders of the city.", NULL, NULL, NULL, NULL},
+    /* tense: plans and modals look forward, the past looks back (published March 2019) */
+    {"The director said the museum would reopen in June after repairs.", "2019-03-10", "2019-06", "month", "2018-06"},
+    {"Officials said talks could resume as early as Tuesday in Geneva.", "2019-03-13", "2019-03-19", "day", NULL},
+    {"The ban on night flights runs through August at the main airport.", "2019-03-10", "2019-08", "month", NULL},
+    {"Organisers planned a march on Saturday through the city centre.", "2019-03-13", "2019-03-16", "day", NULL},
+    {"The ministry plans to publish the rules in October for comment.", "2019-03-10", "2019-10", "month", NULL},
+    {"The new line is scheduled to open in May with six stations.", "2019-03-10", "2019-05", "month", NULL},
+    {"The minister is expected to visit the port on Friday to meet workers.", "2019-03-13", "2019-03-15", "day", NULL},
+    {"The company will have finished the bridge by the end of November this way.", "2019-03-10", "2019-11", "month", NULL},
+    {"Workers finished the bridge in November after two years of delay.", "2019-03-10", "2018-11", "month", NULL},
+    {"Sales rose through August according to the industry body.", "2019-03-10", "2018-08", "month", NULL},
+    {"The board met on Friday and approved the accounts.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"The ministry issued the rules last June to curb fraud.", "2019-03-10", "2018-06", "month", NULL},
+    {"The festival returns next July with a bigger stage.", "2019-03-10", "2019-07", "month", NULL},
+    {"In June, the museum will reopen its doors to visitors.", "2019-03-10", "2019-06", "month", NULL},
+    /* reference: the narrative moves; relative dates count from there */
+    {"The strike began on Nov. 3, 2018. Three days later the company offered a raise.", "2019-03-10", "2018-11-06", "day", NULL},
+    {"The factory closed on May 10, 2017. The previous Friday its owners had met the union.", "2019-03-10", "2017-05-05", "day", NULL},
+    {"The factory closed on May 10, 2017. The following Monday the workers protested outside.", "2019-03-10", "2017-05-15", "day", NULL},
+    {"The law passed in 2012, and the following year the courts upheld it.", "2019-03-10", "2013", "year", NULL},
+    /* possessives and sentence-initial weekdays */
+    {"Friday's vote gave the coalition a clear majority in parliament.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"Last month's report showed that exports had fallen sharply.", "2019-03-10", "2019-02", "month", NULL},
+    {"Earlier Friday, the minister met the unions in the capital.", "2019-03-13", "2019-03-08", "day", NULL},
+    {"Also on Thursday, the central bank cut its main interest rate.", "2019-03-13", "2019-03-07", "day", NULL},
+    {"Official figures for January showed a rise in unemployment.", "2019-03-10", "2019-01", "month", NULL},
+    {"The regulator settled a 2016 dispute with the two carriers.", NULL, "2016", "year", NULL},
+    /* holidays, fixed and moving */
+    {"The shop was robbed on Christmas Eve by two armed men.", "2019-03-10", "2018-12-24", "day", NULL},
+    {"Crowds gathered in the square on New Year's Eve to watch fireworks.", "2019-03-10", "2018-12-31", "day", NULL},
+    {"Crowds gathered in the square on New Year\xe2\x80\x99s Day to watch the parade.", "2019-03-10", "2019-01-01", "day", NULL},
+    {"Voters went to the polls on Election Day in record numbers.", "2016-11-20", "2016-11-08", "day", NULL},
+    {"Voters will go to the polls on Election Day in record numbers.", "2020-03-01", "2020-11-03", "day", NULL},
+    {"The church was full on Easter Sunday for the first time in years.", "2019-05-01", "2019-04-21", "day", NULL},
+    {"Families travelled home for Thanksgiving despite the storm.", "2018-12-01", "2018-11-22", "day", NULL},
+    {"The parade on Independence Day drew thousands of people.", "2019-08-01", "2019-07-04", "day", NULL},
+    {"The beaches were packed over Memorial Day as the heat rose.", "2019-06-10", "2019-05-27", "day", NULL},
+    {"The store opened on Christmas Day 2015 to serve the homeless.", NULL, "2015-12-25", "day", NULL},
+    {"Shoppers bought Christmas presents early this season.", "2019-03-10", NULL, NULL, NULL},
+    /* fiscal years */
+    {"The company expects higher profits this fiscal year after the merger.", "2019-03-10", "2019", "year", NULL},
+    {"Revenue rose by a fifth in fiscal 2016 as orders recovered.", NULL, "2016", "year", NULL},
+    {"Revenue rose by a fifth in FY2017 as orders recovered.", NULL, "2017", "year", NULL},
+    {"The vote failed on Saturday, Dec. 7, 2024 in parliament. Earlier Saturday, the president apologised on television.", "2024-12-06", "2024-12-07", "day", "2024-11-30"},
+    /* "today" as a name or as the present in general */
+    {"Get New York Today in your inbox every morning.", "2019-02-21", NULL, NULL, NULL},
+    {"Today, chaos theory is part of the scientific repertoire.", "2019-05-20", NULL, NULL, NULL},
+    /* expressions that qualify a thing are no events */
+    {"Today's smartphones carry more power than the old mainframes did.", "2019-03-10", NULL, NULL, NULL},
+    {"Fans still remember the 1966 squad and its famous captain.", NULL, NULL, NULL, NULL},
+    {"The index is based on 1990 prices and updated each quarter.", NULL, NULL, NULL, NULL},
+    {"Output is measured at constant 2010 prices by the statistics office.", NULL, NULL, NULL, NULL},
 };
 
 static int has_event(const corpus_event *ev, size_t n, const char *date, const char *prec) {
@@ -239,15 +297,114 @@ static void test_event_rows(void) {
     }
 }
 
+/* ---- ranges: the event keeps its end ------------------------------------ */
+
+static const struct {
+    const char *text, *published;
+    const char *start, *end;    /* end NULL: a point; start NULL: no event at all */
+} RANGE_ROWS[] = {
+    {"Consumers spent more from January to October this year than before.", "2015-12-16", "2015-01", "2015-10"},
+    {"Between 2009 and 2012 the number of users tripled in the region.", NULL, "2009", "2012"},
+    {"The 1957-58 season was the club's best for decades.", NULL, "1957", "1958"},
+    {"The survey covered the years 2009\xe2\x80\x93" "2012 in every province.", NULL, "2009", "2012"},
+    {"In July, the police launched a six-month campaign against online fraud.", "2015-12-17", "2015-07", "2015-12"},
+    {"The ministry started a two-year programme in March 2014 to train teachers.", NULL, "2014-03", "2016-02"},
+    {"The exhibition ran from November to February in the old hall.", "2019-03-10", "2018-11", "2019-02"},
+    {"The exhibition ran from Nov. 3 to Dec. 20 in the old hall.", "2019-03-10", "2018-11-03", "2018-12-20"},
+    {"The tax applied from 2012 to 2009 according to the rules.", NULL, NULL, NULL},  /* absurd */
+    {"The archive holds files from 1990-85 and other years.", NULL, NULL, NULL},        /* absurd */
+    {"The station opened in 2009 and shut down in 2012 after losses.", NULL, "2009", NULL},
+    {"The order ran from 10:30 p.m. Tuesday to 4:30 a.m. Wednesday, officials said.", "2024-12-06", "2024-12-03", NULL},
+};
+
+static void test_ranges(void) {
+    for (size_t i = 0; i < sizeof RANGE_ROWS / sizeof *RANGE_ROWS; i++) {
+        corpus_doc doc = {0};
+        corpus_event *ev = NULL;
+        size_t n = 0;
+        char s[16] = "", e[16] = "";
+        corpus_doc_add_para(&doc, xstrdup(RANGE_ROWS[i].text), 1);
+        run_doc(&doc, RANGE_ROWS[i].published, &ev, &n);
+        if (!RANGE_ROWS[i].start) {
+            T_INT(n, 0);
+        } else {
+            T_OK(n >= 1);
+            if (n >= 1) {
+                cdate_format(ev[0].date, s);
+                cdate_format(ev[0].end, e);
+                T_STR(s, RANGE_ROWS[i].start);
+                T_STR(RANGE_ROWS[i].end ? e : (ev[0].end.prec == CDATE_NONE ? NULL : e),
+                      RANGE_ROWS[i].end);
+            }
+        }
+        if (t_failed) dump_events(RANGE_ROWS[i].text, ev, n);
+        corpus_events_free(ev, n);
+        corpus_doc_free(&doc);
+    }
+}
+
+/* ---- corpus_event_standalone: one rule per row -------------------------- */
+
+static const struct { const char *text; int ok; } STANDALONE_ROWS[] = {
+    {"The exchange opened in 2009 with ten listed firms.", 1},
+    {"\"We will win,\" the mayor said on Tuesday.", 1},
+    {"In October 2014 the first meeting ended in failure.", 1},
+    {"It is no coincidence that the talks resumed in April 2017.", 1},
+    {"one in business and the other in national security,\" Tang told reporters on Wednesday.", 0},
+    {"director of the bureau, said 2,703 people were arrested in 2015.", 0},
+    {"His statement matches a speech given on Tuesday.", 0},
+    {"Its strategy published the following year named cyberspace a priority.", 0},
+    {"This was in sharp contrast to the program announced in August.", 0},
+    {"These rules took effect in May 2016.", 0},
+    {"It moved to a new tower in April 2017.", 0},
+    {"The piece explains how the city changed in 2014.", 0},
+    {"As this article shows, the city changed in 2014.", 0},
+    {"security,\" the minister said on Wednesday.", 0},
+    {"The minister said on Wednesday that \"the rules are clear.", 0},
+    {"The minister said on Wednesday that the rules, the budget and the", 0},
+    {"The minister said on Wednesday that the rules\xe2\x80\xa6", 0},
+    {"The minister said on Wednesday that the rules,", 0},
+    {"One two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+     "fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three "
+     "twenty-four twenty-five twenty-six twenty-seven twenty-eight twenty-nine thirty "
+     "thirty-one thirty-two thirty-three thirty-four thirty-five thirty-six in 2014.", 0},
+    {"Inc., which has been selling the deck since 1970.", 0},
+    {"14 Oct. 15) and the response was reasonable.", 0},
+    {"30 p.m. Tuesday to the time he lifted the order.", 1},   /* reads; the ingest never cuts there */
+    {"", 0},
+};
+
+static void test_standalone(void) {
+    for (size_t i = 0; i < sizeof STANDALONE_ROWS / sizeof *STANDALONE_ROWS; i++) {
+        const char *why = NULL;
+        int ok = corpus_event_standalone(STANDALONE_ROWS[i].text, &why);
+        if (ok != STANDALONE_ROWS[i].ok)
+            T_FAIL_("row %zu \"%s\": got %d (%s)", i, STANDALONE_ROWS[i].text, ok, why ? why : "-");
+        else
+            t_passed++;
+        T_OK(ok || why);
+    }
+    T_INT(corpus_event_standalone(NULL, NULL), 0);
+}
+
 /* ---- bundled articles: general properties ------------------------------- */
 
-static const struct { const char *path; const char *published; } ARTICLES[] = {
-    {"assets/corpus/000_464c9eef6dcfd8e4.txt", "2020-09-21"},  /* dateline line 2 */
-    {"assets/corpus/001_d594b17b06fa2b95.txt", "2020-09-08"},  /* front matter date */
-    {"assets/corpus/002_11ea5e3f56a7397c.txt", "2018-04-27"},  /* credit line */
-    {"assets/corpus/003_57d68627a9be5475.txt", "2015-12-16"},  /* sidecar only */
-    {"assets/corpus/004_23f281d63f6cc960.txt", "2015-12-17"},  /* dateline */
+static const struct { const char *path; const char *published; size_t min; } ARTICLES[] = {
+    /* digits stripped: its one dated sentence opens with "This" and is left out */
+    {"assets/corpus/000_464c9eef6dcfd8e4.txt", "2020-09-21", 0},  /* dateline line 2 */
+    {"assets/corpus/001_d594b17b06fa2b95.txt", "2020-09-08", 1},  /* front matter date */
+    {"assets/corpus/002_11ea5e3f56a7397c.txt", "2018-04-27", 1},  /* credit line */
+    {"assets/corpus/003_57d68627a9be5475.txt", "2015-12-16", 1},  /* sidecar only */
+    {"assets/corpus/004_23f281d63f6cc960.txt", "2015-12-17", 1},  /* dateline */
 };
+
+/* text is in para verbatim, except that a clause may have been capitalised. */
+static int excerpt_of(const char *para, const char *text) {
+    if (!text[0]) return 0;
+    for (const char *p = strstr(para, text + 1); p; p = strstr(p + 1, text + 1))
+        if (p > para && (p[-1] == text[0] || p[-1] == text[0] + ('a' - 'A'))) return 1;
+    return 0;
+}
 
 /* Raw lines as paragraphs (front matter skipped): datelines are still there,
 ** as if cleaning had missed them. */
@@ -312,7 +469,7 @@ static void test_bundled(void) {
         corpus_event *ev = NULL;
         size_t n = 0;
         run_doc(&doc, ARTICLES[i].published, &ev, &n);
-        T_OK(n > 0);
+        T_OK(n >= ARTICLES[i].min);
         for (size_t k = 0; k < n; k++) {
             char buf[16];
             cdate back;
@@ -321,7 +478,10 @@ static void test_bundled(void) {
             T_INT(back.prec, ev[k].date.prec);
             T_OK(ev[k].para < doc.npara);
             if (ev[k].para >= doc.npara) continue;
-            T_OK(strstr(doc.paras[ev[k].para], ev[k].text) != NULL); /* a verbatim excerpt */
+            T_OK(excerpt_of(doc.paras[ev[k].para], ev[k].text));   /* a verbatim excerpt */
+            const char *why = NULL;
+            if (!corpus_event_standalone(ev[k].text, &why))
+                T_FAIL_("event does not stand alone (%s): %s", why, ev[k].text);
             T_OK(words_in(ev[k].text) >= 3 && words_in(ev[k].text) <= 35);
             /* no dateline: the raw line that only carries the date gives nothing */
             cdate sc;
@@ -354,12 +514,13 @@ static void test_sentence_independence(void) {
     corpus_event *ev = NULL;
     size_t n = 0;
     corpus_doc_add_para(&doc, xstrdup("The exchange opened in 2009 with ten listed firms. "
-        "It moved to a new tower in April 2017 after years of delay."), 1);
+        "The exchange moved to a new tower in April 2017 after years of delay. "
+        "It listed its first bank in May 2017."), 1);     /* "It" points back: left out */
     run_doc(&doc, "2018-01-01", &ev, &n);
     T_INT(n, 2);
     if (n == 2) {
         T_STR(ev[0].text, "The exchange opened in 2009 with ten listed firms.");
-        T_STR(ev[1].text, "It moved to a new tower in April 2017 after years of delay.");
+        T_STR(ev[1].text, "The exchange moved to a new tower in April 2017 after years of delay.");
     }
     corpus_events_free(ev, n);
     corpus_doc_free(&doc);
@@ -372,13 +533,14 @@ static void test_trim(void) {
     size_t n = 0;
     corpus_doc_add_para(&doc, xstrdup("Officials from more than forty countries, including several that had "
         "long opposed any binding rules on data flows, cross-border transfers or the storage of "
-        "personal information, gathered in the eastern city, where in October 2014 the first such "
-        "meeting had ended in failure, and they pledged to try again."), 1);
+        "personal information, gathered in the eastern city for a week of talks; in October 2014 the "
+        "first such meeting had ended in failure, and the delegates had gone home without a text."), 1);
     run_doc(&doc, "2015-12-16", &ev, &n);
     T_INT(n, 1);
     if (n == 1) {
         T_OK(words_in(ev[0].text) <= 30);
-        T_HAS(ev[0].text, "October 2014");
+        T_STR(ev[0].text, "In October 2014 the first such meeting had ended in failure, and the "
+              "delegates had gone home without a text.");
         T_STR(cdate_prec_name(ev[0].date.prec), "month");
     }
     corpus_events_free(ev, n);
@@ -428,14 +590,96 @@ static void test_prefixes(void) {
     }
 }
 
+/* Thousands of dates in one paragraph, as sentences and as one run-on
+** list: no blow-up, every event valid, texts within bounds. */
+static void test_many(void) {
+    sbuf b = {0};
+    for (int i = 0; i < 3000; i++)
+        sbuf_addf(&b, "The council met on March %d, %d to vote. ", i % 28 + 1, 1900 + i % 200);
+    for (int i = 0; i < 3000; i++)
+        sbuf_addf(&b, "%s%d", i ? ", " : "Meetings were held in ", 1900 + i % 200);
+    sbuf_adds(&b, ".");
+    corpus_doc doc = {0};
+    corpus_event *ev = NULL;
+    size_t n = 0;
+    corpus_doc_add_para(&doc, sbuf_take(&b), 1);
+    run_doc(&doc, "2015-12-16", &ev, &n);
+    T_OK(n >= 3000);
+    for (size_t k = 0; k < n; k++) {
+        char buf[16];
+        cdate back;
+        cdate_format(ev[k].date, buf);
+        if (cdate_parse_iso(buf, &back) != 0) T_FAIL_("invalid date %s", buf);
+        if (!corpus_event_standalone(ev[k].text, NULL)) T_FAIL_("not standalone: %s", ev[k].text);
+    }
+    corpus_events_free(ev, n);
+    corpus_doc_free(&doc);
+}
+
+/* Every event the ingest makes from the bundled corpus and from the
+** development pages (when present) stands alone and has a valid date. */
+static int check_file_events(const char *path) {
+    corpus_diag d = {path, 0, 1};
+    corpus_article a;
+    if (corpus_ingest_file(path, &a, &d) != 0) return 0;
+    for (size_t k = 0; k < a.nevents; k++) {
+        const char *why = NULL;
+        char buf[16];
+        cdate back;
+        if (!corpus_event_standalone(a.events[k].text, &why))
+            T_FAIL_("%s: event does not stand alone (%s): %s", path, why, a.events[k].text);
+        else
+            t_passed++;
+        cdate_format(a.events[k].date, buf);
+        T_INT(cdate_parse_iso(buf, &back), 0);
+        if (a.events[k].end.prec != CDATE_NONE) {
+            cdate_format(a.events[k].end, buf);
+            T_INT(cdate_parse_iso(buf, &back), 0);
+        }
+    }
+    int n = (int)a.nevents;
+    corpus_article_free(&a);
+    return n;
+}
+
+static void test_standalone_corpus(void) {
+    static const char *const DEV_DIRS[] = {"../shared/webpages-dev", "/work/shared/webpages-dev"};
+    const char *verbose = getenv("VITRINE_TEST_VERBOSE");
+    int total = 0;
+    for (size_t i = 0; i < sizeof ARTICLES / sizeof *ARTICLES; i++)
+        total += check_file_events(ARTICLES[i].path);
+    T_OK(total > 0);
+    for (size_t k = 0; k < sizeof DEV_DIRS / sizeof *DEV_DIRS; k++) {
+        DIR *dir = opendir(DEV_DIRS[k]);
+        if (!dir) continue;
+        struct dirent *de;
+        int pages = 0, events = 0;
+        while ((de = readdir(dir))) {
+            if (de->d_name[0] == '.') continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s/page.txt", DEV_DIRS[k], de->d_name);
+            if (access(path, R_OK) != 0) continue;
+            pages++;
+            events += check_file_events(path);
+        }
+        closedir(dir);
+        if (verbose) fprintf(stderr, "  dev pages: %d pages, %d events\n", pages, events);
+        break;              /* one copy of the pages is enough */
+    }
+}
+
 int main(void) {
     T_RUN(test_iso);
     T_RUN(test_scan);
     T_RUN(test_event_rows);
+    T_RUN(test_ranges);
+    T_RUN(test_standalone);
     T_RUN(test_sentence_independence);
     T_RUN(test_trim);
     T_RUN(test_dedup);
     T_RUN(test_prefixes);
+    T_RUN(test_many);
     T_RUN(test_bundled);
+    T_RUN(test_standalone_corpus);
     return T_DONE();
 }

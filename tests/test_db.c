@@ -41,7 +41,8 @@ static void make_article(corpus_article *a, const char *slug, const char *title,
     a->events[0].date = (cdate){ 2015, 12, 16, CDATE_DAY };
     a->events[0].text = xstrdup("It opened on Dec. 16.");
     a->events[1].date = (cdate){ 2014, 0, 0, CDATE_YEAR };
-    a->events[1].text = xstrdup("In 2014 it grew.");
+    a->events[1].end = (cdate){ 2015, 3, 0, CDATE_MONTH };     /* a range */
+    a->events[1].text = xstrdup("From 2014 to March 2015 it grew.");
 }
 
 static long long q_int(sqlite3 *db, const char *sql) {
@@ -75,11 +76,14 @@ static const struct { const char *sql; const char *want; } text_rows[] = {
     { "SELECT coalesce(speaker, 'NULL') FROM quotes WHERE position = 1", "NULL" },
     { "SELECT date || ' ' || precision FROM events WHERE position = 0", "2015-12-16 day" },
     { "SELECT date || ' ' || precision FROM events WHERE position = 1", "2014 year" },
+    { "SELECT end_date || ' ' || end_precision FROM events WHERE position = 1", "2015-03 month" },
+    { "SELECT coalesce(end_date, 'NULL') || coalesce(end_precision, 'NULL') FROM events"
+      " WHERE position = 0", "NULLNULL" },
     { "SELECT value FROM meta WHERE key = 'version'", VITRINE_VERSION },
     { "SELECT value FROM meta WHERE key = 'built'", "2001-09-09T01:46:40Z" },
 };
 static const struct { const char *sql; long long want; } int_rows[] = {
-    { "PRAGMA user_version", 1 },
+    { "PRAGMA user_version", 2 },
     { "SELECT count(*) FROM articles", 2 },
     { "SELECT words FROM articles WHERE id = 1", 9 },
     { "SELECT count(*) FROM summaries", 2 },
@@ -161,9 +165,15 @@ static void test_check_refuses(void) {
         { "not a db", NULL, "not a database" },
         { "empty file", "", "schema version 0" },
         { "wrong version", "PRAGMA user_version = 7;", "schema version 7" },
-        { "missing table", "PRAGMA user_version = 1; CREATE TABLE meta(key, value);",
+        { "missing table", "PRAGMA user_version = 2; CREATE TABLE meta(key, value);",
           "lacks column" },
         { "no title", "UPDATE articles SET title = '' WHERE id = 2;", "without a title" },
+        { "range ends before it starts", "UPDATE events SET end_date = '2013', end_precision ="
+          " 'year' WHERE position = 1;", "not after the start" },
+        { "range end without precision", "UPDATE events SET end_precision = NULL"
+          " WHERE position = 1;", "not after the start" },
+        { "range end with an unknown precision", "UPDATE events SET end_precision = 'week'"
+          " WHERE position = 1;", "not after the start" },
         { "orphan rows", "DELETE FROM articles WHERE id = 1;", "pointing to no article" },
         { "no articles", "DELETE FROM summaries; DELETE FROM quotes; DELETE FROM events;"
           " DELETE FROM articles;", "holds no articles" },

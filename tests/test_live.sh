@@ -54,15 +54,19 @@ PY
 colours() { python3 "$tmp/colours.py" "$1" 2>/dev/null || echo 0; }
 not_blank() { [ -f "$1" ] && [ "$(colours "$1")" -gt 2 ]; }
 
-# Two different databases: A = one article, B = every bundled article.
+# Two different databases: A = one article, B = every bundled article. A's
+# article must give slides of more than one kind (a summary and events or
+# quotes): the last file of the folder, whose text is sound (the first one
+# has lost its digits and yields no event).
 mkdir -p "$tmp/a"
-for f in assets/corpus/*; do case $f in *.meta) ;; *) first=${first:-$f} ;; esac; done
-cp "$first" "$tmp/a/"
+for f in assets/corpus/*; do case $f in *.meta) ;; *) last=$f ;; esac; done
+cp "$last" "$tmp/a/"
+[ -f "${last%.*}.meta" ] && cp "${last%.*}.meta" "$tmp/a/"
 "$CORPUS" build --quiet --out "$tmp/A.db" "$tmp/a" || bad "database A"
 "$CORPUS" build --quiet --out "$tmp/B.db" assets/corpus || bad "database B"
 printf 'this is a text file, not a database\n' > "$tmp/text.db"
 head -c 5000 "$tmp/B.db" > "$tmp/cut.db"                 # a truncated download
-sqlite3 "$tmp/B.db" .dump 2>/dev/null | sed 's/PRAGMA user_version *= *1/PRAGMA user_version=7/' |
+sqlite3 "$tmp/B.db" .dump 2>/dev/null | sed 's/PRAGMA user_version *= *[0-9]*/PRAGMA user_version=7/' |
     sqlite3 "$tmp/v7.db" 2>/dev/null && sqlite3 "$tmp/v7.db" 'PRAGMA user_version=7'
 
 # run NAME SCRIPT [flags]: headless, slideshow after 1 s idle, slides 2 s,

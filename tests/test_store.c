@@ -247,14 +247,62 @@ static void test_ranges(void)
     unlink(path);
 }
 
+/* Version 2 adds the end of a range to events; version-1 files (make_good,
+** and every fixture of tests/fixtures/) read as points. */
+static void test_v2_ranges(void)
+{
+    sbuf b = {0};
+    sbuf_adds(&b, "PRAGMA user_version=2;");
+    sbuf_adds(&b, schema);
+    sbuf_adds(&b,
+        "ALTER TABLE events ADD COLUMN end_date TEXT;"
+        "ALTER TABLE events ADD COLUMN end_precision TEXT;"
+        "INSERT INTO articles VALUES(1,'a','A','S',NULL,'2020-01-02',NULL,'Body',1,'a.txt');"
+        "INSERT INTO events VALUES(1,1,'2015-01','month','From January to October',0,'2015-10','month'),"
+        "(2,1,'2016','year','A point',1,NULL,NULL);");
+    make_db(b.s);
+    sbuf_free(&b);
+    store_err e = -1;
+    store *s = store_open(path, &e, NULL, 0);
+    T_OK(s != NULL);
+    if (!s) return;
+    store_list rows;
+    T_INT(store_events_range(s, 0, STORE_ALL, &rows), STORE_OK);
+    T_INT(rows.n, 2);
+    if (rows.n == 2) {
+        store_event *ev = rows.v;
+        T_STR(ev[0].end_date, "2015-10");
+        T_STR(ev[0].end_precision, "month");
+        T_OK(ev[1].end_date == NULL && ev[1].end_precision == NULL);
+    }
+    store_events_free(&rows);
+    store_article a;
+    T_INT(store_article_get(s, 1, &a), STORE_OK);
+    T_INT(a.nevents, 2);
+    if (a.nevents == 2)
+        T_STR(a.events[0].end_date, "2015-10");
+    store_article_free(&a);
+    store_close(s);
+    make_good();                /* version 1: every event a point */
+    s = store_open(path, &e, NULL, 0);
+    T_OK(s != NULL);
+    if (!s) return;
+    T_INT(store_events_range(s, 0, STORE_ALL, &rows), STORE_OK);
+    T_INT(rows.n, 3);
+    for (size_t i = 0; i < rows.n; i++)
+        T_OK(((store_event *)rows.v)[i].end_date == NULL);
+    store_events_free(&rows);
+    store_close(s);
+}
+
 /* Each broken database gives its error code and a message naming the file. */
 static const struct {
     const char *sql;            /* NULL: write garbage bytes instead */
     store_err err;
     const char *msg;
 } bad[] = {
-    {"PRAGMA user_version=2;", STORE_EVERSION, "user_version 2, expected 1"},
-    {"CREATE TABLE articles(id);", STORE_EVERSION, "user_version 0, expected 1"},
+    {"PRAGMA user_version=3;", STORE_EVERSION, "user_version 3, expected 1 to 2"},
+    {"CREATE TABLE articles(id);", STORE_EVERSION, "user_version 0, expected 1 to 2"},
     {"PRAGMA user_version=1; CREATE TABLE articles(id INTEGER PRIMARY KEY, title, source,"
      " author, published, body); CREATE TABLE summaries(article_id, position, text);",
      STORE_ESCHEMA, "no table 'quotes'"},
@@ -380,6 +428,7 @@ int main(void)
     log_set_quiet(1);
     T_RUN(test_hostile);
     T_RUN(test_good);
+    T_RUN(test_v2_ranges);
     T_RUN(test_ranges);
     T_RUN(test_bad);
     T_RUN(test_missing);

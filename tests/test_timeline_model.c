@@ -106,37 +106,61 @@ typedef struct merge_case {
 
 static const merge_case merges[] = {
     {"day, two articles, any text: one item", {
-        {"2020-03-04", "day", "Bridge opens", 0}, {"2020-03-04", "day", "Ferry service ends", 1}},
+        {"2020-03-04", "day", "Bridge opens", 0, NULL, NULL}, {"2020-03-04", "day", "Ferry service ends", 1, NULL, NULL}},
         2, 1, {2}},
     {"day, same article, different text: two items", {
-        {"2020-03-04", "day", "Bridge opens", 0}, {"2020-03-04", "day", "Ferry service ends", 0}},
+        {"2020-03-04", "day", "Bridge opens", 0, NULL, NULL}, {"2020-03-04", "day", "Ferry service ends", 0, NULL, NULL}},
         2, 2, {1, 1}},
     {"same article, identical text: one item", {
-        {"2020-03", "month", "Bridge opens.", 0}, {"2020-03", "month", "bridge opens", 0}},
+        {"2020-03", "month", "Bridge opens.", 0, NULL, NULL}, {"2020-03", "month", "bridge opens", 0, NULL, NULL}},
         2, 1, {2}},
     {"month, two articles, similar text: one item", {
-        {"2020-03", "month", "Council approves harbour bridge budget", 0},
-        {"2020-03", "month", "Harbour bridge budget approved by council", 2}},
+        {"2020-03", "month", "Council approves harbour bridge budget", 0, NULL, NULL},
+        {"2020-03", "month", "Harbour bridge budget approved by council", 2, NULL, NULL}},
         2, 1, {2}},
     {"month, two articles, unrelated text: two items", {
-        {"2020-03", "month", "Council approves harbour bridge budget", 0},
-        {"2020-03", "month", "Orchard census counts old trees", 2}},
+        {"2020-03", "month", "Council approves harbour bridge budget", 0, NULL, NULL},
+        {"2020-03", "month", "Orchard census counts old trees", 2, NULL, NULL}},
         2, 2, {1, 1}},
     {"year, two articles, identical text: one item", {
-        {"2019", "year", "Feasibility study", 0}, {"2019", "year", "Feasibility study", 1}},
+        {"2019", "year", "Feasibility study", 0, NULL, NULL}, {"2019", "year", "Feasibility study", 1, NULL, NULL}},
         2, 1, {2}},
     {"same text, different dates: two items", {
-        {"2019-05-01", "day", "Bridge opens", 0}, {"2019-05-02", "day", "Bridge opens", 1}},
+        {"2019-05-01", "day", "Bridge opens", 0, NULL, NULL}, {"2019-05-02", "day", "Bridge opens", 1, NULL, NULL}},
         2, 2, {1, 1}},
     {"month vs day in that month: two items", {
-        {"2019-05", "month", "Bridge opens", 0}, {"2019-05-01", "day", "Bridge opens", 1}},
+        {"2019-05", "month", "Bridge opens", 0, NULL, NULL}, {"2019-05-01", "day", "Bridge opens", 1, NULL, NULL}},
         2, 2, {1, 1}},
     {"unreadable dates are left out", {
-        {"someday", "day", "Bridge opens", 0}, {"2019-05-01", "day", "Bridge opens", 1}},
+        {"someday", "day", "Bridge opens", 0, NULL, NULL}, {"2019-05-01", "day", "Bridge opens", 1, NULL, NULL}},
         2, 1, {1}},
+    {"month vs day, two outlets naming the same initiative: one item", {
+        {"2020-09", "month", "China's Foreign Ministry unveiled the Global Initiative on Data Security", 0, NULL, NULL},
+        {"2020-09-08", "day", "China launched the Global Initiative on Data Security in Beijing", 1, NULL, NULL}},
+        2, 1, {2}},
+    {"year vs day, the same names in one article: two items", {
+        {"2020", "year", "China's Foreign Ministry unveiled the Global Initiative on Data Security", 1, NULL, NULL},
+        {"2020-09-08", "day", "China launched the Global Initiative on Data Security in Beijing", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"month vs day, other names: two items", {
+        {"2020-09", "month", "The Harbour Board of Millbrook raised its fees", 0, NULL, NULL},
+        {"2020-09-08", "day", "Voters in Dorset chose a new Harbour Board", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"month, two articles, same names, other words: one item", {
+        {"2020-03", "month", "Mayor Ana Ruiz visits Millbrook flood defences", 0, NULL, NULL},
+        {"2020-03", "month", "Residents cheer loudly as Ana Ruiz tours Millbrook streets", 2, NULL, NULL}},
+        2, 1, {2}},
+    {"a range and a point of its first month: two items", {
+        {"2015-01", "month", "Consumers spent more", 0, "2015-10", "month"},
+        {"2015-01", "month", "Consumers spent more", 1, NULL, NULL}},
+        2, 2, {1, 1}},
+    {"two reports of one range: one item", {
+        {"2015-01", "month", "Consumers spent more", 0, "2015-10", "month"},
+        {"2015-01", "month", "consumers spent more.", 1, "2015-10", "month"}},
+        2, 1, {2}},
     {"day: a second article joins the first item only", {
-        {"2020-03-04", "day", "Bridge opens", 0}, {"2020-03-04", "day", "Ferry ends", 0},
-        {"2020-03-04", "day", "Crowds at the bridge", 1}},
+        {"2020-03-04", "day", "Bridge opens", 0, NULL, NULL}, {"2020-03-04", "day", "Ferry ends", 0, NULL, NULL},
+        {"2020-03-04", "day", "Crowds at the bridge", 1, NULL, NULL}},
         3, 2, {2, 1}},
 };
 
@@ -154,8 +178,8 @@ static void test_merging(void)
     /* an item's sources in input order; its first event decides tap and text */
     t_current = "sources";
     ui_tlm_event ev[] = {
-        {"2021-06-01", "day", "B reports", 5}, {"2020", "year", "Early", 3},
-        {"2021-06-01", "day", "A reports", 7},
+        {"2021-06-01", "day", "B reports", 5, NULL, NULL}, {"2020", "year", "Early", 3, NULL, NULL},
+        {"2021-06-01", "day", "A reports", 7, NULL, NULL},
     };
     ui_tlm *m = ui_tlm_create(ev, 3);
     T_INT(ui_tlm_count(m), 2);
@@ -177,11 +201,58 @@ static void test_merging(void)
     ui_tlm_destroy(m);
 }
 
+/* A range covers its first date's start to its last date's end; its marker
+** sits at its first date; an end that is not after the start is ignored. */
+static void test_spans(void)
+{
+    ui_tlm_event ev[] = {
+        {"2015-01", "month", "From January to October", 0, "2015-10", "month"},
+        {"2009", "year", "Between 2009 and 2012", 1, "2012", "year"},
+        {"2016-03-04", "day", "A week", 2, "2016-03-10", "day"},
+        {"2014", "year", "Backwards", 3, "2013", "year"},
+        {"2014-05", "month", "Unreadable end", 4, "someday", "day"},
+    };
+    ui_tlm *m = ui_tlm_create(ev, N(ev));
+    T_INT(ui_tlm_count(m), 5);
+    for (int i = 0; i < ui_tlm_count(m); i++) {
+        const ui_tlm_item *it = ui_tlm_item_at(m, i);
+        switch (it->first) {
+        case 0:
+            T_INT(it->span, 1);
+            T_OK(it->start == (double)ui_tlm_days(2015, 1, 1));
+            T_OK(it->end == (double)ui_tlm_days(2015, 11, 1));
+            T_OK(it->mid == (double)ui_tlm_days(2015, 1, 1) + 15.5);
+            T_INT(it->prec, UI_TLM_MONTH);
+            break;
+        case 1:
+            T_INT(it->span, 1);
+            T_OK(it->end == (double)ui_tlm_days(2013, 1, 1));
+            T_OK(it->mid == ((double)ui_tlm_days(2009, 1, 1) + (double)ui_tlm_days(2010, 1, 1)) / 2);
+            break;
+        case 2:
+            T_INT(it->span, 1);
+            T_OK(it->end == (double)ui_tlm_days(2016, 3, 11));
+            T_OK(it->mid == (double)ui_tlm_days(2016, 3, 4) + 0.5);
+            break;
+        default:                    /* the end ignored: points */
+            T_INT(it->span, 0);
+            T_OK(it->mid == (it->start + it->end) / 2);
+        }
+    }
+    T_OK(ui_tlm_lo(m) == (double)ui_tlm_days(2009, 1, 1));
+    T_OK(ui_tlm_hi(m) == (double)ui_tlm_days(2016, 3, 11));
+    ui_tlm_destroy(m);
+    t_current = "same_names";
+    T_INT(ui_tlm_same_names("Mayor Ana Ruiz visits Millbrook", "Ana Ruiz tours Millbrook today"), 1);
+    T_INT(ui_tlm_same_names("On Monday Ana Ruiz spoke", "On Monday Ben Lee spoke"), 0);
+    T_INT(ui_tlm_same_names("Ana spoke", "Ana spoke"), 0);     /* fewer than two names */
+}
+
 /* Events 2010..2020 with month and year precision among them. */
 static const ui_tlm_event span_ev[] = {
-    {"2010-01-01", "day", "Start", 0}, {"2012-06", "month", "Mid month", 1},
-    {"2015", "year", "A year", 2}, {"2015-09-10", "day", "Inside the year", 0},
-    {"2020-12-31", "day", "End", 1},
+    {"2010-01-01", "day", "Start", 0, NULL, NULL}, {"2012-06", "month", "Mid month", 1, NULL, NULL},
+    {"2015", "year", "A year", 2, NULL, NULL}, {"2015-09-10", "day", "Inside the year", 0, NULL, NULL},
+    {"2020-12-31", "day", "End", 1, NULL, NULL},
 };
 
 static ui_tlm *span_model(void)
@@ -291,7 +362,7 @@ static void test_ticks(void)
     ui_tlm_destroy(m);
 
     /* 200 years in 1000 px: year labels thinned to a round step */
-    ui_tlm_event wide[] = { {"1800", "year", "a", 0}, {"1999", "year", "b", 1} };
+    ui_tlm_event wide[] = { {"1800", "year", "a", 0, NULL, NULL}, {"1999", "year", "b", 1, NULL, NULL} };
     m = ui_tlm_create(wide, 2);
     ui_tlm_layout(m, &geom);
     t = ui_tlm_ticks(m, 0, &n);
@@ -334,7 +405,7 @@ static void test_rows(void)
     ui_tlm_event same[5];
     static const char *texts[] = { "Alpha one", "Bravo two", "Charlie three", "Delta four", "Echo five" };
     for (int i = 0; i < 5; i++)
-        same[i] = (ui_tlm_event){ "2020-01-0" "1", "day", texts[i], 0 };   /* one article: 5 items */
+        same[i] = (ui_tlm_event){ "2020-01-0" "1", "day", texts[i], 0, NULL, NULL};   /* one article: 5 items */
     m = ui_tlm_create(same, 5);
     T_INT(ui_tlm_count(m), 5);
     for (int i = 0; i < 5; i++)
@@ -391,7 +462,7 @@ static void test_labels_inside(void)
         ui_tlm_event ev[8];
         int n = 0;
         for (; sc->dates[n]; n++)               /* one article, distinct texts: no merging */
-            ev[n] = (ui_tlm_event){ sc->dates[n], NULL, texts[n], 0 };
+            ev[n] = (ui_tlm_event){ sc->dates[n], NULL, texts[n], 0, NULL, NULL};
         ui_tlm *m = ui_tlm_create(ev, n);
         for (int i = 0; i < ui_tlm_count(m); i++)
             ui_tlm_set_label(m, i, sc->label_w, 40);
@@ -445,7 +516,7 @@ static void test_anchor_flip(void)
     };
     ui_tlm_event ev[4];
     for (int i = 0; i < N(rows); i++)
-        ev[i] = (ui_tlm_event){ rows[i].date, "day", "e", i };
+        ev[i] = (ui_tlm_event){ rows[i].date, "day", "e", i, NULL, NULL };
     ui_tlm *m = ui_tlm_create(ev, N(rows));
     for (int i = 0; i < N(rows); i++)
         ui_tlm_set_label(m, i, 300, 40);
@@ -469,7 +540,7 @@ static void test_anchor_flip(void)
     /* a label that fits neither way is hidden, its marker stays */
     ui_tlm_geom narrow = geom;
     narrow.axis_w = 300;
-    ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0} };
+    ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0, NULL, NULL} };
     m = ui_tlm_create(one, 1);
     ui_tlm_set_label(m, 0, 250, 40);            /* centred: 150 px each side */
     ui_tlm_layout(m, &narrow);
@@ -483,7 +554,7 @@ static void test_anchor_flip(void)
 
 static void test_pan_limits(void)
 {
-    ui_tlm_event ev[] = { {"2010-01-01", "day", "a", 0}, {"2020-12-31", "day", "b", 1} };
+    ui_tlm_event ev[] = { {"2010-01-01", "day", "a", 0, NULL, NULL}, {"2020-12-31", "day", "b", 1, NULL, NULL} };
     ui_tlm *m = ui_tlm_create(ev, 2);
     ui_tlm_layout(m, &geom);                    /* labels of width 0 */
     double lo, hi, ppd = ui_tlm_min_ppd(m);
@@ -518,7 +589,7 @@ static void test_pan_limits(void)
               (big.axis_w - 100)) < 1e-6);      /* and fills the rest */
     ui_tlm_destroy(m);
 
-    ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0} };
+    ui_tlm_event one[] = { {"2020-05-05", "day", "only", 0, NULL, NULL} };
     m = ui_tlm_create(one, 1);
     ui_tlm_layout(m, &geom);
     for (int l = 0; l < ui_tlm_nlevels(m); l++) {
@@ -559,6 +630,7 @@ int main(void)
     T_RUN(test_parse);
     T_RUN(test_text_rules);
     T_RUN(test_merging);
+    T_RUN(test_spans);
     T_RUN(test_x_by_time);
     T_RUN(test_ticks);
     T_RUN(test_rows);

@@ -15,6 +15,7 @@
 #include "app/config.h"
 #include "app/render.h"
 #include "app/screen.h"
+#include "app/ui_chrome.h"
 #include "app/ui_timeline_model.h"
 #include "app/ui.h"
 #include "app/ui_views.h"
@@ -184,9 +185,15 @@ static void test_timeline_hits(void)
     double ppd, left;
     ui_timeline_view(s, &ppd, &left);
     const ui_tlm_geom *g = ui_tlm_geometry(m);
-    int merged = 0;
+    int merged = 0, spans = 0;
     for (int i = 0; i < ui_tlm_count(m); i++) {
         const ui_tlm_item *it = ui_tlm_item_at(m, i);
+        if (it->span) {             /* the clean-up: October 2021 to March 2022 */
+            spans++;
+            T_OK(it->start == (double)ui_tlm_days(2021, 10, 1));
+            T_OK(it->end == (double)ui_tlm_days(2022, 4, 1));
+            T_OK(it->mid < (double)ui_tlm_days(2021, 11, 1));   /* the marker at its start */
+        }
         float x = (float)ui_tlm_x(m, ppd, left, it->mid);
         ui_event ev;
         screen_hit(s, x, (float)g->axis_y, &ev);
@@ -200,6 +207,7 @@ static void test_timeline_hits(void)
         merged += it->nsrc > 1;
     }
     T_INT(merged, 2);
+    T_INT(spans, 1);
     ui_event ev;
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_IN, &ev, NULL, NULL));
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_OUT, &ev, NULL, NULL));
@@ -573,6 +581,25 @@ static void test_goldens(void)
     }
 }
 
+/* The date line of an event: a point as before, a range with short months. */
+static void test_date_range(void)
+{
+    static const struct { const char *start, *end, *want; } rows[] = {
+        { "2015-01", NULL, "January 2015" },
+        { "2015-01", "2015-10", "Jan \xe2\x80\x93 Oct 2015" },
+        { "2021-10", "2022-03", "Oct 2021 \xe2\x80\x93 Mar 2022" },
+        { "2018-11-03", "2018-12-20", "3 Nov \xe2\x80\x93 20 Dec 2018" },
+        { "2009", "2012", "2009 \xe2\x80\x93 2012" },
+        { "2014", "2015-03", "2014 \xe2\x80\x93 Mar 2015" },
+        { "2015-13", "2016", "2015-13" },             /* unreadable: as it is */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char out[64];
+        ui_format_date_range(rows[i].start, rows[i].end, out, sizeof out);
+        T_STR(out, rows[i].want);
+    }
+}
+
 int main(void)
 {
     alloc_hook_sdl();
@@ -587,6 +614,7 @@ int main(void)
     T_INT(build_db(), 0);
     st = store_open(dbpath, &e, NULL, 0);
     T_OK(fonts && st);
+    T_RUN(test_date_range);
     if (fonts && st) {
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);

@@ -19,6 +19,7 @@ struct store {
     sqlite3_stmt *counts, *quo_index, *ev_index, *months;
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
+    int version;                /* PRAGMA user_version: 1 (no event ends) or 2 */
 };
 
 static store_err finish(store *s, sqlite3_stmt *st, int rc);
@@ -96,7 +97,9 @@ static int check_tables(store *s, const char **missing)
 #define HEAD_COLS "id, title, source, published, author"
 
 /* Every statement, prepared once at open (column order: the row readers
-** below). */
+** below). END_COLS stands for the event end columns: real ones from
+** version 2 on, NULL, NULL in a version-1 file (every event a point). */
+#define END_COLS "@END"
 #define Q(field, sql) { offsetof(store, field), sql }
 static const struct { size_t off; const char *sql; } queries[] = {
     Q(list,
@@ -113,14 +116,14 @@ static const struct { size_t off; const char *sql; } queries[] = {
         "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
         "ORDER BY position"),
     Q(ev,
-        "SELECT article_id, position, -1, date, precision, text FROM events "
-        "WHERE article_id=? ORDER BY position"),
+        "SELECT e.article_id, e.position, -1, e.date, e.precision, e.text, " END_COLS
+        " FROM events e WHERE e.article_id=? ORDER BY e.position"),
     Q(all_quo,
         "SELECT article_id, position, text, speaker FROM quotes "
         "ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
     Q(all_ev,
         "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
-        "e.text FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
+        "e.text, " END_COLS " FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
         ARTICLE_ORDER ") - 1 AS rn FROM articles) r ON r.id = e.article_id "
         "ORDER BY e.date, e.article_id, e.position LIMIT ?1 OFFSET ?2"),
     Q(counts,
@@ -145,9 +148,21 @@ static sqlite3_stmt **stmt_at(store *s, size_t i)
 
 static int prepare_all(store *s)
 {
-    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
-        if (prepare(s, stmt_at(s, i), queries[i].sql) != 0)
+    const char *ends = s->version >= 2 ? "e.end_date, e.end_precision" : "NULL, NULL";
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        const char *sql = queries[i].sql, *at = strstr(sql, END_COLS);
+        sbuf b = {0};
+        if (at) {
+            sbuf_add(&b, sql, (size_t)(at - sql));
+            sbuf_adds(&b, ends);
+            sbuf_adds(&b, at + strlen(END_COLS));
+            sql = b.s;
+        }
+        int rc = prepare(s, stmt_at(s, i), sql);
+        sbuf_free(&b);
+        if (rc != 0)
             return -1;
+    }
     return 0;
 }
 
@@ -208,9 +223,11 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
     }
     int version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    if (version != STORE_USER_VERSION) {
+    s->version = version;
+    if (version < STORE_USER_VERSION_MIN || version > STORE_USER_VERSION) {
         char d[64];
-        snprintf(d, sizeof d, "user_version %d, expected %d", version, STORE_USER_VERSION);
+        snprintf(d, sizeof d, "user_version %d, expected %d to %d", version,
+                 STORE_USER_VERSION_MIN, STORE_USER_VERSION);
         open_fail(STORE_EVERSION, err, msg, msglen, path, d);
         goto err;
     }
@@ -327,6 +344,8 @@ static void read_event(sqlite3_stmt *st, int c, void *row)
     e->date = col_dup(st, c + 3, 1);
     e->precision = col_dup(st, c + 4, 1);
     e->text = col_dup(st, c + 5, 1);
+    e->end_date = col_dup(st, c + 6, 0);
+    e->end_precision = e->end_date ? col_dup(st, c + 7, 1) : NULL;
 }
 
 typedef void (*row_reader)(sqlite3_stmt *st, int c, void *row);
@@ -554,6 +573,7 @@ void store_events_free(store_list *rows)
     store_event *e = rows->v;
     for (size_t i = 0; i < rows->n; i++) {
         free(e[i].date); free(e[i].precision); free(e[i].text);
+        free(e[i].end_date); free(e[i].end_precision);
     }
     free(rows->v);
     memset(rows, 0, sizeof *rows);

@@ -3,7 +3,8 @@
 **
 ** The database is written by vitrine-corpus (schema and user_version in
 ** src/corpus/corpus_db.c); the app opens it with SQLITE_OPEN_READONLY and
-** never writes. Schema version 1:
+** never writes. Schema version 2 (version 1 files are read too: their
+** events have no end_date / end_precision, every event is a point):
 **
 **   articles(id INTEGER PRIMARY KEY, slug TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
 **            source TEXT, author TEXT, published TEXT, url TEXT, body TEXT NOT NULL,
@@ -11,7 +12,8 @@
 **   summaries(article_id, position, text)
 **   quotes(id, article_id, position, text, speaker)
 **   events(id, article_id, date 'YYYY'|'YYYY-MM'|'YYYY-MM-DD',
-**          precision 'year'|'month'|'day', text, position)
+**          precision 'year'|'month'|'day', text, position,
+**          end_date, end_precision)    a range's end, NULL for a point (v2)
 **
 ** The file may change under an open store (a content update rewriting it in
 ** place, a truncated copy): queries then fail with STORE_EQUERY (logged),
@@ -27,13 +29,14 @@
 
 #include <stddef.h>
 
-#define STORE_USER_VERSION 1
+#define STORE_USER_VERSION     2   /* the newest schema read */
+#define STORE_USER_VERSION_MIN 1   /* the oldest schema read */
 
 typedef enum store_err {
     STORE_OK = 0,
     STORE_EMISSING,     /* no such file */
     STORE_ENOTDB,       /* not an SQLite database, or unreadable */
-    STORE_EVERSION,     /* PRAGMA user_version is not STORE_USER_VERSION */
+    STORE_EVERSION,     /* PRAGMA user_version outside STORE_USER_VERSION_MIN..STORE_USER_VERSION */
     STORE_ESCHEMA,      /* a required table is missing */
     STORE_EQUERY,       /* a query failed */
 } store_err;
@@ -57,6 +60,7 @@ typedef struct store_event {
     int article;        /* its article's index in store_articles order, -1 if
                         ** none (and always -1 from store_article_get) */
     char *date, *precision, *text;
+    char *end_date, *end_precision;     /* a range's end; both NULL for a point */
 } store_event;
 
 typedef struct store_counts { size_t articles, quotes, events; } store_counts;

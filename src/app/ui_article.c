@@ -124,7 +124,7 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
         render_list *l = ui_page_list(&s->page);
         const store_event *e = &a->events[k];
         char date[64];
-        ui_format_date(e->date, date, sizeof date);
+        ui_format_date_range(e->date, e->end_date, date, sizeof date);
         text_style ds = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 2);
         text_style ts = ui_style(FONT_SANS, m->px_meta, c->color_text, TEXT_LEFT, EVENT_LINES);
         int y0 = y;

@@ -249,6 +249,40 @@ void ui_format_date(const char *iso, char *out, size_t n)
         snprintf(out, n, "%s", iso ? iso : "");
 }
 
+/* One end of a range with short month names ("3 Nov 2018", "Oct 2021",
+** "2009"); with_year 0 leaves the year out. */
+static void format_short(int got, int y, int mo, int d, int with_year, char *out, size_t n)
+{
+    static const char *const shortm[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+        "Aug", "Sep", "Oct", "Nov", "Dec" };
+    char yb[16] = "";
+    if (with_year)
+        snprintf(yb, sizeof yb, "%s%d", got >= 2 ? " " : "", y);
+    if (got >= 3)
+        snprintf(out, n, "%d %s%s", d, shortm[mo - 1], yb);
+    else if (got == 2)
+        snprintf(out, n, "%s%s", shortm[mo - 1], yb);
+    else
+        snprintf(out, n, "%d", y);
+}
+
+void ui_format_date_range(const char *iso, const char *end, char *out, size_t n)
+{
+    int y0 = 0, m0 = 0, d0 = 0, y1 = 0, m1 = 0, d1 = 0;
+    int g0 = iso ? sscanf(iso, "%4d-%2d-%2d", &y0, &m0, &d0) : 0;
+    int g1 = end ? sscanf(end, "%4d-%2d-%2d", &y1, &m1, &d1) : 0;
+    if (!end || g1 < 1 || g0 < 1 || (g0 >= 2 && (m0 < 1 || m0 > 12)) ||
+        (g1 >= 2 && (m1 < 1 || m1 > 12))) {
+        ui_format_date(iso, out, n);
+        return;
+    }
+    char a[32], b[32];
+    /* "Jan – Oct 2015", "3 Nov – 20 Dec 2018", "Oct 2021 – Mar 2022", "2009 – 2012" */
+    format_short(g0, y0, m0, d0, !(g0 >= 2 && g1 >= 2 && y0 == y1), a, sizeof a);
+    format_short(g1, y1, m1, d1, 1, b, sizeof b);
+    snprintf(out, n, "%s \xe2\x80\x93 %s", a, b);
+}
+
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n)
 {

@@ -120,6 +120,9 @@ void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, con
 
 /* "2023-05-04" -> "4 May 2023", "2023-05" -> "May 2023", "2023" as is. */
 void ui_format_date(const char *iso, char *out, size_t n);
+/* A date or a range: end NULL gives ui_format_date; a range has short
+** month names: "Jan – Oct 2015", "3 Nov – 20 Dec 2018", "2009 – 2012". */
+void ui_format_date_range(const char *iso, const char *end, char *out, size_t n);
 /* "Outlet · 4 May 2023 · Author" from the parts present (any may be NULL). */
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n);

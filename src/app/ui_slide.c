@@ -189,7 +189,7 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     const store_event *e = es.v;
     char src[400], date[64];
     source_of(ctx, e->article_id, src, sizeof src);
-    ui_format_date(e->date, date, sizeof date);
+    ui_format_date_range(e->date, e->end_date, date, sizeof date);
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
     text_style ls = ui_style(FONT_SANS_BOLD, m->px_small, c->color_muted, TEXT_LEFT, 1);

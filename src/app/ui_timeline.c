@@ -77,6 +77,7 @@ typedef struct ui_timeline {
     text_tex months[12], days[31];  /* owned */
     int pad;                    /* px: label text right of its leader */
     uint32_t c_text, c_muted, c_accent, c_bg, c_tick, c_span, c_lead;
+    uint32_t c_range;           /* the bar of a range ("from January to October") */
 
     /* view */
     double ppd;                 /* px per day now */
@@ -188,7 +189,7 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
         const store_event *e = &((const store_event *)evs->v)[s->ev_global[it->first]];
         tl_label *l = &s->labels[i];
         char date[64], src[600];
-        ui_format_date(e->date, date, sizeof date);
+        ui_format_date_range(e->date, it->span ? e->end_date : NULL, date, sizeof date);
         sources_text(s->m, i, arts, src, sizeof src);
         s->first_article[i] = ui_tlm_event_article(s->m, it->first);
         render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
@@ -348,6 +349,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->c_bg = c->color_bg;
     s->c_tick = ui_mix(c->color_bg, c->color_muted, 70);
     s->c_span = ui_mix(c->color_bg, c->color_accent, 45);
+    s->c_range = ui_mix(c->color_bg, c->color_accent, 80);
     s->c_lead = ui_mix(c->color_bg, c->color_muted, 40);
     s->pad = s->mt.px_small / 2 + 2;
     s->focus = -1;
@@ -386,7 +388,8 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         if (s->capped && (a < 0 || a >= below))
             continue;
         s->ev_global[s->nev] = i;
-        in[s->nev++] = (ui_tlm_event){ e->date, e->precision, e->text, a };
+        in[s->nev++] = (ui_tlm_event){ e->date, e->precision, e->text, a, e->end_date,
+                                       e->end_precision };
     }
     if (s->capped)
         log_info("timeline: %d events in the corpus; the axis shows the %d of the newest %d articles",
@@ -474,7 +477,8 @@ static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double 
     }
 }
 
-/* One pass of an item's drawing: 0 span and leader, 1 label (on a
+/* One pass of an item's drawing: 0 the month / year it covers and its
+** leader, 3 a range's bar (over every month / year bar), 1 label (on a
 ** background box, so leaders of outer rows pass behind it), 2 marker. */
 static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left, int x_off,
                       uint8_t alpha, int pass)
@@ -486,10 +490,24 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
-    if ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 || (shown && lx < x ? lx : x) - d > s->mt.w)
-        return;
-    if (pass == 0) {
-        if (it->prec != UI_TLM_DAY) {               /* the month / year it covers */
+    if (pass != 3 && ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 ||
+                      (shown && lx < x ? lx : x) - d > s->mt.w))
+        return;                                     /* a range's bar may reach in from off screen */
+    if (pass == 3) {                                /* a range: a thicker bar, end capped */
+        if (!it->span)
+            return;
+        double fx0 = floor(ui_tlm_x(s->m, s->ppd, left, it->start));
+        double fx1 = ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
+        fx0 = fx0 < -d ? -d : fx0;                  /* clipped to the screen: no int overflow */
+        fx1 = fx1 > s->mt.w + d ? s->mt.w + d : fx1;
+        if (fx1 < 0 || fx0 > s->mt.w)
+            return;
+        int x0 = (int)fx0, x1 = (int)fx1;
+        int bh = d * 2 / 3 > 2 ? d * 2 / 3 : 2;
+        box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh, s->c_range, alpha);
+        box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d, s->c_range, alpha);
+    } else if (pass == 0) {
+        if (it->prec != UI_TLM_DAY && !it->span) {  /* the month / year it covers */
             int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
             int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
             box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
@@ -544,7 +562,9 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         int lt = s->mt.line > 1 ? s->mt.line : 1;
         box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
         draw_ticks(s, r, level, left, x_off, alpha, 0);
-        for (int pass = 0; pass < 3; pass++) {
+        static const int passes[] = { 0, 3, 1, 2 };
+        for (int k = 0; k < 4; k++) {
+            int pass = passes[k];
             if (pass == 1)                          /* over the leaders, under the labels */
                 draw_ticks(s, r, level, left, x_off, alpha, 1);
             for (int i = 0; i < ui_tlm_count(s->m); i++)

@@ -196,6 +196,71 @@ int ui_tlm_overlap_pct(const char *a, const char *b)
     return pct;
 }
 
+static const char *const calendar_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+};
+
+/* The distinct capitalised words of s (names), lowercased: not the first
+** word of a sentence, not a month or weekday, two letters or more. */
+static void names_of(const char *s, tokens *t)
+{
+    size_t used = 0;
+    int initial = 1;            /* the next word starts a sentence */
+    t->n = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        if (!is_word_byte(*p)) {
+            if (*p == '.' || *p == '!' || *p == '?' || *p == ':')
+                initial = p[1] == ' ' || p[1] == '\0';
+            p++;
+            continue;
+        }
+        const unsigned char *q = p;
+        while (*q && is_word_byte(*q))
+            q++;
+        size_t len = (size_t)(q - p);
+        int cap = *p >= 'A' && *p <= 'Z';
+        if (cap && !initial && len >= 2 && used + len + 1 <= sizeof t->buf && t->n < TOKENS_MAX) {
+            char *w = t->buf + used;
+            for (size_t i = 0; i < len; i++)
+                w[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+            w[len] = '\0';
+            int dup = 0;
+            for (size_t i = 0; !dup && i < sizeof calendar_words / sizeof *calendar_words; i++)
+                dup = strcmp(calendar_words[i], w) == 0;
+            for (int i = 0; !dup && i < t->n; i++)
+                dup = strcmp(t->w[i], w) == 0;
+            if (!dup) {
+                t->w[t->n++] = w;
+                used += len + 1;
+            }
+        }
+        initial = 0;
+        p = q;
+    }
+}
+
+int ui_tlm_same_names(const char *a, const char *b)
+{
+    tokens *ta = xmalloc(sizeof *ta), *tb = xmalloc(sizeof *tb);
+    names_of(a, ta);
+    names_of(b, tb);
+    int common = 0;
+    for (int i = 0; i < ta->n; i++)
+        for (int j = 0; j < tb->n; j++)
+            if (strcmp(ta->w[i], tb->w[j]) == 0) {
+                common++;
+                break;
+            }
+    int least = ta->n < tb->n ? ta->n : tb->n;
+    free(ta);
+    free(tb);
+    if (least < UI_TLM_NAMES_MIN || common * 100 < UI_TLM_NAMES_PCT * least)
+        return 0;
+    return ui_tlm_overlap_pct(a, b) >= UI_TLM_SIMILAR_LOW_PCT;
+}
+
 /* Next word byte of s from *p on, lowercased; 0 at the end. */
 static int next_norm(const unsigned char **p)
 {
@@ -221,7 +286,13 @@ int ui_tlm_same_text(const char *a, const char *b)
 
 /* ---- building items ------------------------------------------------------ */
 
-typedef struct ev_key { double start, end; ui_tlm_prec prec; int idx; } ev_key;
+typedef struct ev_key {
+    double start, end, mid;
+    ui_tlm_prec prec;
+    int span;
+    int moved;                  /* rule 3: took a finer event's date */
+    int idx;
+} ev_key;
 
 static int cmp_key(const void *a, const void *b)
 {
@@ -230,7 +301,40 @@ static int cmp_key(const void *a, const void *b)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
         return x->end < y->end ? -1 : 1;
+    if (x->moved != y->moved)   /* the event that owns the date first */
+        return x->moved - y->moved;
     return x->idx - y->idx;
+}
+
+/* Rule 3: month / year points join a finer point of another article inside
+** their interval that names the same participants (the nearest one). */
+static void join_coarse(const ui_tlm_event *ev, ev_key *keys, int nk)
+{
+    for (int i = 0; i < nk; i++) {
+        ev_key *c = &keys[i];
+        if (c->prec == UI_TLM_DAY || c->span)
+            continue;
+        int best = -1;
+        double bestd = 0;
+        for (int j = 0; j < nk; j++) {
+            const ev_key *f = &keys[j];
+            if (f->moved || f->span || f->prec >= c->prec || f->start < c->start ||
+                f->end > c->end || ev[f->idx].article == ev[c->idx].article)
+                continue;
+            double d = fabs(f->mid - c->mid);
+            if ((best < 0 || d < bestd) && ui_tlm_same_names(ev[c->idx].text, ev[f->idx].text)) {
+                best = j;
+                bestd = d;
+            }
+        }
+        if (best >= 0) {
+            c->start = keys[best].start;
+            c->end = keys[best].end;
+            c->mid = keys[best].mid;
+            c->prec = keys[best].prec;
+            c->moved = 1;
+        }
+    }
 }
 
 /* May event e join the item whose events are evs[0..n)? (rules 1, 2) */
@@ -244,7 +348,8 @@ static int may_join(const ui_tlm_event *ev, const int *evs, int n, int e, ui_tlm
             return 0;
     if (prec == UI_TLM_DAY)
         return 1;
-    return ui_tlm_overlap_pct(ev[evs[0]].text, ev[e].text) >= UI_TLM_SIMILAR_PCT;
+    return ui_tlm_overlap_pct(ev[evs[0]].text, ev[e].text) >= UI_TLM_SIMILAR_PCT ||
+           ui_tlm_same_names(ev[evs[0]].text, ev[e].text);
 }
 
 ui_tlm *ui_tlm_create(const ui_tlm_event *ev, int n)
@@ -259,10 +364,20 @@ ui_tlm *ui_tlm_create(const ui_tlm_event *ev, int n)
     for (int i = 0; i < n; i++) {
         m->ev_article[i] = ev[i].article;
         m->ev_item[i] = -1;
-        ev_key k = { 0, 0, UI_TLM_DAY, i };
-        if (ui_tlm_parse(ev[i].date, ev[i].precision, &k.start, &k.end, &k.prec) == 0)
-            keys[nk++] = k;
+        ev_key k = { 0, 0, 0, UI_TLM_DAY, 0, 0, i };
+        if (ui_tlm_parse(ev[i].date, ev[i].precision, &k.start, &k.end, &k.prec) != 0)
+            continue;
+        k.mid = (k.start + k.end) / 2;
+        double s1, e1;
+        ui_tlm_prec p1;
+        if (ev[i].end_date && ui_tlm_parse(ev[i].end_date, ev[i].end_precision, &s1, &e1, &p1) == 0 &&
+            e1 > k.end) {
+            k.end = e1;
+            k.span = 1;
+        }
+        keys[nk++] = k;
     }
+    join_coarse(ev, keys, nk);
     qsort(keys, (size_t)nk, sizeof *keys, cmp_key);
 
     /* Items of one date are built in place: members[] holds the group's
@@ -293,7 +408,8 @@ ui_tlm *ui_tlm_create(const ui_tlm_event *ev, int n)
                 item->start = keys[k].start;
                 item->end = keys[k].end;
                 item->prec = keys[k].prec;
-                item->mid = (item->start + item->end) / 2;
+                item->span = keys[k].span;
+                item->mid = keys[k].mid;
                 item->first = e;
             }
             owner[k - g0] = joined;

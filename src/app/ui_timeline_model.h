@@ -8,12 +8,19 @@
 ** Time: days since 1970-01-01 (proleptic Gregorian, double). A date covers
 ** [start, end): a day one day, "YYYY-MM" its month, "YYYY" its year. The
 ** marker sits at the middle of that interval, so month and year events are
-** placed at the middle of their month / year and drawn with their span.
+** placed at the middle of their month / year and drawn with their span. A
+** range ("from January to October", end_date set) covers [start of its
+** first date, end of its last date); its marker sits at its first date
+** (the middle of that date's interval), the screen draws the range as a bar.
+** An end that is unreadable or not after the start is ignored (a point).
 ** Screen x is linear in time:  x = axis_x + (day - left) * ppd,
 ** ppd = px per day, left = the day at the axis's left end.
 **
 ** Items: events are merged into one item ("reported by several articles")
-** when they have the same date (same start, end, precision) and
+** when they have the same date (same start, end, precision), or when a
+** coarser date of one article contains the finer date of another and their
+** texts name the same participants (rule 3: the coarse one joins the fine
+** one's date), and
 **   1. their texts are identical after normalisation (case, punctuation,
 **      spacing), whichever article they come from; or
 **   2. they come from different articles (an item never takes a second,
@@ -23,7 +30,15 @@
 **      b. their content words overlap >= UI_TLM_SIMILAR_PCT percent:
 **         |A n B| / min(|A|, |B|) over lowercased words of >= 3 characters
 **         that are not function words (month and year dates are too coarse
-**         to merge on the date alone).
+**         to merge on the date alone); or
+**      c. they share most of their names: >= UI_TLM_NAMES_PCT percent of
+**         the capitalised words (not sentence-initial, not month or weekday
+**         names) of the text that has fewer, at least UI_TLM_NAMES_MIN of
+**         them, and >= UI_TLM_SIMILAR_LOW_PCT percent content overlap ("two
+**         outlets' reports of one announcement").
+**   3. A month or year event joins a finer event of another article inside
+**      its interval when 2c holds for the two texts (the finer date wins;
+**      the nearest such event when there are several).
 ** An item lists its events in input order; its first event gives its text
 ** and the article a tap opens. Items are ordered by (start, end, first).
 **
@@ -54,6 +69,9 @@
 #define VITRINE_UI_TIMELINE_MODEL_H
 
 #define UI_TLM_SIMILAR_PCT  50      /* % content-word overlap that merges two texts */
+#define UI_TLM_SIMILAR_LOW_PCT 30   /* % content-word overlap with the same names */
+#define UI_TLM_NAMES_PCT    75      /* % shared capitalised name words */
+#define UI_TLM_NAMES_MIN    2       /* name words the shorter text must have */
 #define UI_TLM_LEVELS_MAX   12      /* zoom levels at most */
 #define UI_TLM_MARGIN_FRAC  0.04    /* level 0: share of the range left free at each end */
 
@@ -65,12 +83,17 @@ typedef struct ui_tlm_event {
     const char *precision;      /* "day" | "month" | "year"; NULL: from the date */
     const char *text;
     int article;                /* article index (store_articles order) */
+    const char *end_date;       /* a range's end (after date), NULL for a point */
+    const char *end_precision;
 } ui_tlm_event;
 
 typedef struct ui_tlm_item {
     double start, end;          /* days: the interval the date covers */
     double mid;                 /* days: where the marker sits */
-    ui_tlm_prec prec;
+    ui_tlm_prec prec;           /* of the (start) date */
+    int span;                   /* 1: a range; [start, end) runs from the start
+                                ** date's interval to the end date's, the marker
+                                ** (and label) sit at the start date */
     int first;                  /* its first event (input index) */
     int nsrc;                   /* events merged into it (>= 1) */
     int label_w, label_h;       /* px, set by ui_tlm_set_label (0: no label) */
@@ -171,6 +194,8 @@ int ui_tlm_parse(const char *date, const char *precision, double *start, double 
                  ui_tlm_prec *prec);
 /* Content-word overlap of two texts, percent (0 when either has none). */
 int ui_tlm_overlap_pct(const char *a, const char *b);
+/* Rule 2c: 1 when a and b name largely the same participants. */
+int ui_tlm_same_names(const char *a, const char *b);
 /* 1 when a and b are the same text after normalisation. */
 int ui_tlm_same_text(const char *a, const char *b);
 

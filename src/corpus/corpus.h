@@ -19,7 +19,9 @@
 **   corpus_sentence.c     sentence boundaries (abbreviation- and quote-aware)
 **   corpus_summary.c      extractive summary: 2-4 sentences, 25-90 words
 **   corpus_quotes.c       direct quotations with resolved speakers
-**   corpus_dates.c        date parsing and dated timeline events
+**   corpus_dates.c        date parsing and dated timeline events (ranges,
+**                         tense-anchored dates, texts that stand alone)
+**   corpus_damage.c       warnings for text damaged in transit
 **   corpus_ingest.c       runs the stages for one file -> corpus_article
 **   corpus_db.c           writes / checks the SQLite database (schema there)
 **   main.c                the command line
@@ -240,15 +242,40 @@ const char *cdate_prec_name(cdate_prec p);   /* "year", "month", "day" */
 int cdate_scan(const char *s, size_t len, cdate *out, size_t *mstart, size_t *mend);
 
 typedef struct corpus_event {
-    cdate date;
-    char *text;         /* the clause or sentence stating it, trimmed */
+    cdate date;         /* the start */
+    cdate end;          /* a range's end ("from January to October"), after
+                        ** date; prec CDATE_NONE for a point event */
+    char *text;         /* the clause or sentence stating it, trimmed; passes
+                        ** corpus_event_standalone() */
     size_t para;        /* paragraph index */
 } corpus_event;
 
 /* Every dated statement of the body; relative dates resolved against
-** doc->meta.published (skipped when that is unknown). */
+** doc->meta.published (skipped when that is unknown) or against the date
+** the narrative last moved to ("three days later", "the previous Friday").
+** A date without a year goes forward or backward by the tense of its
+** clause. Texts that would not stand alone are left out. */
 int corpus_events(const corpus_doc *doc, corpus_event **events, size_t *n);
 void corpus_events_free(corpus_event *events, size_t n);
+
+/* 1 when an event text reads on its own: it starts a sentence or a whole
+** clause (capital letter or opening quote, not inside a quotation), does
+** not open with a word pointing back ("It", "He", "His", "This", "These",
+** "The piece"...), has balanced quotation marks, at most
+** CORPUS_EVENT_MAX_WORDS words, does not end on a dangling word or an
+** ellipsis, and is not about the article itself. Otherwise 0, with a short
+** reason in *why (static) when why is not NULL. */
+#define CORPUS_EVENT_MAX_WORDS 35
+int corpus_event_standalone(const char *text, const char **why);
+
+/* ---- damage -------------------------------------------------------------- */
+
+/* Warn (one warning per kind, naming the paragraph's line and a sample) when
+** the cleaned text looks damaged: digits stripped ("grew  percent", "the
+** s" for a decade), apostrophes stripped ("Chinas", "countrys", "dont"),
+** words run together ("said.The", "securityChina"), mojibake ("Ã©", "â€™").
+** Returns the number of warnings given. Implemented in corpus_damage.c. */
+int corpus_damage_check(const corpus_doc *doc, corpus_diag *d);
 
 /* ---- driver and database ------------------------------------------------- */
 

@@ -2,12 +2,12 @@
 ** src/corpus/corpus_db.c: writes and checks the SQLite database that the
 ** display app reads.
 **
-** SCHEMA (PRAGMA user_version = 1). Every text is UTF-8 in NFC.
+** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC.
 **
 **   meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)
 **       'version'  vitrine-corpus version that wrote the file
 **       'built'    UTC build time, ISO 8601 (SOURCE_DATE_EPOCH if set)
-**       'schema'   "1", same as user_version
+**       'schema'   "2", same as user_version
 **
 **   articles(id INTEGER PRIMARY KEY,     1.. in input order (sorted names)
 **            slug TEXT UNIQUE NOT NULL,  lowercase ASCII words joined by '-'
@@ -35,7 +35,16 @@
 **          date TEXT NOT NULL,           YYYY, YYYY-MM or YYYY-MM-DD
 **          precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),
 **          text TEXT NOT NULL,           the statement that carries the date
-**          position INTEGER NOT NULL)    0.. in article order
+**          position INTEGER NOT NULL,    0.. in article order
+**          end_date TEXT,                a range's end (YYYY[-MM[-DD]]), after date;
+**                                        NULL for a point event
+**          end_precision TEXT)           'year', 'month' or 'day'; NULL exactly
+**                                        when end_date is NULL (no CHECK clause:
+**                                        it cost as much as the rest of the
+**                                        insert; corpus_db_check verifies it)
+**
+**   Version history: 1 had no end_date / end_precision (every event a point);
+**   the app reads both.
 **
 **   Indexes: events(date), and article_id of summaries, quotes and events.
 **
@@ -62,7 +71,7 @@
 #define VITRINE_VERSION "0.0.0"
 #endif
 
-#define CORPUS_DB_VERSION 1
+#define CORPUS_DB_VERSION 2
 
 static const char corpus_db_schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -77,7 +86,8 @@ static const char corpus_db_schema[] =
     "CREATE TABLE events(id INTEGER PRIMARY KEY,\n"
     "  article_id INTEGER NOT NULL REFERENCES articles(id), date TEXT NOT NULL,\n"
     "  precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),\n"
-    "  text TEXT NOT NULL, position INTEGER NOT NULL);\n"
+    "  text TEXT NOT NULL, position INTEGER NOT NULL, end_date TEXT,\n"
+    "  end_precision TEXT);\n"      /* no CHECK: it doubled the insert time; check validates */
     "CREATE INDEX articles_newest ON articles(published DESC, id);\n"
     "CREATE INDEX summaries_article ON summaries(article_id);\n"
     "CREATE INDEX quotes_article ON quotes(article_id, position);\n"
@@ -91,7 +101,8 @@ static const struct { const char *table; const char *cols[11]; } corpus_db_requi
                     "body", "words", "file" } },
     { "summaries", { "article_id", "position", "text" } },
     { "quotes", { "id", "article_id", "position", "text", "speaker" } },
-    { "events", { "id", "article_id", "date", "precision", "text", "position" } },
+    { "events", { "id", "article_id", "date", "precision", "text", "position", "end_date",
+                  "end_precision" } },
 };
 
 /* ---- writing ------------------------------------------------------------- */
@@ -177,6 +188,10 @@ static int insert_article(dbw *w, sqlite3_int64 id, const corpus_article *a) {
         bind_text(w->evt, 3, cdate_prec_name(e->date.prec));
         bind_text(w->evt, 4, e->text);
         sqlite3_bind_int64(w->evt, 5, (sqlite3_int64)i);
+        char end[32];
+        cdate_format(e->end, end);
+        bind_text(w->evt, 6, e->end.prec != CDATE_NONE ? end : NULL);
+        bind_text(w->evt, 7, e->end.prec != CDATE_NONE ? cdate_prec_name(e->end.prec) : NULL);
         if (step_reset(w, w->evt)) return -1;
     }
     return 0;
@@ -218,7 +233,8 @@ static int write_all(dbw *w, corpus_article *arts, size_t n) {
         || sqlite3_prepare_v2(w->db, "INSERT INTO quotes(article_id, position, text, speaker)"
                               " VALUES(?,?,?,?)", -1, &w->quo, NULL)
         || sqlite3_prepare_v2(w->db, "INSERT INTO events(article_id, date, precision, text,"
-                              " position) VALUES(?,?,?,?,?)", -1, &w->evt, NULL)) {
+                              " position, end_date, end_precision)"
+                              " VALUES(?,?,?,?,?,?,?)", -1, &w->evt, NULL)) {
         log_error("database: %s", sqlite3_errmsg(w->db));
         return -1;
     }
@@ -347,6 +363,10 @@ static int check_valid(sqlite3 *db, const char *path) {
           " + (SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles))"
           " + (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))",
           "row(s) pointing to no article" },
+        { "SELECT count(*) FROM events WHERE (end_date IS NULL) != (end_precision IS NULL)"
+          " OR (end_date IS NOT NULL AND (end_date <= date OR"
+          " end_precision NOT IN ('year', 'month', 'day')))",
+          "event(s) whose end is not after the start or lacks a valid precision" },
     };
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
         long long n = 0;
@@ -416,8 +436,8 @@ static void print_db(sqlite3 *db, const char *path, FILE *out) {
                    " ORDER BY position", 0);
         print_rows(db, out, id, "quotes", "SELECT text, speaker FROM quotes WHERE"
                    " article_id = ?1 ORDER BY position", 1);
-        print_rows(db, out, id, "events", "SELECT date, precision, text FROM events WHERE"
-                   " article_id = ?1 ORDER BY position", 2);
+        print_rows(db, out, id, "events", "SELECT date || coalesce('..' || end_date, ''),"
+                   " precision, text FROM events WHERE article_id = ?1 ORDER BY position", 2);
     }
     sqlite3_finalize(st);
 }

@@ -184,6 +184,7 @@ static int ingest_doc(const char *path, const char *sidecar, int from_file,
     }
     else if (from_file && corpus_sidecar_apply(path, &a->doc.meta, d) != 0) return -1;
     finalize(a, d);
+    corpus_damage_check(&a->doc, d);
     if (corpus_summarize(&a->doc, &a->summary) != 0)
         corpus_warn(d, 0, "no summary (the article is too short for 2-4 sentences)");
     if (corpus_quotes(&a->doc, &a->quotes, &a->nquotes) != 0) {
