@@ -62,7 +62,7 @@ run check "$T/db/corpus.db"; expect_rc "check good" 0
 expect_out "check good" "2 articles" "Council approves a new budget for buses and schools" \
     "Port Elin fishermen ask for help after a second poor season" "Coastal Times" "2022-10" \
     "2021-03-15" "Maria Ortega" "riverton-courier.example"
-[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 1 ] && ok || bad "user_version"
+[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 2 ] && ok || bad "user_version"
 [ "$(sql "$T/db/corpus.db" "SELECT group_concat(file, ' ') FROM articles ORDER BY id")" = \
   "council.md harbour.txt" ] && ok || bad "sorted folder order"
 [ "$(sql "$T/db/corpus.db" "SELECT count(*) FROM articles WHERE instr(body, char(13)) > 0")" = 0 ] \
@@ -191,8 +191,8 @@ expect_rc "out folder missing" 1; expect_err "out folder missing" "$T/no/such/di
 printf 'not a database at all, just some words in a file\n' > "$T/fake.db"
 run check "$T/fake.db"; expect_rc "check text file" 1; expect_err "check text file" "$T/fake.db" "not a database"
 run check "$T/none.db"; expect_rc "check missing" 1; expect_err "check missing" "$T/none.db"
-cp "$T/ref.db" "$T/v2.db"; sqlite3 "$T/v2.db" 'PRAGMA user_version = 2'
-run check "$T/v2.db"; expect_rc "check version" 1; expect_err "check version" "schema version 2"
+cp "$T/ref.db" "$T/v9.db"; sqlite3 "$T/v9.db" 'PRAGMA user_version = 9'
+run check "$T/v9.db"; expect_rc "check version" 1; expect_err "check version" "schema version 9"
 head -c 8192 "$T/ref.db" > "$T/cut.db"
 run check "$T/cut.db"; expect_rc "check truncated" 1; expect_err "check truncated" "$T/cut.db"
 

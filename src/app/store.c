@@ -19,9 +19,16 @@ struct store {
     sqlite3_stmt *counts, *quo_index, *ev_index, *months;
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
+    int quotes_v2;              /* quotes has role, kind, context (schema 2) */
 };
 
 static store_err finish(store *s, sqlite3_stmt *st, int rc);
+
+/* Quote columns (read_quote's order); "@V2" stands for the columns schema 2
+** added, replaced by NULLs on a version-1 file (prepare). */
+#define QUOTE_COLS "article_id, position, text, speaker, @V2"
+#define QUOTE_V2 "role, kind = 'partial', context"
+#define QUOTE_V1 "NULL, 0, NULL"
 
 static const char *required_tables[] = { "articles", "summaries", "quotes", "events" };
 
@@ -55,6 +62,21 @@ static int prepare(store *s, sqlite3_stmt **st, const char *sql)
     return 0;
 }
 
+/* sql with "@V2" replaced by the columns this file has (owned). */
+static char *versioned(const store *s, const char *sql)
+{
+    const char *at = strstr(sql, "@V2");
+    if (!at)
+        return xstrdup(sql);
+    const char *cols = s->quotes_v2 ? QUOTE_V2 : QUOTE_V1;
+    size_t a = (size_t)(at - sql), c = strlen(cols), rest = strlen(at + 3);
+    char *out = xmalloc(a + c + rest + 1);
+    memcpy(out, sql, a);
+    memcpy(out + a, cols, c);
+    memcpy(out + a + c, at + 3, rest + 1);
+    return out;
+}
+
 /* Record an open failure: *err, the message for the notice, one log line. */
 static void open_fail(store_err e, store_err *err, char *msg, size_t n, const char *path,
                       const char *detail)
@@ -85,6 +107,21 @@ static int check_tables(store *s, const char **missing)
     return ok ? 0 : -1;
 }
 
+/* The quotes table has the columns schema 2 added (by column, not by
+** version: a file is read by what it holds). */
+static int has_quote_v2(store *s)
+{
+    sqlite3_stmt *st;
+    int n = 0;
+    if (prepare(s, &st, "SELECT count(*) FROM pragma_table_info('quotes') "
+                "WHERE name IN ('role', 'kind', 'context')") != 0)
+        return 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n == 3;
+}
+
 /* Article order as SQL (NULL sorts lowest, so undated articles come last;
 ** the corpus's articles_newest index serves it), and "a sorts before t" in
 ** the same order. */
@@ -110,14 +147,12 @@ static const struct { size_t off; const char *sql; } queries[] = {
     Q(summ,
         "SELECT text FROM summaries WHERE article_id=? ORDER BY position"),
     Q(quo,
-        "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
-        "ORDER BY position"),
+        "SELECT " QUOTE_COLS " FROM quotes WHERE article_id=? ORDER BY position"),
     Q(ev,
         "SELECT article_id, position, -1, date, precision, text FROM events "
         "WHERE article_id=? ORDER BY position"),
     Q(all_quo,
-        "SELECT article_id, position, text, speaker FROM quotes "
-        "ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
+        "SELECT " QUOTE_COLS " FROM quotes ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
     Q(all_ev,
         "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
         "e.text FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
@@ -145,9 +180,13 @@ static sqlite3_stmt **stmt_at(store *s, size_t i)
 
 static int prepare_all(store *s)
 {
-    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
-        if (prepare(s, stmt_at(s, i), queries[i].sql) != 0)
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        char *sql = versioned(s, queries[i].sql);
+        int rc = prepare(s, stmt_at(s, i), sql);
+        free(sql);
+        if (rc != 0)
             return -1;
+    }
     return 0;
 }
 
@@ -177,9 +216,9 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
     }
     int version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    if (version != STORE_USER_VERSION) {
+    if (version < 1 || version > STORE_USER_VERSION) {
         char d[64];
-        snprintf(d, sizeof d, "user_version %d, expected %d", version, STORE_USER_VERSION);
+        snprintf(d, sizeof d, "user_version %d, expected 1 to %d", version, STORE_USER_VERSION);
         open_fail(STORE_EVERSION, err, msg, msglen, path, d);
         goto err;
     }
@@ -189,6 +228,7 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(missing ? STORE_ESCHEMA : STORE_ENOTDB, err, msg, msglen, path, d);
         goto err;
     }
+    s->quotes_v2 = has_quote_v2(s);
     if (prepare_all(s) != 0) {
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
@@ -285,6 +325,11 @@ static void read_quote(sqlite3_stmt *st, int c, void *row)
     q->position = sqlite3_column_int(st, c + 1);
     q->text = col_dup(st, c + 2, 1);
     q->speaker = col_dup(st, c + 3, 0);
+    q->role = col_dup(st, c + 4, 0);
+    q->partial = sqlite3_column_int(st, c + 5) != 0;
+    q->context = col_dup(st, c + 6, 0);
+    if (q->partial && !q->context)      /* a fragment without its sentence: show it as is */
+        q->partial = 0;
 }
 
 static void read_event(sqlite3_stmt *st, int c, void *row)
@@ -512,7 +557,7 @@ void store_quotes_free(store_list *rows)
 {
     store_quote *q = rows->v;
     for (size_t i = 0; i < rows->n; i++) {
-        free(q[i].text); free(q[i].speaker);
+        free(q[i].text); free(q[i].speaker); free(q[i].role); free(q[i].context);
     }
     free(rows->v);
     memset(rows, 0, sizeof *rows);
