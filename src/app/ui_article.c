@@ -102,7 +102,7 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
         sbuf_free(&b);
         snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s%s%.80s", q->speaker ? q->speaker : "unattributed",
                  q->speaker && q->role ? ", " : "", q->speaker && q->role ? q->role : "");
-        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
+        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);  /* name, role */
         y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
         render_list_box(l, (SDL_Rect){ x, y0, bar, y - y0 }, c->color_accent);
         size_t qi;
