@@ -67,6 +67,37 @@
 ** trailing comma (or semicolon/colon) dropped; final . ? ! kept; "[...]"
 ** editorial insertions kept. Quotes are in document order, an exact repeat of
 ** an earlier quote's text is dropped.
+**
+** Whole or partial (qt_partial). A quote is PARTIAL, a fragment woven into
+** the reporter's sentence, when it starts lowercase mid-sentence ("called it
+** "the main battleground ..."", "According to X, "the vote ...""), or starts
+** capitalised mid-sentence with nothing introducing it (no colon, comma,
+** dash, or reporting verb within ATTR_ROLE_WINDOW words before it: "from
+** "Malicious actors ...""), or is the first half of a sentence the
+** attribution splits ("If I see it," he says, "and it costs ..."). A
+** partial quote keeps its text as quoted and gets `context`: the whole
+** sentence, whitespace collapsed, its double quotation marks set as “ ”
+** (an unclosed one closed at the end), so the text is found verbatim in it.
+** Screens show the sentence with the quoted words marked, never a bare
+** fragment. Every other quote is WHOLE and ends as a sentence: when it does
+** not end in . ? ! or … (closing marks aside), a full stop is added
+** (decision: the comma before "he said" stands for the speaker's full stop).
+**
+** Roles (rl_*), per person, the first the article gives (a one-word role
+** gives way to a fuller later one): title words in the name span ("Foreign
+** Minister Wang Yi", "former President X"; honorifics alone are no role), a
+** lowercase role phrase right before the name ("ministry spokesperson X",
+** "China's foreign minister X"), a role phrase before a name appositive
+** ("a spokesman for the ministry, X"), or an appositive after the name with
+** a role noun in its head ("X, director of the Y Office,", "X, a cyber
+** expert at ...") -- not an age, not a relative clause, not "his
+** secretary" (someone else's role). Leading article dropped, first letter
+** capitalised, at most QUOTE_ROLE_MAX_WORDS words: a longer one is cut
+** before the last preposition or comma that fits and is not inside a
+** capitalised name; nothing sensible left gives no role.
+** corpus_quotes_unify (after every article) makes one speaker of one person
+** across the corpus; roles differ between articles when the articles differ
+** (a person's title changes over time), and a missing one is filled.
 */
 #include "corpus/corpus.h"
 #include "common/util.h"
@@ -134,8 +165,13 @@ static const char *const role_tab[] = {
     "head", "founder", "ceo", "adviser", "advisor", "aide", "general",
     "judge", "lawyer", "attorney", "prosecutor", "chancellor", "columnist",
     "editor", "manager", "coach", "strategist", "deputy", "fellow",
-    "commissioner", "councilor", "councillor", "man", "woman", "farmer",
-    "teacher", "student", "resident", "activist", "journalist", "reporter",
+    "commissioner", "councilor", "councillor", "man", "woman", NULL
+};
+
+/* More nouns of a role, for the role text only (many are also surnames:
+** "Baker", "Singer", so they never make a capitalised word a title). */
+static const char *const rolenoun_tab[] = {
+    "farmer", "teacher", "student", "resident", "activist", "journalist", "reporter",
     "writer", "historian", "doctor", "engineer", "entrepreneur", "investor",
     "owner", "member", "partner", "consultant", "specialist", "coordinator",
     "administrator", "supervisor", "superintendent", "physician", "nurse",
@@ -144,7 +180,12 @@ static const char *const role_tab[] = {
     "correspondent", "commentator", "critic", "novelist", "poet", "artist",
     "spokespeople", "negotiator", "campaigner", "organiser", "organizer",
     "candidate", "captain", "colonel", "sergeant", "inspector", "detective",
-    "staffer", "employee", "expert", "experts", NULL
+    "staffer", "employee", "expert", "experts", "baker", "coroner", "shopkeeper",
+    "mechanic", "driver", "pilot", "soldier", "veteran", "musician", "singer",
+    "actor", "actress", "designer", "architect", "programmer", "developer",
+    "publisher", "blogger", "photographer", "survivor", "climber", "athlete",
+    "player", "composer", "producer", "filmmaker", "economist", "sociologist",
+    "psychologist", "biologist", "physicist", "chemist", "mathematician", NULL
 };
 
 /* Honorifics: a title of address, not a role ("Dr. Jane Roe"). */
@@ -213,7 +254,8 @@ static const char *const org_tab[] = {
     "Southeast", "Southwest", "Central", "Eastern", "Western", "Northern",
     "Southern", "Upper", "Lower", "Greater", "New", "United", "Federal",
     "National", "International", "Global", "World", "Zone", "Valley",
-    "Coast", "Bay", "Gulf", "Peninsula", "Territory", "Prefecture", NULL
+    "Coast", "Bay", "Gulf", "Peninsula", "Territory", "Prefecture", "Images",
+    "Pictures", "Photos", "Photography", "Studios", NULL
 };
 
 /* Capitalised words that start sentences but never names. */
@@ -235,7 +277,9 @@ static const char *const stop_tab[] = {
     "Sunday", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
     "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
-    "Nov.", "Dec.", "Photo", NULL
+    "Nov.", "Dec.", "Photo", "I\xE2\x80\x99" "d", "I'd", "I\xE2\x80\x99" "m", "I'm",
+    "I\xE2\x80\x99" "ll", "I'll", "I\xE2\x80\x99" "ve", "I've", "Enter", "Meet",
+    "Consider", NULL
 };
 
 /* Lowercase particles allowed between capitalised words of a name. */
@@ -656,6 +700,8 @@ static void ns_add(qctx *x, size_t pi, size_t a, size_t b) {
         if (tk_in(p, i, org_tab, 0) || (tk_acronym(p, i) && !ns_title(p, i)))
             s.org = 1;
     if (s.ta >= b) s.org = 1;
+    if (tk_punct(p, b, '/') || (a > 0 && tk_punct(p, a - 1, '/')))
+        s.org = 1;                      /* a credit: "Jane Roe / Agency" */
     if (s.org) s.name = ns_text(p, a, b, 1);
     else s.name = ns_text(p, s.ta, b, 1);
     x->sp = grow(x->sp, x->nsp, sizeof *x->sp);
@@ -717,6 +763,8 @@ static int ns_says(const qctx *x, const nspan *s) {
     size_t k = s->b;
     if (ns_verb_after(p, k)) return 1;
     if (!tk_punct(p, k, ',')) return 0;
+    if (s->a > 0 && tk_punct(p, s->a - 1, ',') && ns_verb_after(p, k + 1))
+        return 1;                                   /* "The coroner, Amy Stone, told" */
     for (size_t j = k + 1; j < p->ntok && j < k + ATTR_MAX_APPOS; j++) {
         if (tk_sent_end(p, j) || p->tok[j].kind == TK_QOPEN) return 0;
         if (tk_punct(p, j, ',')) return ns_verb_after(p, j + 1) != 0;
@@ -889,18 +937,32 @@ static size_t rl_words(const qpara *p, size_t a, size_t b) {
 ** inside a capitalised name ("of" in "Institute of Trade"), first letter
 ** capitalised. NULL when nothing sensible is left. Owned. */
 static char *rl_text(const qpara *p, size_t a, size_t b) {
-    while (a < b && (tk_is(p, a, "a") || tk_is(p, a, "an") || tk_is(p, a, "the"))) a++;
+    while (a < b && (tk_is(p, a, "a") || tk_is(p, a, "an") || tk_is(p, a, "the") ||
+                     (tk_acronym(p, a) && tk_in(p, a, stop_tab, 1)))) a++;   /* "AS Opposition" */
+    if (a < b && (tk_is(p, a, "his") || tk_is(p, a, "her") || tk_is(p, a, "their") ||
+                  tk_is(p, a, "its") || tk_is(p, a, "my") || tk_is(p, a, "our")))
+        return NULL;                        /* "his secretary": someone else's role */
     while (b > a && p->tok[b - 1].kind != TK_WORD) b--;
     if (a >= b) return NULL;
     if (rl_words(p, a, b) > QUOTE_ROLE_MAX_WORDS) {
         size_t cut = 0;
         for (size_t j = a + 1; j < b && rl_words(p, a, j) <= QUOTE_ROLE_MAX_WORDS; j++) {
-            int inner = j + 1 < b && p->tok[j - 1].cap && p->tok[j + 1].cap;
+            int inner = j + 1 < b && p->tok[j - 1].cap && p->tok[j + 1].cap;   /* in a name */
+            if (tk_punct(p, j, ',') && inner) continue;
             if (tk_punct(p, j, ',') || (!p->tok[j].cap && tk_in(p, j, rolecut_tab, 1) && !inner))
                 cut = j;
         }
         if (!cut) return NULL;
         b = cut;
+        for (size_t j = a + 1; j + 1 < b; j++)  /* no dangling "... and the wife" */
+            if ((tk_is(p, j, "and") || tk_is(p, j, "or")) &&
+                (tk_is(p, j + 1, "the") || tk_is(p, j + 1, "a") || tk_is(p, j + 1, "an") ||
+                 tk_is(p, j + 1, "his") || tk_is(p, j + 1, "her") || tk_is(p, j + 1, "their"))) {
+                b = j;
+                break;
+            }
+        while (b > a && (tk_is(p, b - 1, "herself") || tk_is(p, b - 1, "himself") ||
+                         tk_is(p, b - 1, "themselves"))) b--;
         while (b > a && (p->tok[b - 1].kind != TK_WORD || tk_is(p, b - 1, "the") ||
                          tk_is(p, b - 1, "a") || tk_is(p, b - 1, "an"))) b--;
         if (a >= b) return NULL;
@@ -918,7 +980,8 @@ static char *rl_text(const qpara *p, size_t a, size_t b) {
 /* Any role noun among tokens [a, b). */
 static int rl_has_noun(const qpara *p, size_t a, size_t b) {
     for (size_t k = a; k < b; k++)
-        if (tk_in(p, k, role_tab, 1) || tk_in(p, k, title_tab, 0)) return 1;
+        if ((tk_in(p, k, role_tab, 1) && !tk_is(p, k, "man") && !tk_is(p, k, "woman")) ||
+            tk_in(p, k, rolenoun_tab, 1) || tk_in(p, k, title_tab, 0)) return 1;
     return 0;
 }
 
@@ -941,7 +1004,7 @@ static char *rl_before(qctx *x, const nspan *s) {
     }
     size_t a = s->a;
     if (a > 0 && p->tok[a - 1].kind == TK_WORD && p->tok[a - 1].q < 0 && !p->tok[a - 1].cap &&
-        tk_in(p, a - 1, role_tab, 1)) {                 /* "ministry spokesperson X" */
+        (tk_in(p, a - 1, role_tab, 1) || tk_in(p, a - 1, rolenoun_tab, 1))) {  /* "ministry spokesperson X" */
         a--;
         for (int n = 0; n < 3 && a > 0 && p->tok[a - 1].kind == TK_WORD && !p->tok[a - 1].cap &&
              !tk_verb(p, a - 1) && !tk_in(p, a - 1, rolecut_tab, 1) &&
@@ -974,9 +1037,10 @@ static char *rl_after(qctx *x, const nspan *s) {
     const qtok *t = &p->tok[a];
     if (t->kind != TK_WORD || t->q >= 0 || tk_verb(p, a) || tk_in(p, a, rolecut_tab, 1) ||
         (p->t[t->s] >= '0' && p->t[t->s] <= '9')) return NULL;
+    static const char *const rel[] = { "who", "which", "whose", "whom", "that", NULL };
     while (e < p->ntok && e < a + ATTR_MAX_APPOS && !tk_punct(p, e, ',') && !tk_sent_end(p, e) &&
            p->tok[e].kind != TK_QOPEN && !tk_verb(p, e) && !tk_punct(p, e, ';') &&
-           !tk_punct(p, e, ':') && !tk_punct(p, e, '(')) e++;
+           !tk_punct(p, e, ':') && !tk_punct(p, e, '(') && !tk_in(p, e, rel, 1)) e++;
     if (e < p->ntok && (tk_verb(p, e) || p->tok[e].kind == TK_QOPEN)) return NULL;
     size_t head = a;                        /* the role noun sits before any preposition */
     while (head < e && !(tk_in(p, head, rolecut_tab, 1) && !p->tok[head].cap)) head++;
@@ -1121,8 +1185,10 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
     size_t j = e;
     int role = 0;
     while (j < p->ntok && j < e + ATTR_ROLE_WINDOW && p->tok[j].kind == TK_WORD &&
-           !p->tok[j].cap && !tk_verb(p, j))
-        role |= tk_in(p, j++, role_tab, 1);
+           !p->tok[j].cap && !tk_verb(p, j)) {
+        role |= tk_in(p, j, role_tab, 1) || tk_in(p, j, rolenoun_tab, 1);
+        j++;
+    }
     nspan *s = role && tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
     if (s) { a.who = s->org ? s->name : ns_full(x, s); a.named = 1; e = s->b; }
     if (dash && a.named && (e >= p->ntok || tk_punct(p, e, ',') || tk_sent_end(p, e)))
@@ -1323,11 +1389,28 @@ static char *qt_full_stop(char *text) {
     return sbuf_take(&o);
 }
 
+/* First character of region r's text is lowercase (or an ellipsis). */
+static int qt_lower_start(const qpara *p, size_t r) {
+    const qreg *g = &p->reg[r];
+    size_t i = g->istart;
+    while (i < g->iend) {
+        int32_t c; size_t l = u_at(p->t, g->iend, i, &c);
+        if (!u_is_space(c)) return u_is_lower(c) || c == '.' || c == 0x2026;
+        i += l;
+    }
+    return 0;
+}
+
 /* A fragment woven into the reporter's sentence: it starts lowercase (and
 ** not at a sentence start), or it starts mid-sentence without a colon,
-** comma, dash or reporting verb introducing it ("protects people from
-** "Malicious ..."). Region r opens at token o, its sentence at ss. */
+** comma, dash or a reporting verb just before introducing it ("protects
+** people from "Malicious ..."; but "told the court "The ..."" is whole), or
+** it is the first half of a sentence the reporter split ("If I see it," he
+** says, "and it costs..."). Region r opens at token o, its sentence at ss. */
 static int qt_partial(const qpara *p, size_t r, size_t o, size_t ss) {
+    if (r + 1 < p->nreg && p->topen[r + 1] < p->ntok && qt_lower_start(p, r + 1) &&
+        at_sent_start(p, p->topen[r + 1]) == ss)
+        return 1;
     const qreg *g = &p->reg[r];
     size_t i = g->istart;
     while (i < g->iend) {
@@ -1338,8 +1421,14 @@ static int qt_partial(const qpara *p, size_t r, size_t o, size_t ss) {
     int32_t c; u_at(p->t, g->iend, i, &c);
     if (o == ss) return 0;
     if (u_is_lower(c) || c == '.' || c == 0x2026) return 1;
-    return !(tk_punct(p, o - 1, ':') || tk_punct(p, o - 1, ',') || tk_dash(p, o - 1) ||
-             tk_verb(p, o - 1) || tk_punct(p, o - 1, '('));
+    if (tk_punct(p, o - 1, ':') || tk_punct(p, o - 1, ',') || tk_dash(p, o - 1) ||
+        tk_punct(p, o - 1, '('))
+        return 0;
+    for (size_t k = o; k-- > ss && o - k <= ATTR_ROLE_WINDOW;) {   /* "told the court "The" */
+        if (p->tok[k].kind != TK_WORD) break;
+        if (tk_verb(p, k)) return 0;
+    }
+    return 1;
 }
 
 /* The sentence holding region r (from token ss to the sentence end after
@@ -1438,7 +1527,10 @@ static void qt_roles(qctx *x, qout *o) {
         rkey *k = rm_get(&m, ns_full(x, s), 0);
         if (!k) continue;
         k->person = 1;
-        if (!k->role) k->role = rl_of(x, s);
+        if (k->role && strchr(k->role, ' ')) continue;
+        char *r = rl_of(x, s);              /* a one-word role gives way to a fuller one */
+        if (r && (!k->role || strchr(r, ' '))) { free(k->role); k->role = r; }
+        else free(r);
     }
     for (size_t i = 0; i < o->n; i++) {
         rkey *k = o->v[i].speaker ? rm_get(&m, o->v[i].speaker, 0) : NULL;
