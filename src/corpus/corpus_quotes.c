@@ -977,11 +977,30 @@ static char *rl_text(const qpara *p, size_t a, size_t b) {
     return r;
 }
 
+/* A lowercase noun of a role at k: from the tables, after a hyphen
+** ("co-director"), or by its ending ("geophysicist", "librarian"). */
+static int rl_noun(const qpara *p, size_t k) {
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD) return 0;
+    if (tk_is(p, k, "man") || tk_is(p, k, "woman")) return 0;
+    if (tk_in(p, k, role_tab, 1) || tk_in(p, k, rolenoun_tab, 1)) return 1;
+    const char *w = p->t + p->tok[k].s;
+    size_t n = p->tok[k].e - p->tok[k].s;
+    const char *h = memchr(w, '-', n);
+    if (h) {
+        const char *last = h;
+        while ((h = memchr(last + 1, '-', (size_t)(w + n - last - 1)))) last = h;
+        if (in_tab(role_tab, last + 1, (size_t)(w + n - last - 1), 1) ||
+            in_tab(rolenoun_tab, last + 1, (size_t)(w + n - last - 1), 1)) return 1;
+    }
+    if (p->tok[k].cap) return 0;
+    return (n >= 7 && memcmp(w + n - 3, "ist", 3) == 0) ||
+           (n >= 8 && memcmp(w + n - 3, "ian", 3) == 0);
+}
+
 /* Any role noun among tokens [a, b). */
 static int rl_has_noun(const qpara *p, size_t a, size_t b) {
     for (size_t k = a; k < b; k++)
-        if ((tk_in(p, k, role_tab, 1) && !tk_is(p, k, "man") && !tk_is(p, k, "woman")) ||
-            tk_in(p, k, rolenoun_tab, 1) || tk_in(p, k, title_tab, 0)) return 1;
+        if (rl_noun(p, k) || tk_in(p, k, title_tab, 0)) return 1;
     return 0;
 }
 
@@ -1004,7 +1023,7 @@ static char *rl_before(qctx *x, const nspan *s) {
     }
     size_t a = s->a;
     if (a > 0 && p->tok[a - 1].kind == TK_WORD && p->tok[a - 1].q < 0 && !p->tok[a - 1].cap &&
-        (tk_in(p, a - 1, role_tab, 1) || tk_in(p, a - 1, rolenoun_tab, 1))) {  /* "ministry spokesperson X" */
+        rl_noun(p, a - 1)) {                            /* "ministry spokesperson X" */
         a--;
         for (int n = 0; n < 3 && a > 0 && p->tok[a - 1].kind == TK_WORD && !p->tok[a - 1].cap &&
              !tk_verb(p, a - 1) && !tk_in(p, a - 1, rolecut_tab, 1) &&
@@ -1051,7 +1070,11 @@ static char *rl_after(qctx *x, const nspan *s) {
 /* Role of the person named by span s, or NULL. */
 static char *rl_of(qctx *x, const nspan *s) {
     char *r = rl_before(x, s);
-    return r ? r : rl_after(x, s);
+    if (r && strchr(r, ' ')) return r;
+    char *a = rl_after(x, s);              /* "the geophysicist X, co-director of Y," */
+    if (a && (!r || strchr(a, ' '))) { free(r); return a; }
+    free(a);
+    return r;
 }
 
 /* Full name -> role of the person (the first one the article gives), for
