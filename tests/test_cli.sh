@@ -200,8 +200,8 @@ expect_rc "out folder missing" 1; expect_err "out folder missing" "$T/no/such/di
 printf 'not a database at all, just some words in a file\n' > "$T/fake.db"
 run check "$T/fake.db"; expect_rc "check text file" 1; expect_err "check text file" "$T/fake.db" "not a database"
 run check "$T/none.db"; expect_rc "check missing" 1; expect_err "check missing" "$T/none.db"
-cp "$T/ref.db" "$T/v3.db"; sqlite3 "$T/v3.db" 'PRAGMA user_version = 3'
-run check "$T/v3.db"; expect_rc "check version" 1; expect_err "check version" "schema version 3"
+cp "$T/ref.db" "$T/v9.db"; sqlite3 "$T/v9.db" 'PRAGMA user_version = 9'
+run check "$T/v9.db"; expect_rc "check version" 1; expect_err "check version" "schema version 9"
 head -c 8192 "$T/ref.db" > "$T/cut.db"
 run check "$T/cut.db"; expect_rc "check truncated" 1; expect_err "check truncated" "$T/cut.db"
 

@@ -35,7 +35,10 @@ static void make_article(corpus_article *a, const char *slug, const char *title,
     a->quotes = xcalloc(2, sizeof *a->quotes);
     a->quotes[0].text = xstrdup("We will go");
     a->quotes[0].speaker = xstrdup("Ann Lee");
-    a->quotes[1].text = xstrdup("Nobody said this");
+    a->quotes[0].role = xstrdup("Harbour master");
+    a->quotes[1].text = xstrdup("nobody said this");
+    a->quotes[1].kind = CQUOTE_PARTIAL;
+    a->quotes[1].context = xstrdup("They claimed \xE2\x80\x9Cnobody said this\xE2\x80\x9D at all.");
     a->nevents = 2;
     a->events = xcalloc(2, sizeof *a->events);
     a->events[0].date = (cdate){ 2015, 12, 16, CDATE_DAY };
@@ -74,6 +77,10 @@ static const struct { const char *sql; const char *want; } text_rows[] = {
     { "SELECT group_concat(text, '|') FROM summaries WHERE article_id = 1", "Sum one.|Sum two." },
     { "SELECT speaker FROM quotes WHERE position = 0", "Ann Lee" },
     { "SELECT coalesce(speaker, 'NULL') FROM quotes WHERE position = 1", "NULL" },
+    { "SELECT role || ' ' || kind || ' ' || coalesce(context, 'NULL') FROM quotes"
+      " WHERE position = 0", "Harbour master whole NULL" },
+    { "SELECT coalesce(role, 'NULL') || ' ' || kind || ' ' || context FROM quotes"
+      " WHERE position = 1", "NULL partial They claimed \xE2\x80\x9Cnobody said this\xE2\x80\x9D at all." },
     { "SELECT date || ' ' || precision FROM events WHERE position = 0", "2015-12-16 day" },
     { "SELECT date || ' ' || precision FROM events WHERE position = 1", "2014 year" },
     { "SELECT end_date || ' ' || end_precision FROM events WHERE position = 1", "2015-03 month" },
@@ -151,8 +158,10 @@ static void test_check_prints(void) {
     fclose(out);
     static const char *const want[] = {
         "2 articles, 2 summary sentences, 2 quotes, 2 events", "[1] first", "title:     First",
-        "source:    Outlet", "published: 2015-12", "1. Sum one.", "\"We will go\" (Ann Lee)",
-        "\"Nobody said this\" (speaker unknown)", "2015-12-16 day   It opened on Dec. 16.",
+        "source:    Outlet", "published: 2015-12", "1. Sum one.",
+        "\"We will go\" (Ann Lee; Harbour master) [whole]",
+        "\"nobody said this\" (speaker unknown) [partial]",
+        "in: They claimed \xE2\x80\x9Cnobody said this\xE2\x80\x9D at all.", "2015-12-16 day   It opened on Dec. 16.",
         "[2] second", "summary: none",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) T_HAS(buf, want[i]);

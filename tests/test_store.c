@@ -119,6 +119,68 @@ static void test_good(void)
     unlink(path);
 }
 
+/* Schema 2: quotes carry role, kind and context; a version-1 file (make_good,
+** test_good) reads them as NULL / whole. A partial row without its context
+** reads as whole (nothing else to show). */
+static void test_quotes_v2(void)
+{
+    sbuf b = {0};
+    sbuf_adds(&b, "PRAGMA user_version=2;");
+    sbuf_adds(&b,
+        "CREATE TABLE articles(id INTEGER PRIMARY KEY, slug TEXT UNIQUE NOT NULL, title TEXT NOT NULL,"
+        " source TEXT, author TEXT, published TEXT, url TEXT, body TEXT NOT NULL, words INTEGER NOT NULL,"
+        " file TEXT);"
+        "CREATE TABLE summaries(article_id, position, text);"
+        "CREATE TABLE quotes(id INTEGER PRIMARY KEY, article_id, position, text, speaker, role,"
+        " kind TEXT NOT NULL DEFAULT 'whole', context);"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id, date TEXT, precision TEXT, text, position);"
+        "INSERT INTO articles VALUES(1,'a','News','Src',NULL,'2020-01-02',NULL,'Body',1,'a.txt');"
+        "INSERT INTO quotes VALUES(1,1,1,'We stay.','Ann Lee','Harbour master','whole',NULL),"
+        "(2,1,2,'the best year','Ann Lee',NULL,'partial','She called it \xE2\x80\x9Cthe best year\xE2\x80\x9D.'),"
+        "(3,1,3,'a lost fragment',NULL,NULL,'partial',NULL);");
+    make_db(b.s);
+    sbuf_free(&b);
+    store_err e;
+    store *s = store_open(path, &e, NULL, 0);
+    T_OK(s != NULL);
+    if (!s) return;
+    store_list rows;
+    T_INT(store_quotes_range(s, 0, STORE_ALL, &rows), STORE_OK);
+    T_INT(rows.n, 3);
+    if (rows.n == 3) {
+        store_quote *q = rows.v;
+        T_STR(q[0].role, "Harbour master");
+        T_INT(q[0].partial, 0);
+        T_OK(q[0].context == NULL);
+        T_OK(q[1].role == NULL);
+        T_INT(q[1].partial, 1);
+        T_STR(q[1].context, "She called it \xE2\x80\x9Cthe best year\xE2\x80\x9D.");
+        T_INT(q[2].partial, 0);
+    }
+    store_quotes_free(&rows);
+    store_article a;
+    T_INT(store_article_get(s, 1, &a), STORE_OK);
+    T_INT(a.nquotes, 3);
+    if (a.nquotes == 3)
+        T_STR(a.quotes[0].role, "Harbour master");
+    store_article_free(&a);
+    store_close(s);
+
+    make_good();                                /* version 1: no such columns */
+    s = store_open(path, &e, NULL, 0);
+    T_OK(s != NULL);
+    if (!s) return;
+    T_INT(store_quotes_range(s, 0, STORE_ALL, &rows), STORE_OK);
+    T_INT(rows.n, 3);
+    for (size_t i = 0; i < rows.n; i++) {
+        store_quote *q = rows.v;
+        T_OK(q[i].role == NULL && q[i].context == NULL && q[i].partial == 0);
+    }
+    store_quotes_free(&rows);
+    store_close(s);
+    unlink(path);
+}
+
 /* The lookups the screens use on a large corpus agree with the full lists:
 ** a generated corpus with equal, missing and out-of-order dates, articles
 ** without quotes or events, and ids not in publication order. */
@@ -429,6 +491,7 @@ int main(void)
     T_RUN(test_hostile);
     T_RUN(test_good);
     T_RUN(test_v2_ranges);
+    T_RUN(test_quotes_v2);
     T_RUN(test_ranges);
     T_RUN(test_bad);
     T_RUN(test_missing);

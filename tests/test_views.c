@@ -550,10 +550,13 @@ static void test_goldens(void)
         canvas c;
         canvas_open(&c, sizes[k].w, sizes[k].h);
         t_current = sizes[k].tag;
-        static const struct { int q; const char *what; } quotes[] = { {0, "short"}, {3, "long"}, {2, "nospeaker"} };
-        for (size_t i = 0; i < 3; i++) {
-            if (i == 2 && k > 0)
-                continue;                       /* the no-speaker case once */
+        /* short has a role under the speaker; partial is a fragment shown
+        ** within its sentence */
+        static const struct { int q; const char *what; } quotes[] = {
+            {0, "short"}, {3, "long"}, {2, "nospeaker"}, {5, "partial"} };
+        for (size_t i = 0; i < 4; i++) {
+            if ((i == 2 && k > 0) || (i == 3 && k == 2))
+                continue;                       /* the no-speaker case once, partial twice */
             screen *s = prepared(&c, ui_quote_create(quotes[i].q));
             snprintf(name, sizeof name, "quote_%s_%s.png", quotes[i].what, sizes[k].tag);
             shot(&c, name);

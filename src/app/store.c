@@ -20,9 +20,19 @@ struct store {
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
     int version;                /* PRAGMA user_version: 1 (no event ends) or 2 */
+    int quotes_v2;              /* quotes has role, kind, context (schema 2) */
 };
 
 static store_err finish(store *s, sqlite3_stmt *st, int rc);
+
+/* Quote columns (read_quote's order); "@V2" stands for the columns schema 2
+** added, replaced by NULLs on a version-1 file (prepare). */
+#define QUOTE_COLS "article_id, position, text, speaker, @V2"
+#define QUOTE_V2 "role, kind = 'partial', context"
+#define QUOTE_V1 "NULL, 0, NULL"
+/* Event end columns: real ones from version 2 on, NULL, NULL in a
+** version-1 file (every event a point). */
+#define END_COLS "@END"
 
 static const char *required_tables[] = { "articles", "summaries", "quotes", "events" };
 
@@ -56,6 +66,30 @@ static int prepare(store *s, sqlite3_stmt **st, const char *sql)
     return 0;
 }
 
+/* sql (owned) with its first token replaced by cols; returns the new
+** string (owned) and frees sql, or sql itself when token is absent. */
+static char *substitute(char *sql, const char *token, const char *cols)
+{
+    const char *at = strstr(sql, token);
+    if (!at)
+        return sql;
+    size_t a = (size_t)(at - sql), c = strlen(cols), t = strlen(token), rest = strlen(at + t);
+    char *out = xmalloc(a + c + rest + 1);
+    memcpy(out, sql, a);
+    memcpy(out + a, cols, c);
+    memcpy(out + a + c, at + t, rest + 1);
+    free(sql);
+    return out;
+}
+
+/* sql with "@V2" and "@END" replaced by the columns this file has (owned). */
+static char *versioned(const store *s, const char *sql)
+{
+    char *out = substitute(xstrdup(sql), "@V2", s->quotes_v2 ? QUOTE_V2 : QUOTE_V1);
+    return substitute(out, END_COLS, s->version >= 2 ? "e.end_date, e.end_precision"
+                                                     : "NULL, NULL");
+}
+
 /* Record an open failure: *err, the message for the notice, one log line. */
 static void open_fail(store_err e, store_err *err, char *msg, size_t n, const char *path,
                       const char *detail)
@@ -86,6 +120,21 @@ static int check_tables(store *s, const char **missing)
     return ok ? 0 : -1;
 }
 
+/* The quotes table has the columns schema 2 added (by column, not by
+** version: a file is read by what it holds). */
+static int has_quote_v2(store *s)
+{
+    sqlite3_stmt *st;
+    int n = 0;
+    if (prepare(s, &st, "SELECT count(*) FROM pragma_table_info('quotes') "
+                "WHERE name IN ('role', 'kind', 'context')") != 0)
+        return 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n == 3;
+}
+
 /* Article order as SQL (NULL sorts lowest, so undated articles come last;
 ** the corpus's articles_newest index serves it), and "a sorts before t" in
 ** the same order. */
@@ -97,9 +146,7 @@ static int check_tables(store *s, const char **missing)
 #define HEAD_COLS "id, title, source, published, author"
 
 /* Every statement, prepared once at open (column order: the row readers
-** below). END_COLS stands for the event end columns: real ones from
-** version 2 on, NULL, NULL in a version-1 file (every event a point). */
-#define END_COLS "@END"
+** below; QUOTE_COLS and END_COLS: versioned()). */
 #define Q(field, sql) { offsetof(store, field), sql }
 static const struct { size_t off; const char *sql; } queries[] = {
     Q(list,
@@ -113,14 +160,12 @@ static const struct { size_t off; const char *sql; } queries[] = {
     Q(summ,
         "SELECT text FROM summaries WHERE article_id=? ORDER BY position"),
     Q(quo,
-        "SELECT article_id, position, text, speaker FROM quotes WHERE article_id=? "
-        "ORDER BY position"),
+        "SELECT " QUOTE_COLS " FROM quotes WHERE article_id=? ORDER BY position"),
     Q(ev,
         "SELECT e.article_id, e.position, -1, e.date, e.precision, e.text, " END_COLS
         " FROM events e WHERE e.article_id=? ORDER BY e.position"),
     Q(all_quo,
-        "SELECT article_id, position, text, speaker FROM quotes "
-        "ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
+        "SELECT " QUOTE_COLS " FROM quotes ORDER BY article_id, position LIMIT ?1 OFFSET ?2"),
     Q(all_ev,
         "SELECT e.article_id, e.position, coalesce(r.rn, -1), e.date, e.precision, "
         "e.text, " END_COLS " FROM events e LEFT JOIN (SELECT id, row_number() OVER (ORDER BY "
@@ -148,18 +193,10 @@ static sqlite3_stmt **stmt_at(store *s, size_t i)
 
 static int prepare_all(store *s)
 {
-    const char *ends = s->version >= 2 ? "e.end_date, e.end_precision" : "NULL, NULL";
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-        const char *sql = queries[i].sql, *at = strstr(sql, END_COLS);
-        sbuf b = {0};
-        if (at) {
-            sbuf_add(&b, sql, (size_t)(at - sql));
-            sbuf_adds(&b, ends);
-            sbuf_adds(&b, at + strlen(END_COLS));
-            sql = b.s;
-        }
+        char *sql = versioned(s, queries[i].sql);
         int rc = prepare(s, stmt_at(s, i), sql);
-        sbuf_free(&b);
+        free(sql);
         if (rc != 0)
             return -1;
     }
@@ -237,6 +274,7 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(missing ? STORE_ESCHEMA : STORE_ENOTDB, err, msg, msglen, path, d);
         goto err;
     }
+    s->quotes_v2 = has_quote_v2(s);
     if (prepare_all(s) != 0) {
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
@@ -333,6 +371,11 @@ static void read_quote(sqlite3_stmt *st, int c, void *row)
     q->position = sqlite3_column_int(st, c + 1);
     q->text = col_dup(st, c + 2, 1);
     q->speaker = col_dup(st, c + 3, 0);
+    q->role = col_dup(st, c + 4, 0);
+    q->partial = sqlite3_column_int(st, c + 5) != 0;
+    q->context = col_dup(st, c + 6, 0);
+    if (q->partial && !q->context)      /* a fragment without its sentence: show it as is */
+        q->partial = 0;
 }
 
 static void read_event(sqlite3_stmt *st, int c, void *row)
@@ -562,7 +605,7 @@ void store_quotes_free(store_list *rows)
 {
     store_quote *q = rows->v;
     for (size_t i = 0; i < rows->n; i++) {
-        free(q[i].text); free(q[i].speaker);
+        free(q[i].text); free(q[i].speaker); free(q[i].role); free(q[i].context);
     }
     free(rows->v);
     memset(rows, 0, sizeof *rows);

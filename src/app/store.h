@@ -3,14 +3,15 @@
 **
 ** The database is written by vitrine-corpus (schema and user_version in
 ** src/corpus/corpus_db.c); the app opens it with SQLITE_OPEN_READONLY and
-** never writes. Schema version 2 (version 1 files are read too: their
-** events have no end_date / end_precision, every event is a point):
+** never writes. Schema version 2 (version 1 files are read too: the
+** columns version 2 added read as NULL, every event is a point):
 **
 **   articles(id INTEGER PRIMARY KEY, slug TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
 **            source TEXT, author TEXT, published TEXT, url TEXT, body TEXT NOT NULL,
 **            words INTEGER NOT NULL, file TEXT)
 **   summaries(article_id, position, text)
-**   quotes(id, article_id, position, text, speaker)
+**   quotes(id, article_id, position, text, speaker, role, kind 'whole'|'partial',
+**          context)                       role, kind, context: version 2
 **   events(id, article_id, date 'YYYY'|'YYYY-MM'|'YYYY-MM-DD',
 **          precision 'year'|'month'|'day', text, position,
 **          end_date, end_precision)    a range's end, NULL for a point (v2)
@@ -52,6 +53,10 @@ typedef struct store_quote {
     long long article_id;
     int position;                               /* within its article */
     char *text, *speaker;                       /* speaker may be NULL */
+    char *role;                                 /* speaker's role; NULL if none */
+    char *context;      /* partial quote: the reporter's sentence holding text
+                        ** (its quoted words in “ ”); NULL for a whole quote */
+    int partial;                                /* 1: text is a fragment of context */
 } store_quote;
 
 typedef struct store_event {

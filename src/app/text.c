@@ -26,6 +26,7 @@
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 /* Text textures made by text_render* minus those freed by text_tex_free:
@@ -117,13 +118,15 @@ typedef struct canvas {
     int pitch, w, h;
 } canvas;
 
-/* dst alpha = src over dst, colour = c; src is ARGB8888 coverage. Clips
-** to the canvas. */
-static void composite(const canvas *dst, SDL_Surface *src, int x, int y, SDL_Color c)
+/* dst alpha = src over dst, colour = c; src is ARGB8888 coverage, its
+** columns [c0, c1) only. Clips to the canvas. */
+static void composite(const canvas *dst, SDL_Surface *src, int x, int y, SDL_Color c,
+                      int c0, int c1)
 {
     Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
     int x0 = x < 0 ? -x : 0, y0 = y < 0 ? -y : 0;
-    int x1 = src->w, y1 = src->h;
+    int x1 = src->w < c1 ? src->w : c1, y1 = src->h;
+    if (x0 < c0) x0 = c0;
     if (x + x1 > dst->w) x1 = dst->w - x;
     if (y + y1 > dst->h) y1 = dst->h - y;
     for (int j = y0; j < y1; j++) {
@@ -139,11 +142,33 @@ static void composite(const canvas *dst, SDL_Surface *src, int x, int y, SDL_Col
     }
 }
 
-static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
-                    int px, SDL_Color color, const canvas *dst)
+/* Pixel offset within run where byte b of the text falls (clamped to the
+** run): the advance of the run's text before it. */
+static int run_x_at(font_lib *f, TTF_Font *font, const char *utf8, const layout_run *run,
+                    size_t b)
 {
+    if (b <= run->off) return 0;
+    if (b >= run->off + run->len) return INT_MAX / 2;
+    int w = 0;
+    const char *t = font_run_text(f, run->face, utf8 + run->off, b - run->off);
+    if (*t && TTF_SizeUTF8(font, t, &w, NULL) != 0) w = 0;
+    return w;
+}
+
+static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
+                    const text_style *st, const text_mark *mk, const canvas *dst)
+{
+    int px = st->px;
+    SDL_Color color = st->color;
     TTF_Font *font = font_get(f, run->face, px);
     if (!font) return -1;
+    /* the marked columns: [m0, m1) of the run's surface */
+    int m0 = 0, m1 = 0;
+    if (mk && mk->len && !(run->flags & LAYOUT_RUN_ELLIPSIS) &&
+        mk->off < run->off + run->len && mk->off + mk->len > run->off) {
+        m0 = run_x_at(f, font, utf8, run, mk->off);
+        m1 = run_x_at(f, font, utf8, run, mk->off + mk->len);
+    }
     const char *t = (run->flags & LAYOUT_RUN_ELLIPSIS)
                   ? LAYOUT_ELLIPSIS : font_run_text(f, run->face, utf8 + run->off, run->len);
     if (!*t) return 0;
@@ -156,7 +181,14 @@ static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
         s = c;
     }
     SDL_LockSurface(s);
-    composite(dst, s, run->x, run->baseline - TTF_FontAscent(font), color);
+    int y = run->baseline - TTF_FontAscent(font);
+    if (m1 > m0) {
+        composite(dst, s, run->x, y, color, 0, m0);
+        composite(dst, s, run->x, y, mk->color, m0, m1);
+        composite(dst, s, run->x, y, color, m1, INT_MAX);
+    } else {
+        composite(dst, s, run->x, y, color, 0, INT_MAX);
+    }
     SDL_UnlockSurface(s);
     SDL_FreeSurface(s);
     return 0;
@@ -177,13 +209,13 @@ static text_upload upload_for(SDL_Renderer *ren)
 
 /* Every run of r into the cleared canvas c. */
 static int draw_runs(font_lib *f, const char *utf8, const layout_result *r,
-                     const text_style *st, const canvas *c)
+                     const text_style *st, const text_mark *mk, const canvas *c)
 {
     for (size_t j = 0; j < (size_t)c->h; j++)
         memset(c->px + j * (size_t)c->pitch, 0, (size_t)c->w * 4);
     int rc = 0;
     for (int i = 0; i < r->n_runs && rc == 0; i++)
-        rc = draw_run(f, utf8, &r->runs[i], st->px, st->color, c);
+        rc = draw_run(f, utf8, &r->runs[i], st, mk, c);
     return rc;
 }
 
@@ -199,7 +231,8 @@ static void note_missing(font_lib *f, const layout_result *r)
 
 /* Render the layout result r (of utf8) into out. */
 static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
-                         const layout_result *r, const text_style *st, text_tex *out)
+                         const layout_result *r, const text_style *st, const text_mark *mk,
+                         text_tex *out)
 {
     out->lines = r->n_lines;
     out->truncated = r->truncated;
@@ -220,13 +253,13 @@ static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
             rc = -1;
         } else {
             c.px = px;
-            rc = draw_runs(f, utf8, r, st, &c);
+            rc = draw_runs(f, utf8, r, st, mk, &c);
             SDL_UnlockTexture(tex);
         }
     } else {
         c.pitch = r->w * 4;
         c.px = font_scratch(f, (size_t)c.pitch * (size_t)r->h);
-        rc = draw_runs(f, utf8, r, st, &c);
+        rc = draw_runs(f, utf8, r, st, mk, &c);
         if (rc == 0 && SDL_UpdateTexture(tex, NULL, c.px, c.pitch) != 0) {
             log_error("text: upload %dx%d: %s", r->w, r->h, SDL_GetError());
             rc = -1;
@@ -246,7 +279,7 @@ int text_render(SDL_Renderer *ren, font_lib *f, const char *utf8,
     memset(out, 0, sizeof *out);
     const layout_result *r = lay(f, utf8, st, box_w, box_h);
     if (!r) return -1;
-    return render_result(ren, f, utf8, r, st, out);
+    return render_result(ren, f, utf8, r, st, NULL, out);
 }
 
 int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
@@ -256,7 +289,17 @@ int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
     memset(out, 0, sizeof *out);
     const layout_result *r = fit(f, utf8, st, px_min, px_max, box_w, box_h);
     if (!r) return -1;
-    return render_result(ren, f, utf8, r, st, out);
+    return render_result(ren, f, utf8, r, st, NULL, out);
+}
+
+int text_render_fit_mark(SDL_Renderer *ren, font_lib *f, const char *utf8,
+                         text_style *st, int px_min, int px_max,
+                         int box_w, int box_h, const text_mark *mark, text_tex *out)
+{
+    memset(out, 0, sizeof *out);
+    const layout_result *r = fit(f, utf8, st, px_min, px_max, box_w, box_h);
+    if (!r) return -1;
+    return render_result(ren, f, utf8, r, st, mark, out);
 }
 
 int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
@@ -287,7 +330,7 @@ int text_block_render(SDL_Renderer *ren, font_lib *f, const text_block *b, text_
     r.runs = b->runs; r.n_runs = b->n_runs;
     r.w = b->w; r.h = b->h;
     r.n_lines = b->lines; r.truncated = b->truncated;
-    return render_result(ren, f, b->utf8, &r, &b->st, out);
+    return render_result(ren, f, b->utf8, &r, &b->st, NULL, out);
 }
 
 void text_block_free(text_block *b)

@@ -66,6 +66,18 @@ int text_render_fit(SDL_Renderer *r, font_lib *f, const char *utf8,
                     text_style *st, int px_min, int px_max,
                     int box_w, int box_h, text_tex *out);
 
+/* A quotation set within its sentence: bytes [off, off + len) of the text
+** drawn in color (same face and size: the layout is the same as without). */
+typedef struct text_mark {
+    size_t off, len;
+    SDL_Color color;
+} text_mark;
+
+/* text_render_fit with the bytes of mark (NULL: none) in its colour. */
+int text_render_fit_mark(SDL_Renderer *r, font_lib *f, const char *utf8,
+                         text_style *st, int px_min, int px_max,
+                         int box_w, int box_h, const text_mark *mark, text_tex *out);
+
 void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
 
 /* How rendered text reaches its texture (text.c explains both). AUTO, the

@@ -90,16 +90,19 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
         int bar = m->line * 2, pad = m->margin / 3, y0 = y;
         text_style qs = ui_style(FONT_SERIF_ITALIC, m->px_body, c->color_text, TEXT_LEFT, QUOTE_LINES);
         qs.line_pct = 120;
-        char buf[64];
-        const char *open = "\xe2\x80\x9c", *close = "\xe2\x80\x9d";
+        char buf[160];
+        text_mark mk;                   /* a partial quote: its sentence, marks in it */
+        const char *shown = ui_quote_shown(q, &mk);
+        const char *open = mk.len ? "" : "\xe2\x80\x9c", *close = mk.len ? "" : "\xe2\x80\x9d";
         sbuf b = {0};
         sbuf_adds(&b, open);
-        sbuf_adds(&b, q->text);
+        sbuf_adds(&b, shown);
         sbuf_adds(&b, close);
         y += ui_text_add(l, ctx, b.s, &qs, x + bar + pad, y, cw - bar - pad, 0);
         sbuf_free(&b);
-        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s", q->speaker ? q->speaker : "unattributed");
-        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
+        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s%s%.80s", q->speaker ? q->speaker : "unattributed",
+                 q->speaker && q->role ? ", " : "", q->speaker && q->role ? q->role : "");
+        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);  /* name, role */
         y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
         render_list_box(l, (SDL_Rect){ x, y0, bar, y - y0 }, c->color_accent);
         size_t qi;

@@ -90,6 +90,19 @@ int ui_text_fit_add(render_list *l, const screen_ctx *ctx, const char *utf8, tex
     return h;
 }
 
+int ui_text_fit_mark_add(render_list *l, const screen_ctx *ctx, const char *utf8, text_style *st,
+                         int px_min, int px_max, int x, int y, int bw, int bh,
+                         const text_mark *mark)
+{
+    text_tex t;
+    if (!ctx->fonts || !utf8 || !*utf8 || bw <= 0 ||
+        text_render_fit_mark(ctx->r, ctx->fonts, utf8, st, px_min, px_max, bw, bh, mark, &t) != 0)
+        return 0;
+    int h = t.h;
+    render_list_text(l, &t, x, y);
+    return h;
+}
+
 void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb)
 {
     render_list_box(l, (SDL_Rect){ r.x, r.y, r.w, t }, rgb);
@@ -281,6 +294,26 @@ void ui_format_date_range(const char *iso, const char *end, char *out, size_t n)
     format_short(g0, y0, m0, d0, !(g0 >= 2 && g1 >= 2 && y0 == y1), a, sizeof a);
     format_short(g1, y1, m1, d1, 1, b, sizeof b);
     snprintf(out, n, "%s \xe2\x80\x93 %s", a, b);
+}
+
+const char *ui_quote_shown(const store_quote *q, text_mark *mark)
+{
+    mark->off = mark->len = 0;
+    if (!q->partial || !q->context || !*q->context)
+        return q->text;
+    const char *c = q->context, *at = *q->text ? strstr(c, q->text) : NULL;
+    if (at) {
+        size_t a = (size_t)(at - c), e = a + strlen(q->text);
+        if (a >= 3 && strncmp(c + a - 3, "\xe2\x80\x9c", 3) == 0)
+            a -= 3;                             /* the opening mark “ */
+        while (c[e] && strchr(",;:", c[e]))
+            e++;                                /* punctuation inside the closing mark */
+        if (strncmp(c + e, "\xe2\x80\x9d", 3) == 0)
+            e += 3;
+        mark->off = a;
+        mark->len = e - a;
+    }
+    return c;
 }
 
 void ui_format_meta(const char *source, const char *published, const char *author,

@@ -69,6 +69,10 @@ int ui_text_add(render_list *l, const screen_ctx *ctx, const char *utf8, const t
 ** gets the size chosen. */
 int ui_text_fit_add(render_list *l, const screen_ctx *ctx, const char *utf8, text_style *st,
                     int px_min, int px_max, int x, int y, int bw, int bh);
+/* As ui_text_fit_add with the bytes of mark in the mark's colour. */
+int ui_text_fit_mark_add(render_list *l, const screen_ctx *ctx, const char *utf8, text_style *st,
+                         int px_min, int px_max, int x, int y, int bw, int bh,
+                         const text_mark *mark);
 /* text_style shorthand. */
 text_style ui_style(font_style f, int px, uint32_t rgb, text_align a, int max_lines);
 
@@ -126,6 +130,12 @@ void ui_format_date_range(const char *iso, const char *end, char *out, size_t n)
 /* "Outlet · 4 May 2023 · Author" from the parts present (any may be NULL). */
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n);
+
+/* What a quote shows: a whole quote's text, or a partial quote's sentence
+** (store_quote.context) with mark set to its quoted words and their marks
+** “ ” (mark->len 0 for a whole quote, or when they are not found; the
+** caller sets mark->color). Borrowed from q. */
+const char *ui_quote_shown(const store_quote *q, text_mark *mark);
 
 /* ---- vertical scrolling views (home, article, full text) ----------------
 ** Content is laid out in content coordinates (y from 0) and drawn shifted

@@ -11,6 +11,7 @@
 **   |  The quotation, FONT_SERIF, fitted between       |  quote box
 **   |  QUOTE_MIN_S and QUOTE_MAX_S of the short side   |
 **   |  — Speaker (or the outlet)                       |
+**   |    Role (smaller, muted; wraps, never clipped)   |
 **   |  From: Headline · 4 May 2023  ›                  |  source: tap -> article
 **   |                    • • o • •                     |  ui_dots
 **   +--------------------------------------------------+
@@ -66,7 +67,9 @@ static void source_line(const store_article_row *a, char *out, size_t n)
     snprintf(out, n, "From: %s%s%s  \xe2\x80\xba", a->title, *date ? " \xc2\xb7 " : "", date);
 }
 
-/* Quote, speaker and source in the column [x, x + cw) between top and bottom. */
+/* Quote, speaker, role and source in the column [x, x + cw) between top and
+** bottom. A partial quote shows its sentence: the reporter's words muted,
+** the quoted words (with their marks) in the text colour. */
 static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
                       const store_quote *q, const store_article_row *a, int top, int bottom)
 {
@@ -79,28 +82,44 @@ static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
     speaker_line(q, a, who, sizeof who);
     text_style ws = ui_style(FONT_SANS_BOLD, m->px_body, c->color_accent, TEXT_LEFT, 1);
     text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, SOURCE_LINES);
-    text_size wsz = {0}, ssz = {0};
+    text_style rs = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 0);
+    text_size wsz = {0}, ssz = {0}, rsz = {0}, dsz = {0};
     text_measure(ctx->fonts, who, &ws, cw, 0, &wsz);
+    int has_role = q->role && *q->role && q->speaker && *q->speaker;
+    int rx = x;                                 /* the role sits under the name, after "— " */
+    if (has_role) {
+        text_measure(ctx->fonts, "\xe2\x80\x94 ", &ws, cw, 0, &dsz);
+        rx = x + (dsz.w < cw / 4 ? dsz.w : 0);
+        text_measure(ctx->fonts, q->role, &rs, cw - (rx - x), 0, &rsz);
+    }
     if (a) {
         source_line(a, src, sizeof src);
         text_measure(ctx->fonts, src, &ss, cw, 0, &ssz);
     }
     int gap = m->px_meta, src_h = a ? (ssz.h > m->target ? ssz.h : m->target) : 0;
-    int qbottom = bottom - src_h - gap - wsz.h - gap;
+    int qbottom = bottom - src_h - gap - wsz.h - (has_role ? rsz.h : 0) - gap;
 
     int mark_px = (int)(QUOTE_MARK_S * (float)m->S);
     text_style ms = ui_style(FONT_SERIF, mark_px, c->color_accent, TEXT_LEFT, 1);
-    ui_text_add(&s->list, ctx, "\xe2\x80\x9c", &ms, x - mark_px / 10, top - mark_px / 4, cw, 0);
+    text_mark mk;
+    const char *shown = ui_quote_shown(q, &mk);
+    if (!mk.len)                                /* a whole quote: the big opening mark */
+        ui_text_add(&s->list, ctx, "\xe2\x80\x9c", &ms, x - mark_px / 10, top - mark_px / 4, cw, 0);
     int qtop = top + mark_px / 2;
 
-    text_style qs = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+    text_style qs = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
     qs.line_pct = 118;
-    int qh = ui_text_fit_add(&s->list, ctx, q->text, &qs, (int)(QUOTE_MIN_S * (float)m->S),
-                             (int)(QUOTE_MAX_S * (float)m->S), x, qtop, cw, qbottom - qtop);
+    mk.color = render_color(c->color_text);
+    int qh = ui_text_fit_mark_add(&s->list, ctx, shown, &qs, (int)(QUOTE_MIN_S * (float)m->S),
+                                  (int)(QUOTE_MAX_S * (float)m->S), x, qtop, cw, qbottom - qtop,
+                                  &mk);
     /* speaker and source follow the quote's real height: a short quote
     ** keeps its attribution close */
     int y = qtop + qh + gap;
-    y += ui_text_add(&s->list, ctx, who, &ws, x, y, cw, 0) + gap;
+    y += ui_text_add(&s->list, ctx, who, &ws, x, y, cw, 0);
+    if (has_role)
+        y += ui_text_add(&s->list, ctx, q->role, &rs, rx, y, cw - (rx - x), 0);
+    y += gap;
     if (a) {
         int ty = y + (src_h - ssz.h) / 2;
         ui_text_add(&s->list, ctx, src, &ss, x, ty, cw, 0);

@@ -139,23 +139,41 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 3, cw = m->w - 6 * m->margin, top = m->margin * 3;
     int foot = m->px_meta * 4 + m->px_small * 3;
+    /* a partial quote shows its whole sentence, the quoted words marked:
+    ** never a bare fragment */
+    text_mark mk;
+    const char *shown = ui_quote_shown(q, &mk);
     sbuf b = {0};
-    sbuf_adds(&b, "\xe2\x80\x9c");
-    sbuf_adds(&b, q->text);
-    sbuf_adds(&b, "\xe2\x80\x9d");
-    text_style st = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+    if (!mk.len)
+        sbuf_adds(&b, "\xe2\x80\x9c");
+    sbuf_adds(&b, shown);
+    if (!mk.len)
+        sbuf_adds(&b, "\xe2\x80\x9d");
+    int has_role = q->role && *q->role && q->speaker;
+    if (has_role)
+        foot += m->px_meta * 2;
+    text_style st = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
     st.line_pct = 118;
-    int qh = ui_text_fit_add(l, ctx, b.s, &st, m->px_body, m->px_head * 2, x, top, cw,
-                             m->h - top - foot - m->margin);
+    mk.color = render_color(c->color_text);
+    int qh = ui_text_fit_mark_add(l, ctx, b.s, &st, m->px_body, m->px_head * 2, x, top, cw,
+                                  m->h - top - foot - m->margin, &mk);
     int y = top + qh + m->px_body;
     render_list_box(l, (SDL_Rect){ x - m->margin, top, m->line * 2, qh }, c->color_accent);
     char who[200];
     snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", q->speaker ? q->speaker : "unattributed");
     text_style ws = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
-    y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0) + m->px_meta / 3;
+    y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0);
+    if (has_role) {                             /* under the name, after "— " */
+        text_style rs = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_LEFT, 0);
+        text_size dsz = {0};
+        text_measure(ctx->fonts, "\xe2\x80\x94 ", &ws, cw, 0, &dsz);
+        int rx = x + (dsz.w < cw / 4 ? dsz.w : 0);
+        y += ui_text_add(l, ctx, q->role, &rs, rx, y, cw - (rx - x), 0);
+    }
+    y += m->px_meta / 3;
     text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
     ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
-    s->words = count_words(q->text) + 6;
+    s->words = count_words(shown) + 6;
     sbuf_free(&b);
     store_quotes_free(&qs);
     return 0;

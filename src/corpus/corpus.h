@@ -206,14 +206,39 @@ int corpus_summarize(const corpus_doc *doc, corpus_strv *out);
 
 /* ---- stage 7: quotes ----------------------------------------------------- */
 
+typedef enum corpus_quote_kind {
+    CQUOTE_WHOLE = 0,   /* one or more whole sentences of the speaker */
+    CQUOTE_PARTIAL = 1  /* a fragment woven into the reporter's sentence */
+} corpus_quote_kind;
+
 typedef struct corpus_quote {
-    char *text;         /* without the outer quotation marks */
+    char *text;         /* without the outer quotation marks; a whole quote
+                        ** ends in . ? ! (a comma before "he said" becomes a
+                        ** full stop), a partial one as quoted */
     char *speaker;      /* full name as used in the article; NULL if unresolved */
+    char *role;         /* speaker's title or affiliation as the article gives
+                        ** it, at most QUOTE_ROLE_MAX_WORDS words; NULL if none */
+    char *context;      /* partial: the reporter's whole sentence, whitespace
+                        ** collapsed, the quoted words in “ ” and holding text
+                        ** verbatim; NULL for a whole quote */
+    corpus_quote_kind kind;
+    int org;            /* the speaker is an organisation, not a person */
     size_t para;        /* index of the paragraph where the quote starts */
 } corpus_quote;
 
+#define QUOTE_ROLE_MAX_WORDS 8
+
 int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n);
 void corpus_quotes_free(corpus_quote *quotes, size_t n);
+const char *corpus_quote_kind_name(corpus_quote_kind k);   /* "whole", "partial" */
+
+struct corpus_article;
+/* One person, one speaker across the corpus (run after every article is
+** ingested): a surname-only speaker takes the full name of the one person
+** of that surname speaking elsewhere (none when two differ by first name),
+** and a speaker without a role takes the role the same full name has in
+** another article (the first in article order). */
+void corpus_quotes_unify(struct corpus_article *arts, size_t n);
 
 /* ---- stage 8: dates ------------------------------------------------------ */
 

@@ -80,7 +80,9 @@ void corpus_doc_free(corpus_doc *doc) {
 }
 
 void corpus_quotes_free(corpus_quote *q, size_t n) {
-    for (size_t i = 0; i < n; i++) { free(q[i].text); free(q[i].speaker); }
+    for (size_t i = 0; i < n; i++) {
+        free(q[i].text); free(q[i].speaker); free(q[i].role); free(q[i].context);
+    }
     free(q);
 }
 

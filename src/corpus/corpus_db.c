@@ -2,7 +2,10 @@
 ** src/corpus/corpus_db.c: writes and checks the SQLite database that the
 ** display app reads.
 **
-** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC.
+** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC. Version 2
+** added quotes.role, quotes.kind, quotes.context, events.end_date and
+** events.end_precision (the app still reads version 1 files: those columns
+** read as NULL there).
 **
 **   meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)
 **       'version'  vitrine-corpus version that wrote the file
@@ -27,8 +30,19 @@
 **   quotes(id INTEGER PRIMARY KEY,
 **          article_id INTEGER NOT NULL REFERENCES articles(id),
 **          position INTEGER NOT NULL,    0.. in article order
-**          text TEXT NOT NULL,           without the outer quotation marks
-**          speaker TEXT)                 NULL when unresolved
+**          text TEXT NOT NULL,           without the outer quotation marks; a
+**                                        whole quote ends in . ? ! or …
+**          speaker TEXT,                 NULL when unresolved; one person has one
+**                                        full name across the corpus
+**          role TEXT,                    the speaker's title or affiliation as an
+**                                        article gives it ("Foreign Minister"),
+**                                        at most 8 words; NULL if none
+**          kind TEXT NOT NULL CHECK(kind IN ('whole','partial')),
+**                                        partial: a fragment of the reporter's
+**                                        sentence, shown within context
+**          context TEXT)                 partial: that whole sentence, the quoted
+**                                        words in “ ” and holding text verbatim;
+**                                        NULL for a whole quote
 **
 **   events(id INTEGER PRIMARY KEY,
 **          article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -82,7 +96,9 @@ static const char corpus_db_schema[] =
     "  position INTEGER NOT NULL, text TEXT NOT NULL);\n"
     "CREATE TABLE quotes(id INTEGER PRIMARY KEY,\n"
     "  article_id INTEGER NOT NULL REFERENCES articles(id),\n"
-    "  position INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT);\n"
+    "  position INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT, role TEXT,\n"
+    "  kind TEXT NOT NULL DEFAULT 'whole' CHECK(kind IN ('whole','partial')),\n"
+    "  context TEXT);\n"
     "CREATE TABLE events(id INTEGER PRIMARY KEY,\n"
     "  article_id INTEGER NOT NULL REFERENCES articles(id), date TEXT NOT NULL,\n"
     "  precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),\n"
@@ -100,7 +116,8 @@ static const struct { const char *table; const char *cols[11]; } corpus_db_requi
     { "articles", { "id", "slug", "title", "source", "author", "published", "url",
                     "body", "words", "file" } },
     { "summaries", { "article_id", "position", "text" } },
-    { "quotes", { "id", "article_id", "position", "text", "speaker" } },
+    { "quotes", { "id", "article_id", "position", "text", "speaker", "role", "kind",
+                  "context" } },
     { "events", { "id", "article_id", "date", "precision", "text", "position", "end_date",
                   "end_precision" } },
 };
@@ -176,6 +193,9 @@ static int insert_article(dbw *w, sqlite3_int64 id, const corpus_article *a) {
         sqlite3_bind_int64(w->quo, 2, (sqlite3_int64)i);
         bind_text(w->quo, 3, a->quotes[i].text);
         bind_text(w->quo, 4, a->quotes[i].speaker);
+        bind_text(w->quo, 5, a->quotes[i].role);
+        bind_text(w->quo, 6, corpus_quote_kind_name(a->quotes[i].kind));
+        bind_text(w->quo, 7, a->quotes[i].kind == CQUOTE_PARTIAL ? a->quotes[i].context : NULL);
         if (step_reset(w, w->quo)) return -1;
     }
     for (size_t i = 0; i < a->nevents; i++) {
@@ -230,8 +250,8 @@ static int write_all(dbw *w, corpus_article *arts, size_t n) {
     if (sqlite3_prepare_v2(w->db, "INSERT INTO articles VALUES(?,?,?,?,?,?,?,?,?,?)", -1,
                            &w->art, NULL)
         || sqlite3_prepare_v2(w->db, "INSERT INTO summaries VALUES(?,?,?)", -1, &w->sum, NULL)
-        || sqlite3_prepare_v2(w->db, "INSERT INTO quotes(article_id, position, text, speaker)"
-                              " VALUES(?,?,?,?)", -1, &w->quo, NULL)
+        || sqlite3_prepare_v2(w->db, "INSERT INTO quotes(article_id, position, text, speaker,"
+                              " role, kind, context) VALUES(?,?,?,?,?,?,?)", -1, &w->quo, NULL)
         || sqlite3_prepare_v2(w->db, "INSERT INTO events(article_id, date, precision, text,"
                               " position, end_date, end_precision)"
                               " VALUES(?,?,?,?,?,?,?)", -1, &w->evt, NULL)) {
@@ -398,9 +418,14 @@ static void print_rows(sqlite3 *db, FILE *out, long long id, const char *head,
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (!n++) fprintf(out, "  %s:\n", head);
         if (kind == 0) fprintf(out, "    %d. %s\n", n, col(st, 0));
-        else if (kind == 1) fprintf(out, "    \"%s\" (%s)\n", col(st, 0),
-                                    sqlite3_column_type(st, 1) == SQLITE_NULL
-                                    ? "speaker unknown" : col(st, 1));
+        else if (kind == 1) {
+            fprintf(out, "    \"%s\" (%s", col(st, 0), sqlite3_column_type(st, 1) == SQLITE_NULL
+                    ? "speaker unknown" : col(st, 1));
+            if (sqlite3_column_type(st, 2) != SQLITE_NULL) fprintf(out, "; %s", col(st, 2));
+            fprintf(out, ") [%s]\n", col(st, 3));
+            if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+                fprintf(out, "      in: %s\n", col(st, 4));
+        }
         else fprintf(out, "    %-10s %-5s %s\n", col(st, 0), col(st, 1), col(st, 2));
     }
     if (!n) fprintf(out, "  %s: none\n", head);
@@ -434,7 +459,7 @@ static void print_db(sqlite3 *db, const char *path, FILE *out) {
                 (long long)sqlite3_column_int64(st, 8));
         print_rows(db, out, id, "summary", "SELECT text FROM summaries WHERE article_id = ?1"
                    " ORDER BY position", 0);
-        print_rows(db, out, id, "quotes", "SELECT text, speaker FROM quotes WHERE"
+        print_rows(db, out, id, "quotes", "SELECT text, speaker, role, kind, context FROM quotes WHERE"
                    " article_id = ?1 ORDER BY position", 1);
         print_rows(db, out, id, "events", "SELECT date || coalesce('..' || end_date, ''),"
                    " precision, text FROM events WHERE article_id = ?1 ORDER BY position", 2);

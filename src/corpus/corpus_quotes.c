@@ -67,6 +67,37 @@
 ** trailing comma (or semicolon/colon) dropped; final . ? ! kept; "[...]"
 ** editorial insertions kept. Quotes are in document order, an exact repeat of
 ** an earlier quote's text is dropped.
+**
+** Whole or partial (qt_partial). A quote is PARTIAL, a fragment woven into
+** the reporter's sentence, when it starts lowercase mid-sentence ("called it
+** "the main battleground ..."", "According to X, "the vote ...""), or starts
+** capitalised mid-sentence with nothing introducing it (no colon, comma,
+** dash, or reporting verb within ATTR_ROLE_WINDOW words before it: "from
+** "Malicious actors ...""), or is the first half of a sentence the
+** attribution splits ("If I see it," he says, "and it costs ..."). A
+** partial quote keeps its text as quoted and gets `context`: the whole
+** sentence, whitespace collapsed, its double quotation marks set as “ ”
+** (an unclosed one closed at the end), so the text is found verbatim in it.
+** Screens show the sentence with the quoted words marked, never a bare
+** fragment. Every other quote is WHOLE and ends as a sentence: when it does
+** not end in . ? ! or … (closing marks aside), a full stop is added
+** (decision: the comma before "he said" stands for the speaker's full stop).
+**
+** Roles (rl_*), per person, the first the article gives (a one-word role
+** gives way to a fuller later one): title words in the name span ("Foreign
+** Minister Wang Yi", "former President X"; honorifics alone are no role), a
+** lowercase role phrase right before the name ("ministry spokesperson X",
+** "China's foreign minister X"), a role phrase before a name appositive
+** ("a spokesman for the ministry, X"), or an appositive after the name with
+** a role noun in its head ("X, director of the Y Office,", "X, a cyber
+** expert at ...") -- not an age, not a relative clause, not "his
+** secretary" (someone else's role). Leading article dropped, first letter
+** capitalised, at most QUOTE_ROLE_MAX_WORDS words: a longer one is cut
+** before the last preposition or comma that fits and is not inside a
+** capitalised name; nothing sensible left gives no role.
+** corpus_quotes_unify (after every article) makes one speaker of one person
+** across the corpus; roles differ between articles when the articles differ
+** (a person's title changes over time), and a missing one is filled.
 */
 #include "corpus/corpus.h"
 #include "common/util.h"
@@ -137,6 +168,44 @@ static const char *const role_tab[] = {
     "commissioner", "councilor", "councillor", "man", "woman", NULL
 };
 
+/* More nouns of a role, for the role text only (many are also surnames:
+** "Baker", "Singer", so they never make a capitalised word a title). */
+static const char *const rolenoun_tab[] = {
+    "farmer", "teacher", "student", "resident", "activist", "journalist", "reporter",
+    "writer", "historian", "doctor", "engineer", "entrepreneur", "investor",
+    "owner", "member", "partner", "consultant", "specialist", "coordinator",
+    "administrator", "supervisor", "superintendent", "physician", "nurse",
+    "worker", "pastor", "priest", "curator", "lecturer", "dean", "principal",
+    "chairperson", "vice-president", "vice-chairman", "co-founder",
+    "correspondent", "commentator", "critic", "novelist", "poet", "artist",
+    "spokespeople", "negotiator", "campaigner", "organiser", "organizer",
+    "candidate", "captain", "colonel", "sergeant", "inspector", "detective",
+    "staffer", "employee", "expert", "experts", "baker", "coroner", "shopkeeper",
+    "mechanic", "driver", "pilot", "soldier", "veteran", "musician", "singer",
+    "actor", "actress", "designer", "architect", "programmer", "developer",
+    "publisher", "blogger", "photographer", "survivor", "climber", "athlete",
+    "player", "composer", "producer", "filmmaker", "economist", "sociologist",
+    "psychologist", "biologist", "physicist", "chemist", "mathematician", NULL
+};
+
+/* Honorifics: a title of address, not a role ("Dr. Jane Roe"). */
+static const char *const honor_tab[] = {
+    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dr.", "Dr", "Sir", "Dame",
+    "Lord", "Lady", "Prof.", "Rev.", NULL
+};
+
+/* Lowercase words kept before a title ("former President X"). */
+static const char *const premod_tab[] = {
+    "former", "acting", "deputy", "outgoing", "interim", "incoming", "then", NULL
+};
+
+/* A long role is cut before one of these (or a comma). */
+static const char *const rolecut_tab[] = {
+    "at", "of", "for", "in", "with", "from", "on", "to", "and", "under", "by",
+    "within", "during", "since", "between", "who", "which", "whose", "where",
+    "when", "as", NULL
+};
+
 /* Capitalised words that are titles, not part of the name after them. */
 static const char *const title_tab[] = {
     "President", "Presidents", "Vice", "Prime", "Minister", "Ministers",
@@ -185,7 +254,8 @@ static const char *const org_tab[] = {
     "Southeast", "Southwest", "Central", "Eastern", "Western", "Northern",
     "Southern", "Upper", "Lower", "Greater", "New", "United", "Federal",
     "National", "International", "Global", "World", "Zone", "Valley",
-    "Coast", "Bay", "Gulf", "Peninsula", "Territory", "Prefecture", NULL
+    "Coast", "Bay", "Gulf", "Peninsula", "Territory", "Prefecture", "Images",
+    "Pictures", "Photos", "Photography", "Studios", NULL
 };
 
 /* Capitalised words that start sentences but never names. */
@@ -207,7 +277,9 @@ static const char *const stop_tab[] = {
     "Sunday", "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
     "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
-    "Nov.", "Dec.", "Photo", NULL
+    "Nov.", "Dec.", "Photo", "I\xE2\x80\x99" "d", "I'd", "I\xE2\x80\x99" "m", "I'm",
+    "I\xE2\x80\x99" "ll", "I'll", "I\xE2\x80\x99" "ve", "I've", "Enter", "Meet",
+    "Consider", NULL
 };
 
 /* Lowercase particles allowed between capitalised words of a name. */
@@ -628,6 +700,8 @@ static void ns_add(qctx *x, size_t pi, size_t a, size_t b) {
         if (tk_in(p, i, org_tab, 0) || (tk_acronym(p, i) && !ns_title(p, i)))
             s.org = 1;
     if (s.ta >= b) s.org = 1;
+    if (tk_punct(p, b, '/') || (a > 0 && tk_punct(p, a - 1, '/')))
+        s.org = 1;                      /* a credit: "Jane Roe / Agency" */
     if (s.org) s.name = ns_text(p, a, b, 1);
     else s.name = ns_text(p, s.ta, b, 1);
     x->sp = grow(x->sp, x->nsp, sizeof *x->sp);
@@ -689,6 +763,8 @@ static int ns_says(const qctx *x, const nspan *s) {
     size_t k = s->b;
     if (ns_verb_after(p, k)) return 1;
     if (!tk_punct(p, k, ',')) return 0;
+    if (s->a > 0 && tk_punct(p, s->a - 1, ',') && ns_verb_after(p, k + 1))
+        return 1;                                   /* "The coroner, Amy Stone, told" */
     for (size_t j = k + 1; j < p->ntok && j < k + ATTR_MAX_APPOS; j++) {
         if (tk_sent_end(p, j) || p->tok[j].kind == TK_QOPEN) return 0;
         if (tk_punct(p, j, ',')) return ns_verb_after(p, j + 1) != 0;
@@ -847,6 +923,185 @@ static const char *ns_last_person(qctx *x, size_t pi, size_t k) {
     return ns_full(x, &x->sp[x->lastp[i - 1]]);
 }
 
+/* ---- roles ---------------------------------------------------------------- */
+
+/* Words of tokens [a, b). */
+static size_t rl_words(const qpara *p, size_t a, size_t b) {
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) n += p->tok[k].kind == TK_WORD;
+    return n;
+}
+
+/* Tokens [a, b) as a role: leading article dropped, cut to at most
+** QUOTE_ROLE_MAX_WORDS words before a preposition or comma that is not
+** inside a capitalised name ("of" in "Institute of Trade"), first letter
+** capitalised. NULL when nothing sensible is left. Owned. */
+static char *rl_text(const qpara *p, size_t a, size_t b) {
+    while (a < b && (tk_is(p, a, "a") || tk_is(p, a, "an") || tk_is(p, a, "the") ||
+                     (tk_acronym(p, a) && tk_in(p, a, stop_tab, 1)))) a++;   /* "AS Opposition" */
+    if (a < b && (tk_is(p, a, "his") || tk_is(p, a, "her") || tk_is(p, a, "their") ||
+                  tk_is(p, a, "its") || tk_is(p, a, "my") || tk_is(p, a, "our")))
+        return NULL;                        /* "his secretary": someone else's role */
+    while (b > a && p->tok[b - 1].kind != TK_WORD) b--;
+    if (a >= b) return NULL;
+    if (rl_words(p, a, b) > QUOTE_ROLE_MAX_WORDS) {
+        size_t cut = 0;
+        for (size_t j = a + 1; j < b && rl_words(p, a, j) <= QUOTE_ROLE_MAX_WORDS; j++) {
+            int inner = j + 1 < b && p->tok[j - 1].cap && p->tok[j + 1].cap;   /* in a name */
+            if (tk_punct(p, j, ',') && inner) continue;
+            if (tk_punct(p, j, ',') || (!p->tok[j].cap && tk_in(p, j, rolecut_tab, 1) && !inner))
+                cut = j;
+        }
+        if (!cut) return NULL;
+        b = cut;
+        for (size_t j = a + 1; j + 1 < b; j++)  /* no dangling "... and the wife" */
+            if ((tk_is(p, j, "and") || tk_is(p, j, "or")) &&
+                (tk_is(p, j + 1, "the") || tk_is(p, j + 1, "a") || tk_is(p, j + 1, "an") ||
+                 tk_is(p, j + 1, "his") || tk_is(p, j + 1, "her") || tk_is(p, j + 1, "their"))) {
+                b = j;
+                break;
+            }
+        while (b > a && (tk_is(p, b - 1, "herself") || tk_is(p, b - 1, "himself") ||
+                         tk_is(p, b - 1, "themselves"))) b--;
+        while (b > a && (p->tok[b - 1].kind != TK_WORD || tk_is(p, b - 1, "the") ||
+                         tk_is(p, b - 1, "a") || tk_is(p, b - 1, "an"))) b--;
+        if (a >= b) return NULL;
+    }
+    char *r = ns_text(p, a, b, 0);
+    int32_t c; size_t l = u_at(r, strlen(r), 0, &c);
+    if (u_is_lower(c)) {
+        utf8proc_uint8_t up[4];
+        utf8proc_ssize_t ul = utf8proc_encode_char(utf8proc_toupper(c), up);
+        if ((size_t)ul == l) memcpy(r, up, l);
+    }
+    return r;
+}
+
+/* A lowercase noun of a role at k: from the tables, after a hyphen
+** ("co-director"), or by its ending ("geophysicist", "librarian"). */
+static int rl_noun(const qpara *p, size_t k) {
+    if (k >= p->ntok || p->tok[k].kind != TK_WORD) return 0;
+    if (tk_is(p, k, "man") || tk_is(p, k, "woman")) return 0;
+    if (tk_in(p, k, role_tab, 1) || tk_in(p, k, rolenoun_tab, 1)) return 1;
+    const char *w = p->t + p->tok[k].s;
+    size_t n = p->tok[k].e - p->tok[k].s;
+    const char *h = memchr(w, '-', n);
+    if (h) {
+        const char *last = h;
+        while ((h = memchr(last + 1, '-', (size_t)(w + n - last - 1)))) last = h;
+        if (in_tab(role_tab, last + 1, (size_t)(w + n - last - 1), 1) ||
+            in_tab(rolenoun_tab, last + 1, (size_t)(w + n - last - 1), 1)) return 1;
+    }
+    if (p->tok[k].cap) return 0;
+    return (n >= 7 && memcmp(w + n - 3, "ist", 3) == 0) ||
+           (n >= 8 && memcmp(w + n - 3, "ian", 3) == 0);
+}
+
+/* Any role noun among tokens [a, b). */
+static int rl_has_noun(const qpara *p, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (rl_noun(p, k) || tk_in(p, k, title_tab, 0)) return 1;
+    return 0;
+}
+
+/* Only honorifics among tokens [a, b): no role ("Dr. Jane Roe"). */
+static int rl_honorific(const qpara *p, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (p->tok[k].kind == TK_WORD && !tk_in(p, k, honor_tab, 0)) return 0;
+    return 1;
+}
+
+/* Title words inside the span, or a lowercase role phrase right before it
+** ("Foreign Minister X", "former President X", "the ministry spokesperson
+** X", "China's foreign minister X", "a spokesman for the ministry, X,"). */
+static char *rl_before(qctx *x, const nspan *s) {
+    const qpara *p = &x->p[s->para];
+    if (s->ta > s->a && !rl_honorific(p, s->a, s->ta)) {
+        size_t a = s->a;
+        while (a > 0 && !p->tok[a - 1].cap && tk_in(p, a - 1, premod_tab, 1)) a--;
+        return rl_text(p, a, s->ta);
+    }
+    size_t a = s->a;
+    if (a > 0 && p->tok[a - 1].kind == TK_WORD && p->tok[a - 1].q < 0 && !p->tok[a - 1].cap &&
+        rl_noun(p, a - 1)) {                            /* "ministry spokesperson X" */
+        a--;
+        for (int n = 0; n < 3 && a > 0 && p->tok[a - 1].kind == TK_WORD && !p->tok[a - 1].cap &&
+             !tk_verb(p, a - 1) && !tk_in(p, a - 1, rolecut_tab, 1) &&
+             !tk_in(p, a - 1, pronoun_tab, 1) && !tk_is(p, a - 1, "the") &&
+             !tk_is(p, a - 1, "a") && !tk_is(p, a - 1, "an") && p->tok[a - 1].q < 0; n++) a--;
+        nspan *o = a > 0 ? ns_at(x, s->para, a - 1) : NULL;
+        if (o && o->b == a && (o->org || p->tok[a - 1].poss)) a = o->a;
+        return rl_text(p, a, s->a);
+    }
+    if (a >= 2 && tk_punct(p, a - 1, ',')) {           /* "said a spokesman, X" */
+        size_t e = a - 1, k = e;
+        while (k > 0 && e - k < ATTR_MAX_APPOS && p->tok[k - 1].kind == TK_WORD &&
+               p->tok[k - 1].q < 0 && !tk_verb(p, k - 1)) k--;
+        if (k < e && (tk_is(p, k, "a") || tk_is(p, k, "an") || tk_is(p, k, "the")) &&
+            rl_has_noun(p, k, k + 3 < e ? k + 3 : e) &&
+            (k == 0 || tk_verb(p, k - 1) || tk_sent_end(p, k - 1) || tk_punct(p, k - 1, ',') ||
+             p->tok[k - 1].kind == TK_QCLOSE))
+            return rl_text(p, k, e);
+    }
+    return NULL;
+}
+
+/* An appositive right after the span: "X, a cyber expert at the Y
+** Institute, said", "X, director of the Z Office,". */
+static char *rl_after(qctx *x, const nspan *s) {
+    const qpara *p = &x->p[s->para];
+    size_t k = s->b;
+    if (!tk_punct(p, k, ',') || k + 1 >= p->ntok) return NULL;
+    size_t a = k + 1, e = a;
+    const qtok *t = &p->tok[a];
+    if (t->kind != TK_WORD || t->q >= 0 || tk_verb(p, a) || tk_in(p, a, rolecut_tab, 1) ||
+        (p->t[t->s] >= '0' && p->t[t->s] <= '9')) return NULL;
+    static const char *const rel[] = { "who", "which", "whose", "whom", "that", NULL };
+    while (e < p->ntok && e < a + ATTR_MAX_APPOS && !tk_punct(p, e, ',') && !tk_sent_end(p, e) &&
+           p->tok[e].kind != TK_QOPEN && !tk_verb(p, e) && !tk_punct(p, e, ';') &&
+           !tk_punct(p, e, ':') && !tk_punct(p, e, '(') && !tk_in(p, e, rel, 1)) e++;
+    if (e < p->ntok && (tk_verb(p, e) || p->tok[e].kind == TK_QOPEN)) return NULL;
+    size_t head = a;                        /* the role noun sits before any preposition */
+    while (head < e && !(tk_in(p, head, rolecut_tab, 1) && !p->tok[head].cap)) head++;
+    if (!rl_has_noun(p, a, head)) return NULL;
+    return rl_text(p, a, e);
+}
+
+/* Role of the person named by span s, or NULL. */
+static char *rl_of(qctx *x, const nspan *s) {
+    char *r = rl_before(x, s);
+    if (r && strchr(r, ' ')) return r;
+    char *a = rl_after(x, s);              /* "the geophysicist X, co-director of Y," */
+    if (a && (!r || strchr(a, ' '))) { free(r); return a; }
+    free(a);
+    return r;
+}
+
+/* Full name -> role of the person (the first one the article gives), for
+** the speakers only. Open addressing on the name's bytes. */
+typedef struct rkey {
+    const char *name;   /* borrowed full name; NULL: empty slot */
+    char *role;         /* owned, NULL until found */
+    int person;         /* a person span resolves to it */
+    int speaker;        /* some quote names it */
+} rkey;
+
+typedef struct rmap { rkey *v; size_t cap; } rmap;
+
+static rkey *rm_get(rmap *m, const char *name, int create) {
+    uint32_t h = 2166136261u;
+    for (const char *c = name; *c; c++) h = (h ^ (unsigned char)*c) * 16777619u;
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        rkey *k = &m->v[i];
+        if (!k->name) {
+            if (!create) return NULL;
+            k->name = name;
+            return k;
+        }
+        if (strcmp(k->name, name) == 0) return k;
+    }
+}
+
 /* ---- attribution --------------------------------------------------------- */
 
 typedef struct attrib {
@@ -880,8 +1135,16 @@ static attrib at_subject(qctx *x, size_t pi, size_t k, size_t *end) {
         *end = s->b;
         if (p->tok[s->b - 1].poss) {     /* "China's ministry": an unnamed subject */
             size_t j = s->b;
-            while (j < p->ntok && p->tok[j].kind == TK_WORD && !p->tok[j].cap && !tk_verb(p, j)) j++;
+            int role = 0;
+            while (j < p->ntok && p->tok[j].kind == TK_WORD && !p->tok[j].cap && !tk_verb(p, j))
+                role |= tk_in(p, j++, role_tab, 1);
             *end = j;
+            nspan *s2 = role && tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
+            if (s2 && !s2->org && s2->a == j) {     /* "China's foreign minister X" */
+                a.who = ns_full(x, s2);
+                a.named = 1;
+                *end = s2->b;
+            }
             return a;
         }
         a.who = s->org ? s->name : ns_full(x, s);
@@ -945,8 +1208,10 @@ static attrib at_after(qctx *x, size_t pi, size_t r) {
     size_t j = e;
     int role = 0;
     while (j < p->ntok && j < e + ATTR_ROLE_WINDOW && p->tok[j].kind == TK_WORD &&
-           !p->tok[j].cap && !tk_verb(p, j))
-        role |= tk_in(p, j++, role_tab, 1);
+           !p->tok[j].cap && !tk_verb(p, j)) {
+        role |= tk_in(p, j, role_tab, 1) || tk_in(p, j, rolenoun_tab, 1);
+        j++;
+    }
     nspan *s = role && tk_capword(p, j) ? ns_at(x, pi, j) : NULL;
     if (s) { a.who = s->org ? s->name : ns_full(x, s); a.named = 1; e = s->b; }
     if (dash && a.named && (e >= p->ntok || tk_punct(p, e, ',') || tk_sent_end(p, e)))
@@ -1123,6 +1388,118 @@ static int qt_is_name(const qpara *p, size_t r, const char *text) {
     return 0;
 }
 
+/* A whole quote reads as a sentence: it ends in . ? ! or an ellipsis
+** (closing marks of a nested quote aside); else a full stop is added (the
+** comma before "he said" was dropped by qt_text). Returns text or a new
+** string (text freed). */
+static char *qt_full_stop(char *text) {
+    size_t n = strlen(text);
+    while (n) {
+        unsigned char c = (unsigned char)text[n - 1];
+        if (c == '\'' || c == '"' || c == ')') { n--; continue; }
+        if (n >= 3 && (unsigned char)text[n - 3] == 0xE2 && (unsigned char)text[n - 2] == 0x80 &&
+            (c == 0x99 || c == 0x9D)) { n -= 3; continue; }        /* ’ ” */
+        break;
+    }
+    if (!n) return text;
+    char c = text[n - 1];
+    if (c == '.' || c == '?' || c == '!') return text;
+    if (n >= 3 && memcmp(text + n - 3, "\xE2\x80\xA6", 3) == 0) return text;   /* … */
+    sbuf o = {0};
+    sbuf_adds(&o, text);
+    sbuf_addc(&o, '.');
+    free(text);
+    return sbuf_take(&o);
+}
+
+/* First character of region r's text is lowercase (or an ellipsis). */
+static int qt_lower_start(const qpara *p, size_t r) {
+    const qreg *g = &p->reg[r];
+    size_t i = g->istart;
+    while (i < g->iend) {
+        int32_t c; size_t l = u_at(p->t, g->iend, i, &c);
+        if (!u_is_space(c)) return u_is_lower(c) || c == '.' || c == 0x2026;
+        i += l;
+    }
+    return 0;
+}
+
+/* A fragment woven into the reporter's sentence: it starts lowercase (and
+** not at a sentence start), or it starts mid-sentence without a colon,
+** comma, dash or a reporting verb just before introducing it ("protects
+** people from "Malicious ..."; but "told the court "The ..."" is whole), or
+** it is the first half of a sentence the reporter split ("If I see it," he
+** says, "and it costs..."). Region r opens at token o, its sentence at ss. */
+static int qt_partial(const qpara *p, size_t r, size_t o, size_t ss) {
+    if (r + 1 < p->nreg && p->topen[r + 1] < p->ntok && qt_lower_start(p, r + 1) &&
+        at_sent_start(p, p->topen[r + 1]) == ss)
+        return 1;
+    const qreg *g = &p->reg[r];
+    size_t i = g->istart;
+    while (i < g->iend) {
+        int32_t c; size_t l = u_at(p->t, g->iend, i, &c);
+        if (!u_is_space(c)) break;
+        i += l;
+    }
+    int32_t c; u_at(p->t, g->iend, i, &c);
+    if (o == ss) return 0;
+    if (u_is_lower(c) || c == '.' || c == 0x2026) return 1;
+    if (tk_punct(p, o - 1, ':') || tk_punct(p, o - 1, ',') || tk_dash(p, o - 1) ||
+        tk_punct(p, o - 1, '('))
+        return 0;
+    for (size_t k = o; k-- > ss && o - k <= ATTR_ROLE_WINDOW;) {   /* "told the court "The" */
+        if (p->tok[k].kind != TK_WORD) break;
+        if (tk_verb(p, k)) return 0;
+    }
+    return 1;
+}
+
+/* The sentence holding region r (from token ss to the sentence end after
+** its closing mark), whitespace collapsed, double quotation marks set as
+** “ ”. Owned. */
+static char *qt_context(const qpara *p, size_t r, size_t ss) {
+    size_t k = p->tclose[r], end = p->len;
+    for (; k < p->ntok; k++)
+        if (tk_sent_end(p, k)) { end = p->tok[k].e; break; }
+    size_t start = ss < p->ntok ? p->tok[ss].s : p->reg[r].open;
+    sbuf o = {0};
+    int sp = 0;
+    size_t q = 0;
+    for (size_t i = start; i < end;) {
+        while (q < p->nreg && p->reg[q].close <= i && p->reg[q].open < i) q++;
+        const qreg *g = q < p->nreg ? &p->reg[q] : NULL;
+        if (g && !g->single && i == g->open) {
+            if (sp && o.len) sbuf_addc(&o, ' ');
+            sp = 0;
+            sbuf_adds(&o, "\xE2\x80\x9C");
+            i = g->istart;
+            while (i < end && (p->t[i] == ' ' || p->t[i] == '\n' || p->t[i] == '\t')) i++;
+            continue;
+        }
+        if (g && !g->single && g->closed && i == g->iend) {
+            sbuf_adds(&o, "\xE2\x80\x9D");
+            sp = 0;
+            i = g->close;
+            q++;
+            continue;
+        }
+        int32_t c; size_t l = u_at(p->t, end, i, &c);
+        if (l == 0) break;
+        if (u_is_space(c)) { sp = 1; i += l; continue; }
+        if (sp && o.len) sbuf_addc(&o, ' ');
+        sp = 0;
+        sbuf_add(&o, p->t + i, l);
+        i += l;
+    }
+    for (size_t g = 0; g < p->nreg; g++)     /* a quote left open runs to the end */
+        if (!p->reg[g].closed && !p->reg[g].single && p->reg[g].open >= start &&
+            p->reg[g].open < end && p->reg[g].iend >= end) {
+            sbuf_adds(&o, "\xE2\x80\x9D");
+            break;
+        }
+    return sbuf_take(&o);
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 typedef struct qout {
@@ -1136,8 +1513,10 @@ static uint32_t qo_hash(const char *s) {
     return h;
 }
 
-/* Append unless the same text is already there (takes ownership of text). */
-static void qo_add(qout *o, char *text, const char *who, size_t para) {
+/* Append unless the same text is already there (takes ownership of text
+** and context). */
+static void qo_add(qout *o, char *text, const char *who, size_t para, corpus_quote_kind kind,
+                   char *context) {
     if ((o->n + 1) * 2 > o->setcap) {           /* rehash at half full */
         free(o->set);
         o->setcap = o->setcap ? o->setcap * 2 : 64;
@@ -1150,10 +1529,39 @@ static void qo_add(qout *o, char *text, const char *who, size_t para) {
     }
     size_t h = qo_hash(text) & (o->setcap - 1);
     for (; o->set[h]; h = (h + 1) & (o->setcap - 1))
-        if (strcmp(o->v[o->set[h] - 1].text, text) == 0) { free(text); return; }
+        if (strcmp(o->v[o->set[h] - 1].text, text) == 0) { free(text); free(context); return; }
     o->set[h] = o->n + 1;
     o->v = grow(o->v, o->n, sizeof *o->v);
-    o->v[o->n++] = (corpus_quote){ text, xstrdup(who), para };
+    o->v[o->n++] = (corpus_quote){ .text = text, .speaker = xstrdup(who), .context = context,
+                                   .kind = kind, .para = para };
+}
+
+/* Roles of the speakers (rl_of on every person span naming one, the first
+** found wins) and whether a speaker is a person at all. */
+static void qt_roles(qctx *x, qout *o) {
+    rmap m = { NULL, 16 };
+    while (m.cap < 2 * (o->n + x->nsp) + 16) m.cap *= 2;
+    m.v = xcalloc(m.cap, sizeof *m.v);
+    for (size_t i = 0; i < o->n; i++)
+        if (o->v[i].speaker) rm_get(&m, o->v[i].speaker, 1)->speaker = 1;
+    for (size_t i = 0; i < x->nsp; i++) {
+        nspan *s = &x->sp[i];
+        if (s->org) continue;
+        rkey *k = rm_get(&m, ns_full(x, s), 0);
+        if (!k) continue;
+        k->person = 1;
+        if (k->role && strchr(k->role, ' ')) continue;
+        char *r = rl_of(x, s);              /* a one-word role gives way to a fuller one */
+        if (r && (!k->role || strchr(r, ' '))) { free(k->role); k->role = r; }
+        else free(r);
+    }
+    for (size_t i = 0; i < o->n; i++) {
+        rkey *k = o->v[i].speaker ? rm_get(&m, o->v[i].speaker, 0) : NULL;
+        o->v[i].role = k && k->role ? xstrdup(k->role) : NULL;
+        o->v[i].org = k && !k->person;
+    }
+    for (size_t i = 0; i < m.cap; i++) free(m.v[i].role);
+    free(m.v);
 }
 
 /* For a paragraph that opens with a quote: the previous paragraph's last
@@ -1168,6 +1576,10 @@ static attrib at_prev_para(qctx *x, size_t pi) {
     int colon = tk_punct(p, end, ':');
     attrib a = at_before(x, pi - 1, at_sent_start(p, end), end);
     return a.found && (colon || a.who) ? a : none;
+}
+
+const char *corpus_quote_kind_name(corpus_quote_kind k) {
+    return k == CQUOTE_PARTIAL ? "partial" : "whole";
 }
 
 int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
@@ -1207,11 +1619,16 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
             if (!a.found && !p->reg[r].closed) a = at_lookahead(&x, pi);
             if (!a.found) { free(text); continue; }
             here = a;
-            qo_add(&o, text, a.who, pi);
+            corpus_quote_kind kind = qt_partial(p, r, o_tok, ss) ? CQUOTE_PARTIAL : CQUOTE_WHOLE;
+            char *context = NULL;
+            if (kind == CQUOTE_PARTIAL) context = qt_context(p, r, ss);
+            else text = qt_full_stop(text);
+            qo_add(&o, text, a.who, pi, kind, context);
         }
         prev_para = here;
     }
     free(o.set);
+    qt_roles(&x, &o);
 
     for (size_t i = 0; i < x.nsp; i++) free(x.sp[i].name);
     free(x.sp);
@@ -1224,4 +1641,77 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
     free(x.p);
     *quotes = o.v; *n = o.n;
     return 0;
+}
+
+/* ---- one speaker across the corpus --------------------------------------- */
+
+/* String -> value, open addressing; keys owned. */
+typedef struct ukey {
+    char *key;          /* owned; NULL: empty slot */
+    const char *val;    /* borrowed: a full name, or a role */
+    int ambiguous;      /* two different full names share this surname */
+} ukey;
+
+typedef struct umap { ukey *v; size_t cap; } umap;
+
+static ukey *um_get(umap *m, const char *s, size_t n, int create) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        ukey *k = &m->v[i];
+        if (!k->key) {
+            if (!create) return NULL;
+            k->key = xstrndup(s, n);
+            return k;
+        }
+        if (strlen(k->key) == n && memcmp(k->key, s, n) == 0) return k;
+    }
+}
+
+static void um_free(umap *m) {
+    for (size_t i = 0; i < m->cap; i++) free(m->v[i].key);
+    free(m->v);
+}
+
+/* A surname (first or last word of a full name, family name first or
+** last) -> the one full name that has it. */
+static void un_surname(umap *m, const char *full, const char *w, size_t n) {
+    ukey *k = um_get(m, w, n, 1);
+    if (!k->val) k->val = full;
+    else if (strcmp(k->val, full) != 0) k->ambiguous = 1;
+}
+
+void corpus_quotes_unify(corpus_article *arts, size_t n) {
+    size_t nq = 0;
+    for (size_t i = 0; i < n; i++) nq += arts[i].nquotes;
+    umap names = { NULL, 16 }, roles = { NULL, 16 };
+    while (names.cap < 4 * nq + 16) names.cap *= 2;
+    roles.cap = names.cap;
+    names.v = xcalloc(names.cap, sizeof *names.v);
+    roles.v = xcalloc(roles.cap, sizeof *roles.v);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < arts[i].nquotes; j++) {
+            corpus_quote *q = &arts[i].quotes[j];
+            const char *sp = q->speaker ? strrchr(q->speaker, ' ') : NULL;
+            if (!sp || q->org) continue;
+            un_surname(&names, q->speaker, q->speaker, strcspn(q->speaker, " "));
+            un_surname(&names, q->speaker, sp + 1, strlen(sp + 1));
+            ukey *r = um_get(&roles, q->speaker, strlen(q->speaker), 1);
+            if (!r->val && q->role) r->val = q->role;
+        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < arts[i].nquotes; j++) {
+            corpus_quote *q = &arts[i].quotes[j];
+            if (!q->speaker || q->org) continue;
+            if (!strchr(q->speaker, ' ')) {
+                ukey *k = um_get(&names, q->speaker, strlen(q->speaker), 0);
+                if (!k || k->ambiguous) continue;
+                free(q->speaker);
+                q->speaker = xstrdup(k->val);
+            }
+            ukey *r = q->role ? NULL : um_get(&roles, q->speaker, strlen(q->speaker), 0);
+            if (r && r->val) q->role = xstrdup(r->val);
+        }
+    um_free(&names);
+    um_free(&roles);
 }

@@ -211,6 +211,8 @@ static int cmd_build(int argc, char **argv) {
         nwarn += d.nwarn;
     }
 
+    corpus_quotes_unify(arts, narts);      /* one person, one speaker across the corpus */
+
     int rc = 0;
     if (strict && (nwarn || nrefused)) {
         log_error("--strict: %d warning(s), %d file(s) refused; %s not written", nwarn,
