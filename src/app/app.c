@@ -24,6 +24,7 @@
 */
 #include "app/app.h"
 
+#include "app/font.h"       /* font_face_file: what a fonts folder must hold */
 #include "app/gesture.h"
 #include "app/render.h"
 #include "app/screen.h"
@@ -34,12 +35,14 @@
 #include "common/util.h"
 
 #include <SDL.h>
+#include <limits.h>         /* PATH_MAX */
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <unistd.h>         /* readlink */
 
 struct app {
     const config *cfg;          /* borrowed */
@@ -97,7 +100,7 @@ static void prime(app *a, screen *s)
 static screen *make_screen(app *a, int i)
 {
     screen *s = a->st ? screen_test_create(i)
-                      : screen_notice_create("Content unavailable", a->store_msg);
+                      : ui_notice_create(UI_NOTICE_FAILED, a->store_msg);  /* the log has why */
     int w, h;
     plat_logical_size(a->p, &w, &h);
     screen_ctx c = ctx_of(a);
@@ -521,6 +524,52 @@ void app_get_stats(const app *a, app_stats *st)
     st->index = a->ui ? ui_get_state(a->ui)->cur.index : a->index;
 }
 
+/* The folder fonts are looked for in, in order (dir = content.fonts; exe =
+** the executable's folder, from /proc/self/exe):
+**   dir as given (relative: to the working folder)
+**   exe/../dir             relative dir: a build tree (build/vitrine, fonts/)
+**   exe/../share/vitrine/fonts, exe/../share/fonts   an installed layout
+** None: a clear error and no app (main exits non-zero): an exhibit
+** without text would show empty cards. */
+static font_lib *open_fonts(const char *dir)
+{
+    char exe[PATH_MAX], cand[4][PATH_MAX + 64];
+    int n = 0;
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[len > 0 ? len : 0] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;                             /* exe: the executable's folder */
+    snprintf(cand[n++], sizeof cand[0], "%s", dir);
+    if (exe[0] && dir[0] != '/')
+        snprintf(cand[n++], sizeof cand[0], "%s/../%s", exe, dir);
+    if (exe[0]) {
+        snprintf(cand[n++], sizeof cand[0], "%s/../share/vitrine/fonts", exe);
+        snprintf(cand[n++], sizeof cand[0], "%s/../share/fonts", exe);
+    }
+    for (int i = 0; i < n; i++) {
+        int all = 1;
+        for (int k = 0; k < FACE_COUNT && all; k++) {
+            sbuf path = {0};
+            sbuf_addf(&path, "%s/%s", cand[i], font_face_file(k));
+            all = access(path.s, R_OK) == 0;
+            sbuf_free(&path);
+        }
+        if (!all)
+            continue;
+        if (i > 0)
+            log_warn("fonts: none in %s; using %s", dir, cand[i]);
+        return font_lib_create(cand[i]);        /* NULL: a broken face file, logged */
+    }
+    sbuf tried = {0};
+    for (int i = 0; i < n; i++)
+        sbuf_addf(&tried, "%s%s", i ? ", " : "", cand[i]);
+    log_error("fonts: the bundled font files (%s ...) are in none of: %s; "
+              "set content.fonts or --fonts to their folder", font_face_file(0), tried.s);
+    sbuf_free(&tried);
+    return NULL;
+}
+
 app *app_create(const config *cfg, const app_opts *opts)
 {
     app *a = xcalloc(1, sizeof *a);
@@ -532,7 +581,8 @@ app *app_create(const config *cfg, const app_opts *opts)
         goto err;
     if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
         config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);
-    a->fonts = font_lib_create(cfg->fonts_dir);
+    if (!(a->fonts = open_fonts(cfg->fonts_dir)))
+        goto err;
     a->w = watch_create(cfg->db_path);          /* before the open: a file put in place now counts */
     a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
     int w, h;

@@ -69,9 +69,9 @@ screen *ui_notice_create(ui_notice why, const char *detail)
         return screen_notice_create("Nothing on show yet",
                                     "The collection has no articles. They appear here as soon "
                                     "as the content is updated.");
-    case UI_NOTICE_FAILED:
-        return screen_notice_create("Content unavailable",
-                                    detail && *detail ? detail : "The content could not be read.");
+    case UI_NOTICE_FAILED:      /* detail (a path, an SQLite error) is for the log only */
+        (void)detail;
+        return screen_notice_create(UI_NOTICE_UPDATING_TITLE, UI_NOTICE_UPDATING_TEXT);
     default:
         return screen_notice_create("Loading\xe2\x80\xa6", "");
     }

@@ -1,0 +1,110 @@
+#!/bin/sh
+# tests/test_screens.sh: the screens as visitors meet them (issue 13,
+# "Broken" 1-9): each case is a scripted run on the virtual clock over the
+# invented corpus tests/fixtures/screens/fixture.sql, judged by comparing
+# shots with each other (same compare tool and tolerance as the goldens) and
+# by exit codes and log lines. Prints "N passed, N failed".
+BUILD=${BUILD:-build}
+APP=${VITRINE_BIN:-$BUILD/vitrine}
+CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
+case $APP in /*) ;; *) APP=$PWD/$APP ;; esac
+case $CMP in /*) ;; *) CMP=$PWD/$CMP ;; esac
+pass=0; fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+same() { "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null 2>&1; }
+# run SIZE SCRIPTNAME [flags...]: the script is $tmp/SCRIPTNAME, shots in $tmp
+run() {
+    size=$1; sc=$2; shift 2
+    "$APP" --headless --quiet --size "$size" --transition slide --set slideshow.shuffle=false \
+        --db "$tmp/s.db" --script "$tmp/$sc" --shots "$tmp" "$@" 2> "$tmp/err"
+}
+cat tests/fixtures/schema.sql tests/fixtures/screens/fixture.sql | sqlite3 "$tmp/s.db" || bad "fixture db"
+
+# ---- 9. an unreadable database: the visitor sees no path and no SQLite
+# error (they go to the log), and the same screen whatever the path
+printf 'this is not an SQLite database, only some words in a file\n%.0s' 1 2 3 4 5 6 7 8 > "$tmp/a.db"
+mkdir -p "$tmp/a-much-longer-folder-name"
+cp "$tmp/a.db" "$tmp/a-much-longer-folder-name/another-name.db"
+printf 'at 0 shot %s\nat 10 quit\n' bad1.png > "$tmp/n1.script"
+printf 'at 0 shot %s\nat 10 quit\n' bad2.png > "$tmp/n2.script"
+printf 'at 0 shot %s\nat 10 quit\n' bad3.png > "$tmp/n3.script"
+run 800x480 n1.script --db "$tmp/a.db"; rc=$?
+cp "$tmp/err" "$tmp/err.bad1"
+run 800x480 n2.script --db "$tmp/a-much-longer-folder-name/another-name.db"
+run 800x480 n3.script --db "$tmp/no-such-folder/corpus.db"
+check "9: an unreadable database runs (exit 0)" '[ $rc -eq 0 ]'
+check "9: the log names the file" 'grep -q "$tmp/a.db" "$tmp/err.bad1"'
+check "9: the notice does not show the path (two paths, one picture)" 'same bad1.png bad2.png'
+check "9: the notice does not show the error (unreadable = missing)" 'same bad1.png bad3.png'
+
+# ---- 5. run from another folder: the fonts are found beside the
+# executable; without any, a clear message and a non-zero exit
+printf 'at 0 shot %s\nat 10 quit\n' here.png > "$tmp/f1.script"
+printf 'at 0 shot %s\nat 10 quit\n' there.png > "$tmp/f2.script"
+run 800x480 f1.script
+( cd "$tmp" && run 800x480 f2.script ); rc=$?
+check "5: run from another folder (exit 0)" '[ $rc -eq 0 ]'
+check "5: run from another folder shows the same screen" 'same here.png there.png'
+mkdir -p "$tmp/lone/bin"
+cp "$APP" "$tmp/lone/bin/vitrine"
+( cd "$tmp/lone" && "$tmp/lone/bin/vitrine" --headless --size 800x480 --db "$tmp/s.db" \
+      --script "$tmp/f2.script" --shots "$tmp/lone" 2> "$tmp/lone/err" ); rc=$?
+check "5: no fonts anywhere: non-zero exit" '[ $rc -ne 0 ]'
+check "5: no fonts anywhere: says so" 'grep -qi "font" "$tmp/lone/err"'
+mkdir -p "$tmp/lone/share/vitrine"
+cp -r fonts "$tmp/lone/share/vitrine/fonts"
+( cd "$tmp/lone" && "$tmp/lone/bin/vitrine" --headless --quiet --size 800x480 --db "$tmp/s.db" \
+      --script "$tmp/f2.script" --shots "$tmp/lone" 2> "$tmp/lone/err" ); rc=$?
+check "5: installed layout (bin/, share/vitrine/fonts) finds its fonts" \
+    '[ $rc -eq 0 ] && "$CMP" --compare "$tmp/lone/there.png" "$tmp/here.png" >/dev/null 2>&1'
+
+# ---- 7. Home at 1280x800 with three rows of cards that fit: no scrolling
+printf 'at 0 shot h0.png\nat 100 drag 0.5 0.8 0.5 0.2 400\nat 2000 shot h1.png\nat 2100 quit\n' > "$tmp/h.script"
+run 1280x800 h.script
+check "7: Home that fits does not scroll" 'same h0.png h1.png'
+
+# ---- 2. fast taps are all taps: three taps on › 100 ms apart move three
+# articles (as three Right keys do); three zoom presses within 260 ms zoom
+# three steps (as three presses a second apart do)
+cat > "$tmp/t1.script" <<'S'
+at 0 tap 0.2 0.3
+at 1000 tap 0.925 0.935
+at 1100 tap 0.925 0.935
+at 1200 tap 0.925 0.935
+at 3000 shot taps.png
+at 3100 quit
+S
+cat > "$tmp/t2.script" <<'S'
+at 0 tap 0.2 0.3
+at 1000 key Right
+at 2000 key Right
+at 3000 key Right
+at 4000 shot keys.png
+at 4100 quit
+S
+run 800x480 t1.script; run 800x480 t2.script
+check "2: three fast taps on › move three articles" 'same taps.png keys.png'
+cat > "$tmp/z1.script" <<'S'
+at 0 tap 0.92 0.0625
+at 1000 tap 0.94 0.92
+at 1080 tap 0.94 0.92
+at 1160 tap 0.94 0.92
+at 4000 shot zfast.png
+at 4100 quit
+S
+cat > "$tmp/z2.script" <<'S'
+at 0 tap 0.92 0.0625
+at 1000 tap 0.94 0.92
+at 2500 tap 0.94 0.92
+at 4000 tap 0.94 0.92
+at 6000 shot zslow.png
+at 6100 quit
+S
+run 800x480 z1.script; run 800x480 z2.script
+check "2: three fast zoom presses zoom three steps" 'same zfast.png zslow.png'
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
