@@ -242,6 +242,14 @@ void ui_start(ui *u, uint64_t now)
     send(u, NULL, &ev, now);
 }
 
+/* Controls pressed again and again (‹ › + −): each press is one step, so a
+** second press within the double-tap time is a tap too. Elsewhere a double
+** tap is ignored: its second tap would land on the screen the first opened. */
+static int repeats(ui_target t)
+{
+    return t == UI_TGT_NEXT || t == UI_TGT_PREV || t == UI_TGT_ZOOM_IN || t == UI_TGT_ZOOM_OUT;
+}
+
 int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
 {
     ui_event ev = { .type = UI_EV_NONE, .index = -1, .article = -1 };
@@ -265,7 +273,11 @@ int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
             moving = screen_gesture(cur, ge, now);
         ev.type = UI_EV_ACTIVITY;
         break;
-    default:                    /* DOUBLE_TAP: the first TAP already acted */
+    case GESTURE_DOUBLE_TAP:    /* the first TAP already acted: a second press */
+        screen_hit(cur, ge->x, ge->y, &ev);     /* counts only on a stepping control */
+        ev.type = repeats(ev.target) ? UI_EV_TAP : UI_EV_NONE;
+        break;
+    default:
         break;
     }
     if (ev.type != UI_EV_NONE)

@@ -127,7 +127,7 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch);
     }
     int nrows = ((int)ncards + cols - 1) / cols;
-    int content_h = y + nrows * (ch + gap) + m->margin / 2;
+    int content_h = y + nrows * (ch + gap) - gap + m->margin / 2;   /* no gap after the last row */
     ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
     store_articles_free(&arts);
     return 0;

@@ -596,14 +596,16 @@ static int zoom_to(ui_timeline *s, double ppd, double x, uint64_t now)
     return 1;
 }
 
-/* The next level up (+1) or down (-1) from the current ppd. */
+/* The next level up (+1) or down (-1) from the current ppd, or from the
+** zoom a running animation goes to: presses in quick succession add up. */
 static double level_step(const ui_timeline *s, int dir)
 {
-    int n = ui_tlm_nlevels(s->m), l = ui_tlm_level_for(s->m, s->ppd);
+    double ppd = s->zooming ? exp(s->z_to) : s->ppd;
+    int n = ui_tlm_nlevels(s->m), l = ui_tlm_level_for(s->m, ppd);
     double at = ui_tlm_level_ppd(s->m, l);
     if (dir > 0)
         return l + 1 < n ? ui_tlm_level_ppd(s->m, l + 1) : ui_tlm_max_ppd(s->m);
-    if (s->ppd > at * 1.001)                    /* between levels: back to this one */
+    if (ppd > at * 1.001)                       /* between levels: back to this one */
         return at;
     return l > 0 ? ui_tlm_level_ppd(s->m, l - 1) : at;
 }
