@@ -35,6 +35,9 @@ TEST_PKGS="sqlite3"
 TEST_PKGS="$TEST_PKGS curl python3"
 # tests/test_valgrind.sh: the scripted app under memcheck.
 TEST_PKGS="$TEST_PKGS valgrind"
+# tests/test_screens_x11.sh: a real X window without a window manager
+# (Xvfb), driven by xdotool, its pixels read with xwd (x11-apps).
+TEST_PKGS="$TEST_PKGS xvfb xdotool x11-apps"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
 RUN_PKGS=""

@@ -15,6 +15,9 @@ ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 same() { "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null 2>&1; }
+# identical pixels (the same renderer writes the same PNG bytes): for stray
+# text smaller than the goldens' tolerance
+exact() { cmp -s "$tmp/$1" "$tmp/$2"; }
 # run SIZE SCRIPTNAME [flags...]: the script is $tmp/SCRIPTNAME, shots in $tmp
 run() {
     size=$1; sc=$2; shift 2
@@ -105,6 +108,40 @@ at 6100 quit
 S
 run 800x480 z1.script; run 800x480 z2.script
 check "2: three fast zoom presses zoom three steps" 'same zfast.png zslow.png'
+
+# ---- 1. a resize lays every screen out again, and the first frame after it
+# holds nothing of the old layout (the shot at the resize's moment is that
+# frame); both ways, on Home and on a scrolling full text
+cat > "$tmp/r1.script" <<'S'
+at 0 resize 800 480
+at 0 shot r_home.png
+at 200 tap 0.2 0.3
+at 1200 key Return
+at 2200 resize 1280 800
+at 2200 shot r_full_big.png
+at 2300 resize 800 480
+at 2300 shot r_full.png
+at 2400 quit
+S
+cat > "$tmp/r2.script" <<'S'
+at 0 shot d_home.png
+at 200 tap 0.2 0.3
+at 1200 key Return
+at 2300 shot d_full.png
+at 2400 quit
+S
+cat > "$tmp/r3.script" <<'S'
+at 200 tap 0.2 0.3
+at 1200 key Return
+at 2200 shot d_full_big.png
+at 2400 quit
+S
+run 1280x800 r1.script; rc=$?
+run 800x480 r2.script; run 1280x800 r3.script
+check "1: resize runs (exit 0)" '[ $rc -eq 0 ]'
+check "1: Home after a resize is Home laid out for the new size" 'exact r_home.png d_home.png'
+check "1: full text after a resize has nothing of the old layout" 'exact r_full.png d_full.png'
+check "1: full text after growing has nothing of the old layout" 'exact r_full_big.png d_full_big.png'
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -277,6 +277,34 @@ static void to_screen(app *a, screen_ev_kind k, float x, float y, int key)
     act(a, a->cur->vt->input(a->cur, &ev));
 }
 
+/* The output changed size: every screen alive lays out again. */
+static void relayout(app *a)
+{
+    int w, h;
+    plat_logical_size(a->p, &w, &h);
+    gesture_set_screen(a->g, w < h ? w : h);
+    if (a->ui)
+        ui_resize(a->ui, w, h);
+    screen_ctx c = ctx_of(a);
+    /* Prepared again, a screen is primed again: priming blits every text at
+    ** the top left, which must happen on a frame the next one clears (see
+    ** prime), never on the frame shown. */
+    if (a->cur) {
+        a->cur->vt->prepare(a->cur, &c, w, h);
+        prime(a, a->cur);
+    }
+    if (a->next) {
+        a->next->vt->prepare(a->next, &c, w, h);
+        prime(a, a->next);
+        if (a->snap_of_from)                    /* the old frame is of the old size: end now */
+            a->trans_start = a->now - (uint32_t)a->cfg->transition_ms;
+        else
+            a->snap_ok = a->tkind == TRANSITION_CROSSFADE &&
+                         render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
+    }
+    a->dirty = 1;
+}
+
 static void handle_input(app *a, const plat_input *in)
 {
     uint64_t t = a->now;
@@ -297,26 +325,7 @@ static void handle_input(app *a, const plat_input *in)
         break;
     case PIN_CLOSE: a->running = 0; break;
     case PIN_REDRAW: a->dirty = 1; break;
-    case PIN_RESIZE: {
-        int w, h;
-        plat_logical_size(a->p, &w, &h);
-        gesture_set_screen(a->g, w < h ? w : h);
-        if (a->ui)
-            ui_resize(a->ui, w, h);
-        screen_ctx c = ctx_of(a);
-        if (a->cur)
-            a->cur->vt->prepare(a->cur, &c, w, h);
-        if (a->next) {
-            a->next->vt->prepare(a->next, &c, w, h);
-            if (a->snap_of_from)                /* the old frame is of the old size: end now */
-                a->trans_start = a->now - (uint32_t)a->cfg->transition_ms;
-            else
-                a->snap_ok = a->tkind == TRANSITION_CROSSFADE &&
-                             render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
-        }
-        a->dirty = 1;
-        break;
-    }
+    case PIN_RESIZE: relayout(a); break;
     default: break;
     }
 }
@@ -468,6 +477,19 @@ static void run_script(app *a)
             pump_events(a);
             a->running = 0;
             break;
+        case SEV_RESIZE:
+            if (plat_resize(a->p, e->cmd->w, e->cmd->h) != 0)
+                a->exit_code = 1;
+            else if (a->opts.headless)          /* no window: no event will come */
+                relayout(a);
+            break;
+        case SEV_WHEEL:
+            ev.type = SDL_MOUSEWHEEL;
+            ev.wheel.x = e->cmd->w;
+            ev.wheel.y = e->cmd->h;
+            ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+            SDL_PushEvent(&ev);
+            break;
         case SEV_FILE:
             script_file_op(e->cmd, a->cfg->db_path);
             check_content(a);                   /* as the next wake-up would */
@@ -577,7 +599,9 @@ app *app_create(const config *cfg, const app_opts *opts)
     a->opts = *opts;
     a->running = 1;
     store_err se;
-    if (!(a->p = plat_create(cfg, opts->headless)))
+    int max_w, max_h;                           /* room for the script's resizes */
+    script_max_size(opts->sc, &max_w, &max_h);
+    if (!(a->p = plat_create(cfg, opts->headless, max_w, max_h)))
         goto err;
     if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
         config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);

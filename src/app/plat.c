@@ -23,6 +23,7 @@ struct plat {
     SDL_Texture *frame;         /* logical-size target when rotated; owned */
     int rotate;                 /* degrees clockwise */
     int pw, ph;                 /* output px */
+    int sw, sh;                 /* headless: the surface's px (>= pw, ph) */
     int lw, lh;                 /* logical px */
     int kiosk;                  /* fullscreen: window close ignored */
     int kmsdrm;                 /* video driver is kmsdrm (no desktop) */
@@ -64,6 +65,16 @@ static void set_logical(plat *p)
     int turned = p->rotate == 90 || p->rotate == 270;
     p->lw = turned ? p->ph : p->pw;
     p->lh = turned ? p->pw : p->ph;
+}
+
+/* Headless, the output is the top-left pw x ph of a surface that may be
+** larger (room for plat_resize): draw and read only there. */
+static void set_viewport(plat *p)
+{
+    if (p->surface) {
+        SDL_Rect vp = { 0, 0, p->pw, p->ph };
+        SDL_RenderSetViewport(p->r, &vp);
+    }
 }
 
 static int make_frame(plat *p)
@@ -112,12 +123,18 @@ static int open_window(plat *p, const config *cfg)
     } else {
         flags |= SDL_WINDOW_RESIZABLE;
     }
+    SDL_DisplayMode dm;
+    int pos = SDL_WINDOWPOS_CENTERED;
+    if ((!w || !h) && cfg->fullscreen && SDL_GetDesktopDisplayMode(0, &dm) == 0) {
+        w = dm.w;               /* the display's size from the start: without a window */
+        h = dm.h;               /* manager nobody makes the window fullscreen, and it */
+        pos = 0;                /* must not be laid out for a size it does not have */
+    }
     if (!w || !h) {
         w = DEFAULT_WINDOW_W;
         h = DEFAULT_WINDOW_H;
     }
-    p->win = SDL_CreateWindow("Vitrine", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              w, h, flags);
+    p->win = SDL_CreateWindow("Vitrine", pos, pos, w, h, flags);
     if (!p->win) {
         log_error("plat: cannot open a %dx%d window: %s", w, h, SDL_GetError());
         return -1;
@@ -130,11 +147,13 @@ static int open_window(plat *p, const config *cfg)
     return 0;
 }
 
-static int open_headless(plat *p, const config *cfg)
+static int open_headless(plat *p, const config *cfg, int max_w, int max_h)
 {
     p->pw = cfg->width ? cfg->width : DEFAULT_WINDOW_W;
     p->ph = cfg->height ? cfg->height : DEFAULT_WINDOW_H;
-    p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    p->sw = max_w > p->pw ? max_w : p->pw;
+    p->sh = max_h > p->ph ? max_h : p->ph;
+    p->surface = SDL_CreateRGBSurfaceWithFormat(0, p->sw, p->sh, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!p->surface || !(p->r = SDL_CreateSoftwareRenderer(p->surface))) {
         log_error("plat: headless %dx%d surface: %s", p->pw, p->ph, SDL_GetError());
         return -1;
@@ -142,7 +161,7 @@ static int open_headless(plat *p, const config *cfg)
     return 0;
 }
 
-plat *plat_create(const config *cfg, int headless)
+plat *plat_create(const config *cfg, int headless, int max_w, int max_h)
 {
     plat *p = xcalloc(1, sizeof *p);
     p->rotate = cfg->rotate;
@@ -169,9 +188,10 @@ plat *plat_create(const config *cfg, int headless)
         log_error("plat: TTF_Init: %s", TTF_GetError());
         goto err;
     }
-    if ((headless ? open_headless(p, cfg) : open_window(p, cfg)) != 0)
+    if ((headless ? open_headless(p, cfg, max_w, max_h) : open_window(p, cfg)) != 0)
         goto err;
     set_logical(p);
+    set_viewport(p);
     if (make_frame(p) != 0)
         goto err;
     if (p->kiosk || p->kmsdrm)
@@ -281,11 +301,12 @@ int plat_translate(plat *p, const SDL_Event *ev, plat_input *in)
             return 0;
         in->kind = PIN_CLOSE;
         return 1;
-    case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && resized(p))
+    case SDL_WINDOWEVENT:       /* any of them may be the first to see a new size */
+        if (resized(p))
             in->kind = PIN_RESIZE;
         else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
-                 ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                 ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                 ev->window.event == SDL_WINDOWEVENT_RESIZED)
             in->kind = PIN_REDRAW;
         else
             return 0;
@@ -322,13 +343,31 @@ int plat_frame_finish(plat *p)
 
 void plat_present(plat *p) { SDL_RenderPresent(p->r); }
 
+int plat_resize(plat *p, int w, int h)
+{
+    if (p->win) {
+        SDL_SetWindowSize(p->win, w, h);
+        return 0;
+    }
+    if (w > p->sw || h > p->sh) {
+        log_error("plat: headless resize to %dx%d: larger than the %dx%d surface", w, h, p->sw, p->sh);
+        return -1;
+    }
+    p->pw = w;
+    p->ph = h;
+    set_logical(p);
+    set_viewport(p);
+    return make_frame(p);
+}
+
 int plat_save_png(plat *p, const char *path)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, p->pw, p->ph, 32, SDL_PIXELFORMAT_ARGB8888);
     int rc = -1;
     if (!s)
         goto out;
-    if (SDL_RenderReadPixels(p->r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
+    SDL_Rect all = { 0, 0, p->pw, p->ph };
+    if (SDL_RenderReadPixels(p->r, &all, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0)
         goto out;
     /* The output is opaque: drop whatever alpha the renderer left. */
     for (int y = 0; y < s->h; y++) {
