@@ -189,7 +189,7 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
     text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
     bs.line_pct = 140;
     const char *p = a->body ? a->body : "";
-    while (*p) {
+    while (*p && !stop_requested()) {          /* quitting: the rest is not needed */
         size_t n = strcspn(p, "\n");
         if (n) {
             char *para = xstrndup(p, n);
