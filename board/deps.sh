@@ -30,6 +30,8 @@ BUILD_PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
 # The app's sd_notify (READY / WATCHDOG for the Type=notify unit): libsystemd.
 BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
+# Shots (script harness, goldens) written with libpng at a fast level.
+BUILD_PKGS="$BUILD_PKGS libpng-dev"
 TEST_PKGS="sqlite3"
 # tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
 TEST_PKGS="$TEST_PKGS curl python3"
