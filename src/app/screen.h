@@ -81,6 +81,10 @@ typedef struct screen_vt {
     ** Returns 1 while still moving (the app keeps drawing frames), 0 when
     ** at rest (the app may sleep). Must not allocate. */
     int (*update)(screen *s, uint32_t now);
+    /* The view the visitor has now (scroll position, zoom), and putting a
+    ** prepared screen back into a view saved before (Back). No allocation. */
+    void (*save_view)(const screen *s, ui_view *out);
+    void (*restore_view)(screen *s, const ui_view *v);
 } screen_vt;
 
 /* Every screen struct starts with this. */
@@ -104,6 +108,14 @@ static inline int screen_action_apply(screen *s, const ui_action *act, uint32_t 
 }
 static inline int screen_update(screen *s, uint32_t now) {
     return (s && s->vt->update) ? s->vt->update(s, now) : 0;
+}
+
+static inline void screen_save_view(const screen *s, ui_view *out) {
+    out->valid = 0;
+    if (s && s->vt->save_view) s->vt->save_view(s, out);
+}
+static inline void screen_restore_view(screen *s, const ui_view *v) {
+    if (s && v->valid && s->vt->restore_view) s->vt->restore_view(s, v);
 }
 
 /* Engine screens. */

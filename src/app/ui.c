@@ -124,6 +124,8 @@ static int show(ui *u, const ui_action *a, uint64_t now)
     screen *s = make(u, a->place, &a->slide);
     if (!s)
         return -1;
+    if (a->type == UI_ACT_BACK)                 /* where the visitor left it */
+        screen_restore_view(s, &a->view);
     u->has_content = a->place.screen != UI_NOTICE;
     int words = a->type == UI_ACT_SLIDE ? ui_slide_words(s) : 0;
     int kind = -1, dir = 1;
@@ -225,6 +227,8 @@ static int step_action(ui *u, screen *cur, const ui_state *before, ui_action *a,
 
 static void send(ui *u, screen *cur, const ui_event *ev, uint64_t now)
 {
+    if (cur)                    /* the view goes with the place onto the back stack */
+        screen_save_view(cur, &u->st.cur_view);
     ui_state before = u->st;
     ui_action a;
     ui_state_apply(&u->st, ev, now, &a);

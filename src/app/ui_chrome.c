@@ -313,6 +313,20 @@ int ui_scroller_update(ui_scroller *s, uint64_t now)
     return scroll_step(&s->sc, now) || s->sc.held;
 }
 
+void ui_scroller_save(const ui_scroller *s, ui_view *out)
+{
+    out->valid = 1;
+    out->a = s->sc.pos;
+    out->b = 0;
+}
+
+void ui_scroller_restore(ui_scroller *s, const ui_view *v)
+{
+    float pos = (float)v->a;
+    s->sc.pos = pos < s->sc.min ? s->sc.min : pos > s->sc.max ? s->sc.max : pos;
+    s->sc.vel = 0;
+}
+
 int ui_scroller_y(const ui_scroller *s) { return (int)(s->sc.pos + (s->sc.pos < 0 ? -0.5f : 0.5f)); }
 
 void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,

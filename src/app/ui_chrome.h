@@ -144,6 +144,10 @@ int ui_scroller_gesture(ui_scroller *s, const gesture_event *ev, uint64_t now);
 int ui_scroller_action(ui_scroller *s, const ui_action *a, uint64_t now);
 int ui_scroller_update(ui_scroller *s, uint64_t now);  /* 1 while moving */
 int ui_scroller_y(const ui_scroller *s);               /* px to subtract from content y */
+/* The view for Back (screen.h save_view / restore_view): the scroll
+** position, restored clamped to the range and at rest. */
+void ui_scroller_save(const ui_scroller *s, ui_view *out);
+void ui_scroller_restore(ui_scroller *s, const ui_view *v);
 /* A thin thumb at the right edge when the content is longer than the view. */
 void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,
                       int x_off, uint8_t alpha);

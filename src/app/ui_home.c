@@ -167,6 +167,16 @@ static int home_update(screen *base, uint32_t now)
     return ui_scroller_update(&((ui_home *)base)->page.scr, now);
 }
 
+static void home_save_view(const screen *base, ui_view *out)
+{
+    ui_scroller_save(&((const ui_home *)base)->page.scr, out);
+}
+
+static void home_restore_view(screen *base, const ui_view *v)
+{
+    ui_scroller_restore(&((ui_home *)base)->page.scr, v);
+}
+
 static screen_action home_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
 
 static void home_destroy(screen *base)
@@ -180,7 +190,7 @@ static void home_destroy(screen *base)
 static const screen_vt home_vt = {
     .name = "home", .prepare = home_prepare, .draw = home_draw, .input = home_input,
     .destroy = home_destroy, .hit = home_hit, .gesture = home_gesture, .action = home_action,
-    .update = home_update,
+    .update = home_update, .save_view = home_save_view, .restore_view = home_restore_view,
 };
 
 screen *ui_home_create(void)

@@ -713,10 +713,30 @@ static void tl_destroy(screen *base)
     free(s);
 }
 
+/* The view for Back: zoom (px per day) and the day at the axis's left end,
+** where an animation goes if one runs. */
+static void tl_save_view(const screen *base, ui_view *out)
+{
+    const ui_timeline *s = (const ui_timeline *)base;
+    out->valid = s->m && ui_tlm_count(s->m) > 0;
+    out->a = s->zooming ? exp(s->z_to) : s->ppd;
+    out->b = view_left(s);
+}
+
+static void tl_restore_view(screen *base, const ui_view *v)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m || ui_tlm_count(s->m) == 0 || !(v->a > 0))
+        return;
+    s->zooming = 0;
+    s->sc.vel = 0;
+    set_view(s, v->a, v->b, 1);
+}
+
 static const screen_vt timeline_vt = {
     .name = "timeline", .prepare = tl_prepare, .draw = tl_draw, .input = tl_input,
     .destroy = tl_destroy, .hit = tl_hit, .gesture = tl_gesture, .action = tl_action,
-    .update = tl_update,
+    .update = tl_update, .save_view = tl_save_view, .restore_view = tl_restore_view,
 };
 
 screen *ui_timeline_create(int event_index)
