@@ -200,5 +200,44 @@ check "4: Back from the full text returns to the article as it was scrolled" 'sa
 check "4: the Timeline's event opened its article" '! same back_t1.png back_t_article.png'
 check "4: Back from that article returns to the Timeline as it was zoomed" 'same back_t1.png back_t2.png'
 
+# ---- 6. keyboard focus on Home and Quote: arrows / Tab move a visible ring,
+# Enter activates what it is on (Enter alone: the first card; on Quote: the
+# source line, i.e. the quote's article)
+cat > "$tmp/k1.script" <<'S'
+at 0 shot k_home.png
+at 100 key Down
+at 200 shot k_ring.png
+at 300 key Right
+at 400 key Return
+at 1400 shot k_card2.png
+at 1500 key Home
+at 2500 key Return
+at 3500 shot k_card1.png
+at 3600 key Home
+at 4600 tap 0.816 0.0625
+at 5600 shot k_quote.png
+at 5700 key Tab
+at 5800 shot k_quote_ring.png
+at 5900 key Home
+at 6900 tap 0.816 0.0625
+at 7900 key Return
+at 8900 shot k_quote_art.png
+at 9000 quit
+S
+cat > "$tmp/k2.script" <<'S'
+at 0 tap 0.2 0.3
+at 1000 shot t_card1.png
+at 1100 key Home
+at 2100 tap 0.7 0.3
+at 3100 shot t_card2.png
+at 3200 quit
+S
+run 800x480 k1.script; run 800x480 k2.script
+check "6: an arrow shows the focus ring on Home" '! same k_home.png k_ring.png'
+check "6: Enter on Home opens the first card" 'same k_card1.png t_card1.png'
+check "6: arrows then Enter open the focused card" 'same k_card2.png t_card2.png'
+check "6: Tab shows the focus ring on Quote" '! same k_quote.png k_quote_ring.png'
+check "6: Enter on Quote opens the quote's article" 'same k_quote_art.png t_card1.png'
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -319,8 +319,8 @@ static void handle_input(app *a, const plat_input *in)
     case PIN_KEY:
         if (combo_matches(a, in))
             a->running = 0;
-        else if (a->ui)
-            ui_key(a->ui, input_screen(a), in->key, a->now);
+        else if (a->ui && ui_key(a->ui, input_screen(a), in->key, a->now))
+            a->dirty = 1;                       /* a focus ring may have moved */
         else
             to_screen(a, SCREEN_EV_KEY, 0, 0, in->key);
         break;

@@ -301,8 +301,40 @@ static const struct { int key; ui_event_type ev; } keymap[] = {
     { SDLK_HOME, UI_EV_KEY_HOME },        { SDLK_AC_HOME, UI_EV_KEY_HOME },
 };
 
+/* Keys that move the keyboard focus (screen_vt.focus) on the screens that
+** have one, and Enter, which activates the focused target. */
+static const struct { int key; int move; } focus_keys[] = {
+    { SDLK_TAB, SCREEN_FOCUS_NEXT },      { SDLK_LEFT, SCREEN_FOCUS_LEFT },
+    { SDLK_RIGHT, SCREEN_FOCUS_RIGHT },   { SDLK_UP, SCREEN_FOCUS_UP },
+    { SDLK_DOWN, SCREEN_FOCUS_DOWN },     { SDLK_RETURN, SCREEN_FOCUS_NONE },
+    { SDLK_KP_ENTER, SCREEN_FOCUS_NONE },
+};
+
+/* 1 when the focus took the key: a move (ACTIVITY: the visitor is there)
+** or Enter on a target (its TAP, as if touched). */
+static int focus_key(ui *u, screen *cur, int key, uint64_t now)
+{
+    ui_screen sc = u->st.cur.screen;
+    if ((sc != UI_HOME && sc != UI_QUOTE) || u->st.in_transition || !cur || !cur->vt->focus)
+        return 0;
+    for (size_t i = 0; i < sizeof focus_keys / sizeof focus_keys[0]; i++) {
+        if (focus_keys[i].key != key)
+            continue;
+        ui_event ev;
+        if (!screen_focus(cur, focus_keys[i].move, &ev))
+            return 0;
+        if (focus_keys[i].move != SCREEN_FOCUS_NONE)
+            ev = (ui_event){ .type = UI_EV_ACTIVITY, .index = -1, .article = -1 };
+        send(u, cur, &ev, now);
+        return 1;
+    }
+    return 0;
+}
+
 int ui_key(ui *u, screen *cur, int key, uint64_t now)
 {
+    if (focus_key(u, cur, key, now))
+        return 1;
     for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
         if (keymap[i].key == key) {
             ui_event ev = { .type = keymap[i].ev, .index = -1, .article = -1 };

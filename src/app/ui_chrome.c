@@ -98,6 +98,20 @@ void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb)
     render_list_box(l, (SDL_Rect){ r.x + r.w - t, r.y + t, t, r.h - 2 * t }, rgb);
 }
 
+void ui_focus_ring_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect rc, uint32_t rgb,
+                        int x_off, uint8_t alpha)
+{
+    int t = m->line * UI_FOCUS_RING_LINES, g = m->line * 2;     /* thickness, gap to r */
+    SDL_Rect o = { rc.x - g - t + x_off, rc.y - g - t, rc.w + 2 * (g + t), rc.h + 2 * (g + t) };
+    SDL_Rect side[4] = {
+        { o.x, o.y, o.w, t }, { o.x, o.y + o.h - t, o.w, t },
+        { o.x, o.y + t, t, o.h - 2 * t }, { o.x + o.w - t, o.y + t, t, o.h - 2 * t },
+    };
+    SDL_SetRenderDrawBlendMode(r, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
+    SDL_RenderFillRects(r, side, 4);
+}
+
 int ui_button_width(const screen_ctx *ctx, const ui_metrics *m, const char *label)
 {
     text_style st = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 1);

@@ -74,6 +74,11 @@ text_style ui_style(font_style f, int px, uint32_t rgb, text_align a, int max_li
 
 /* Outline r with thickness t (4 boxes). */
 void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb);
+/* The keyboard focus ring around r, drawn now (per frame, no allocation):
+** UI_FOCUS_RING_LINES rules thick, just outside r, shifted by x_off. */
+#define UI_FOCUS_RING_LINES 3   /* ring thickness in rule widths (ui_metrics.line) */
+void ui_focus_ring_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect rc, uint32_t rgb,
+                        int x_off, uint8_t alpha);
 
 typedef enum ui_button_kind {
     UI_BUTTON_OUTLINE,          /* muted outline, text colour label */
