@@ -187,7 +187,7 @@ static void test_timeline_hits(void)
     int merged = 0;
     for (int i = 0; i < ui_tlm_count(m); i++) {
         const ui_tlm_item *it = ui_tlm_item_at(m, i);
-        float x = (float)ui_tlm_x(m, ppd, left, it->mid);
+        float x = (float)ui_tlm_item_x(m, i, ppd, left);    /* stacks stand side by side */
         ui_event ev;
         screen_hit(s, x, (float)g->axis_y, &ev);
         if (ev.target == UI_TGT_EVENT && ev.index != it->first) {

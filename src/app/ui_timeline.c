@@ -483,7 +483,7 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
     int d = marker_size(&s->mt), line = s->mt.line;
     int focus = i == s->focus;
-    int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
+    int x = (int)floor(ui_tlm_item_x(s->m, i, s->ppd, left));   /* stacks side by side */
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
     if ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 || (shown && lx < x ? lx : x) - d > s->mt.w)
