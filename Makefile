@@ -23,7 +23,7 @@ WERROR     ?= -Werror
 SANITIZE   ?=
 
 CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c
-APP_PC    := sdl2 SDL2_ttf SDL2_image sqlite3 inih libunibreak libsystemd
+APP_PC    := sdl2 SDL2_ttf SDL2_image libpng sqlite3 inih libunibreak libsystemd
 
 CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
                -DVITRINE_VERSION='"$(VERSION)"' -Wall -Wextra $(WERROR) \

@@ -33,11 +33,16 @@ libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
 BUILD_PKGS="$BUILD_PKGS libxml2-dev libjson-c-dev"
 # The app's sd_notify (READY / WATCHDOG for the Type=notify unit): libsystemd.
 BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
+# Shots (script harness, goldens) written with libpng at a fast level.
+BUILD_PKGS="$BUILD_PKGS libpng-dev"
 TEST_PKGS="sqlite3"
 # tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
 TEST_PKGS="$TEST_PKGS curl python3"
 # tests/test_valgrind.sh: the scripted app under memcheck.
 TEST_PKGS="$TEST_PKGS valgrind"
+# tests/test_screens_x11.sh: a real X window without a window manager
+# (Xvfb), driven by xdotool, its pixels read with xwd (x11-apps).
+TEST_PKGS="$TEST_PKGS xvfb xdotool x11-apps"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
 # vitrine-update verifies the curator's Ed25519 signature with openssl's

@@ -15,6 +15,8 @@
 #                     full text, quote, timeline, each slide kind), max,
 #                     1920x1080                                            < 20 ms
 #   peak RSS          VmHWM over the 1920x1080 transition runs             < 45 MB
+#   shot              one `shot` at 1920x1080 (render, read back, PNG),
+#                     median of 20; memory: peak RSS above a run without   <= 30 ms, <= 10 MB
 #   wake-ups          loop iterations per second, live run, static screen  <= 2 /s
 #   ingest            tests/bench_ingest.sh: 10,000 generated articles     >= 500 /s
 #   html ingest       tests/bench_html.sh: 1,000 generated saved pages of
@@ -122,6 +124,25 @@ report "peak RSS (1080p)" "$rss" MB "<" 45
 rss4k=$(awk '$2 == "peak_rss_kb" { if ($3 > m) m = $3 } END { printf "%.1f", m / 1024 }' "$tmp/trans_3840x2160")
 printf '%-30s %10s %-4s %-12s %-7s %s\n' "peak RSS (4K)" "$rss4k" MB "-" info \
     "frame + snapshot are 33 MB each at 4K" >> "$tmp/table"
+
+# Shots: a `shot` at 1920x1080 (render + read back + PNG), median of 20 over
+# Home, an article and its full text; its memory is the peak RSS of that
+# run above the same run without shots.
+{ t=0; for i in $(seq 1 20); do
+      case $((i % 3)) in 1) echo "at $t key Home" ;; 2) echo "at $t tap 0.2 0.3" ;; 0) echo "at $t key Return" ;; esac
+      t=$((t + 1000)); echo "at $t shot s$i.png"; t=$((t + 10)); done
+  echo "at $t quit"; } > "$tmp/shots.script"
+grep -v ' shot ' "$tmp/shots.script" > "$tmp/noshots.script"
+mkdir -p "$tmp/shots"
+run --size 1920x1080 --db "$DB" --script "$tmp/shots.script" --shots "$tmp/shots" > "$tmp/shot_out"
+run --size 1920x1080 --db "$DB" --script "$tmp/noshots.script" --shots "$tmp/shots" > "$tmp/noshot_out"
+awk '$2 == "shot_ms" { print $3 }' "$tmp/shot_out" > "$tmp/shot_ms"
+awk '$2 == "shot_ms" { print $5 }' "$tmp/shot_out" > "$tmp/shot_cpu"
+shot_mb=$(awk '$2 == "peak_rss_kb" { print $3 }' "$tmp/shot_out" "$tmp/noshot_out" | tr '\n' ' ' |
+          awk '{ printf "%.1f", ($1 - $2) / 1024 }')
+report "shot (1080p)" "$(pct "$tmp/shot_ms" 0.5)" ms "<=" 30 \
+    "CPU $(pct "$tmp/shot_cpu" 0.5) ms; $(du -k "$tmp/shots" | awk '{ printf "%.0f", $1 / 20 }') KB a file"
+report "shot memory (1080p)" "$shot_mb" MB "<=" 10 "peak RSS with 20 shots minus without"
 
 # Wake-ups: a live (real-clock) run showing a static screen for 4 s.
 "$APP" --headless --quiet --bench --size 1920x1080 --db "$DB" > "$tmp/live" 2>/dev/null & pid=$!

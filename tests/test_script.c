@@ -71,6 +71,14 @@ static const struct { const char *text, *err; } bad[] = {
     {"at 0 shot ../up.png\n",                 "x.script:1: 'shot' needs a file name"},
     {"at 0 quit now\n",                       "x.script:1: unexpected text after the command"},
     {"at 0 tap 0.5 0.5 0.5\n",                "x.script:1: unexpected text"},
+    {"at 0 resize 0 480\n",                   "x.script:1: resize needs whole px W H"},
+    {"at 0 resize 800.5 480\n",               "x.script:1: resize needs whole px W H"},
+    {"at 0 resize 800\n",                     "x.script:1: 'resize' needs 2 numbers"},
+    {"at 0 wheel 0 1.5\n",                    "x.script:1: wheel needs whole steps"},
+    {"at 0 wheel 0 1000\n",                   "x.script:1: wheel needs whole steps"},
+    {"at 0 pinch 0.5 0.5 0.2 1.4 100\n",      "x.script:1: coordinates are fractions"},
+    {"at 0 release 0.5 0.5\n",                "x.script:1: release without a press"},
+    {"at 0 press 0.5 0.5\nat 9 press 0.1 0.1\n", "x.script:2: press while a press is held"},
 };
 
 static void test_errors(void)
@@ -127,9 +135,56 @@ static void test_expand(void)
     script_free(s);
 }
 
+/* The commands issue 13 added: resize, a held press, pinch, wheel. */
+static void test_more(void)
+{
+    char err[256] = "";
+    script *s = script_parse("at 0 resize 800 480\n"
+                             "at 10 press 0.5 0.5\n"
+                             "at 1000 release 0.5 0.7\n"
+                             "at 2000 pinch 0.5 0.5 0.2 0.4 32\n"
+                             "at 3000 wheel 0 -3\n"
+                             "at 4000 quit\n", "m", err, sizeof err);
+    T_OK(s != NULL);
+    if (!s) { fprintf(stderr, "%s\n", err); return; }
+    T_INT(s->cmds[0].op, SCRIPT_RESIZE);
+    T_INT(s->cmds[0].w, 800);
+    T_INT(s->cmds[0].h, 480);
+    T_INT(s->cmds[4].op, SCRIPT_WHEEL);
+    T_INT(s->cmds[4].h, -3);
+    int mw, mh;
+    script_max_size(s, &mw, &mh);
+    T_INT(mw, 800);
+    T_INT(mh, 480);
+    script_ev *ev;
+    size_t n = script_expand(s, &ev);
+    /* resize@0; press: down@10; release: motion+up@1000 (same finger);
+    ** pinch: 2 downs@2000, 2 motions@2016, 2 motions + 2 ups@2032; wheel; quit */
+    T_INT(n, 14);
+    T_INT(ev[0].kind, SEV_RESIZE);
+    T_INT(ev[1].kind, SEV_FINGER_DOWN);
+    T_INT(ev[1].t, 10);
+    T_INT(ev[2].kind, SEV_FINGER_MOTION);
+    T_INT(ev[3].kind, SEV_FINGER_UP);
+    T_INT(ev[3].t, 1000);
+    T_OK(ev[3].finger == ev[1].finger && ev[3].y == 0.7f);
+    T_INT(ev[4].kind, SEV_FINGER_DOWN);
+    T_INT(ev[5].kind, SEV_FINGER_DOWN);
+    T_OK(ev[4].finger != ev[5].finger);
+    T_OK(ev[5].x - ev[4].x > 0.19f && ev[5].x - ev[4].x < 0.21f);      /* FROM apart */
+    T_INT(ev[10].kind, SEV_FINGER_UP);
+    T_INT(ev[11].kind, SEV_FINGER_UP);
+    T_OK(ev[11].x - ev[10].x > 0.39f && ev[11].x - ev[10].x < 0.41f);  /* TO apart */
+    T_INT(ev[12].kind, SEV_WHEEL);
+    T_INT(ev[13].kind, SEV_QUIT);
+    free(ev);
+    script_free(s);
+}
+
 int main(void)
 {
     T_RUN(test_commands);
+    T_RUN(test_more);
     T_RUN(test_errors);
     T_RUN(test_expand);
     return T_DONE();

@@ -374,6 +374,36 @@ static void test_back_stack(void) {
     T_INT(st.nback, 0);
 }
 
+/* Back carries the view each place had when it was left (issue 13 item 4):
+** HOME (scrolled 40) -> ARTICLE 1 (scrolled 300) -> FULLTEXT 1, Back, Back;
+** next/prev and a fresh open start at the default view. */
+static void test_back_view(void) {
+    ui_state st;
+    reach(&st, UI_HOME, NULL);
+    uint64_t t = T0 + 100;
+    st.cur_view = (ui_view){ 1, 40, 0 };
+    tap(&st, UI_TGT_CARD, 1, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
+    T_INT(st.cur_view.valid, 0);                /* a new place: default view */
+    st.cur_view = (ui_view){ 1, 300, 7 };
+    tap(&st, UI_TGT_READ_MORE, -1, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
+    st.cur_view = (ui_view){ 1, 999, 0 };       /* the full text scrolled too */
+    send(&st, UI_EV_KEY_BACK, t);
+    T_INT(act.type, UI_ACT_BACK);
+    T_INT(act.view.valid, 1);
+    T_OK(act.view.a == 300 && act.view.b == 7);
+    send(&st, UI_EV_TRANSITION_DONE, t);
+    send(&st, UI_EV_KEY_BACK, t);
+    T_INT(st.cur.screen, UI_HOME);
+    T_OK(act.view.valid && act.view.a == 40);
+    send(&st, UI_EV_TRANSITION_DONE, t);
+    tap(&st, UI_TGT_CARD, 0, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
+    st.cur_view = (ui_view){ 1, 120, 0 };
+    send(&st, UI_EV_SWIPE_LEFT, t);
+    T_INT(act.type, UI_ACT_NEXT);
+    T_INT(act.view.valid, 0);
+    T_INT(st.cur_view.valid, 0);
+}
+
 static void test_queued_during_transition(void) {
     ui_state st;
     reach(&st, UI_HOME, NULL);
@@ -579,6 +609,7 @@ int main(void) {
     T_RUN(test_wake_opens_slide_item);
     T_RUN(test_wake_touch_swallowed);
     T_RUN(test_back_stack);
+    T_RUN(test_back_view);
     T_RUN(test_queued_during_transition);
     T_RUN(test_content_states);
     T_RUN(test_shuffle_no_repeat);

@@ -194,7 +194,7 @@ static void test_timeline_hits(void)
             T_OK(it->end == (double)ui_tlm_days(2022, 4, 1));
             T_OK(it->mid < (double)ui_tlm_days(2021, 11, 1));   /* the marker at its start */
         }
-        float x = (float)ui_tlm_x(m, ppd, left, it->mid);
+        float x = (float)ui_tlm_item_x(m, i, ppd, left);    /* stacks stand side by side */
         ui_event ev;
         screen_hit(s, x, (float)g->axis_y, &ev);
         if (ev.target == UI_TGT_EVENT && ev.index != it->first) {

@@ -24,6 +24,7 @@
 */
 #include "app/app.h"
 
+#include "app/font.h"       /* font_face_file: what a fonts folder must hold */
 #include "app/gesture.h"
 #include "app/render.h"
 #include "app/screen.h"
@@ -34,12 +35,15 @@
 #include "common/util.h"
 
 #include <SDL.h>
+#include <limits.h>         /* PATH_MAX */
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <time.h>           /* clock: a shot's CPU time for --bench */
+#include <unistd.h>         /* readlink */
 
 struct app {
     const config *cfg;          /* borrowed */
@@ -97,7 +101,7 @@ static void prime(app *a, screen *s)
 static screen *make_screen(app *a, int i)
 {
     screen *s = a->st ? screen_test_create(i)
-                      : screen_notice_create("Content unavailable", a->store_msg);
+                      : ui_notice_create(UI_NOTICE_FAILED, a->store_msg);  /* the log has why */
     int w, h;
     plat_logical_size(a->p, &w, &h);
     screen_ctx c = ctx_of(a);
@@ -274,6 +278,34 @@ static void to_screen(app *a, screen_ev_kind k, float x, float y, int key)
     act(a, a->cur->vt->input(a->cur, &ev));
 }
 
+/* The output changed size: every screen alive lays out again. */
+static void relayout(app *a)
+{
+    int w, h;
+    plat_logical_size(a->p, &w, &h);
+    gesture_set_screen(a->g, w < h ? w : h);
+    if (a->ui)
+        ui_resize(a->ui, w, h);
+    screen_ctx c = ctx_of(a);
+    /* Prepared again, a screen is primed again: priming blits every text at
+    ** the top left, which must happen on a frame the next one clears (see
+    ** prime), never on the frame shown. */
+    if (a->cur) {
+        a->cur->vt->prepare(a->cur, &c, w, h);
+        prime(a, a->cur);
+    }
+    if (a->next) {
+        a->next->vt->prepare(a->next, &c, w, h);
+        prime(a, a->next);
+        if (a->snap_of_from)                    /* the old frame is of the old size: end now */
+            a->trans_start = a->now - (uint32_t)a->cfg->transition_ms;
+        else
+            a->snap_ok = a->tkind == TRANSITION_CROSSFADE &&
+                         render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
+    }
+    a->dirty = 1;
+}
+
 static void handle_input(app *a, const plat_input *in)
 {
     uint64_t t = a->now;
@@ -287,33 +319,14 @@ static void handle_input(app *a, const plat_input *in)
     case PIN_KEY:
         if (combo_matches(a, in))
             a->running = 0;
-        else if (a->ui)
-            ui_key(a->ui, input_screen(a), in->key, a->now);
+        else if (a->ui && ui_key(a->ui, input_screen(a), in->key, a->now))
+            a->dirty = 1;                       /* a focus ring may have moved */
         else
             to_screen(a, SCREEN_EV_KEY, 0, 0, in->key);
         break;
     case PIN_CLOSE: a->running = 0; break;
     case PIN_REDRAW: a->dirty = 1; break;
-    case PIN_RESIZE: {
-        int w, h;
-        plat_logical_size(a->p, &w, &h);
-        gesture_set_screen(a->g, w < h ? w : h);
-        if (a->ui)
-            ui_resize(a->ui, w, h);
-        screen_ctx c = ctx_of(a);
-        if (a->cur)
-            a->cur->vt->prepare(a->cur, &c, w, h);
-        if (a->next) {
-            a->next->vt->prepare(a->next, &c, w, h);
-            if (a->snap_of_from)                /* the old frame is of the old size: end now */
-                a->trans_start = a->now - (uint32_t)a->cfg->transition_ms;
-            else
-                a->snap_ok = a->tkind == TRANSITION_CROSSFADE &&
-                             render_snapshot(c.r, a->next, &a->snap, w, h, a->cfg->color_bg) == 0;
-        }
-        a->dirty = 1;
-        break;
-    }
+    case PIN_RESIZE: relayout(a); break;
     default: break;
     }
 }
@@ -411,7 +424,12 @@ static void present(app *a)
 int app_shot(app *a, const char *path)
 {
     render(a);
+    uint64_t t0 = a->opts.bench ? plat_clock_us() : 0;
+    clock_t c0 = a->opts.bench ? clock() : 0;   /* CPU time: the figure a loaded machine keeps */
     int rc = plat_save_png(a->p, path);
+    if (a->opts.bench)
+        printf("bench shot_ms %.3f cpu_ms %.3f\n", ms_since(t0),
+               (double)(clock() - c0) * 1000.0 / CLOCKS_PER_SEC);
     plat_present(a->p);
     a->dirty = 0;
     return rc;
@@ -464,6 +482,19 @@ static void run_script(app *a)
         case SEV_QUIT:
             pump_events(a);
             a->running = 0;
+            break;
+        case SEV_RESIZE:
+            if (plat_resize(a->p, e->cmd->w, e->cmd->h) != 0)
+                a->exit_code = 1;
+            else if (a->opts.headless)          /* no window: no event will come */
+                relayout(a);
+            break;
+        case SEV_WHEEL:
+            ev.type = SDL_MOUSEWHEEL;
+            ev.wheel.x = e->cmd->w;
+            ev.wheel.y = e->cmd->h;
+            ev.wheel.direction = SDL_MOUSEWHEEL_NORMAL;
+            SDL_PushEvent(&ev);
             break;
         case SEV_FILE:
             script_file_op(e->cmd, a->cfg->db_path);
@@ -521,6 +552,52 @@ void app_get_stats(const app *a, app_stats *st)
     st->index = a->ui ? ui_get_state(a->ui)->cur.index : a->index;
 }
 
+/* The folder fonts are looked for in, in order (dir = content.fonts; exe =
+** the executable's folder, from /proc/self/exe):
+**   dir as given (relative: to the working folder)
+**   exe/../dir             relative dir: a build tree (build/vitrine, fonts/)
+**   exe/../share/vitrine/fonts, exe/../share/fonts   an installed layout
+** None: a clear error and no app (main exits non-zero): an exhibit
+** without text would show empty cards. */
+static font_lib *open_fonts(const char *dir)
+{
+    char exe[PATH_MAX], cand[4][PATH_MAX + 64];
+    int n = 0;
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[len > 0 ? len : 0] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = 0;                             /* exe: the executable's folder */
+    snprintf(cand[n++], sizeof cand[0], "%s", dir);
+    if (exe[0] && dir[0] != '/')
+        snprintf(cand[n++], sizeof cand[0], "%s/../%s", exe, dir);
+    if (exe[0]) {
+        snprintf(cand[n++], sizeof cand[0], "%s/../share/vitrine/fonts", exe);
+        snprintf(cand[n++], sizeof cand[0], "%s/../share/fonts", exe);
+    }
+    for (int i = 0; i < n; i++) {
+        int all = 1;
+        for (int k = 0; k < FACE_COUNT && all; k++) {
+            sbuf path = {0};
+            sbuf_addf(&path, "%s/%s", cand[i], font_face_file(k));
+            all = access(path.s, R_OK) == 0;
+            sbuf_free(&path);
+        }
+        if (!all)
+            continue;
+        if (i > 0)
+            log_warn("fonts: none in %s; using %s", dir, cand[i]);
+        return font_lib_create(cand[i]);        /* NULL: a broken face file, logged */
+    }
+    sbuf tried = {0};
+    for (int i = 0; i < n; i++)
+        sbuf_addf(&tried, "%s%s", i ? ", " : "", cand[i]);
+    log_error("fonts: the bundled font files (%s ...) are in none of: %s; "
+              "set content.fonts or --fonts to their folder", font_face_file(0), tried.s);
+    sbuf_free(&tried);
+    return NULL;
+}
+
 app *app_create(const config *cfg, const app_opts *opts)
 {
     app *a = xcalloc(1, sizeof *a);
@@ -528,11 +605,14 @@ app *app_create(const config *cfg, const app_opts *opts)
     a->opts = *opts;
     a->running = 1;
     store_err se;
-    if (!(a->p = plat_create(cfg, opts->headless)))
+    int max_w, max_h;                           /* room for the script's resizes */
+    script_max_size(opts->sc, &max_w, &max_h);
+    if (!(a->p = plat_create(cfg, opts->headless, max_w, max_h)))
         goto err;
     if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
         config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);
-    a->fonts = font_lib_create(cfg->fonts_dir);
+    if (!(a->fonts = open_fonts(cfg->fonts_dir)))
+        goto err;
     a->w = watch_create(cfg->db_path);          /* before the open: a file put in place now counts */
     a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
     int w, h;

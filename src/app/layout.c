@@ -317,6 +317,8 @@ static void break_lines(layout *l, int limit, int exact)
     int bw = l->p->box_w, n = l->n;
     int ls = 0, lw = 0, tw = 0, i = 0;  /* line start; width so far with and without trailing spaces */
     while (i < n && l->n_spans <= limit) {
+        if (stop_requested())
+            break;                  /* the process is quitting: a long text ends here */
         int se = i;
         while (se < n - 1 && l->ch[se].brk == LINEBREAK_NOBREAK) se++;
         se++;   /* segment [i, se) ends at a break opportunity */

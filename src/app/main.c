@@ -34,7 +34,7 @@
 #endif
 
 static volatile sig_atomic_t got_signal;
-static void on_signal(int sig) { got_signal = sig; }
+static void on_signal(int sig) { got_signal = sig; stop_request(); }  /* long layouts end early */
 
 typedef struct opts {
     const char *config, *script, *shots;

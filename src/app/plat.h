@@ -42,8 +42,15 @@ typedef struct plat_input {
 } plat_input;
 
 /* Create window + renderer (or the headless surface). NULL on failure,
-** logged. Calls SDL_Init. cfg is read only during the call. */
-plat *plat_create(const config *cfg, int headless);
+** logged. Calls SDL_Init. cfg is read only during the call. Headless, the
+** offscreen surface is made max_w x max_h when that is larger than the
+** configured size (room for plat_resize; 0 x 0: none). */
+plat *plat_create(const config *cfg, int headless, int max_w, int max_h);
+/* The output becomes w x h px: a window is resized (its SIZE_CHANGED event
+** follows); headless, the frame uses the top-left w x h of the surface
+** (at most the size it was created with). 0, or -1 (logged). The caller
+** lays out again (the app does on PIN_RESIZE / at once headless). */
+int plat_resize(plat *p, int w, int h);
 void plat_destroy(plat *p);                     /* NULL-safe; SDL_Quit */
 
 SDL_Renderer *plat_renderer(plat *p);

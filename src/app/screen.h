@@ -81,7 +81,24 @@ typedef struct screen_vt {
     ** Returns 1 while still moving (the app keeps drawing frames), 0 when
     ** at rest (the app may sleep). Must not allocate. */
     int (*update)(screen *s, uint32_t now);
+    /* The view the visitor has now (scroll position, zoom), and putting a
+    ** prepared screen back into a view saved before (Back). No allocation. */
+    void (*save_view)(const screen *s, ui_view *out);
+    void (*restore_view)(screen *s, const ui_view *v);
+    /* Keyboard focus among the screen's targets (screen_focus_move): move
+    ** it (the screen draws a ring around the focused target and scrolls it
+    ** into view), or with SCREEN_FOCUS_NONE report it, focusing the first
+    ** target if none has focus. Fills *out with the tap event the focused
+    ** target would give (as hit does). 0 when the screen has no target for
+    ** that move (the key then goes to ui_state as before). No allocation. */
+    int (*focus)(screen *s, int move, ui_event *out);
 } screen_vt;
+
+typedef enum screen_focus_move {
+    SCREEN_FOCUS_NONE,          /* Enter: the target to activate */
+    SCREEN_FOCUS_NEXT,          /* Tab */
+    SCREEN_FOCUS_LEFT, SCREEN_FOCUS_RIGHT, SCREEN_FOCUS_UP, SCREEN_FOCUS_DOWN,
+} screen_focus_move;
 
 /* Every screen struct starts with this. */
 struct screen {
@@ -104,6 +121,19 @@ static inline int screen_action_apply(screen *s, const ui_action *act, uint32_t 
 }
 static inline int screen_update(screen *s, uint32_t now) {
     return (s && s->vt->update) ? s->vt->update(s, now) : 0;
+}
+
+static inline void screen_save_view(const screen *s, ui_view *out) {
+    out->valid = 0;
+    if (s && s->vt->save_view) s->vt->save_view(s, out);
+}
+static inline void screen_restore_view(screen *s, const ui_view *v) {
+    if (s && v->valid && s->vt->restore_view) s->vt->restore_view(s, v);
+}
+
+static inline int screen_focus(screen *s, int move, ui_event *out) {
+    out->type = UI_EV_TAP; out->target = UI_TGT_NONE; out->index = -1; out->article = -1;
+    return (s && s->vt->focus) ? s->vt->focus(s, move, out) : 0;
 }
 
 /* Engine screens. */

@@ -7,26 +7,35 @@
 #include "common/util.h"
 
 #include <errno.h>
+#include <math.h>           /* fabs */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>         /* ftruncate, unlink for the file ops */
 
-static const struct { const char *name; script_op op; int nnum; } ops[] = {
-    /* name        op               numbers after the name */
-    {"tap",       SCRIPT_TAP,       2},
-    {"swipe",     SCRIPT_SWIPE,     5},
-    {"drag",      SCRIPT_DRAG,      5},
-    {"longpress", SCRIPT_LONGPRESS, 2},
-    {"key",       SCRIPT_KEY,       0},
-    {"shot",      SCRIPT_SHOT,      0},
-    {"quit",      SCRIPT_QUIT,      0},
-    {"replace",   SCRIPT_REPLACE,   0},
-    {"corrupt",   SCRIPT_CORRUPT,   0},
-    {"truncate",  SCRIPT_TRUNCATE,  0},
-    {"delete",    SCRIPT_DELETE,    0},
+static const struct { const char *name; script_op op; int nnum, nfrac; } ops[] = {
+    /* name        op               numbers after the name, of them fractions 0..1 */
+    {"tap",       SCRIPT_TAP,       2, 2},
+    {"swipe",     SCRIPT_SWIPE,     5, 4},
+    {"drag",      SCRIPT_DRAG,      5, 4},
+    {"longpress", SCRIPT_LONGPRESS, 2, 2},
+    {"key",       SCRIPT_KEY,       0, 0},
+    {"shot",      SCRIPT_SHOT,      0, 0},
+    {"quit",      SCRIPT_QUIT,      0, 0},
+    {"replace",   SCRIPT_REPLACE,   0, 0},
+    {"corrupt",   SCRIPT_CORRUPT,   0, 0},
+    {"truncate",  SCRIPT_TRUNCATE,  0, 0},
+    {"delete",    SCRIPT_DELETE,    0, 0},
+    {"resize",    SCRIPT_RESIZE,    2, 0},
+    {"press",     SCRIPT_PRESS,     2, 2},
+    {"release",   SCRIPT_RELEASE,   2, 2},
+    {"pinch",     SCRIPT_PINCH,     5, 4},
+    {"wheel",     SCRIPT_WHEEL,     2, 0},
 };
+
+#define SCRIPT_MAX_PX  16384    /* px: largest side a resize may ask for */
+#define SCRIPT_MAX_WHEEL 100    /* wheel steps in one command */
 
 static void seterr(char *err, size_t n, const char *path, int line, const char *fmt, ...)
 {
@@ -106,10 +115,28 @@ static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c, const ch
         v[k] = strtod(t, &end);
         if (*end || end == t)
             return "not a number";
-        if (k < 4 && (v[k] < 0.0 || v[k] > 1.0))
+        if (k < ops[i].nfrac && (v[k] < 0.0 || v[k] > 1.0))
             return "coordinates are fractions of the screen: 0..1";
     }
-    if (c->op == SCRIPT_TAP || c->op == SCRIPT_LONGPRESS) {
+    if (c->op == SCRIPT_RESIZE) {
+        if (v[0] < 1 || v[1] < 1 || v[0] > SCRIPT_MAX_PX || v[1] > SCRIPT_MAX_PX ||
+            v[0] != (int)v[0] || v[1] != (int)v[1])
+            return "resize needs whole px W H, 1..16384";
+        c->w = (int)v[0], c->h = (int)v[1];
+    } else if (c->op == SCRIPT_WHEEL) {
+        if (v[0] != (int)v[0] || v[1] != (int)v[1] || fabs(v[0]) > SCRIPT_MAX_WHEEL ||
+            fabs(v[1]) > SCRIPT_MAX_WHEEL)
+            return "wheel needs whole steps DX DY, -100..100";
+        c->w = (int)v[0], c->h = (int)v[1];
+    } else if (c->op == SCRIPT_PINCH) {
+        c->x1 = c->x2 = (float)v[0];
+        c->y1 = c->y2 = (float)v[1];
+        c->from = (float)v[2], c->to = (float)v[3];
+        if (v[4] < 1 || v[4] > 600000 || v[4] != (double)(uint32_t)v[4])
+            return "duration must be whole ms, 1..600000";
+        c->dur_ms = (uint32_t)v[4];
+    } else if (c->op == SCRIPT_TAP || c->op == SCRIPT_LONGPRESS || c->op == SCRIPT_PRESS ||
+               c->op == SCRIPT_RELEASE) {
         c->x1 = c->x2 = (float)v[0];
         c->y1 = c->y2 = (float)v[1];
     } else if (c->op == SCRIPT_SWIPE || c->op == SCRIPT_DRAG) {
@@ -157,7 +184,7 @@ script *script_parse(const char *text, const char *path, char *err, size_t errle
     char *dir = slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("");
     size_t cap = 0;
     uint32_t prev = 0;
-    int line = 0;
+    int line = 0, held = 0;     /* held: a press waits for its release */
     for (const char *p = text; *p; ) {
         size_t n = strcspn(p, "\n");
         char *buf = xstrndup(p, n);
@@ -186,6 +213,14 @@ script *script_parse(const char *text, const char *path, char *err, size_t errle
             script_free(s);
             return NULL;
         }
+        if ((c->op == SCRIPT_PRESS && held) || (c->op == SCRIPT_RELEASE && !held)) {
+            seterr(err, errlen, path, line, "%s", held ? "press while a press is held (release it first)"
+                                                      : "release without a press");
+            free(dir);
+            script_free(s);
+            return NULL;
+        }
+        held = c->op == SCRIPT_PRESS ? 1 : c->op == SCRIPT_RELEASE ? 0 : held;
         prev = c->at_ms;
         s->has_quit |= c->op == SCRIPT_QUIT;
         s->n++;
@@ -240,9 +275,23 @@ static void sort_events(script_ev *v, script_ev *tmp, size_t n)
     memcpy(v, tmp, n * sizeof *v);
 }
 
+#define SCRIPT_PINCH_FINGER 0x100000  /* the second finger of a pinch: its id + this */
+
+void script_max_size(const script *s, int *w, int *h)
+{
+    *w = *h = 0;
+    for (size_t i = 0; s && i < s->n; i++)
+        if (s->cmds[i].op == SCRIPT_RESIZE) {
+            *w = s->cmds[i].w > *w ? s->cmds[i].w : *w;
+            *h = s->cmds[i].h > *h ? s->cmds[i].h : *h;
+        }
+}
+
 size_t script_expand(const script *s, script_ev **out)
 {
     evbuf b = {0};
+    int held = -1;              /* finger of the press waiting for its release */
+    float hx = 0, hy = 0;
     for (size_t i = 0; i < s->n; i++) {
         const script_cmd *c = &s->cmds[i];
         int f = (int)i;
@@ -265,6 +314,34 @@ size_t script_expand(const script *s, script_ev **out)
             push(&b, t + c->dur_ms, SEV_FINGER_MOTION, c->x2, c->y2, f, c);
             push(&b, t + c->dur_ms, SEV_FINGER_UP, c->x2, c->y2, f, c);
             break;
+        case SCRIPT_PRESS:
+            push(&b, t, SEV_FINGER_DOWN, c->x1, c->y1, f, c);
+            held = f, hx = c->x1, hy = c->y1;
+            break;
+        case SCRIPT_RELEASE:                    /* the finger of the press before it */
+            if (held < 0)
+                break;
+            if (c->x1 != hx || c->y1 != hy)
+                push(&b, t, SEV_FINGER_MOTION, c->x1, c->y1, held, c);
+            push(&b, t, SEV_FINGER_UP, c->x1, c->y1, held, c);
+            held = -1;
+            break;
+        case SCRIPT_PINCH:                      /* two fingers, apart horizontally */
+            for (uint32_t d = 0; ; d += SCRIPT_MOTION_MS) {
+                uint32_t dd = d < c->dur_ms ? d : c->dur_ms;
+                float a = (float)dd / (float)c->dur_ms, half = (c->from + (c->to - c->from) * a) / 2;
+                script_ev_kind k = d == 0 ? SEV_FINGER_DOWN : SEV_FINGER_MOTION;
+                push(&b, t + dd, k, c->x1 - half, c->y1, f, c);
+                push(&b, t + dd, k, c->x1 + half, c->y1, f + SCRIPT_PINCH_FINGER, c);
+                if (dd == c->dur_ms) {
+                    push(&b, t + dd, SEV_FINGER_UP, c->x1 - half, c->y1, f, c);
+                    push(&b, t + dd, SEV_FINGER_UP, c->x1 + half, c->y1, f + SCRIPT_PINCH_FINGER, c);
+                    break;
+                }
+            }
+            break;
+        case SCRIPT_RESIZE: push(&b, t, SEV_RESIZE, 0, 0, f, c); break;
+        case SCRIPT_WHEEL: push(&b, t, SEV_WHEEL, 0, 0, f, c); break;
         case SCRIPT_KEY:  push(&b, t, SEV_KEY, 0, 0, f, c); break;
         case SCRIPT_SHOT: push(&b, t, SEV_SHOT, 0, 0, f, c); break;
         case SCRIPT_QUIT: push(&b, t, SEV_QUIT, 0, 0, f, c); break;

@@ -10,6 +10,19 @@
 **   at MS key NAME                         SDL key name, modifiers as "ctrl+alt+q"
 **   at MS shot NAME.png                    save what the screen shows now
 **   at MS quit                             end the run (exit 0)
+**   at MS resize W H                       the output becomes W x H px (a
+**                                          window resized; headless: the
+**                                          offscreen frame, up to the largest
+**                                          size the script asks for)
+**   at MS press X Y                        finger down and held ...
+**   at MS release X Y                      ... up here (a held press; the
+**                                          finger moves there first if it
+**                                          moved)
+**   at MS pinch X Y FROM TO DURATION_MS    two fingers around (X, Y), FROM
+**                                          and TO apart (fractions of the
+**                                          short side), moving every 16 ms
+**   at MS wheel DX DY                      mouse wheel steps (whole numbers,
+**                                          positive DY = away from the user)
 **
 ** Testing aids for live content updates (they act on the app's database
 ** path, content.database, at that moment of the run):
@@ -44,14 +57,17 @@
 
 typedef enum script_op {
     SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_LONGPRESS, SCRIPT_KEY, SCRIPT_SHOT, SCRIPT_QUIT,
-    SCRIPT_REPLACE, SCRIPT_CORRUPT, SCRIPT_TRUNCATE, SCRIPT_DELETE  /* file ops on the database */
+    SCRIPT_REPLACE, SCRIPT_CORRUPT, SCRIPT_TRUNCATE, SCRIPT_DELETE, /* file ops on the database */
+    SCRIPT_RESIZE, SCRIPT_PRESS, SCRIPT_RELEASE, SCRIPT_PINCH, SCRIPT_WHEEL
 } script_op;
 
 typedef struct script_cmd {
     uint32_t at_ms;         /* virtual ms */
     script_op op;
     float x1, y1, x2, y2;   /* fractions of the physical display */
-    uint32_t dur_ms;        /* swipe/drag duration */
+    uint32_t dur_ms;        /* swipe/drag/pinch duration */
+    int w, h;               /* resize: output px; wheel: steps dx, dy */
+    float from, to;         /* pinch: finger distance, short sides */
     int key, mods;          /* SDL_Keycode and CFG_MOD_* bits */
     char *name;             /* owned: key text, shot file name, or replace's SRC
                             ** (resolved against the script's folder) */
@@ -66,7 +82,9 @@ typedef struct script {
 
 typedef enum script_ev_kind {
     SEV_FINGER_DOWN, SEV_FINGER_MOTION, SEV_FINGER_UP, SEV_KEY, SEV_SHOT, SEV_QUIT,
-    SEV_FILE                /* a file op (replace, corrupt, truncate, delete) */
+    SEV_FILE,               /* a file op (replace, corrupt, truncate, delete) */
+    SEV_RESIZE,             /* cmd->w x cmd->h */
+    SEV_WHEEL               /* cmd->w, cmd->h steps */
 } script_ev_kind;
 
 typedef struct script_ev {
@@ -86,6 +104,9 @@ void script_free(script *s);                        /* NULL-safe */
 /* Expand into primitive events sorted by time (stable: file order for equal
 ** times). *out is owned by the caller (free()); events borrow s. */
 size_t script_expand(const script *s, script_ev **out);
+
+/* The largest output a resize of s asks for (0 x 0: none). */
+void script_max_size(const script *s, int *w, int *h);
 
 /* Carry out a file op command (SCRIPT_REPLACE..SCRIPT_DELETE) on db_path.
 ** 0 ok, -1 failed (logged). */

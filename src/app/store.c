@@ -49,12 +49,50 @@ const char *store_err_str(store_err e)
     return "unknown error";
 }
 
+/* What one value may hold when the app reads it (bytes): an article body
+** of STORE_BODY_MAX is ~40,000 words, a book chapter; every other text
+** (title, quote, event, summary sentence, names) is at most a paragraph.
+** A longer value (a broken or hostile database) is cut at a word with an
+** ellipsis and a log line: laid out whole it would hold the app for minutes. */
+#ifndef STORE_BODY_MAX
+#define STORE_BODY_MAX  (256 * 1024)
+#endif
+#ifndef STORE_TEXT_MAX
+#define STORE_TEXT_MAX  (4 * 1024)
+#endif
+#define STORE_CUT_MARK  "\xe2\x80\xa6"   /* U+2026 at the cut */
+
+/* A copy of t (longer than max bytes) cut to at most max bytes + the mark: at the last
+** space in the final eighth, else at a UTF-8 character boundary. */
+static char *cut_copy(const char *t, size_t max)
+{
+    size_t k = max;
+    while (k > 0 && ((unsigned char)t[k] & 0xc0) == 0x80)
+        k--;                                    /* not inside a character */
+    for (size_t j = k; j > max - max / 8; j--)
+        if (t[j - 1] == ' ' || t[j - 1] == '\n') {
+            k = j - 1;
+            break;
+        }
+    sbuf b = {0};
+    sbuf_add(&b, t, k);
+    sbuf_add(&b, STORE_CUT_MARK, sizeof STORE_CUT_MARK - 1);
+    return sbuf_take(&b);
+}
+
 static char *col_dup(sqlite3_stmt *st, int i, int required)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
     if (!t)
         return required ? xstrdup("") : NULL;
-    return xstrdup((const char *)t);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    const char *name = sqlite3_column_name(st, i);
+    size_t max = name && strcmp(name, "body") == 0 ? STORE_BODY_MAX : STORE_TEXT_MAX;
+    if (n <= max)
+        return xstrdup((const char *)t);
+    log_warn("store: a %s of %zu bytes is cut to %zu (what one value may hold)",
+             name ? name : "value", n, max);
+    return cut_copy((const char *)t, max);
 }
 
 static int prepare(store *s, sqlite3_stmt **st, const char *sql)

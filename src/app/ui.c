@@ -69,9 +69,9 @@ screen *ui_notice_create(ui_notice why, const char *detail)
         return screen_notice_create("Nothing on show yet",
                                     "The collection has no articles. They appear here as soon "
                                     "as the content is updated.");
-    case UI_NOTICE_FAILED:
-        return screen_notice_create("Content unavailable",
-                                    detail && *detail ? detail : "The content could not be read.");
+    case UI_NOTICE_FAILED:      /* detail (a path, an SQLite error) is for the log only */
+        (void)detail;
+        return screen_notice_create(UI_NOTICE_UPDATING_TITLE, UI_NOTICE_UPDATING_TEXT);
     default:
         return screen_notice_create("Loading\xe2\x80\xa6", "");
     }
@@ -124,6 +124,8 @@ static int show(ui *u, const ui_action *a, uint64_t now)
     screen *s = make(u, a->place, &a->slide);
     if (!s)
         return -1;
+    if (a->type == UI_ACT_BACK)                 /* where the visitor left it */
+        screen_restore_view(s, &a->view);
     u->has_content = a->place.screen != UI_NOTICE;
     int words = a->type == UI_ACT_SLIDE ? ui_slide_words(s) : 0;
     int kind = -1, dir = 1;
@@ -225,6 +227,8 @@ static int step_action(ui *u, screen *cur, const ui_state *before, ui_action *a,
 
 static void send(ui *u, screen *cur, const ui_event *ev, uint64_t now)
 {
+    if (cur)                    /* the view goes with the place onto the back stack */
+        screen_save_view(cur, &u->st.cur_view);
     ui_state before = u->st;
     ui_action a;
     ui_state_apply(&u->st, ev, now, &a);
@@ -240,6 +244,14 @@ void ui_start(ui *u, uint64_t now)
     ui_event ev = content_event(u);
     u->st.last_input = now;
     send(u, NULL, &ev, now);
+}
+
+/* Controls pressed again and again (‹ › + −): each press is one step, so a
+** second press within the double-tap time is a tap too. Elsewhere a double
+** tap is ignored: its second tap would land on the screen the first opened. */
+static int repeats(ui_target t)
+{
+    return t == UI_TGT_NEXT || t == UI_TGT_PREV || t == UI_TGT_ZOOM_IN || t == UI_TGT_ZOOM_OUT;
 }
 
 int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
@@ -265,7 +277,11 @@ int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
             moving = screen_gesture(cur, ge, now);
         ev.type = UI_EV_ACTIVITY;
         break;
-    default:                    /* DOUBLE_TAP: the first TAP already acted */
+    case GESTURE_DOUBLE_TAP:    /* the first TAP already acted: a second press */
+        screen_hit(cur, ge->x, ge->y, &ev);     /* counts only on a stepping control */
+        ev.type = repeats(ev.target) ? UI_EV_TAP : UI_EV_NONE;
+        break;
+    default:
         break;
     }
     if (ev.type != UI_EV_NONE)
@@ -285,8 +301,40 @@ static const struct { int key; ui_event_type ev; } keymap[] = {
     { SDLK_HOME, UI_EV_KEY_HOME },        { SDLK_AC_HOME, UI_EV_KEY_HOME },
 };
 
+/* Keys that move the keyboard focus (screen_vt.focus) on the screens that
+** have one, and Enter, which activates the focused target. */
+static const struct { int key; int move; } focus_keys[] = {
+    { SDLK_TAB, SCREEN_FOCUS_NEXT },      { SDLK_LEFT, SCREEN_FOCUS_LEFT },
+    { SDLK_RIGHT, SCREEN_FOCUS_RIGHT },   { SDLK_UP, SCREEN_FOCUS_UP },
+    { SDLK_DOWN, SCREEN_FOCUS_DOWN },     { SDLK_RETURN, SCREEN_FOCUS_NONE },
+    { SDLK_KP_ENTER, SCREEN_FOCUS_NONE },
+};
+
+/* 1 when the focus took the key: a move (ACTIVITY: the visitor is there)
+** or Enter on a target (its TAP, as if touched). */
+static int focus_key(ui *u, screen *cur, int key, uint64_t now)
+{
+    ui_screen sc = u->st.cur.screen;
+    if ((sc != UI_HOME && sc != UI_QUOTE) || u->st.in_transition || !cur || !cur->vt->focus)
+        return 0;
+    for (size_t i = 0; i < sizeof focus_keys / sizeof focus_keys[0]; i++) {
+        if (focus_keys[i].key != key)
+            continue;
+        ui_event ev;
+        if (!screen_focus(cur, focus_keys[i].move, &ev))
+            return 0;
+        if (focus_keys[i].move != SCREEN_FOCUS_NONE)
+            ev = (ui_event){ .type = UI_EV_ACTIVITY, .index = -1, .article = -1 };
+        send(u, cur, &ev, now);
+        return 1;
+    }
+    return 0;
+}
+
 int ui_key(ui *u, screen *cur, int key, uint64_t now)
 {
+    if (focus_key(u, cur, key, now))
+        return 1;
     for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
         if (keymap[i].key == key) {
             ui_event ev = { .type = keymap[i].ev, .index = -1, .article = -1 };

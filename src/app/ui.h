@@ -94,7 +94,11 @@ screen *ui_article_create(int article_index, int fulltext);
 screen *ui_slide_create(ui_slide_kind kind, int index);
 /* Words a visitor reads on a prepared slide (for its dwell time). */
 int ui_slide_words(const screen *s);
-/* The notice for an empty or failed content state. */
+/* The notice for an empty or failed content state. detail (why the content
+** failed: a path, an SQLite error) is never shown: visitors read that the
+** exhibit is being updated; the reason is in the log (store_open logs it). */
 screen *ui_notice_create(ui_notice why, const char *detail);
+#define UI_NOTICE_UPDATING_TITLE "The exhibit is being updated"
+#define UI_NOTICE_UPDATING_TEXT  "Please come back in a few minutes."
 
 #endif

@@ -192,7 +192,7 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
     text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
     bs.line_pct = 140;
     const char *p = a->body ? a->body : "";
-    while (*p) {
+    while (*p && !stop_requested()) {          /* quitting: the rest is not needed */
         size_t n = strcspn(p, "\n");
         if (n) {
             char *para = xstrndup(p, n);
@@ -310,16 +310,30 @@ static void article_destroy(screen *base)
     free(s);
 }
 
+static void article_save_view(const screen *base, ui_view *out)
+{
+    ui_scroller_save(&((const ui_article *)base)->page.scr, out);
+}
+
+static void article_restore_view(screen *base, const ui_view *v)
+{
+    ui_article *s = (ui_article *)base;
+    ui_scroller_restore(&s->page.scr, v);
+    ui_page_lazy_sync(&s->page, INT_MAX);       /* the texts of that place, now */
+}
+
 static const screen_vt article_vt = {
     .name = "article", .prepare = article_prepare, .draw = article_draw, .input = article_input,
     .destroy = article_destroy, .hit = article_hit, .gesture = article_gesture,
     .action = article_action, .update = article_update,
+    .save_view = article_save_view, .restore_view = article_restore_view,
 };
 
 static const screen_vt fulltext_vt = {
     .name = "fulltext", .prepare = article_prepare, .draw = article_draw, .input = article_input,
     .destroy = article_destroy, .hit = article_hit, .gesture = article_gesture,
     .action = article_action, .update = article_update,
+    .save_view = article_save_view, .restore_view = article_restore_view,
 };
 
 screen *ui_article_create(int article_index, int fulltext)

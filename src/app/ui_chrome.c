@@ -111,6 +111,20 @@ void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb)
     render_list_box(l, (SDL_Rect){ r.x + r.w - t, r.y + t, t, r.h - 2 * t }, rgb);
 }
 
+void ui_focus_ring_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect rc, uint32_t rgb,
+                        int x_off, uint8_t alpha)
+{
+    int t = m->line * UI_FOCUS_RING_LINES, g = m->line * 2;     /* thickness, gap to r */
+    SDL_Rect o = { rc.x - g - t + x_off, rc.y - g - t, rc.w + 2 * (g + t), rc.h + 2 * (g + t) };
+    SDL_Rect side[4] = {
+        { o.x, o.y, o.w, t }, { o.x, o.y + o.h - t, o.w, t },
+        { o.x, o.y + t, t, o.h - 2 * t }, { o.x + o.w - t, o.y + t, t, o.h - 2 * t },
+    };
+    SDL_SetRenderDrawBlendMode(r, alpha < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
+    SDL_RenderFillRects(r, side, 4);
+}
+
 int ui_button_width(const screen_ctx *ctx, const ui_metrics *m, const char *label)
 {
     text_style st = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 1);
@@ -378,6 +392,20 @@ int ui_scroller_action(ui_scroller *s, const ui_action *a, uint64_t now)
 int ui_scroller_update(ui_scroller *s, uint64_t now)
 {
     return scroll_step(&s->sc, now) || s->sc.held;
+}
+
+void ui_scroller_save(const ui_scroller *s, ui_view *out)
+{
+    out->valid = 1;
+    out->a = s->sc.pos;
+    out->b = 0;
+}
+
+void ui_scroller_restore(ui_scroller *s, const ui_view *v)
+{
+    float pos = (float)v->a;
+    s->sc.pos = pos < s->sc.min ? s->sc.min : pos > s->sc.max ? s->sc.max : pos;
+    s->sc.vel = 0;
 }
 
 int ui_scroller_y(const ui_scroller *s) { return (int)(s->sc.pos + (s->sc.pos < 0 ? -0.5f : 0.5f)); }

@@ -78,6 +78,11 @@ text_style ui_style(font_style f, int px, uint32_t rgb, text_align a, int max_li
 
 /* Outline r with thickness t (4 boxes). */
 void ui_outline_add(render_list *l, SDL_Rect r, int t, uint32_t rgb);
+/* The keyboard focus ring around r, drawn now (per frame, no allocation):
+** UI_FOCUS_RING_LINES rules thick, just outside r, shifted by x_off. */
+#define UI_FOCUS_RING_LINES 3   /* ring thickness in rule widths (ui_metrics.line) */
+void ui_focus_ring_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect rc, uint32_t rgb,
+                        int x_off, uint8_t alpha);
 
 typedef enum ui_button_kind {
     UI_BUTTON_OUTLINE,          /* muted outline, text colour label */
@@ -157,6 +162,10 @@ int ui_scroller_gesture(ui_scroller *s, const gesture_event *ev, uint64_t now);
 int ui_scroller_action(ui_scroller *s, const ui_action *a, uint64_t now);
 int ui_scroller_update(ui_scroller *s, uint64_t now);  /* 1 while moving */
 int ui_scroller_y(const ui_scroller *s);               /* px to subtract from content y */
+/* The view for Back (screen.h save_view / restore_view): the scroll
+** position, restored clamped to the range and at rest. */
+void ui_scroller_save(const ui_scroller *s, ui_view *out);
+void ui_scroller_restore(ui_scroller *s, const ui_view *v);
 /* A thin thumb at the right edge when the content is longer than the view. */
 void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,
                       int x_off, uint8_t alpha);

@@ -37,8 +37,12 @@ typedef struct ui_home {
     ui_metrics m;
     render_list head;           /* title, buttons, rule over a bg box */
     SDL_Rect quotes_btn, timeline_btn;  /* hit rects */
+    SDL_Rect quotes_vis, timeline_vis;  /* the buttons as drawn (focus ring) */
     ui_page page;               /* the cards */
     uint32_t thumb;             /* scroll thumb colour */
+    uint32_t accent;            /* focus ring colour */
+    int cols;                   /* card columns */
+    int focus;                  /* keyboard focus: -1 none; 0.. buttons (nbtn), then cards */
 } ui_home;
 
 static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int nevents)
@@ -49,12 +53,13 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
     int by = (m->bar_h - m->btn_h) / 2;
     int tw = ui_button_width(ctx, m, "Timeline"), qw = ui_button_width(ctx, m, "Quotes");
     int x = m->w - m->margin;
-    s->quotes_btn = s->timeline_btn = (SDL_Rect){ 0, 0, 0, 0 };
+    s->quotes_btn = s->timeline_btn = s->quotes_vis = s->timeline_vis = (SDL_Rect){ 0, 0, 0, 0 };
     if (nevents > 0) {
         x -= tw;
         SDL_Rect r = { x, by, tw, m->btn_h };
         ui_button_add(&s->head, ctx, m, r, "Timeline", UI_BUTTON_OUTLINE);
         s->timeline_btn = ui_rect_grow(r, m->target);
+        s->timeline_vis = r;
         x -= m->margin / 2;
     }
     if (nquotes > 0) {
@@ -62,6 +67,7 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
         SDL_Rect r = { x, by, qw, m->btn_h };
         ui_button_add(&s->head, ctx, m, r, "Quotes", UI_BUTTON_OUTLINE);
         s->quotes_btn = ui_rect_grow(r, m->target);
+        s->quotes_vis = r;
     }
     text_style st = ui_style(FONT_SANS_BOLD, m->px_title * 5 / 4, c->color_text, TEXT_LEFT, 1);
     text_size sz = {0};
@@ -103,6 +109,8 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_metrics_init(&s->m, w, h);
     const ui_metrics *m = &s->m;
     s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
+    s->accent = ctx->cfg->color_accent;
+    s->focus = -1;
     if (!ctx->st)
         return -1;
     store_counts cnt;
@@ -117,6 +125,7 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int cw_all = w - 2 * m->margin, gap = m->margin / 2;
     int cols = cw_all / (int)(CARD_MIN_W_S * (float)m->S);
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
+    s->cols = cols;
     int cw = (cw_all - (cols - 1) * gap) / cols;
     int ch = m->margin + (int)((float)m->px_body * 1.1f * 1.3f * CARD_HEAD_LINES) + m->px_meta * 2;
     const store_article_row *rows = arts.v;
@@ -127,17 +136,79 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch);
     }
     int nrows = ((int)ncards + cols - 1) / cols;
-    int content_h = y + nrows * (ch + gap) + m->margin / 2;
+    int content_h = y + nrows * (ch + gap) - gap + m->margin / 2;   /* no gap after the last row */
     ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
     store_articles_free(&arts);
     return 0;
+}
+
+/* ---- keyboard focus: the header buttons (Quotes, Timeline), then the
+** cards in reading order; Tab and Right/Left step, Up/Down go a row ---- */
+
+static int home_nbtn(const ui_home *s) { return (s->quotes_vis.w > 0) + (s->timeline_vis.w > 0); }
+
+/* Target i of the focus order: its rect on screen now (cards: content
+** coordinates shifted by the scroll) and its tap event. */
+static SDL_Rect home_target(const ui_home *s, int i, ui_event *ev)
+{
+    int nb = home_nbtn(s);
+    if (i < nb) {
+        int q = s->quotes_vis.w > 0 && i == 0;
+        if (ev)
+            ev->target = q ? UI_TGT_QUOTES_BUTTON : UI_TGT_TIMELINE_BUTTON;
+        return q ? s->quotes_vis : s->timeline_vis;
+    }
+    const ui_hit_rect *h = &s->page.hits[i - nb];
+    if (ev) {
+        ev->target = h->target;
+        ev->index = h->index;
+        ev->article = h->article;
+    }
+    SDL_Rect r = h->r;
+    r.y += s->page.scr.top - ui_scroller_y(&s->page.scr);
+    return r;
+}
+
+static int home_focus(screen *base, int move, ui_event *out)
+{
+    ui_home *s = (ui_home *)base;
+    int nb = home_nbtn(s), n = nb + s->page.nhits, f = s->focus;
+    if (n == 0)
+        return 0;
+    int first = nb < n ? nb : 0;                /* the first card */
+    if (f < 0)
+        f = first;
+    else if (move == SCREEN_FOCUS_NEXT || move == SCREEN_FOCUS_RIGHT)
+        f = (f + 1) % n;
+    else if (move == SCREEN_FOCUS_LEFT)
+        f = (f - 1 + n) % n;
+    else if (move == SCREEN_FOCUS_DOWN)
+        f = f < nb ? first : f + s->cols < n ? f + s->cols : f;
+    else if (move == SCREEN_FOCUS_UP)
+        f = f < nb ? f : f - s->cols >= nb ? f - s->cols : 0;
+    s->focus = f;
+    SDL_Rect r = home_target(s, f, out);
+    ui_scroller *sc = &s->page.scr;
+    int top = sc->top + s->m.margin / 2, bot = sc->top + sc->view_h - s->m.margin / 2;
+    float d = r.y < top ? (float)(r.y - top) : r.y + r.h > bot ? (float)(r.y + r.h - bot) : 0;
+    if (f >= nb && d != 0) {                    /* bring the card into view */
+        float pos = sc->sc.pos + d;
+        sc->sc.pos = pos < sc->sc.min ? sc->sc.min : pos > sc->sc.max ? sc->sc.max : pos;
+        sc->sc.vel = 0;
+    }
+    return 1;
 }
 
 static void home_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 {
     ui_home *s = (ui_home *)base;
     ui_page_draw(&s->page, r, x_off, alpha);
+    int nb = home_nbtn(s);
+    if (s->focus >= nb && s->focus < nb + s->page.nhits)    /* a card: under the header */
+        ui_focus_ring_draw(r, &s->m, home_target(s, s->focus, NULL), s->accent, x_off, alpha);
     render_list_draw(r, &s->head, x_off, alpha);
+    if (s->focus >= 0 && s->focus < nb)
+        ui_focus_ring_draw(r, &s->m, home_target(s, s->focus, NULL), s->accent, x_off, alpha);
     ui_scroller_draw(&s->page.scr, r, &s->m, s->thumb, x_off, alpha);
 }
 
@@ -167,6 +238,16 @@ static int home_update(screen *base, uint32_t now)
     return ui_scroller_update(&((ui_home *)base)->page.scr, now);
 }
 
+static void home_save_view(const screen *base, ui_view *out)
+{
+    ui_scroller_save(&((const ui_home *)base)->page.scr, out);
+}
+
+static void home_restore_view(screen *base, const ui_view *v)
+{
+    ui_scroller_restore(&((ui_home *)base)->page.scr, v);
+}
+
 static screen_action home_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
 
 static void home_destroy(screen *base)
@@ -180,12 +261,14 @@ static void home_destroy(screen *base)
 static const screen_vt home_vt = {
     .name = "home", .prepare = home_prepare, .draw = home_draw, .input = home_input,
     .destroy = home_destroy, .hit = home_hit, .gesture = home_gesture, .action = home_action,
-    .update = home_update,
+    .update = home_update, .save_view = home_save_view, .restore_view = home_restore_view,
+    .focus = home_focus,
 };
 
 screen *ui_home_create(void)
 {
     ui_home *s = xcalloc(1, sizeof *s);
     s->base.vt = &home_vt;
+    s->focus = -1;
     return &s->base;
 }

@@ -43,6 +43,9 @@ typedef struct ui_quote {
     ui_bar bar;
     render_list list;           /* everything but the bar */
     SDL_Rect source;            /* hit rect of the source line (>= target), empty if none */
+    ui_metrics m;               /* for the focus ring */
+    uint32_t accent;            /* focus ring colour */
+    int focus;                  /* keyboard focus: -1 none, 0 source, 1 Back, 2 Home */
 } ui_quote;
 
 /* The notice drawn when there is nothing to show. */
@@ -134,6 +137,8 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_quote *s = (ui_quote *)base;
     ui_metrics m;
     ui_metrics_init(&m, w, h);
+    s->m = m;
+    s->accent = ctx->cfg->color_accent;
     render_list_free(&s->list);
     s->source = (SDL_Rect){ 0, 0, 0, 0 };
     s->shown = s->article = -1;
@@ -171,11 +176,46 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     return 0;
 }
 
+/* Focus target i (0 source, 1 Back, 2 Home): its rect, empty when absent. */
+static SDL_Rect quote_target(const ui_quote *s, int i, ui_event *ev)
+{
+    static const ui_target tg[3] = { UI_TGT_ARTICLE_SOURCE, UI_TGT_BACK, UI_TGT_HOME };
+    SDL_Rect r = i == 0 ? (s->article >= 0 ? s->source : (SDL_Rect){ 0, 0, 0, 0 })
+               : i == 1 ? s->bar.back : s->bar.home;
+    if (ev) {
+        ev->target = tg[i];
+        ev->index = ev->article = i == 0 ? s->article : -1;
+    }
+    return r;
+}
+
+/* Keyboard focus: the source line first (Enter opens the article), then
+** Back and Home; Tab and Up/Down step. Left/Right stay next/previous quote. */
+static int quote_focus(screen *base, int move, ui_event *out)
+{
+    ui_quote *s = (ui_quote *)base;
+    if (move == SCREEN_FOCUS_LEFT || move == SCREEN_FOCUS_RIGHT)
+        return 0;
+    int step = move == SCREEN_FOCUS_UP ? 2 : 1, f = s->focus;   /* 2: one back, mod 3 */
+    if (f < 0 || move != SCREEN_FOCUS_NONE) {
+        f = f < 0 ? 0 : (f + step) % 3;         /* none yet: the source line first */
+        for (int k = 0; k < 2 && quote_target(s, f, NULL).w <= 0; k++)
+            f = (f + step) % 3;                 /* skip what is absent */
+    }
+    if (quote_target(s, f, NULL).w <= 0)
+        return 0;
+    s->focus = f;
+    quote_target(s, f, out);
+    return 1;
+}
+
 static void quote_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 {
     ui_quote *s = (ui_quote *)base;
     render_list_draw(r, &s->list, x_off, alpha);
     ui_bar_draw(&s->bar, r, x_off, alpha);
+    if (s->focus >= 0)
+        ui_focus_ring_draw(r, &s->m, quote_target(s, s->focus, NULL), s->accent, x_off, alpha);
 }
 
 static void quote_hit(screen *base, float x, float y, ui_event *out)
@@ -206,7 +246,7 @@ static void quote_destroy(screen *base)
 
 static const screen_vt quote_vt = {
     .name = "quote", .prepare = quote_prepare, .draw = quote_draw, .input = quote_input,
-    .destroy = quote_destroy, .hit = quote_hit,
+    .destroy = quote_destroy, .hit = quote_hit, .focus = quote_focus,
 };
 
 screen *ui_quote_create(int quote_index)
@@ -214,6 +254,6 @@ screen *ui_quote_create(int quote_index)
     ui_quote *s = xcalloc(1, sizeof *s);
     s->base.vt = &quote_vt;
     s->index = quote_index;
-    s->shown = s->article = -1;
+    s->shown = s->article = s->focus = -1;
     return &s->base;
 }

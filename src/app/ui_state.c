@@ -91,6 +91,7 @@ static void clear_stacks(ui_state *st) {
 static void go(ui_state *st, ui_place to, ui_action_type type, ui_transition tr,
                uint64_t now, ui_action *out) {
     st->cur = to;
+    st->cur_view = (ui_view){ 0, 0, 0 };    /* a new place: its own default view */
     out->type = type;
     out->place = to;
     out->transition = tr;
@@ -100,11 +101,13 @@ static void go(ui_state *st, ui_place to, ui_action_type type, ui_transition tr,
     }
 }
 
-static void push_back(ui_state *st, ui_place p) {
+static void push_back(ui_state *st, ui_place p, ui_view v) {
     if (st->nback == UI_BACK_DEPTH) {       /* full: forget the oldest */
         memmove(st->back, st->back + 1, (UI_BACK_DEPTH - 1) * sizeof st->back[0]);
+        memmove(st->back_view, st->back_view + 1, (UI_BACK_DEPTH - 1) * sizeof st->back_view[0]);
         st->nback--;
     }
+    st->back_view[st->nback] = v;
     st->back[st->nback++] = p;
 }
 
@@ -162,7 +165,7 @@ static void wake(ui_state *st, uint64_t now, ui_action *out) {
         [UI_SLIDE_TIMELINE] = UI_TIMELINE,
     };
     clear_stacks(st);
-    st->back[st->nback++] = (ui_place){ UI_HOME, 0 };
+    push_back(st, (ui_place){ UI_HOME, 0 }, (ui_view){ 0, 0, 0 });
     go(st, (ui_place){ screen_of[st->slide.kind], st->slide.index }, UI_ACT_WAKE, UI_TR_FADE,
        now, out);
 }
@@ -271,13 +274,15 @@ static int target_place(const ui_state *st, const ui_event *ev, ui_place *to) {
 
 static void open_place(ui_state *st, ui_place to, uint64_t now, ui_action *out) {
     if (to.screen == st->cur.screen && to.index == st->cur.index) return;
-    push_back(st, st->cur);
+    push_back(st, st->cur, st->cur_view);
     go(st, to, UI_ACT_OPEN, UI_TR_PUSH, now, out);
 }
 
 static void go_back(ui_state *st, uint64_t now, ui_action *out) {
     if (st->nback > 0) {
-        go(st, st->back[--st->nback], UI_ACT_BACK, UI_TR_POP, now, out);
+        st->nback--;
+        go(st, st->back[st->nback], UI_ACT_BACK, UI_TR_POP, now, out);
+        out->view = st->cur_view = st->back_view[st->nback];
         return;
     }
     if (st->cur.screen != UI_HOME) go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_BACK, UI_TR_POP, now, out);

@@ -39,7 +39,9 @@
 **    not also press whatever lies under the finger on the new screen.
 ** 5. Back (target or Escape/Backspace) returns to the place the visitor came
 **    from (stack of UI_BACK_DEPTH, oldest dropped when full), HOME when the
-**    stack is empty. Home clears the stack.
+**    stack is empty; the action carries the view that place had (cur_view
+**    when it was left, which the app keeps up to date) so the screen comes
+**    back scrolled and zoomed as it was. Home clears the stack.
 ** 6. Per screen: swipe left / Right key / NEXT = next item, swipe right /
 **    Left key / PREV = previous item on ARTICLE and QUOTE (wrapping); up /
 **    down / page keys scroll on HOME, ARTICLE, FULLTEXT; on TIMELINE Left /
@@ -161,6 +163,15 @@ typedef enum ui_slide_kind {
 #define UI_SLIDES_TIMELINE (1u << UI_SLIDE_TIMELINE)
 #define UI_SLIDES_ALL      (UI_SLIDES_SUMMARY | UI_SLIDES_QUOTE | UI_SLIDES_TIMELINE)
 
+/* Where a screen's own view was (scroll position; the Timeline's zoom and
+** place), kept with a place on the back stack so Back returns to it. Plain
+** data the screens fill and read (screen.h save_view / restore_view); the
+** state machine only carries it. valid 0: the screen's default view. */
+typedef struct ui_view {
+    int valid;
+    double a, b;            /* scroll px; timeline: px per day, left day */
+} ui_view;
+
 typedef struct ui_place {
     ui_screen screen;
     int index;              /* see the table above */
@@ -179,6 +190,7 @@ typedef struct ui_action {
     int dx, dy;             /* SCROLL: steps (lines; pages when page = 1) */
     int page;
     int zoom;               /* ZOOM */
+    ui_view view;           /* BACK: the view place had when the visitor left it */
 } ui_action;
 
 /* Tunables; defaults in one table in ui_state.c, overridable by name. */
@@ -215,7 +227,9 @@ typedef struct ui_state {
     uint64_t slide_due;         /* ms: ATTRACT advances at this time */
     int guard;                  /* 1: swallow input until RELEASE (touch that woke) */
     int n_articles, n_quotes, n_events;
+    ui_view cur_view;           /* the view of cur as the app last reported it */
     ui_place back[UI_BACK_DEPTH];   /* back[nback-1] is where Back goes */
+    ui_view back_view[UI_BACK_DEPTH];   /* the view each had when the visitor left it */
     int nback;
     ui_event queue[UI_QUEUE_DEPTH]; /* ring: queue[(qhead + i) % DEPTH], i < nqueue */
     int qhead, nqueue;

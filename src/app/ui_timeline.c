@@ -487,7 +487,7 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
     int d = marker_size(&s->mt), line = s->mt.line;
     int focus = i == s->focus;
-    int x = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->mid));
+    int x = (int)floor(ui_tlm_item_x(s->m, i, s->ppd, left));   /* stacks side by side */
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
     if (pass != 3 && ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 ||
@@ -616,14 +616,16 @@ static int zoom_to(ui_timeline *s, double ppd, double x, uint64_t now)
     return 1;
 }
 
-/* The next level up (+1) or down (-1) from the current ppd. */
+/* The next level up (+1) or down (-1) from the current ppd, or from the
+** zoom a running animation goes to: presses in quick succession add up. */
 static double level_step(const ui_timeline *s, int dir)
 {
-    int n = ui_tlm_nlevels(s->m), l = ui_tlm_level_for(s->m, s->ppd);
+    double ppd = s->zooming ? exp(s->z_to) : s->ppd;
+    int n = ui_tlm_nlevels(s->m), l = ui_tlm_level_for(s->m, ppd);
     double at = ui_tlm_level_ppd(s->m, l);
     if (dir > 0)
         return l + 1 < n ? ui_tlm_level_ppd(s->m, l + 1) : ui_tlm_max_ppd(s->m);
-    if (s->ppd > at * 1.001)                    /* between levels: back to this one */
+    if (ppd > at * 1.001)                       /* between levels: back to this one */
         return at;
     return l > 0 ? ui_tlm_level_ppd(s->m, l - 1) : at;
 }
@@ -731,10 +733,30 @@ static void tl_destroy(screen *base)
     free(s);
 }
 
+/* The view for Back: zoom (px per day) and the day at the axis's left end,
+** where an animation goes if one runs. */
+static void tl_save_view(const screen *base, ui_view *out)
+{
+    const ui_timeline *s = (const ui_timeline *)base;
+    out->valid = s->m && ui_tlm_count(s->m) > 0;
+    out->a = s->zooming ? exp(s->z_to) : s->ppd;
+    out->b = view_left(s);
+}
+
+static void tl_restore_view(screen *base, const ui_view *v)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (!s->m || ui_tlm_count(s->m) == 0 || !(v->a > 0))
+        return;
+    s->zooming = 0;
+    s->sc.vel = 0;
+    set_view(s, v->a, v->b, 1);
+}
+
 static const screen_vt timeline_vt = {
     .name = "timeline", .prepare = tl_prepare, .draw = tl_draw, .input = tl_input,
     .destroy = tl_destroy, .hit = tl_hit, .gesture = tl_gesture, .action = tl_action,
-    .update = tl_update,
+    .update = tl_update, .save_view = tl_save_view, .restore_view = tl_restore_view,
 };
 
 screen *ui_timeline_create(int event_index)

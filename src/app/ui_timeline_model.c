@@ -34,6 +34,8 @@ struct ui_tlm {
     double ppd[UI_TLM_LEVELS_MAX];
     signed char *rows;          /* owned: rows[level * n + item] */
     signed char *anchor;        /* owned: anchor[level * n + item], ui_tlm_anchor_kind */
+    float *fan;                 /* owned: per item, its place in a stack of items at one
+                                ** date (same mid): offset in touch targets from the mid */
     ui_tlm_tick *ticks[UI_TLM_LEVELS_MAX];  /* owned per level */
     int nticks[UI_TLM_LEVELS_MAX];
 };
@@ -461,6 +463,7 @@ void ui_tlm_destroy(ui_tlm *m)
     free(m->src_off);
     free(m->ev_article);
     free(m->ev_item);
+    free(m->fan);
     free(m);
 }
 
@@ -571,6 +574,35 @@ const ui_tlm_tick *ui_tlm_ticks(const ui_tlm *m, int level, int *n)
     return *n ? m->ticks[level] : NULL;
 }
 
+/* px an item's marker sits beside its mid: items at one date (same mid,
+** which did not merge) stand side by side, a touch target apart, centred
+** on the date, so each has its own marker to tap at every zoom. */
+static double fan_px(const ui_tlm *m, int i)
+{
+    return m->fan ? (double)m->fan[i] * m->g.target : 0;
+}
+
+/* The fan offsets: groups of items with equal mid (items are sorted by
+** start, end: equal mids are neighbours). */
+static void layout_fan(ui_tlm *m)
+{
+    free(m->fan);
+    m->fan = xcalloc((size_t)(m->n ? m->n : 1), sizeof *m->fan);
+    for (int i = 0; i < m->n; ) {
+        int j = i + 1;
+        while (j < m->n && m->items[j].mid == m->items[i].mid)
+            j++;
+        for (int k = i; k < j; k++)
+            m->fan[k] = (float)(k - i) - (float)(j - i - 1) / 2;
+        i = j;
+    }
+}
+
+double ui_tlm_item_x(const ui_tlm *m, int i, double ppd, double left)
+{
+    return ui_tlm_x(m, ppd, left, m->items[i].mid) + fan_px(m, i);
+}
+
 static int cmp_mid(const void *a, const void *b, const ui_tlm *m)
 {
     double x = m->items[*(const int *)a].mid, y = m->items[*(const int *)b].mid;
@@ -610,13 +642,14 @@ static void layout_rows(ui_tlm *m, int level, const int *order)
     for (int k = 0; k < m->n; k++) {
         int i = order[k];
         const ui_tlm_item *it = &m->items[i];
-        double x = it->mid * ppd, w = it->label_w;
+        double x = it->mid * ppd + fan_px(m, i), w = it->label_w;
         int a = x + w > lim_r ? UI_TLM_ANCHOR_END : UI_TLM_ANCHOR_START;
         m->anchor[level * m->n + i] = (signed char)a;
         bx[i] = a == UI_TLM_ANCHOR_START ? x : x - w;
         int row = -1;
         if (it->label_w > 0 && it->label_h <= m->g.row_h &&
-            (a == UI_TLM_ANCHOR_START || bx[i] - 1 >= lim_l))
+            bx[i] - (a == UI_TLM_ANCHOR_END) >= lim_l &&   /* a fanned marker may be */
+            (a == UI_TLM_ANCHOR_START || x <= lim_r))       /* beyond an end */
             for (int r = 0; r < rows && row < 0; r++) {
                 int free_ = 1;
                 for (int j = 0; j < k && free_; j++) {
@@ -707,6 +740,7 @@ void ui_tlm_layout(ui_tlm *m, const ui_tlm_geom *g)
     }
     m->rows = xmalloc((size_t)(m->nlevels * (m->n ? m->n : 1)));
     m->anchor = xmalloc((size_t)(m->nlevels * (m->n ? m->n : 1)));
+    layout_fan(m);
     int *order = xmalloc((size_t)(m->n ? m->n : 1) * sizeof(int));
     sort_by_mid(m, order);
     for (int l = 0; l < m->nlevels; l++) {
@@ -726,7 +760,7 @@ int ui_tlm_label_rect(const ui_tlm *m, int i, double ppd, double left,
         return 0;
     const ui_tlm_item *it = &m->items[i];
     int k = row / 2;
-    *x = (int)floor(ui_tlm_x(m, ppd, left, it->mid));
+    *x = (int)floor(ui_tlm_item_x(m, i, ppd, left));
     if (ui_tlm_anchor(m, ui_tlm_level_for(m, ppd), i) == UI_TLM_ANCHOR_END)
         *x -= it->label_w;
     *w = it->label_w;
@@ -754,7 +788,7 @@ int ui_tlm_hit(const ui_tlm *m, double ppd, double left, float x, float y)
     if (fabsf(y - (float)m->g.axis_y) > half)
         return -1;
     for (int i = 0; i < m->n; i++) {
-        double d = fabs(ui_tlm_x(m, ppd, left, m->items[i].mid) - x);
+        double d = fabs(ui_tlm_item_x(m, i, ppd, left) - x);
         if (d <= half && d < best_d) {
             best = i;
             best_d = d;

@@ -169,6 +169,11 @@ const ui_tlm_tick *ui_tlm_ticks(const ui_tlm *m, int level, int *n);
 
 /* x of day in px at (ppd, left). */
 double ui_tlm_x(const ui_tlm *m, double ppd, double left, double day);
+/* x of item i's marker in px at (ppd, left): its mid, except that items at
+** one date (same mid, not merged) stand side by side a touch target apart,
+** centred on it, so each is reachable by tap at every zoom (layout
+** required; labels anchor there too). */
+double ui_tlm_item_x(const ui_tlm *m, int i, double ppd, double left);
 /* Range of `left` at ppd: the range plus its end margin stays reachable (labels
 ** are anchored inside it), and a range narrower than the axis is centred
 ** (*lo == *hi). */

@@ -3,6 +3,7 @@
 */
 #include "common/util.h"
 
+#include <signal.h>         /* sig_atomic_t for stop requests */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,3 +108,10 @@ void log_info(const char *fmt, ...) {
     if (log_quiet) return;
     va_list ap; va_start(ap, fmt); vlog("", fmt, ap); va_end(ap);
 }
+
+/* ---- stop requests -------------------------------------------------------- */
+
+static volatile sig_atomic_t stop_flag;
+
+void stop_request(void) { stop_flag = 1; }
+int stop_requested(void) { return stop_flag != 0; }

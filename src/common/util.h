@@ -41,4 +41,10 @@ void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_set_quiet(int quiet);              /* 1: log_info prints nothing */
 
+/* A stop asked for by a signal (the app's SIGTERM/SIGINT handler): long
+** work (laying out a long text, the paragraphs of a full article) checks it
+** and ends early, so the process quits within a second whatever it does. */
+void stop_request(void);                    /* async-signal-safe */
+int stop_requested(void);
+
 #endif
