@@ -15,6 +15,7 @@
 #                     full text, quote, timeline, each slide kind), max,
 #                     1920x1080                                            < 20 ms
 #   peak RSS          VmHWM over the 1920x1080 transition runs             < 45 MB
+#                     and with a ~170 KB one-paragraph article's full text   < 45 MB
 #   wake-ups          loop iterations per second, live run, static screen  <= 2 /s
 #   ingest            tests/bench_ingest.sh: 10,000 generated articles     >= 500 /s
 #   10k corpus        first frame and peak RSS of the app started on those
@@ -119,6 +120,23 @@ report "peak RSS (1080p)" "$rss" MB "<" 45
 rss4k=$(awk '$2 == "peak_rss_kb" { if ($3 > m) m = $3 } END { printf "%.1f", m / 1024 }' "$tmp/trans_3840x2160")
 printf '%-30s %10s %-4s %-12s %-7s %s\n' "peak RSS (4K)" "$rss4k" MB "-" info \
     "frame + snapshot are 33 MB each at 4K" >> "$tmp/table"
+
+# A one-paragraph article of ~170 KB (what vitrine-corpus check accepts):
+# open its full text and scroll it; the text is cut into bands that fit the
+# GPU and TEXT_TEX_BUDGET, so memory stays that of a few screens.
+awk 'BEGIN {
+    split("the ferry crossed river again while council members watched quietly from a small boat near old quay under grey sky", w, " ");
+    s = ""; n = 0; srand(7);
+    while (length(s) < 170000) { s = s w[int(rand() * 22) + 1] (++n % 17 ? " " : ". "); }
+    printf "INSERT INTO articles VALUES (1, \047long\047, \047One long paragraph\047, \047Test\047, NULL, \0472024-01-01\047, NULL, \047%s\047, %d, \047l.txt\047);\n", s, n;
+    printf "INSERT INTO summaries VALUES (1, 1, \047A summary.\047);\n";
+}' | cat tests/fixtures/schema.sql - | sqlite3 "$tmp/long.db"
+printf 'at 0 tap 0.2 0.25\nat 1000 key Return\nat 2100 drag 0.5 0.9 0.5 0.1 300\nat 4000 swipe 0.5 0.9 0.5 0.1 60\nat 9000 quit\n' \
+    > "$tmp/long.script"
+run --size 1920x1080 --db "$tmp/long.db" --script "$tmp/long.script" > "$tmp/long"
+rsslong=$(awk '$2 == "peak_rss_kb" { printf "%.1f", $3 / 1024 }' "$tmp/long")
+report "peak RSS, 170 KB paragraph" "$rsslong" MB "<" 45 \
+    "full text scrolled, 1080p; prepare $(awk '$2 == "prepare_ms" && $4 == "fulltext" { print $3 }' "$tmp/long") ms"
 
 # Wake-ups: a live (real-clock) run showing a static screen for 4 s.
 "$APP" --headless --quiet --bench --size 1920x1080 --db "$DB" > "$tmp/live" 2>/dev/null & pid=$!
