@@ -37,7 +37,7 @@ typedef struct config {
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */
     /* [admin] */
-    char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
+    char *exit_keys;            /* owned; e.g. "ctrl+alt+q"; "" = no admin exit */
 
     /* diagnostics (tests look at these) */
     int nwarn;                  /* warnings issued so far */
