@@ -202,15 +202,28 @@ for b in vitrine vitrine-corpus; do
 done
 
 # ---- 2. files -----------------------------------------------------------------
-put 755 "$bin/vitrine" "$OPT/bin/vitrine"
-put 755 "$bin/vitrine-corpus" "$OPT/bin/vitrine-corpus"
+# `make install` lays the files out in a staging folder (PREFIX=/opt/vitrine,
+# data and docs in /opt/vitrine/share); put() copies what changed from there.
+stage=$(mktemp -d)
+set -- DESTDIR="$stage" PREFIX=/opt/vitrine DATADIR=/opt/vitrine/share DOCDIR=/opt/vitrine/share
+[ -n "$prebuilt" ] && set -- "$@" INSTALL_APP="$bin/vitrine" INSTALL_TOOL="$bin/vitrine-corpus"
+if ! make -s -C "$top" install "$@" > "$stage.log" 2>&1; then
+    cat "$stage.log" >&2; rm -rf "$stage" "$stage.log"
+    echo "install.sh: make install failed" >&2; exit 1
+fi
+rm -f "$stage.log"
+S=$stage/opt/vitrine
+put 755 "$S/bin/vitrine" "$OPT/bin/vitrine"
+put 755 "$S/bin/vitrine-corpus" "$OPT/bin/vitrine-corpus"
 put 755 "$here/vitrine-update.sh" "$OPT/bin/vitrine-update"
-put 644 "$top/board/README.md" "$OPT/share/README.md"
-for f in "$top"/fonts/*; do put 644 "$f" "$OPT/share/fonts/$(basename "$f")"; done
+put 644 "$S/share/README.md" "$OPT/share/README.md"
+put 644 "$S/share/README-board.md" "$OPT/share/README-board.md"
+for f in "$S"/share/fonts/*; do put 644 "$f" "$OPT/share/fonts/$(basename "$f")"; done
 # fonts removed from the checkout since the last install go too
 for f in "$OPT"/share/fonts/*; do
-    [ -e "$top/fonts/$(basename "$f")" ] || rm -f "$f"
+    [ -e "$S/share/fonts/$(basename "$f")" ] || rm -f "$f"
 done
+rm -rf "$stage"
 
 # Config: the documented defaults with the installed paths and fullscreen on.
 mkdir -p "$ETC"
