@@ -177,7 +177,7 @@ bench: all
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/prod -name '*.d' 2>/dev/null)
 .SECONDARY:
 
 # ---- Install ------------------------------------------------------------------
@@ -196,9 +196,26 @@ BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/vitrine
 DOCDIR  ?= $(PREFIX)/share/doc/vitrine
 INSTALL ?= install
-# the programs installed: these builds, or (INSTALL_APP=, INSTALL_TOOL=)
-# programs built elsewhere, e.g. install.sh --prebuilt (then nothing is built)
-INSTALL_APP  ?= $(APP)
+# The installed app is a production build, $(BUILD)/prod/vitrine: the
+# files with test hooks (the script's database file operations replace,
+# corrupt, truncate, delete; the engine's test screens) compiled again with
+# -DVITRINE_TEST_HOOKS=0, linked with the other objects as they are. The
+# app under $(BUILD)/, which the tests drive, keeps the hooks.
+# INSTALL_APP=, INSTALL_TOOL= install programs built elsewhere instead (e.g.
+# install.sh --prebuilt; then nothing is built).
+HOOK_SRC  := src/app/config.c src/app/script.c
+PROD_OBJ  := $(patsubst %.c,$(BUILD)/prod/obj/%.o,$(HOOK_SRC))
+PROD_APP  := $(BUILD)/prod/vitrine
+$(BUILD)/prod/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	@echo '  CC     $< (production: no test hooks)'
+	@$(CC) $(CFLAGS_BASE) $(APP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -DVITRINE_TEST_HOOKS=0 -c $< -o $@
+$(PROD_APP): $(call obj,src/app/main.c) $(filter-out $(call obj,$(HOOK_SRC)),$(APP_OBJ)) $(PROD_OBJ) $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+.PHONY: prod
+prod: $(PROD_APP) $(CORPUS_TOOL)
+INSTALL_APP  ?= $(PROD_APP)
 INSTALL_TOOL ?= $(CORPUS_TOOL)
 .PHONY: install
 install: $(INSTALL_APP) $(INSTALL_TOOL)

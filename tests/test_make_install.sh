@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/test_make_install.sh: the Debian-style build conventions of the
 # Makefile. `make install DESTDIR=... [PREFIX=...]` installs the programs,
-# fonts, default config and READMEs (installed programs run); CC, CPPFLAGS,
+# fonts, default config and READMEs (installed programs run, without the
+# test hooks that the build under $BUILD keeps); CC, CPPFLAGS,
 # CFLAGS and LDFLAGS from the command line and the environment reach the
 # compiler and linker; Debian's hardening flags are on by default and in the
 # built binaries (relro, bind-now, stack protector, fortify); -Werror only
@@ -30,6 +31,17 @@ check "default config, fonts = the installed fonts" 'grep -qx "fonts = /usr/loca
 check "READMEs" 'cmp -s README.md "$p/share/doc/vitrine/README.md" && cmp -s board/README.md "$p/share/doc/vitrine/README-board.md"'
 check "nothing outside DESTDIR/PREFIX" '[ "$(cd "$d" && ls)" = usr ]'
 check "the installed program runs" '"$p/bin/vitrine" --version | grep -q "^vitrine " && "$p/bin/vitrine-corpus" --version >/dev/null'
+# the installed program is the production build: no test hooks
+printf 'at 0 replace other.db\nat 10 quit\n' > "$tmp/hook.script"
+"$p/bin/vitrine" --headless --script "$tmp/hook.script" --db "$tmp/none.db" > /dev/null 2> "$tmp/hook.err"; rc=$?
+check "installed program: no script file operations (exit 2, named)" \
+    '[ $rc -eq 2 ] && grep -q "hook.script:1: .replace. is a test command, not in this build" "$tmp/hook.err"' || cat "$tmp/hook.err"
+printf 'at 0 quit\n' > "$tmp/q.script"
+"$p/bin/vitrine" --headless --set display.screens=test --script "$tmp/q.script" --db "$tmp/none.db" > /dev/null 2> "$tmp/scr.err"
+check "installed program: no test screens" 'grep -q "bad value .test. for display.screens" "$tmp/scr.err"'
+"$BUILD/vitrine" --headless --set display.screens=test --script "$tmp/q.script" --db "$tmp/none.db" > /dev/null 2> "$tmp/scr2.err"
+check "the test build keeps them" '! grep -q "bad value" "$tmp/scr2.err" &&
+    "$BUILD/vitrine" --headless --script "$tmp/hook.script" --db "$tmp/none.db" >/dev/null 2>&1'
 m -s install BUILD="$BUILD" DESTDIR="$tmp/d2" PREFIX=/opt/v > /dev/null 2>&1
 check "PREFIX=/opt/v" '[ -x "$tmp/d2/opt/v/bin/vitrine" ] && grep -qx "fonts = /opt/v/share/vitrine/fonts" "$tmp/d2/opt/v/share/vitrine/vitrine.ini"'
 
@@ -49,7 +61,8 @@ check "no fortify without optimisation" '! cmd OPT=-O0 | grep -q -- "-D_FORTIFY_
 check "no -Werror by default" '! cmd | grep -q -- "-Werror"'
 check "-Werror in CI (WERROR=-Werror, CI=true)" 'cmd WERROR=-Werror | grep -q -- "-Werror" &&
     [ -n "$(CI=true $MAKE -n -W src/common/util.c BUILD="$BUILD" "$obj" | grep -- "-Werror")" ]'
-if command -v readelf >/dev/null; then
+# (an ASan build, SANITIZE=1, is built without fortify and stack protector)
+if command -v readelf >/dev/null && ! readelf -d "$BUILD/vitrine" | grep -q libasan; then
     check "built program: full RELRO (BIND_NOW + GNU_RELRO)" 'readelf -d "$BUILD/vitrine" | grep -q "BIND_NOW" &&
         readelf -lW "$BUILD/vitrine" | grep -q GNU_RELRO'
     check "built program: stack protector and fortified calls" 'readelf -sW --dyn-syms "$BUILD/vitrine" | grep -q __stack_chk_fail &&

@@ -192,9 +192,9 @@ else
     owner=$(stat -c %U "$top")
     if [ "$owner" != root ]; then
         command -v runuser >/dev/null || { echo "install.sh: runuser missing (util-linux)" >&2; exit 1; }
-        runuser -u "$owner" -- make -C "$top" -j"$(nproc)" all
+        runuser -u "$owner" -- make -C "$top" -j"$(nproc)" all prod
     else
-        make -C "$top" -j"$(nproc)" all
+        make -C "$top" -j"$(nproc)" all prod
     fi
 fi
 for b in vitrine vitrine-corpus; do
