@@ -17,7 +17,12 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 # no jobserver or flags of an outer make (make test runs this)
 unset MAKEFLAGS MFLAGS MAKELEVEL
-m() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI $MAKE "$@"; }
+# ... but the build's own kind: an ASan build (make test SANITIZE=1) is
+# installed from ASan objects, linked as such
+san=""
+if readelf -d "$BUILD/vitrine" 2>/dev/null | grep -q libasan; then san=SANITIZE=1; fi
+m() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI $MAKE $san "$@"; }
+mn() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI $MAKE "$@"; }   # make -n: the default flags
 
 # ---- make install
 d=$tmp/dest
@@ -47,8 +52,8 @@ check "PREFIX=/opt/v" '[ -x "$tmp/d2/opt/v/bin/vitrine" ] && grep -qx "fonts = /
 
 # ---- compiler and flags (make -n prints the commands; -W forces one file)
 obj=$BUILD/obj/src/common/util.o
-cmd() { m -n -W src/common/util.c BUILD="$BUILD" "$@" "$obj" 2>&1 | grep -- " -c src/common/util.c"; }
-lnk() { m -n -W src/app/main.c BUILD="$BUILD" "$@" "$BUILD/vitrine" 2>&1 | grep -- " -o $BUILD/vitrine "; }
+cmd() { mn -n -W src/common/util.c BUILD="$BUILD" "$@" "$obj" 2>&1 | grep -- " -c src/common/util.c"; }
+lnk() { mn -n -W src/app/main.c BUILD="$BUILD" "$@" "$BUILD/vitrine" 2>&1 | grep -- " -o $BUILD/vitrine "; }
 check "default CC is gcc" 'cmd | grep -q "^gcc "'
 check "CC on the command line" 'cmd CC=my-cc | grep -q "^my-cc "'
 check "CC from the environment" '[ -n "$(CC=env-cc $MAKE -n -W src/common/util.c BUILD="$BUILD" "$obj" | grep "^env-cc .* -c src/common/util.c")" ]'
@@ -70,7 +75,7 @@ if command -v readelf >/dev/null && ! readelf -d "$BUILD/vitrine" | grep -q liba
 fi
 
 # ---- make -n runs nothing: a fresh build folder stays empty
-m -n BUILD="$tmp/fresh" all > "$tmp/n.log" 2>&1
+mn -n BUILD="$tmp/fresh" all > "$tmp/n.log" 2>&1
 check "make -n: no board/deps.sh run, no config.mk written" '[ ! -e "$tmp/fresh/config.mk" ] && grep -q "make -n" "$tmp/n.log"' ||
     head -5 "$tmp/n.log"
 check "make -n: no apt-get" '! grep -q "apt-get install\|Reading package lists" "$tmp/n.log"'
