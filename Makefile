@@ -6,21 +6,41 @@
 #   make bench      speed and memory figures beside their targets
 #   make eval       ingest accuracy on the development pages (WEBPAGES=DIR)
 #   make clean      remove build/
+#   make install    install the programs, fonts, default config and READMEs
+#                   (PREFIX=/usr/local, DESTDIR=; see "Install" below)
 #
 # Variables: BUILD (output folder, default build), CROSS (toolchain prefix,
 # e.g. aarch64-linux-gnu-), SANITIZE=1 (ASan + UBSan), OPT (optimisation).
+# CC, AR, CFLAGS, CPPFLAGS and LDFLAGS are taken from the environment or the
+# command line as usual (CFLAGS/CPPFLAGS/LDFLAGS come after the project's own
+# flags, so they can add to and override them). Debian's hardening flags are
+# on by default (HARDEN=, HARDEN_LD= turn them off). Warnings are errors only
+# in CI (.ci/run passes WERROR=-Werror; CI=true in the environment does too).
 # Missing Debian packages are installed by board/deps.sh when run as root,
-# otherwise it prints the apt-get line to run.
+# otherwise it prints the apt-get line to run; `make -n` never runs it.
 
 VERSION    := 0.1.0
 BUILD      ?= build
 CROSS      ?=
-CC         := $(CROSS)gcc
-AR         := $(CROSS)ar
+# make's built-in default (cc, ar) gives way to the toolchain of CROSS; a CC
+# or AR from the environment or the command line is used as given.
+ifeq ($(origin CC),default)
+CC := $(CROSS)gcc
+endif
+ifeq ($(origin AR),default)
+AR := $(CROSS)ar
+endif
 PKG_CONFIG ?= pkg-config
 OPT        ?= -O2 -g
-WERROR     ?= -Werror
+WERROR     ?= $(if $(filter true 1 yes,$(CI)),-Werror,)
 SANITIZE   ?=
+# Debian's hardening defaults (dpkg-buildflags: stackprotectorstrong,
+# fortify, relro, bindnow; PIE is gcc's default on Debian). Fortify needs
+# optimisation and is left to ASan in a SANITIZE=1 build.
+HARDEN     ?= -fstack-protector-strong $(if $(filter-out -O0,$(filter -O%,$(OPT))),-D_FORTIFY_SOURCE=2,)
+HARDEN_LD  ?= -Wl,-z,relro,-z,now
+# make -n prints what would run and runs nothing: not board/deps.sh either
+DRY_RUN    := $(findstring n,$(firstword -$(MAKEFLAGS)))
 
 CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c
 APP_PC    := sdl2 SDL2_ttf SDL2_image libpng sqlite3 inih libunibreak libsystemd
@@ -31,7 +51,10 @@ CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 ifeq ($(SANITIZE),1)
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS_BASE += -fsanitize=address,undefined
+else
+CFLAGS_BASE += $(HARDEN)
 endif
+LDFLAGS_BASE += $(HARDEN_LD)
 
 # ---- Cross builds (owner: board; see board/README.md) ----------------------
 # make CROSS=aarch64-linux-gnu-    64-bit Raspberry Pi OS  -> build-aarch64/
@@ -52,7 +75,8 @@ endif
 SYSROOT ?= /var/tmp/vitrine-sysroot-$(CROSS_ARCH)
 CROSS_QEMU := $(if $(filter arm64,$(CROSS_ARCH)),qemu-aarch64-static,qemu-arm-static)
 CROSS_RUN := $(CROSS_QEMU) -L $(SYSROOT)
-CC := $(CROSS)gcc --sysroot=$(SYSROOT)
+CFLAGS_BASE += --sysroot=$(SYSROOT)
+LDFLAGS_BASE += --sysroot=$(SYSROOT)
 ifeq ($(origin PKG_CONFIG),file)
 PKG_CONFIG := PKG_CONFIG_SYSROOT_DIR=$(SYSROOT) \
   PKG_CONFIG_LIBDIR=$(SYSROOT)/usr/lib/$(CROSS_TRIPLET)/pkgconfig:$(SYSROOT)/usr/lib/pkgconfig:$(SYSROOT)/usr/share/pkgconfig \
@@ -87,10 +111,17 @@ all: $(CORPUS_TOOL) $(DB) $(APP)
 # there: the included file is (re)made first, and making it installs them.
 NODEPS_GOALS := clean help
 ifeq ($(filter $(NODEPS_GOALS),$(MAKECMDGOALS)),)
+ifeq ($(DRY_RUN),)
 include $(BUILD)/config.mk
+else
+-include $(BUILD)/config.mk
+endif
 endif
 
 $(BUILD)/config.mk: Makefile board/deps.sh
+ifneq ($(DRY_RUN),)
+	@echo "(make -n: $@ is out of date; make would run board/deps.sh build and pkg-config here)"
+else
 	@mkdir -p $(BUILD)
 	@sh board/deps.sh build
 	@{ echo "CORPUS_CFLAGS := $$($(PKG_CONFIG) --cflags $(CORPUS_PC))"; \
@@ -98,6 +129,7 @@ $(BUILD)/config.mk: Makefile board/deps.sh
 	   echo "APP_CFLAGS := $$($(PKG_CONFIG) --cflags $(APP_PC))"; \
 	   echo "APP_LIBS := $$($(PKG_CONFIG) --libs $(APP_PC))"; } > $@.tmp
 	@mv $@.tmp $@
+endif
 
 deps:
 	@sh board/deps.sh build test run
@@ -105,7 +137,7 @@ deps:
 $(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	@echo '  CC     $<'
-	@$(CC) $(CFLAGS_BASE) $(CORPUS_CFLAGS) $(APP_CFLAGS) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS_BASE) $(CORPUS_CFLAGS) $(APP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libcommon.a: $(COMMON_OBJ)
 	@rm -f $@; $(AR) rcs $@ $^
@@ -146,8 +178,57 @@ bench: all
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/prod -name '*.d' 2>/dev/null)
 .SECONDARY:
+
+# ---- Install ------------------------------------------------------------------
+# make install [PREFIX=/usr/local] [DESTDIR=] [BINDIR= DATADIR= DOCDIR=]
+#   $(BINDIR)/vitrine, $(BINDIR)/vitrine-corpus
+#   $(DATADIR)/fonts/*            the bundled faces and their licences
+#   $(DATADIR)/vitrine.ini        the documented default config, its fonts =
+#                                 pointing at $(DATADIR)/fonts
+#   $(DOCDIR)/README.md, README-board.md
+# DESTDIR is prepended to every path (a staging folder, as Debian packaging
+# and board/rpi/install.sh use it); PREFIX etc. are the paths at run time.
+# Builds what is missing first (as whoever runs it: build as your user, then
+# install as root, as install.sh does).
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/vitrine
+DOCDIR  ?= $(PREFIX)/share/doc/vitrine
+INSTALL ?= install
+# The installed app is a production build, $(BUILD)/prod/vitrine: the
+# files with test hooks (the script's database file operations replace,
+# corrupt, truncate, delete; the engine's test screens) compiled again with
+# -DVITRINE_TEST_HOOKS=0, linked with the other objects as they are. The
+# app under $(BUILD)/, which the tests drive, keeps the hooks.
+# INSTALL_APP=, INSTALL_TOOL= install programs built elsewhere instead (e.g.
+# install.sh --prebuilt; then nothing is built).
+HOOK_SRC  := src/app/config.c src/app/script.c
+PROD_OBJ  := $(patsubst %.c,$(BUILD)/prod/obj/%.o,$(HOOK_SRC))
+PROD_APP  := $(BUILD)/prod/vitrine
+$(BUILD)/prod/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	@echo '  CC     $< (production: no test hooks)'
+	@$(CC) $(CFLAGS_BASE) $(APP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -DVITRINE_TEST_HOOKS=0 -c $< -o $@
+$(PROD_APP): $(call obj,src/app/main.c) $(filter-out $(call obj,$(HOOK_SRC)),$(APP_OBJ)) $(PROD_OBJ) $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+.PHONY: prod
+prod: $(PROD_APP) $(CORPUS_TOOL)
+INSTALL_APP  ?= $(PROD_APP)
+INSTALL_TOOL ?= $(CORPUS_TOOL)
+.PHONY: install
+install: $(INSTALL_APP) $(INSTALL_TOOL)
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/fonts' '$(DESTDIR)$(DOCDIR)'
+	$(INSTALL) -m 755 $(INSTALL_APP) '$(DESTDIR)$(BINDIR)/vitrine'
+	$(INSTALL) -m 755 $(INSTALL_TOOL) '$(DESTDIR)$(BINDIR)/vitrine-corpus'
+	$(INSTALL) -m 644 fonts/* '$(DESTDIR)$(DATADIR)/fonts/'
+	sed -e 's|^fonts *=.*|fonts = $(DATADIR)/fonts|' assets/vitrine.ini > '$(DESTDIR)$(DATADIR)/vitrine.ini'
+	chmod 644 '$(DESTDIR)$(DATADIR)/vitrine.ini'
+	$(INSTALL) -m 644 README.md '$(DESTDIR)$(DOCDIR)/README.md'
+	$(INSTALL) -m 644 board/README.md '$(DESTDIR)$(DOCDIR)/README-board.md'
+# ---- end of Install ---------------------------------------------------------
 
 # Regenerate every golden screenshot from the fixed fixture databases:
 # engine test screens (tests/golden), Quote and Timeline (tests/golden/views)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Run every test: each compiled tests/test_* binary and each tests/test_*.sh
 # script (run from the repository root with BUILD set). Every test prints a
-# line "NAME: N passed, N failed"; a test that crashes or prints no such line
-# counts as one failure. The last line is the total.
+# line "NAME: N passed, N failed"; a test that crashes, exits non-zero with
+# no failure counted, prints no such line, or ran no check at all ("0
+# passed, 0 failed") counts as one failure. The last line is the total.
 BUILD=${BUILD:-build}
 export BUILD
 total_p=0; total_f=0
@@ -18,6 +19,7 @@ for t in "$BUILD"/tests/test_* tests/test_*.sh; do
     [ -n "$p" ] || { p=$(echo "$line" | sed -n 's/^\([0-9][0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/^[0-9]* passed, \([0-9][0-9]*\) failed.*/\1/p'); }
     [ -n "$p" ] || { p=0; f=0; }
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    if [ "$p" = 0 ] && [ "$f" = 0 ]; then f=1; echo "---- $t ran no check"; fi
     if [ "$f" != 0 ] || [ -z "$line" ]; then
         [ -z "$line" ] && [ "$f" = 0 ] && f=1
         echo "---- $t (exit $rc)"; tail -n 40 "$log"

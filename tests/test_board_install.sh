@@ -2,9 +2,14 @@
 # tests/test_board_install.sh: board/rpi/install.sh into a temporary root
 # (--root, --prebuilt $BUILD) with a fake /boot/firmware/{config.txt,
 # cmdline.txt} and /etc/{passwd,group}: every file in place, the boot
-# fragments added once (cmdline.txt stays one line), a second run changes
-# nothing, an edited vitrine.ini is kept, --uninstall restores the boot files
-# and keeps the content, --purge removes the rest. Prints "N passed, N failed".
+# fragments added once (config.txt ends in a [pi4] section: the block starts
+# with [all]; cmdline.txt stays one line), the unit's kiosk settings (tty1,
+# no restart after the admin exit, netlink for hotplug), Ctrl+Alt+Del masked
+# and SysRq off, the admin exit off in the installed config, a second run
+# changes nothing, a changed program asks for a restart, an edited
+# vitrine.ini is kept, --uninstall restores the boot files, Ctrl+Alt+Del and
+# SysRq and keeps the content, --purge removes the rest. Prints "N passed,
+# N failed".
 BUILD=${BUILD:-build}
 INST=board/rpi/install.sh
 pass=0; fail=0
@@ -14,7 +19,7 @@ check() { if eval "$2"; then ok; else bad "$1"; fi; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 r=$tmp/root
 mkdir -p "$r/boot/firmware" "$r/etc"
-printf '# Raspberry Pi OS config\ndtparam=audio=on\n\n[all]\narm_64bit=1\n' > "$r/boot/firmware/config.txt"
+printf '# Raspberry Pi OS config\ndtparam=audio=on\n\n[all]\narm_64bit=1\n\n[pi4]\narm_boost=1\n' > "$r/boot/firmware/config.txt"
 printf 'console=serial0,115200 console=tty1 root=PARTUUID=1234-02 rootfstype=ext4 fsck.repair=yes rootwait quiet\n' \
     > "$r/boot/firmware/cmdline.txt"
 printf 'root:x:0:0:root:/root:/bin/bash\n' > "$r/etc/passwd"
@@ -51,6 +56,24 @@ c=$r/boot/firmware/config.txt
 check "config.txt: one marker block" '[ "$(grep -c "^# >>> vitrine" "$c")" = 1 ] && [ "$(grep -c "^# <<< vitrine" "$c")" = 1 ]'
 check "config.txt: original lines kept" 'grep -qx "dtparam=audio=on" "$c" && grep -qx "arm_64bit=1" "$c"'
 check "config.txt: fragment inside" 'grep -qx "disable_splash=1" "$c"'
+check "config.txt: the block starts with [all] (after the [pi4] section)" \
+    '[ "$(sed -n "/^# >>> vitrine/{n;p;}" "$c")" = "[all]" ] &&
+     [ "$(grep -n "^\[pi4\]" "$c" | cut -d: -f1)" -lt "$(grep -n "^# >>> vitrine" "$c" | cut -d: -f1)" ]'
+check "config.txt: names vitrine.ini's key (rotate)" '! grep -q "rotation *=" "$c" && grep -q "set rotate = " "$c"'
+u=$r/etc/systemd/system/vitrine.service
+for kv in TTYPath=/dev/tty1 StandardInput=tty TTYVTDisallocate=yes RestartPreventExitStatus=3 \
+          "RestrictAddressFamilies=AF_UNIX AF_NETLINK" IPAddressDeny=any StandardOutput=journal; do
+    check "unit: $kv" 'grep -qx "$kv" "$u"'
+done
+check "unit: no PrivateNetwork (it cuts udev's hotplug events off)" '! grep -q "^PrivateNetwork" "$u"'
+check "ini: admin exit off" 'grep -qx "exit_keys =" "$r/etc/vitrine/vitrine.ini"'
+check "sysctl.d: SysRq off" 'grep -qx "kernel.sysrq = 0" "$r/etc/sysctl.d/90-vitrine.conf"'
+printf 'at 0 quit\n' > "$tmp/q.script"
+check "the installed config loads without a warning" '"$BUILD/vitrine" --headless --config "$r/etc/vitrine/vitrine.ini" \
+    --db "$r/var/lib/vitrine/corpus.db" --fonts fonts --script "$tmp/q.script" 2> "$tmp/ini.err" &&
+    ! grep -q "warn" "$tmp/ini.err"' || cat "$tmp/ini.err"
+check "no user-built binary run as root: the db is built by the installed tool via setpriv" \
+    '! grep -q "^[^#]*\"\$bin/vitrine-corpus\" build" $INST && grep -q "setpriv --reuid" $INST'
 l=$r/boot/firmware/cmdline.txt
 check "cmdline.txt: one line" '[ "$(wc -l < "$l")" = 1 ]'
 check "cmdline.txt: original tokens first" 'case "$(cat "$l")" in "$(cat "$tmp/cmdline.orig") "*) true ;; *) false ;; esac'
@@ -64,6 +87,7 @@ if command -v systemctl >/dev/null; then
     check "service enabled" '[ -L "$r/etc/systemd/system/multi-user.target.wants/vitrine.service" ]'
     check "timer enabled" '[ -L "$r/etc/systemd/system/timers.target.wants/vitrine-update.timer" ]'
     check "getty on tty1 masked" '[ "$(readlink "$r/etc/systemd/system/getty@tty1.service")" = /dev/null ]'
+    check "ctrl-alt-del.target masked" '[ "$(readlink "$r/etc/systemd/system/ctrl-alt-del.target")" = /dev/null ]'
 fi
 
 if command -v systemd-analyze >/dev/null && [ -f "$r/usr/lib/systemd/system/sysinit.target" ]; then
@@ -81,6 +105,13 @@ sh $INST --root "$r" --prebuilt "$BUILD" > "$tmp/out2" 2>&1; rc=$?
 snap > "$tmp/snap2"
 check "second install exits 0" '[ $rc -eq 0 ]'
 check "second install changes nothing" 'cmp -s "$tmp/snap1" "$tmp/snap2"' || diff "$tmp/snap1" "$tmp/snap2" | head
+check "second install: no restart" '! grep -q "would be restarted" "$tmp/out2"'
+# a changed program: a running service would be restarted (live: systemctl restart)
+mkdir -p "$tmp/pre"; cp "$BUILD/vitrine" "$BUILD/vitrine-corpus" "$tmp/pre/"; printf 'x' >> "$tmp/pre/vitrine"
+sh $INST --root "$r" --prebuilt "$tmp/pre" > "$tmp/out2b" 2>&1; rc=$?
+check "changed program: install exits 0 and asks for a restart" \
+    '[ $rc -eq 0 ] && grep -q "opt/vitrine/bin/vitrine.*would be restarted" "$tmp/out2b"' || cat "$tmp/out2b"
+sh $INST --root "$r" --prebuilt "$BUILD" > /dev/null 2>&1
 
 # the curator's public key: installed by --content-key, a non-key refused
 if command -v openssl >/dev/null; then
@@ -114,6 +145,8 @@ check "units and rule removed" '[ ! -e "$r/etc/systemd/system/vitrine.service" ]
     [ ! -e "$r/etc/systemd/system/vitrine-update.timer" ] && [ ! -e "$r/etc/udev/rules.d/99-vitrine-input.rules" ]'
 check "no enablement links left" '[ -z "$(find "$r/etc/systemd" -name "vitrine*" 2>/dev/null)" ]'
 check "getty unmasked" '[ ! -e "$r/etc/systemd/system/getty@tty1.service" ]'
+check "ctrl-alt-del.target unmasked" '[ ! -e "$r/etc/systemd/system/ctrl-alt-del.target" ]'
+check "sysctl.d file removed" '[ ! -e "$r/etc/sysctl.d/90-vitrine.conf" ]'
 check "content kept" '[ "$(cksum < "$r/var/lib/vitrine/corpus.db")" = "$dbsum" ]'
 check "uninstall twice is fine" 'sh $INST --root "$r" --uninstall >/dev/null 2>&1'
 # reinstall after uninstall, then purge
@@ -126,4 +159,4 @@ check "purge leaves boot files as found" 'cmp -s "$c" "$tmp/config.orig" && cmp 
 check "no stray temp files" '[ -z "$(find "$r" -name "*vitrine-tmp*")" ]'
 
 echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]   # a run with no check at all fails too

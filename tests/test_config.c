@@ -60,6 +60,7 @@ static const struct {
     {"[timing]\ntransition = slide\ntransition_ms = 300\n", 0, NULL},
     {"[colours]\nbackground = #000000\n", 0, NULL},
     {"[admin]\nexit_keys = ctrl+shift+Escape\n", 0, NULL},
+    {"[admin]\nexit_keys =\n", 0, NULL},              /* empty: no admin exit */
     /* unknown key / section: named with the line */
     {"[display]\nrotate = 0\nrotation = 90\n", 1, ":3: unknown key 'rotation' in [display]"},
     {"[nosuch]\nkey = 1\n", 1, ":2: unknown key 'key' in [nosuch]"},

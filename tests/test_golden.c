@@ -4,8 +4,9 @@
 ** Runs the app in-process, headless, on a FIXED database built from
 ** tests/fixtures/engine/fixture.sql, replays a script per case on the
 ** virtual clock and compares each shot with tests/golden/NAME.png:
-** a pixel differs when any channel differs by more than GOLDEN_CHANNEL_TOL;
-** a shot passes when at most GOLDEN_PIXEL_TOL of its pixels differ.
+** a shot passes when no connected region of differing pixels is larger than
+** GOLDEN_REGION_MAX pixels (tests/golden.h: channel tolerance and
+** antialiasing shifts allowed, a changed letter is not).
 **
 **   make golden                 regenerate the PNGs in tests/golden (then LOOK at them)
 **   VITRINE_GOLDEN_UPDATE=1 build/tests/test_golden      same thing
@@ -72,18 +73,20 @@ static int build_fixture_db(void)
     return fixture_db("engine", dbpath);
 }
 
-/* Share of differing pixels, or -1 when a file is missing / sizes differ. */
-static double compare(const char *a_path, const char *b_path, char *why, size_t n)
+/* 1 when the files match (golden_compare), 0 when not, -1 when a file is
+** missing or the sizes differ; why says what was found. */
+static int compare(const char *a_path, const char *b_path, char *why, size_t n)
 {
     SDL_Surface *a = golden_load(a_path), *b = golden_load(b_path);
-    double r = -1;
+    int r = -1;
+    golden_stat st;
     if (!a || !b)
         snprintf(why, n, "cannot load %s", !a ? a_path : b_path);
     else if (a->w != b->w || a->h != b->h)
         snprintf(why, n, "size %dx%d vs %dx%d", a->w, a->h, b->w, b->h);
     else {
-        r = golden_diff(a, b);
-        snprintf(why, n, "%.3f%% of pixels differ", r * 100);
+        r = golden_compare(a, b, &st);
+        golden_describe(&st, r, why, n);
     }
     SDL_FreeSurface(a);
     SDL_FreeSurface(b);
@@ -135,7 +138,7 @@ static void check_shots(const golden_case *gc, int update)
     for (size_t i = 0; sc && i < sc->n; i++) {
         if (sc->cmds[i].op != SCRIPT_SHOT)
             continue;
-        char got[256], want[256], why[128];
+        char got[256], want[256], why[160];
         snprintf(got, sizeof got, "%s/%s", tmpdir, sc->cmds[i].name);
         snprintf(want, sizeof want, "%s/%s", GOLDEN_DIR, sc->cmds[i].name);
         if (update) {
@@ -145,8 +148,7 @@ static void check_shots(const golden_case *gc, int update)
             SDL_FreeSurface(s);
             continue;
         }
-        double d = compare(got, want, why, sizeof why);
-        if (d < 0 || d > GOLDEN_PIXEL_TOL)
+        if (compare(got, want, why, sizeof why) != 1)
             T_FAIL_("%s: %s vs %s: %s", gc->name, got, want, why);
         else
             t_passed++;
@@ -165,26 +167,122 @@ static void test_goldens(void)
     }
 }
 
-/* The compare itself must be able to fail. */
-static void test_compare_detects(void)
+/* ---- the compare itself: it must pass rounding and antialiasing shifts
+** and fail a change of a few pixels' worth of ink (test_golden_words.sh
+** changes real letters of real screens) ---------------------------------- */
+
+/* Coverage (0..1) of pixel (x, y) by a disc of radius r at (cx, cy), by 4x4
+** supersampling: an antialiased shape whose edges can sit anywhere. */
+static double disc_cover(int x, int y, double cx, double cy, double r)
 {
-    char a[128], b[128], why[128];
-    snprintf(a, sizeof a, "%s/cmp_a.png", tmpdir);
-    snprintf(b, sizeof b, "%s/cmp_b.png", tmpdir);
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 100, 100, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_FillRect(s, NULL, 0xff202020);
-    IMG_SavePNG(s, a);
-    SDL_Rect small = { 0, 0, 5, 5 }, big = { 0, 0, 10, 10 };
-    SDL_FillRect(s, &small, 0xff202028);            /* within the channel tolerance */
-    IMG_SavePNG(s, b);
-    T_OK(compare(a, b, why, sizeof why) == 0.0);
-    SDL_FillRect(s, &small, 0xffffffff);            /* 0.25% of pixels: passes */
-    IMG_SavePNG(s, b);
-    T_OK(compare(a, b, why, sizeof why) <= GOLDEN_PIXEL_TOL);
-    SDL_FillRect(s, &big, 0xffffffff);              /* 1%: fails */
-    IMG_SavePNG(s, b);
-    T_OK(compare(a, b, why, sizeof why) > GOLDEN_PIXEL_TOL);
-    SDL_FreeSurface(s);
+    int in = 0;
+    for (int j = 0; j < 4; j++)
+        for (int i = 0; i < 4; i++) {
+            double dx = x + (i + 0.5) / 4 - cx, dy = y + (j + 0.5) / 4 - cy;
+            in += dx * dx + dy * dy <= r * r;
+        }
+    return in / 16.0;
+}
+
+typedef enum { MOD_NONE, MOD_LEVEL, MOD_SPECKLE, MOD_BLOCK, MOD_DISC_SHIFT, MOD_BAR } cmp_mod;
+
+static const struct cmp_case {
+    const char *name;
+    const char *base;           /* a golden PNG, or NULL: synthetic discs on grey */
+    cmp_mod mod;
+    int arg;                    /* level, block side, shift in 1/10 px ... */
+    int want;                   /* golden_compare's answer */
+} cmp_cases[] = {
+    {"identical", NULL, MOD_NONE, 0, 1},
+    {"+1 level everywhere", NULL, MOD_LEVEL, 1, 1},
+    {"+1 level on a real screen", "tests/golden/ui/article_800x480.png", MOD_LEVEL, 1, 1},
+    {"-8 levels on a real screen", "tests/golden/ui/home_1920x1080.png", MOD_LEVEL, -8, 1},
+    {"+9 levels everywhere", NULL, MOD_LEVEL, 9, 0},
+    {"scattered single pixels", "tests/golden/ui/article_800x480.png", MOD_SPECKLE, 0, 1},
+    {"2x2 block of ink", NULL, MOD_BLOCK, 2, 1},
+    {"3x3 block of ink", NULL, MOD_BLOCK, 3, 0},
+    {"discs moved 0.5 px (antialiased edges)", NULL, MOD_DISC_SHIFT, 5, 1},
+    {"discs moved 0.3 px", NULL, MOD_DISC_SHIFT, 3, 1},
+    {"discs moved 2 px", NULL, MOD_DISC_SHIFT, 20, 0},
+    {"a 1x6 stroke added", NULL, MOD_BAR, 6, 0},
+};
+
+/* Synthetic picture: antialiased dark discs of several radii on light grey,
+** their centres moved right by shift_10 tenths of a pixel. */
+static SDL_Surface *discs(int shift_10)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 120, 60, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++) {
+            double c = 0;
+            for (int k = 0; k < 4; k++) {
+                double v = disc_cover(x, y, 15.3 + 28 * k + shift_10 / 10.0, 30.2, 4 + 2.5 * k);
+                c = v > c ? v : c;
+            }
+            Uint8 g = (Uint8)(230 - c * 200 + 0.5);
+            ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] = 0xff000000u | g << 16 | g << 8 | g;
+        }
+    return s;
+}
+
+static void put(SDL_Surface *s, int x, int y, int v)
+{
+    Uint8 *p = (Uint8 *)s->pixels + y * s->pitch + x * 4;
+    for (int c = 0; c < 3; c++)
+        p[c] = (Uint8)(v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+/* Every colour channel moved by d levels (away from the end it would pass). */
+static void shift_level(SDL_Surface *s, int x, int y, int d)
+{
+    Uint8 *p = (Uint8 *)s->pixels + y * s->pitch + x * 4;
+    for (int c = 0; c < 3; c++)
+        p[c] = (Uint8)(p[c] + d < 0 || p[c] + d > 255 ? p[c] - d : p[c] + d);
+}
+
+static void test_compare(void)
+{
+    for (size_t i = 0; i < sizeof cmp_cases / sizeof cmp_cases[0]; i++) {
+        const struct cmp_case *cc = &cmp_cases[i];
+        t_current = cc->name;
+        SDL_Surface *a = cc->base ? golden_load(cc->base) : discs(0);
+        SDL_Surface *b = cc->base ? golden_load(cc->base) : discs(cc->mod == MOD_DISC_SHIFT ? cc->arg : 0);
+        T_OK(a && b);
+        if (!a || !b)
+            continue;
+        for (int y = 0; y < b->h; y++)
+            for (int x = 0; x < b->w; x++) {
+                const Uint8 *p = (const Uint8 *)b->pixels + y * b->pitch + x * 4;
+                if (cc->mod == MOD_LEVEL)
+                    shift_level(b, x, y, cc->arg);
+                /* every 3rd pixel of every 3rd row flipped hard: isolated */
+                if (cc->mod == MOD_SPECKLE && x % 3 == 0 && y % 3 == 0)
+                    put(b, x, y, 255 - p[0]);
+            }
+        if (cc->mod == MOD_BLOCK)
+            for (int y = 0; y < cc->arg; y++)
+                for (int x = 0; x < cc->arg; x++)
+                    put(b, 60 + x, 5 + y, 0);
+        if (cc->mod == MOD_BAR)
+            for (int y = 0; y < cc->arg; y++)
+                put(b, 58, 3 + y, 20);
+        golden_stat st;
+        int got = golden_compare(a, b, &st);
+        char why[160];
+        golden_describe(&st, got, why, sizeof why);
+        if (got == cc->want)
+            t_passed++;
+        else
+            T_FAIL_("golden_compare == %d, want %d: %s", got, cc->want, why);
+        SDL_FreeSurface(a);
+        SDL_FreeSurface(b);
+    }
+    /* different sizes or a missing image never match */
+    SDL_Surface *a = discs(0), *b = SDL_CreateRGBSurfaceWithFormat(0, 10, 10, 32, SDL_PIXELFORMAT_ARGB8888);
+    T_INT(golden_compare(a, b, NULL), -1);
+    T_INT(golden_compare(a, NULL, NULL), -1);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
 }
 
 static void cleanup(void)
@@ -199,16 +297,16 @@ int main(int argc, char **argv)
 {
     log_set_quiet(1);
     if (argc == 4 && strcmp(argv[1], "--compare") == 0) {
-        char why[128];
-        double d = compare(argv[2], argv[3], why, sizeof why);
+        char why[160];
+        int r = compare(argv[2], argv[3], why, sizeof why);
         printf("%s vs %s: %s\n", argv[2], argv[3], why);
-        return d < 0 || d > GOLDEN_PIXEL_TOL;
+        return r != 1;
     }
     snprintf(tmpdir, sizeof tmpdir, "/tmp/vitrine-golden-XXXXXX");
     if (!mkdtemp(tmpdir))
         return 1;
     snprintf(dbpath, sizeof dbpath, "%s/fixture.db", tmpdir);
-    T_RUN(test_compare_detects);
+    T_RUN(test_compare);
     T_RUN(test_goldens);
     if (t_failed)
         fprintf(stderr, "shots kept in %s for a look\n", tmpdir);

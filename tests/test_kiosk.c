@@ -180,7 +180,30 @@ static void test_kiosk(void)
     hard_key(SDLK_q, KMOD_RCTRL | KMOD_LALT);
     app_step(a, now += 16);
     T_OK(!app_running(a));
+    T_INT(app_exit_code(a), APP_EXIT_ADMIN);    /* the unit does not restart on it */
     app_destroy(a);
+    config_free(&c);
+
+    /* admin.exit_keys empty (the installed kiosk): the combination is a key
+    ** like any other */
+    config_defaults(&c);
+    config_set(&c, "display.width", "800", "test", 0);
+    config_set(&c, "display.height", "480", "test", 0);
+    config_set(&c, "display.fullscreen", "true", "test", 0);
+    config_set(&c, "content.database", db, "test", 0);
+    T_INT(config_set(&c, "admin.exit_keys", "", "test", 0), 0);
+    T_STR(c.exit_keys, "");
+    app_opts ko = { 0, NULL, NULL, 0 };
+    a = app_create(&c, &ko);
+    T_OK(a != NULL);
+    if (a) {
+        app_step(a, now = 0);
+        hard_key(SDLK_q, KMOD_LCTRL | KMOD_LALT);
+        hard_key(SDLK_q, KMOD_RCTRL | KMOD_RALT | KMOD_LSHIFT);
+        app_step(a, now += 16);
+        T_OK(app_running(a));
+        app_destroy(a);
+    }
     config_free(&c);
 
     /* Out of kiosk mode (a desktop window), closing the window quits. */

@@ -241,6 +241,62 @@ static void test_upload_same(void)
     T_INT(text_tex_live(), 0);
 }
 
+/* A block cut into bands (text_block_band) gives the whole block's pixels:
+** bands of several heights (a line, a few, one mid-line cut), tight line
+** spacing (glyphs reaching into the next line's rows), italic overhang, CJK
+** fallback runs; every band within max_h, and the lines counted once. */
+static Uint32 *block_shot(const text_block *b, int max_h, int *bands, int *lines)
+{
+    clear(240);
+    *bands = 0;
+    *lines = 0;
+    for (int y0 = 0; y0 < b->h;) {
+        text_block part;
+        text_tex t;
+        int h = max_h ? text_block_band(b, y0, max_h, &part) : b->h;
+        if (h <= 0) break;
+        T_OK(h <= (max_h ? max_h : b->h));
+        T_INT(text_block_render(R, F, max_h ? &part : b, &t), 0);
+        SDL_Rect dst = {7, 5 + y0, t.w, t.h};
+        if (t.tex) SDL_RenderCopy(R, t.tex, NULL, &dst);
+        *lines += max_h ? part.lines : b->lines;
+        text_tex_free(&t);
+        if (max_h) text_block_free(&part);
+        (*bands)++;
+        y0 += h;
+    }
+    Uint32 *px = xmalloc((size_t)CW * CH * 4);
+    if (SDL_RenderReadPixels(R, NULL, SDL_PIXELFORMAT_ARGB8888, px, CW * 4) != 0)
+        memset(px, 0, (size_t)CW * CH * 4);
+    return px;
+}
+
+static void test_bands(void)
+{
+    text_style tight = {FONT_SANS, 24, 70, TEXT_LEFT, 0, {20, 20, 20, 255}};
+    text_style it = {FONT_SERIF_ITALIC, 26, 90, TEXT_CENTER, 0, {120, 30, 30, 255}};
+    const struct { const text_style *st; int max_h; } rows[] = {
+        {&BODY, 30}, {&BODY, 64}, {&BODY, 100}, {&BODY, 13},
+        {&tight, 20}, {&tight, 45}, {&it, 25}, {&it, 80},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        text_block b;
+        T_INT(text_block_layout(F, SAMPLE, rows[i].st, 500, 0, &b), 0);
+        int nw, lw, nb, lb;
+        Uint32 *whole = block_shot(&b, 0, &nw, &lw);
+        Uint32 *banded = block_shot(&b, rows[i].max_h, &nb, &lb);
+        long diff = 0;
+        for (int k = 0; k < CW * CH; k++) diff += whole[k] != banded[k];
+        T_INT(diff, 0);
+        T_OK(nb > 1);
+        if (rows[i].max_h >= 30) T_INT(lb, lw);     /* each line in one band */
+        free(whole);
+        free(banded);
+        text_block_free(&b);
+    }
+    T_INT(text_tex_live(), 0);
+}
+
 /* Timing of a text-heavy screen: ~1500 chars rendered at 3 sizes. */
 static void bench(void)
 {
@@ -291,6 +347,7 @@ int main(int argc, char **argv)
         T_RUN(test_render_fit);
         T_RUN(test_sample_png);
         T_RUN(test_upload_same);
+        T_RUN(test_bands);
         if (argc > 1 && strcmp(argv[1], "--bench") == 0) bench();
     }
     if (R) SDL_DestroyRenderer(R);

@@ -72,16 +72,19 @@ check "quote slideshow exits 0" '[ $rc -eq 0 ]'
 golden slide_quote_800x480.png
 check "touch on a quote slide opens a screen, not the slide" '! same "$tmp/woke_quote.png" "$tmp/slide_quote_800x480.png"'
 printf 'at 61000 shot slide_timeline_800x480.png\nat 61100 quit\n' > "$tmp/t.script"
-run 800x480 "$tmp/t.script" --db "$tmp/ui.db" --set slideshow.kinds=timeline
+run 800x480 "$tmp/t.script" --db "$tmp/ui.db" --set slideshow.kinds=timeline; rc=$?
+check "timeline slideshow exits 0" '[ $rc -eq 0 ]'
 golden slide_timeline_800x480.png
 
 # ---- content states: long headline (home golden shows the ellipsis), an
 # article without quotes or events, empty and missing databases
 printf 'at 0 tap 0.75 0.55\nat 1000 shot article_noquotes_800x480.png\nat 1100 quit\n' > "$tmp/nq.script"
-run 800x480 "$tmp/nq.script" --db "$tmp/ui.db"
+run 800x480 "$tmp/nq.script" --db "$tmp/ui.db"; rc=$?
+check "no-quotes article run exits 0" '[ $rc -eq 0 ]'
 golden article_noquotes_800x480.png
 printf 'at 0 tap 0.75 0.3\nat 1000 shot article_long_800x480.png\nat 1100 quit\n' > "$tmp/lh.script"
-run 800x480 "$tmp/lh.script" --db "$tmp/ui.db"
+run 800x480 "$tmp/lh.script" --db "$tmp/ui.db"; rc=$?
+check "long-headline article run exits 0" '[ $rc -eq 0 ]'
 golden article_long_800x480.png
 for size in 800x480 1920x1080 1080x1920; do
     printf 'at 0 shot notice_empty_%s.png\nat 10 quit\n' "$size" > "$tmp/n.script"
@@ -104,4 +107,4 @@ golden timeline_rot90.png
 check "rotated tap left home" '! same "$tmp/rot_home.png" "$tmp/timeline_rot90.png"'
 
 echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+[ $fail -eq 0 ] && [ $pass -gt 0 ]

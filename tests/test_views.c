@@ -83,11 +83,13 @@ static void frame(const canvas *c, screen *s)
     SDL_RenderPresent(c->r);
 }
 
-/* Share of differing pixels (as test_golden.c), -1 on load / size trouble. */
-static double compare(SDL_Surface *a, const char *b_path)
+/* golden_compare with the file b_path (as test_golden.c): 1 match. */
+static int compare(SDL_Surface *a, const char *b_path, char *why, size_t n)
 {
     SDL_Surface *b = golden_load(b_path);
-    double r = golden_diff(a, b);
+    golden_stat gs;
+    int r = golden_compare(a, b, &gs);
+    golden_describe(&gs, r, why, n);
     SDL_FreeSurface(b);
     return r;
 }
@@ -103,9 +105,9 @@ static void shot(const canvas *c, const char *name)
         printf("updated %s\n", want);
         return;
     }
-    double d = compare(c->surf, want);
-    if (d < 0 || d > GOLDEN_PIXEL_TOL)
-        T_FAIL_("%s: %.3f%% of pixels differ (or missing); see %s", name, d * 100, got);
+    char why[160];
+    if (compare(c->surf, want, why, sizeof why) != 1)
+        T_FAIL_("%s: %s; see %s", name, why, got);
     else
         t_passed++;
 }

@@ -4,10 +4,13 @@
 # usage: sudo board/rpi/install.sh [--root DIR] [--prebuilt BUILDDIR]
 #        sudo board/rpi/install.sh --uninstall [--purge] [--root DIR]
 #
-#   (default)    install Debian packages (board/deps.sh build), build (make),
-#                install /opt/vitrine, /etc/vitrine, /var/lib/vitrine/corpus.db,
-#                the vitrine user, udev rule, units, boot fragments; mask the
-#                tty1 login prompt; enable the service and the update timer.
+#   (default)    install Debian packages (board/deps.sh build), build (make,
+#                as the checkout's owner), install /opt/vitrine, /etc/vitrine,
+#                /var/lib/vitrine/corpus.db (built by the unprivileged vitrine
+#                user), the user, udev rule, units, boot fragments; mask the
+#                tty1 login prompt and Ctrl+Alt+Del (ctrl-alt-del.target), turn
+#                SysRq off (sysctl.d); enable the service and the update timer;
+#                restart the service when a running one's files changed.
 #   --root DIR   install into DIR instead of / (also: DESTDIR). No apt-get,
 #                no running systemd: units are enabled with systemctl --root,
 #                the user is added with useradd --prefix when DIR/etc/passwd
@@ -16,7 +19,8 @@
 #   --content-key FILE  the curator's public key (board/vitrine-sign.sh
 #                keygen makes it): installed as /etc/vitrine/content.pub;
 #                vitrine-update refuses every database not signed with it.
-#   --uninstall  remove units, udev rule, boot fragments and /opt/vitrine;
+#   --uninstall  remove units, udev rule, boot fragments, the sysctl file and
+#                /opt/vitrine, unmask tty1's login and Ctrl+Alt+Del;
 #                keeps /etc/vitrine, /var/lib/vitrine and the user ...
 #   --purge      ... unless --purge is given too.
 #
@@ -50,12 +54,15 @@ if [ -z "$root" ] && [ "$(id -u)" != 0 ]; then
 fi
 
 say() { echo "vitrine: $*"; }
+tmp_sysctl=$(mktemp)
+trap 'rm -f "$tmp_sysctl"' EXIT
 
 OPT=$root/opt/vitrine
 ETC=$root/etc/vitrine
 VAR=$root/var/lib/vitrine
 UNITS=$root/etc/systemd/system
 RULES=$root/etc/udev/rules.d
+SYSCTL_FILE=$root/etc/sysctl.d/90-vitrine.conf
 BEGIN="# >>> vitrine (board/rpi/install.sh) >>>"
 END="# <<< vitrine <<<"
 CMDLINE_ADDED=$ETC/cmdline.added        # tokens we added to cmdline.txt, for --uninstall
@@ -67,7 +74,7 @@ for d in "$root/boot/firmware" "$root/boot"; do
 done
 
 # systemctl against the live system, or offline against --root.
-sysctl() {
+sctl() {
     if [ -n "$root" ]; then
         if command -v systemctl >/dev/null; then systemctl --root="$root" --quiet "$@" 2>/dev/null || true
         else say "skipped (no systemctl): systemctl $*"; fi
@@ -76,12 +83,16 @@ sysctl() {
     fi
 }
 
-# Copy SRC to DST with MODE only when the content differs (keeps mtimes on a rerun).
+# Copy SRC to DST with MODE only when the content differs (keeps mtimes on a
+# rerun); what was written is listed in $changed (a running service whose
+# program, unit or config changed is restarted at the end).
+changed=""
 put() {
     mode_=$1 src=$2 dst=$3
     mkdir -p "$(dirname "$dst")"
     if [ -f "$dst" ] && cmp -s "$src" "$dst"; then chmod "$mode_" "$dst"; return 0; fi
     cp "$src" "$dst.vitrine-tmp" && chmod "$mode_" "$dst.vitrine-tmp" && mv -f "$dst.vitrine-tmp" "$dst"
+    changed="$changed ${dst#"$root"}"
 }
 
 # config.txt: the fragment between marker lines, replaced in place when present.
@@ -138,10 +149,15 @@ uninstall() {
     if [ -z "$root" ]; then
         systemctl disable --now vitrine-update.timer vitrine.service 2>/dev/null || true
     else
-        sysctl disable vitrine-update.timer vitrine.service
+        sctl disable vitrine-update.timer vitrine.service
     fi
-    sysctl unmask getty@tty1.service
+    sctl unmask getty@tty1.service
+    sctl unmask ctrl-alt-del.target
     rm -f "$UNITS/vitrine.service" "$UNITS/vitrine-update.service" "$UNITS/vitrine-update.timer"
+    if [ -f "$SYSCTL_FILE" ]; then
+        rm -f "$SYSCTL_FILE"
+        [ -z "$root" ] && sysctl -q --system >/dev/null 2>&1   # SysRq back to the system's setting
+    fi
     rm -f "$RULES/99-vitrine-input.rules"
     if [ -n "$bootdir" ]; then
         config_txt_remove "$bootdir/config.txt"
@@ -175,12 +191,15 @@ elif [ -n "$root" ]; then
 else
     sh "$top/board/deps.sh" build board
     bin=$top/build
-    # build as the user who owns the checkout, not as root
+    # build as the user who owns the checkout, never as root: what a user
+    # built is not run as root (make runs the tool it built to make the
+    # bundled database). A checkout owned by root is root's own.
     owner=$(stat -c %U "$top")
-    if [ "$owner" != root ] && command -v runuser >/dev/null; then
-        runuser -u "$owner" -- make -C "$top" -j"$(nproc)" all
+    if [ "$owner" != root ]; then
+        command -v runuser >/dev/null || { echo "install.sh: runuser missing (util-linux)" >&2; exit 1; }
+        runuser -u "$owner" -- make -C "$top" -j"$(nproc)" all prod
     else
-        make -C "$top" -j"$(nproc)" all
+        make -C "$top" -j"$(nproc)" all prod
     fi
 fi
 for b in vitrine vitrine-corpus; do
@@ -188,24 +207,39 @@ for b in vitrine vitrine-corpus; do
 done
 
 # ---- 2. files -----------------------------------------------------------------
-put 755 "$bin/vitrine" "$OPT/bin/vitrine"
-put 755 "$bin/vitrine-corpus" "$OPT/bin/vitrine-corpus"
+# `make install` lays the files out in a staging folder (PREFIX=/opt/vitrine,
+# data and docs in /opt/vitrine/share); put() copies what changed from there.
+stage=$(mktemp -d)
+set -- DESTDIR="$stage" PREFIX=/opt/vitrine DATADIR=/opt/vitrine/share DOCDIR=/opt/vitrine/share
+[ -n "$prebuilt" ] && set -- "$@" INSTALL_APP="$bin/vitrine" INSTALL_TOOL="$bin/vitrine-corpus"
+if ! make -s -C "$top" install "$@" > "$stage.log" 2>&1; then
+    cat "$stage.log" >&2; rm -rf "$stage" "$stage.log"
+    echo "install.sh: make install failed" >&2; exit 1
+fi
+rm -f "$stage.log"
+S=$stage/opt/vitrine
+put 755 "$S/bin/vitrine" "$OPT/bin/vitrine"
+put 755 "$S/bin/vitrine-corpus" "$OPT/bin/vitrine-corpus"
 put 755 "$here/vitrine-update.sh" "$OPT/bin/vitrine-update"
-put 644 "$top/board/README.md" "$OPT/share/README.md"
-for f in "$top"/fonts/*; do put 644 "$f" "$OPT/share/fonts/$(basename "$f")"; done
+put 644 "$S/share/README.md" "$OPT/share/README.md"
+put 644 "$S/share/README-board.md" "$OPT/share/README-board.md"
+for f in "$S"/share/fonts/*; do put 644 "$f" "$OPT/share/fonts/$(basename "$f")"; done
 # fonts removed from the checkout since the last install go too
 for f in "$OPT"/share/fonts/*; do
-    [ -e "$top/fonts/$(basename "$f")" ] || rm -f "$f"
+    [ -e "$S/share/fonts/$(basename "$f")" ] || rm -f "$f"
 done
+rm -rf "$stage"
 
 # Config: the documented defaults with the installed paths and fullscreen on.
 mkdir -p "$ETC"
 sed -e 's|^database *=.*|database = /var/lib/vitrine/corpus.db|' \
     -e 's|^fonts *=.*|fonts = /opt/vitrine/share/fonts|' \
     -e 's|^fullscreen *=.*|fullscreen = true|' \
+    -e 's|^exit_keys *=.*|exit_keys =|' \
     -e '1s|.*|; /etc/vitrine/vitrine.ini: written by board/rpi/install.sh from assets/vitrine.ini.|' \
     "$top/assets/vitrine.ini" > "$ETC/vitrine.ini.new"
 if [ ! -f "$ETC/vitrine.ini" ] || cmp -s "$ETC/vitrine.ini" "$ETC/vitrine.ini.new"; then
+    cmp -s "$ETC/vitrine.ini" "$ETC/vitrine.ini.new" 2>/dev/null || changed="$changed /etc/vitrine/vitrine.ini"
     mv -f "$ETC/vitrine.ini.new" "$ETC/vitrine.ini"
 else
     say "kept your edited $ETC/vitrine.ini; the new default is in vitrine.ini.new"
@@ -237,15 +271,33 @@ else
 fi
 
 # ---- 4. content ----------------------------------------------------------------
+# Built by the installed tool run as the unprivileged vitrine user (never a
+# user-built binary as root), reading a copy of the articles it can read.
+# The update service (User=vitrine) writes here too; the app only reads.
 mkdir -p "$VAR"
+if [ -z "$root" ]; then chown vitrine:vitrine "$VAR"; fi
 if [ ! -s "$VAR/corpus.db" ]; then
-    "$bin/vitrine-corpus" build --quiet --out "$VAR/corpus.db" "$top/assets/corpus"
+    if [ "$(id -u)" = 0 ]; then
+        # a folder the unprivileged user can read (the checkout may not be):
+        # the tool, the articles, and where the database is written
+        w=$(mktemp -d)
+        mkdir "$w/bin" "$w/corpus" "$w/out"
+        cp "$OPT/bin/vitrine-corpus" "$w/bin/"
+        cp -R "$top/assets/corpus/." "$w/corpus/"
+        chmod -R a+rX "$w"
+        command -v setpriv >/dev/null || { echo "install.sh: setpriv missing (util-linux)" >&2; exit 1; }
+        user=vitrine; [ -n "$root" ] && user=nobody         # --root: no vitrine user on this host
+        chown "$user" "$w/out"
+        setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups \
+            "$w/bin/vitrine-corpus" build --quiet --out "$w/out/corpus.db" "$w/corpus" || { rm -rf "$w"; exit 1; }
+        cp "$w/out/corpus.db" "$VAR/corpus.db"
+        rm -rf "$w"
+    else                                # --root as a user: that user's own build
+        "$OPT/bin/vitrine-corpus" build --quiet --out "$VAR/corpus.db" "$top/assets/corpus"
+    fi
     say "built $VAR/corpus.db from assets/corpus"
 fi
-# The update service (User=vitrine) writes here; the app only reads.
-if [ -z "$root" ] || grep -q '^vitrine:' "$root/etc/passwd" 2>/dev/null; then
-    if [ -z "$root" ]; then chown -R vitrine:vitrine "$VAR"; fi
-fi
+if [ -z "$root" ]; then chown -R vitrine:vitrine "$VAR"; fi
 
 # ---- 5. system integration -----------------------------------------------------
 put 644 "$here/99-vitrine-input.rules" "$RULES/99-vitrine-input.rules"
@@ -258,12 +310,40 @@ if [ -n "$bootdir" ]; then
 else
     say "no config.txt under $root/boot/firmware or $root/boot: boot settings not changed"
 fi
+# No SysRq from a visitor's keyboard (Alt+SysRq+B reboots, +E kills every
+# process): the kiosk keyboard is for the exhibit only.
+printf '%s\n' "# Vitrine (board/rpi/install.sh): no magic SysRq keys on the kiosk keyboard." \
+    "kernel.sysrq = 0" > "$tmp_sysctl"
+put 644 "$tmp_sysctl" "$SYSCTL_FILE"
+rm -f "$tmp_sysctl"
 if [ -z "$root" ]; then
+    sysctl -q -p "$SYSCTL_FILE" >/dev/null || say "could not apply $SYSCTL_FILE now (it applies at boot)"
     systemctl daemon-reload
     udevadm control --reload && udevadm trigger --subsystem-match=input --subsystem-match=drm || true
 fi
-# The login prompt on tty1 would fight the app for the console.
-sysctl disable getty@tty1.service
-sysctl mask getty@tty1.service
-sysctl enable vitrine.service vitrine-update.timer
+# The login prompt on tty1 would fight the app for the console; Ctrl+Alt+Del
+# would reboot the exhibit.
+sctl disable getty@tty1.service
+sctl mask getty@tty1.service
+sctl mask ctrl-alt-del.target
+sctl enable vitrine.service vitrine-update.timer
+
+# A reinstall with a changed program, unit or config: restart a running
+# service (the old binary would keep running until the next boot).
+relevant=""
+for f in $changed; do
+    case $f in
+    /opt/vitrine/bin/vitrine|*/vitrine.service|/etc/vitrine/vitrine.ini|/opt/vitrine/share/fonts/*)
+        relevant="$relevant $f" ;;
+    esac
+done
+if [ -n "$relevant" ]; then
+    if [ -z "$root" ]; then
+        if systemctl --quiet is-active vitrine.service; then
+            systemctl restart vitrine.service && say "restarted vitrine.service (changed:$relevant)"
+        fi
+    else
+        say "changed:$relevant: a running vitrine.service would be restarted"
+    fi
+fi
 say "installed$( [ -n "$root" ] && echo " into $root"). Reboot (or: systemctl start vitrine) to start the exhibit."

@@ -256,7 +256,7 @@ static screen *input_screen(app *a) { return a->next ? a->next : a->cur; }
 ** other, but an extra Shift is tolerated (documented in vitrine.ini). */
 static int combo_matches(const app *a, const plat_input *in)
 {
-    return in->key == a->exit_key && (in->mods & a->exit_mods) == a->exit_mods &&
+    return a->exit_key != 0 && in->key == a->exit_key && (in->mods & a->exit_mods) == a->exit_mods &&
            (in->mods & ~CFG_MOD_SHIFT) == (a->exit_mods & ~CFG_MOD_SHIFT);
 }
 
@@ -317,8 +317,10 @@ static void handle_input(app *a, const plat_input *in)
     case PIN_MOVE: gesture_move(a->g, id, in->x, in->y, t); break;
     case PIN_UP:   gesture_up(a->g, id, in->x, in->y, t); break;
     case PIN_KEY:
-        if (combo_matches(a, in))
+        if (combo_matches(a, in)) {
             a->running = 0;
+            a->exit_code = APP_EXIT_ADMIN;
+        }
         else if (a->ui && ui_key(a->ui, input_screen(a), in->key, a->now))
             a->dirty = 1;                       /* a focus ring may have moved */
         else
@@ -609,7 +611,9 @@ app *app_create(const config *cfg, const app_opts *opts)
     script_max_size(opts->sc, &max_w, &max_h);
     if (!(a->p = plat_create(cfg, opts->headless, max_w, max_h)))
         goto err;
-    if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
+    if (!cfg->exit_keys || !*cfg->exit_keys)
+        a->exit_key = a->exit_mods = 0;         /* no admin exit */
+    else if (config_parse_combo(cfg->exit_keys, &a->exit_key, &a->exit_mods) != 0)
         config_parse_combo("ctrl+alt+q", &a->exit_key, &a->exit_mods);
     if (!(a->fonts = open_fonts(cfg->fonts_dir)))
         goto err;

@@ -21,6 +21,10 @@
 #define APP_FRAME_MS     16u     /* ms between frames while something moves */
 #define APP_MAX_SLEEP_MS 1000u   /* ms: longest sleep (bounds signal latency) */
 #define APP_NONE_DUE     UINT32_MAX
+/* Exit status after the admin key combination (admin.exit_keys): the
+** systemd unit does not restart on it (RestartPreventExitStatus=3), so an
+** admin exit stops the kiosk instead of counting towards the start limit. */
+#define APP_EXIT_ADMIN   3
 
 typedef struct app_opts {
     int headless;               /* no window, software renderer */

@@ -48,8 +48,8 @@ static const cfg_key keys[] = {
     {"display", "kms_device",    T_INT,   F(kms_device),     "-1",           -1,     15,      NULL,                     "/dev/dri/cardN index for KMSDRM; -1 = SDL's choice"},
     {"slideshow","kinds",        T_SET,   F(slide_kinds),    "summary,quote,timeline", 0, 0, "summary|quote|timeline", "slide kinds of the idle slideshow, comma-separated"},
     {"slideshow","shuffle",      T_BOOL,  F(slide_shuffle),  "true",         0,      0,       NULL,                     "true: random order (never the same slide twice in a row); false: in turn"},
-    {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       "exhibit|test",           "exhibit: the visitor UI; test: the engine's test screens (golden tests)"},
-    {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app"},
+    {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       SCREENS_CHOICES,          "exhibit: the visitor UI; test: the engine's test screens (golden tests; not in the installed program)"},
+    {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app (exit status 3); empty: none"},
 };
 #undef F
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -109,7 +109,8 @@ static int parse_value(config *cfg, const cfg_key *k, const char *v)
     case T_STR:
     case T_COMBO: {
         int kc, m;
-        if (!*v || (k->type == T_COMBO && config_parse_combo(v, &kc, &m) != 0))
+        /* an empty combination is allowed: no key quits (an installed kiosk) */
+        if (k->type == T_STR ? !*v : *v && config_parse_combo(v, &kc, &m) != 0)
             return -1;
         free(*(char **)field);
         *(char **)field = xstrdup(v);
@@ -205,7 +206,7 @@ static const char *type_hint(const cfg_key *k, char *buf, size_t n)
     case T_COLOR: snprintf(buf, n, "#rrggbb"); break;
     case T_ENUM: snprintf(buf, n, "%s", k->choices); break;
     case T_SET: snprintf(buf, n, "a comma list of %s", k->choices); break;
-    case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q"); break;
+    case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q, or nothing"); break;
     default: snprintf(buf, n, "a non-empty string"); break;
     }
     return buf;

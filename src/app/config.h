@@ -13,6 +13,17 @@
 #include <stdint.h>
 
 typedef enum config_transition { TRANSITION_CROSSFADE, TRANSITION_SLIDE } config_transition;
+/* Test hooks (the script's database file operations, the engine's test
+** screens): in every build but the one `make install` installs, which
+** compiles with -DVITRINE_TEST_HOOKS=0 (Makefile, "Install"). */
+#ifndef VITRINE_TEST_HOOKS
+#define VITRINE_TEST_HOOKS 1
+#endif
+#if VITRINE_TEST_HOOKS
+#define SCREENS_CHOICES "exhibit|test"
+#else
+#define SCREENS_CHOICES "exhibit"
+#endif
 typedef enum config_screens { SCREENS_EXHIBIT, SCREENS_TEST } config_screens;
 
 typedef struct config {
@@ -37,7 +48,7 @@ typedef struct config {
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */
     /* [admin] */
-    char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
+    char *exit_keys;            /* owned; e.g. "ctrl+alt+q"; "" = no admin exit */
 
     /* diagnostics (tests look at these) */
     int nwarn;                  /* warnings issued so far */

@@ -87,6 +87,17 @@ void layout_destroy(layout *l)
     free(l);
 }
 
+void layout_trim(layout *l, size_t keep_chars)
+{
+    if (!l || l->ch_cap <= keep_chars) return;
+    free(l->ch); free(l->u32); free(l->brks); free(l->spans);
+    free(l->lines); free(l->runs);
+    l->ch = NULL; l->u32 = NULL; l->brks = NULL; l->spans = NULL;
+    l->lines = NULL; l->runs = NULL;
+    l->ch_cap = l->u32_cap = l->brks_cap = l->spans_cap = l->lines_cap = l->runs_cap = 0;
+    memset(&l->res, 0, sizeof l->res);
+}
+
 /* ---- character classes ------------------------------------------------ */
 
 int layout_utf8_next(const char *str, size_t n, uint32_t *cp)

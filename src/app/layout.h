@@ -99,6 +99,10 @@ typedef struct layout layout;   /* opaque */
 
 layout *layout_create(void);
 void layout_destroy(layout *l);     /* NULL is fine */
+/* Free the grow-only buffers when they were grown for more than keep_chars
+** characters (one very long text must not keep megabytes for the rest of
+** the run); the last result is then empty. */
+void layout_trim(layout *l, size_t keep_chars);
 
 /* Lay out text[0..len). Returns the result (owned by l, see above); never
 ** NULL. Invalid UTF-8 bytes are treated as missing characters. */

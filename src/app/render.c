@@ -105,9 +105,26 @@ int render_is_software(SDL_Renderer *r)
     return SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
 }
 
+/* A w x h snapshot fits the renderer's textures (text_max_texture: the
+** GPU's limit, or VITRINE_MAX_TEXTURE); logged once when it does not. */
+static int snapshot_fits(SDL_Renderer *r, int w, int h)
+{
+    static int told;
+    int max = text_max_texture(r);
+    if (w <= max && h <= max)
+        return 1;
+    if (!told++)
+        log_warn("render: a %dx%d snapshot exceeds the renderer's %d px textures; "
+                 "transitions draw both screens instead", w, h, max);
+    return 0;
+}
+
 int render_readback(SDL_Renderer *r, SDL_Texture **snap, int w, int h)
 {
     SDL_DestroyTexture(*snap);
+    *snap = NULL;
+    if (!snapshot_fits(r, w, h))
+        return -1;
     *snap = SDL_CreateTexture(r, SNAPSHOT_FORMAT, SDL_TEXTUREACCESS_STREAMING, w, h);
     void *px;
     int pitch;
@@ -136,6 +153,9 @@ int render_snapshot(SDL_Renderer *r, screen *s, SDL_Texture **snap, int w, int h
         SDL_QueryTexture(*snap, NULL, NULL, &tw, &th);
     if (!*snap || tw != w || th != h) {
         SDL_DestroyTexture(*snap);
+        *snap = NULL;
+        if (!snapshot_fits(r, w, h))
+            return -1;
         /* no alpha channel: blending uses the surface-alpha fast path */
         *snap = SDL_CreateTexture(r, SNAPSHOT_FORMAT, SDL_TEXTUREACCESS_TARGET, w, h);
         if (!*snap) {

@@ -106,6 +106,15 @@ static const char *parse_line(char *p, uint32_t prev_ms, script_cmd *c, const ch
         return msg;
     }
     c->op = ops[i].op;
+#if !VITRINE_TEST_HOOKS
+    /* the installed program has no commands that write the database (the
+    ** Makefile's production build, see "Install") */
+    if (c->op == SCRIPT_REPLACE || c->op == SCRIPT_CORRUPT || c->op == SCRIPT_TRUNCATE ||
+        c->op == SCRIPT_DELETE) {
+        snprintf(msg, sizeof msg, "'%s' is a test command, not in this build", ops[i].name);
+        return msg;
+    }
+#endif
     double v[5];
     for (int k = 0; k < ops[i].nnum; k++) {
         if (!(t = next_tok(&p))) {

@@ -17,6 +17,12 @@
 **   COPY  other renderers (GLES2 on the Pi): a streaming texture there keeps
 **         a CPU copy for its whole life, so runs go into a grow-only scratch
 **         buffer owned by the font_lib and are uploaded to a static texture.
+**
+** GPU limits: no texture is larger than text_max_texture (the renderer's
+** maximum, or VITRINE_MAX_TEXTURE). A long text is laid out whole and cut
+** into bands of whole lines (text_block_band), each rendered on its own
+** with every run that reaches its rows, so the bands together are the
+** whole text's picture, pixel for pixel.
 */
 #include "app/text.h"
 #include "app/font.h"
@@ -24,20 +30,46 @@
 #include "common/util.h"
 
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <string.h>
 
 /* Text textures made by text_render* minus those freed by text_tex_free:
 ** a leak check for tests and soak runs (text_tex_live). */
 static long tex_live;
+#define TEXT_LAYOUT_KEEP 16384      /* chars the layout's buffers may keep */
+static int tex_max_w, tex_max_h;    /* the largest text texture made, per side */
+static long tex_max_bytes;          /* and in bytes */
 
 long text_tex_live(void) { return tex_live; }
 
 void text_print_counters(void)
 {
-    printf("bench live_textures %ld open_fonts %ld\n", tex_live, font_open_live());
+    printf("bench live_textures %ld open_fonts %ld max_texture %dx%d max_texture_bytes %ld\n",
+           tex_live, font_open_live(), tex_max_w, tex_max_h, tex_max_bytes);
+}
+
+int text_max_texture(SDL_Renderer *r)
+{
+    int m = INT_MAX;
+    SDL_RendererInfo info;
+    if (r && SDL_GetRendererInfo(r, &info) == 0) {
+        if (info.max_texture_width > 0 && info.max_texture_width < m) m = info.max_texture_width;
+        if (info.max_texture_height > 0 && info.max_texture_height < m) m = info.max_texture_height;
+    }
+    const char *env = getenv("VITRINE_MAX_TEXTURE");
+    long v = env && *env ? strtol(env, NULL, 10) : 0;
+    if (v >= 64 && v < m) m = (int)v;
+    return m;
+}
+
+int text_band_max(SDL_Renderer *r, int w)
+{
+    int m = text_max_texture(r);
+    long by_budget = TEXT_TEX_BUDGET / ((long)(w > 0 ? w : 1) * 4);
+    if (by_budget < m) m = (int)by_budget;
+    return m > 0 ? m : 1;
 }
 
 static void to_params(const text_style *st, int box_w, int box_h, layout_params *p)
@@ -155,13 +187,18 @@ static int run_x_at(font_lib *f, TTF_Font *font, const char *utf8, const layout_
     return w;
 }
 
+/* One run into dst, whose top row is row y0 of the laid-out text; the
+** marked bytes (mk, may be NULL) in mk->color. */
 static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
-                    const text_style *st, const text_mark *mk, const canvas *dst)
+                    const text_style *st, const text_mark *mk, int y0, const canvas *dst)
 {
     int px = st->px;
     SDL_Color color = st->color;
     TTF_Font *font = font_get(f, run->face, px);
     if (!font) return -1;
+    int y = run->baseline - TTF_FontAscent(font) - y0;
+    if (y >= dst->h || y + 2 * TTF_FontHeight(font) <= 0)
+        return 0;                           /* cannot reach the canvas' rows */
     /* the marked columns: [m0, m1) of the run's surface */
     int m0 = 0, m1 = 0;
     if (mk && mk->len && !(run->flags & LAYOUT_RUN_ELLIPSIS) &&
@@ -181,7 +218,6 @@ static int draw_run(font_lib *f, const char *utf8, const layout_run *run,
         s = c;
     }
     SDL_LockSurface(s);
-    int y = run->baseline - TTF_FontAscent(font);
     if (m1 > m0) {
         composite(dst, s, run->x, y, color, 0, m0);
         composite(dst, s, run->x, y, mk->color, m0, m1);
@@ -207,15 +243,17 @@ static text_upload upload_for(SDL_Renderer *ren)
     return TEXT_UPLOAD_COPY;
 }
 
-/* Every run of r into the cleared canvas c. */
+/* Every run of r into the cleared canvas c, whose top row is row y0 of
+** the laid-out text. */
 static int draw_runs(font_lib *f, const char *utf8, const layout_result *r,
-                     const text_style *st, const text_mark *mk, const canvas *c)
+                     const text_style *st, const text_mark *mk, int y0,
+                     const canvas *c)
 {
     for (size_t j = 0; j < (size_t)c->h; j++)
         memset(c->px + j * (size_t)c->pitch, 0, (size_t)c->w * 4);
     int rc = 0;
     for (int i = 0; i < r->n_runs && rc == 0; i++)
-        rc = draw_run(f, utf8, &r->runs[i], st, mk, c);
+        rc = draw_run(f, utf8, &r->runs[i], st, mk, y0, c);
     return rc;
 }
 
@@ -229,47 +267,59 @@ static void note_missing(font_lib *f, const layout_result *r)
     font_note_missing(f, r->missing);
 }
 
-/* Render the layout result r (of utf8) into out. */
+/* Render the layout result r (of utf8) into out; y0 is the row of the
+** text at the texture's top (a band's). Cut off at the renderer's maximum
+** texture size (logged): long texts come here in bands that fit. */
 static int render_result(SDL_Renderer *ren, font_lib *f, const char *utf8,
                          const layout_result *r, const text_style *st, const text_mark *mk,
-                         text_tex *out)
+                         int y0, text_tex *out)
 {
     out->lines = r->n_lines;
     out->truncated = r->truncated;
     note_missing(f, r);
     if (r->w <= 0 || r->h <= 0) return 0;
+    int w = r->w, h = r->h, max = text_max_texture(ren);
+    if (w > max || h > max) {
+        log_warn("text: a %dx%d text is larger than the renderer's %d px textures: cut off",
+                 w, h, max);
+        w = w > max ? max : w;
+        h = h > max ? max : h;
+    }
     text_upload how = upload_for(ren);
     SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888,
                                          how == TEXT_UPLOAD_LOCK ? SDL_TEXTUREACCESS_STREAMING
                                                                  : SDL_TEXTUREACCESS_STATIC,
-                                         r->w, r->h);
-    if (!tex) { log_error("text: texture %dx%d: %s", r->w, r->h, SDL_GetError()); return -1; }
-    canvas c = { NULL, 0, r->w, r->h };
+                                         w, h);
+    if (!tex) { log_error("text: texture %dx%d: %s", w, h, SDL_GetError()); return -1; }
+    canvas c = { NULL, 0, w, h };
     int rc = 0;
     if (how == TEXT_UPLOAD_LOCK) {
         void *px;
         if (SDL_LockTexture(tex, NULL, &px, &c.pitch) != 0) {
-            log_error("text: lock %dx%d: %s", r->w, r->h, SDL_GetError());
+            log_error("text: lock %dx%d: %s", w, h, SDL_GetError());
             rc = -1;
         } else {
             c.px = px;
-            rc = draw_runs(f, utf8, r, st, mk, &c);
+            rc = draw_runs(f, utf8, r, st, mk, y0, &c);
             SDL_UnlockTexture(tex);
         }
     } else {
-        c.pitch = r->w * 4;
-        c.px = font_scratch(f, (size_t)c.pitch * (size_t)r->h);
-        rc = draw_runs(f, utf8, r, st, mk, &c);
+        c.pitch = w * 4;
+        c.px = font_scratch(f, (size_t)c.pitch * (size_t)h);
+        rc = draw_runs(f, utf8, r, st, mk, y0, &c);
         if (rc == 0 && SDL_UpdateTexture(tex, NULL, c.px, c.pitch) != 0) {
-            log_error("text: upload %dx%d: %s", r->w, r->h, SDL_GetError());
+            log_error("text: upload %dx%d: %s", w, h, SDL_GetError());
             rc = -1;
         }
     }
     if (rc != 0) { SDL_DestroyTexture(tex); return rc; }
     tex_live++;
+    if (w > tex_max_w) tex_max_w = w;
+    if (h > tex_max_h) tex_max_h = h;
+    if ((long)w * h * 4 > tex_max_bytes) tex_max_bytes = (long)w * h * 4;
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     out->tex = tex;
-    out->w = r->w; out->h = r->h;
+    out->w = w; out->h = h;
     return 0;
 }
 
@@ -279,7 +329,7 @@ int text_render(SDL_Renderer *ren, font_lib *f, const char *utf8,
     memset(out, 0, sizeof *out);
     const layout_result *r = lay(f, utf8, st, box_w, box_h);
     if (!r) return -1;
-    return render_result(ren, f, utf8, r, st, NULL, out);
+    return render_result(ren, f, utf8, r, st, NULL, 0, out);
 }
 
 int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
@@ -289,7 +339,7 @@ int text_render_fit(SDL_Renderer *ren, font_lib *f, const char *utf8,
     memset(out, 0, sizeof *out);
     const layout_result *r = fit(f, utf8, st, px_min, px_max, box_w, box_h);
     if (!r) return -1;
-    return render_result(ren, f, utf8, r, st, NULL, out);
+    return render_result(ren, f, utf8, r, st, NULL, 0, out);
 }
 
 int text_render_fit_mark(SDL_Renderer *ren, font_lib *f, const char *utf8,
@@ -299,7 +349,7 @@ int text_render_fit_mark(SDL_Renderer *ren, font_lib *f, const char *utf8,
     memset(out, 0, sizeof *out);
     const layout_result *r = fit(f, utf8, st, px_min, px_max, box_w, box_h);
     if (!r) return -1;
-    return render_result(ren, f, utf8, r, st, mark, out);
+    return render_result(ren, f, utf8, r, st, mark, 0, out);
 }
 
 int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
@@ -318,7 +368,61 @@ int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
     out->st = *st;
     out->w = r->w; out->h = r->h;
     out->lines = r->n_lines; out->truncated = r->truncated;
+    out->ascent = r->ascent;
+    /* a very long text (a one-paragraph article) grew the layout's buffers
+    ** to megabytes: give them back (the next layout regrows what it needs) */
+    layout_trim(font_layout(f), TEXT_LAYOUT_KEEP);
     return 0;
+}
+
+int text_block_band(const text_block *b, int y0, int max_h, text_block *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!b->utf8 || y0 >= b->h || max_h <= 0) return 0;
+    /* the end: the lowest line top within max_h of y0, or the text's end */
+    int y1 = b->h;
+    if (b->h - y0 > max_h) {
+        y1 = 0;
+        for (int i = 0; i < b->n_runs; i++) {
+            int top = b->runs[i].baseline - b->ascent;
+            if (top > y0 && top - y0 <= max_h && top > y1) y1 = top;
+        }
+        if (y1 <= y0) y1 = y0 + max_h;      /* one line taller than max_h: cut within it */
+    }
+    /* the runs that can reach rows [y0, y1): draw_run drops the rest exactly */
+    int margin = 3 * (b->st.px > b->ascent ? b->st.px : b->ascent);
+    size_t lo = SIZE_MAX, hi = 0;
+    int n = 0;
+    for (int i = 0; i < b->n_runs; i++) {
+        const layout_run *u = &b->runs[i];
+        if (u->baseline < y0 - margin || u->baseline > y1 + margin) continue;
+        n++;
+        if (u->off < lo) lo = u->off;
+        if (u->off + u->len > hi) hi = u->off + u->len;
+    }
+    if (lo > hi) lo = hi = 0;
+    out->utf8 = xmalloc(hi - lo + 1);
+    memcpy(out->utf8, b->utf8 + lo, hi - lo);
+    out->utf8[hi - lo] = 0;
+    if (n > 0) out->runs = xmalloc((size_t)n * sizeof *out->runs);
+    for (int i = 0; i < b->n_runs; i++) {
+        const layout_run *u = &b->runs[i];
+        if (u->baseline < y0 - margin || u->baseline > y1 + margin) continue;
+        layout_run c = *u;
+        c.off -= lo;
+        out->runs[out->n_runs++] = c;
+    }
+    out->st = b->st;
+    out->w = b->w;
+    out->h = y1 - y0;
+    out->ascent = b->ascent;
+    out->y0 = y0;
+    out->truncated = b->truncated && y1 == b->h;
+    for (int i = 0; i < out->n_runs; i++)       /* lines whose top is in the band */
+        if ((i == 0 || out->runs[i].baseline != out->runs[i - 1].baseline) &&
+            out->runs[i].baseline - b->ascent >= y0 && out->runs[i].baseline - b->ascent < y1)
+            out->lines++;
+    return out->h;
 }
 
 int text_block_render(SDL_Renderer *ren, font_lib *f, const text_block *b, text_tex *out)
@@ -330,7 +434,7 @@ int text_block_render(SDL_Renderer *ren, font_lib *f, const text_block *b, text_
     r.runs = b->runs; r.n_runs = b->n_runs;
     r.w = b->w; r.h = b->h;
     r.n_lines = b->lines; r.truncated = b->truncated;
-    return render_result(ren, f, b->utf8, &r, &b->st, NULL, out);
+    return render_result(ren, f, b->utf8, &r, &b->st, NULL, b->y0, out);
 }
 
 void text_block_free(text_block *b)

@@ -88,9 +88,24 @@ void text_set_upload(text_upload u);
 
 /* Leak counters (process-wide): text textures made by text_render* and not
 ** yet freed by text_tex_free. text_print_counters prints "bench
-** live_textures N open_fonts N" (font_open_live) on stdout, for --bench. */
+** live_textures N open_fonts N max_texture WxH max_texture_bytes N"
+** (font_open_live; the largest sides and size of the text textures made)
+** on stdout, for --bench. */
 long text_tex_live(void);
 void text_print_counters(void);
+
+/* The largest texture side the renderer takes (SDL_RendererInfo's
+** max_texture_width/height: 2048 on a Pi 0-3, 4096 on a Pi 4; the software
+** renderer reports none), lowered by the environment variable
+** VITRINE_MAX_TEXTURE=N (tests impose a GPU's limit on the software
+** renderer). INT_MAX when there is no limit. No texture made here exceeds
+** it: a taller text is cut into bands (text_block_band); a text_render
+** result that would not fit is cut off at the limit, logged. */
+int text_max_texture(SDL_Renderer *r);
+/* Memory budget of one text texture (bytes): long texts are cut into bands
+** of at most this size, so a page holds a few screens of pixels whatever
+** its length. */
+#define TEXT_TEX_BUDGET (2 << 20)
 
 /* Layout only, no rendering: what text_render would produce. */
 typedef struct text_size {
@@ -121,6 +136,8 @@ typedef struct text_block {
     int n_runs;
     text_style st;
     int w, h, lines, truncated; /* as text_tex's */
+    int ascent;                 /* line metric: a line's top is its baseline - ascent */
+    int y0;                     /* a band (text_block_band): its top in the whole text */
 } text_block;
 
 /* Lay utf8 out as text_render would and keep it in *out. 0 ok, -1 on a
@@ -130,5 +147,16 @@ int text_block_layout(font_lib *f, const char *utf8, const text_style *st,
 /* Render the block; the result is what text_render would have made. */
 int text_block_render(SDL_Renderer *r, font_lib *f, const text_block *b, text_tex *out);
 void text_block_free(text_block *b);             /* NULL-safe; zeroes *b */
+
+/* A band of whole lines of the block b: the lines whose tops are in
+** [y0, y0 + max_h) (at least one), as a block of its own (b's text and
+** runs that can reach the band, copied) that renders exactly those rows of
+** b's picture: the bands of a text drawn one under the other give the
+** pixels of the whole text. y0 is 0 or a line's top (the previous band's
+** y0 + h). Returns the band's height, 0 when y0 is at or past the end. */
+int text_block_band(const text_block *b, int y0, int max_h, text_block *out);
+/* The height of a band of text w px wide that fits the renderer's maximum
+** and TEXT_TEX_BUDGET (at least 1). */
+int text_band_max(SDL_Renderer *r, int w);
 
 #endif

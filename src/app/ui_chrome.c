@@ -478,18 +478,33 @@ int ui_page_lazy_text(ui_page *p, const screen_ctx *ctx, const char *utf8, const
     if (!ctx->fonts || !utf8 || !*utf8 || bw <= 0 ||
         text_block_layout(ctx->fonts, utf8, st, bw, 0, &b) != 0)
         return 0;
-    if (p->nlazy == p->lzcap) {
-        p->lzcap = p->lzcap ? p->lzcap * 2 : 16;
-        p->lazy = xrealloc(p->lazy, (size_t)p->lzcap * sizeof *p->lazy);
+    /* a text taller than a texture may be (the GPU's limit, the memory
+    ** budget) becomes bands of whole lines, each its own lazy text */
+    int band = text_band_max(ctx->r, b.w), h = b.h;
+    for (int y0 = 0;;) {
+        text_block part;
+        if (h <= band)
+            part = b;                   /* one texture: the block itself */
+        else if (text_block_band(&b, y0, band, &part) <= 0)
+            break;
+        if (p->nlazy == p->lzcap) {
+            p->lzcap = p->lzcap ? p->lzcap * 2 : 16;
+            p->lazy = xrealloc(p->lazy, (size_t)p->lzcap * sizeof *p->lazy);
+        }
+        ui_lazy *z = &p->lazy[p->nlazy++];
+        memset(z, 0, sizeof *z);
+        z->b = part;
+        z->x = x;
+        z->y = y + part.y0;
+        if (h <= band)
+            break;
+        y0 += part.h;
     }
-    ui_lazy *z = &p->lazy[p->nlazy++];
-    memset(z, 0, sizeof *z);
-    z->b = b;
-    z->x = x;
-    z->y = y;
+    if (h > band)
+        text_block_free(&b);
     p->r = ctx->r;
     p->fonts = ctx->fonts;
-    return b.h;
+    return h;
 }
 
 int ui_page_lazy_sync(ui_page *p, int ahead)
