@@ -26,6 +26,7 @@
 
 #include "app/gesture.h"
 #include "app/render.h"
+#include "app/schedule.h"
 #include "app/screen.h"
 #include "app/store.h"
 #include "app/text.h"
@@ -40,6 +41,7 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <time.h>
 
 struct app {
     const config *cfg;          /* borrowed */
@@ -74,6 +76,12 @@ struct app {
     size_t nsev, isev;
 
     app_stats stats;
+
+    /* issue 15: opening hours */
+    sched_run *sched;           /* owned; NULL = no schedule (always open) */
+    int dark;                   /* 1: outside opening hours: one black frame, then nothing */
+    uint32_t sched_due;         /* app ms of the next schedule check */
+    int64_t clock0_ms;          /* --clock: wall epoch ms at virtual 0; 0 = the real clock */
 };
 
 static screen_ctx ctx_of(app *a)
@@ -386,7 +394,9 @@ static void render(app *a)
     int w, h;
     plat_logical_size(a->p, &w, &h);
     plat_frame_begin(a->p);
-    if (a->next) {
+    if (a->dark) {                              /* issue 15: outside opening hours */
+        render_clear(r, 0x000000);
+    } else if (a->next) {
         float p = a->cfg->transition_ms ? (float)(a->now - a->trans_start) / (float)a->cfg->transition_ms : 1;
         render_transition(r, a->cur, a->next, a->snap_ok ? a->snap : NULL, a->snap_of_from,
                           a->tkind, a->dir, p, w, a->cfg->color_bg);
@@ -473,6 +483,65 @@ static void run_script(app *a)
     }
 }
 
+/* ---- issue 15: opening hours (schedule.h) --------------------------------- */
+
+int64_t app_wall_ms(const app *a)
+{
+    if (a->clock0_ms)
+        return a->clock0_ms + a->now;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int app_dark(const app *a) { return a->dark; }
+void app_set_clock(app *a, int64_t clock0_ms) { a->clock0_ms = clock0_ms; }
+
+/* While dark only the admin keys, a window close and a waking touch count;
+** everything else is dropped. */
+static void dark_events(app *a, int64_t wall)
+{
+    SDL_Event ev;
+    plat_input in;
+    while (a->dark && SDL_PollEvent(&ev)) {
+        if (!plat_translate(a->p, &ev, &in))
+            continue;
+        if (in.kind == PIN_CLOSE || (in.kind == PIN_KEY && combo_matches(a, &in)))
+            a->running = 0;
+        else if ((in.kind == PIN_DOWN || in.kind == PIN_KEY) &&
+                 sched_run_touch(a->sched, (time_t)(wall / 1000), a->now)) {
+            a->dark = 0;                        /* the touch itself is swallowed */
+            a->sched_due = sched_run_next_check(a->sched, wall, a->now);
+        }
+    }
+}
+
+/* Check the schedule when due: 1 while dark (the caller does nothing else). */
+static int dark_step(app *a)
+{
+    if (!a->sched)
+        return 0;
+    int was = a->dark;
+    int64_t wall = app_wall_ms(a);
+    if ((int32_t)(a->now - a->sched_due) >= 0) {
+        a->dark = sched_run_check(a->sched, (time_t)(wall / 1000), a->now);
+        a->sched_due = sched_run_next_check(a->sched, wall, a->now);
+    }
+    if (a->dark)
+        dark_events(a, wall);
+    if (a->dark) {
+        a->stats.dark_steps++;
+        if (!was)                               /* one black frame, then no rendering */
+            present(a);
+        return 1;
+    }
+    if (was) {                                  /* lit again: draw, the idle clock restarts */
+        a->dirty = 1;
+        a->last_input = a->now;
+    }
+    return 0;
+}
+
 void app_step(app *a, uint32_t now)
 {
     a->now = now;
@@ -480,6 +549,8 @@ void app_step(app *a, uint32_t now)
     if (a->sev)
         run_script(a);
     if (!a->running)
+        return;
+    if (dark_step(a))                           /* issue 15: outside opening hours, nothing else */
         return;
     check_content(a);                           /* a new database file? (non-blocking) */
     pump_events(a);                             /* events -> gestures -> screen input */
@@ -491,6 +562,13 @@ void app_step(app *a, uint32_t now)
 uint32_t app_next_due(const app *a, uint32_t now)
 {
     uint32_t due = APP_NONE_DUE;
+    if (a->sched)                               /* the schedule check, once a minute */
+        due = (int32_t)(a->sched_due - now) > 0 ? a->sched_due : now;  /* issue 15 */
+    if (a->dark) {
+        if (a->isev < a->nsev && a->sev[a->isev].t < due)
+            due = a->sev[a->isev].t < now ? now : a->sev[a->isev].t;
+        return due;
+    }
     if (a->next || a->dirty || a->moving || a->done_pending || gesture_busy(a->g))
         due = now + APP_FRAME_MS;
     if (a->ui) {
@@ -519,6 +597,7 @@ void app_get_stats(const app *a, app_stats *st)
     st->animating = a->next != NULL;
     st->screen = a->cur ? a->cur->vt->name : a->next && a->from_name ? a->from_name : "";
     st->index = a->ui ? ui_get_state(a->ui)->cur.index : a->index;
+    st->dark = a->dark;
 }
 
 app *app_create(const config *cfg, const app_opts *opts)
@@ -541,6 +620,10 @@ app *app_create(const config *cfg, const app_opts *opts)
     if (opts->sc)
         a->nsev = script_expand(opts->sc, &a->sev);
     a->tkind = cfg->transition;
+    if (!cfg->sched_invalid)                    /* issue 15: opening hours */
+        a->sched = sched_run_create(cfg->sched_hours, cfg->sched_closed, cfg->wake_on_touch_min,
+                                    cfg->display_off_cmd, cfg->display_on_cmd);
+    a->sched_due = 0;
     if (cfg->screens == SCREENS_EXHIBIT) {
         screen_ctx c = ctx_of(a);
         ui_host host = { a, exhibit_show, exhibit_swap };
@@ -567,6 +650,7 @@ void app_destroy(app *a)
     if (a->snap)
         SDL_DestroyTexture(a->snap);
     free(a->sev);
+    sched_run_destroy(a->sched);
     store_close(a->pending);
     store_close(a->st);
     watch_destroy(a->w);

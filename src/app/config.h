@@ -38,10 +38,17 @@ typedef struct config {
     int slide_shuffle;          /* 1: random order without immediate repeats */
     /* [admin] */
     char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
+    /* [schedule] (schedule.h; issue 15) */
+    char *sched_hours;          /* owned; "" = open all day */
+    char *sched_closed;         /* owned; "" = no closed dates */
+    int wake_on_touch_min;      /* minutes a touch lights a dark exhibit; 0 = never */
+    char *display_off_cmd;      /* owned; sh command run on going dark; "" = none */
+    char *display_on_cmd;       /* owned; sh command run on lighting up; "" = none */
 
     /* diagnostics (tests look at these) */
     int nwarn;                  /* warnings issued so far */
     char last_warn[256];        /* the latest warning, without the program prefix */
+    int sched_invalid;          /* a [schedule] value was refused: no schedule at all */
 } config;
 
 /* Fill cfg with the built-in defaults (frees nothing: start from zeroed or
