@@ -552,6 +552,8 @@ void app_step(app *a, uint32_t now)
         return;
     if (dark_step(a))                           /* issue 15: outside opening hours, nothing else */
         return;
+    if (a->ui)                                  /* issue 15: slideshow.sync reads the wall clock */
+        ui_set_wall(a->ui, app_wall_ms(a) - (int64_t)a->now);
     check_content(a);                           /* a new database file? (non-blocking) */
     pump_events(a);                             /* events -> gestures -> screen input */
     update(a);
