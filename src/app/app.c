@@ -25,6 +25,7 @@
 #include "app/app.h"
 
 #include "app/gesture.h"
+#include "app/health.h"
 #include "app/render.h"
 #include "app/schedule.h"
 #include "app/screen.h"
@@ -41,6 +42,7 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 struct app {
@@ -82,6 +84,14 @@ struct app {
     int dark;                   /* 1: outside opening hours: one black frame, then nothing */
     uint32_t sched_due;         /* app ms of the next schedule check */
     int64_t clock0_ms;          /* --clock: wall epoch ms at virtual 0; 0 = the real clock */
+
+    /* issue 15: health (health.h); counts cached when content is opened */
+    uint32_t health_due;        /* app ms of the next write */
+    int health_failing;         /* the last write failed (logged once) */
+    int64_t start_s;            /* wall s at the first step */
+    long n_articles, n_quotes, n_events;   /* -1: no content */
+    int64_t content_mtime_s, last_swap_s, last_refusal_s;
+    unsigned long refusals;
 };
 
 static screen_ctx ctx_of(app *a)
@@ -163,6 +173,8 @@ static void start_transition(app *a, screen *s, int kind, int dir)
 
 /* Make the pending store the one on show (the old one is closed: screens
 ** only use the store while they are prepared). */
+static void note_content(app *a);
+
 static void swap_store(app *a)
 {
     if (!a->pending)
@@ -172,6 +184,8 @@ static void swap_store(app *a)
     a->pending = NULL;
     a->store_msg[0] = 0;
     log_info("content: switched to %s", a->cfg->db_path);
+    note_content(a);                            /* issue 15: health */
+    a->last_swap_s = app_wall_ms(a) / 1000;
 }
 
 /* ui_host.swap */
@@ -204,6 +218,8 @@ static void check_content(app *a)
         size_t n = strlen(path);
         const char *why = strncmp(msg, path, n) == 0 && msg[n] == ':' ? msg + n + 2 : msg;
         log_warn("content: database %s refused: %s; the content on show stays", path, why);
+        a->refusals++;                          /* issue 15: health */
+        a->last_refusal_s = app_wall_ms(a) / 1000;
         return;
     }
     store_close(a->pending);                    /* a newer file wins over one still waiting */
@@ -516,6 +532,53 @@ static void dark_events(app *a, int64_t wall)
     }
 }
 
+/* ---- issue 15: health (health.h) ----------------------------------------- */
+
+/* Counts and file time of the content on show: once per open / swap. */
+static void note_content(app *a)
+{
+    store_counts c;
+    struct stat sb;
+    a->n_articles = a->n_quotes = a->n_events = -1;
+    if (a->st && store_count(a->st, &c) == STORE_OK) {
+        a->n_articles = (long)c.articles;
+        a->n_quotes = (long)c.quotes;
+        a->n_events = (long)c.events;
+    }
+    a->content_mtime_s = stat(a->cfg->db_path, &sb) == 0 ? (int64_t)sb.st_mtime : 0;
+}
+
+void app_health(const app *a, health_state *hs)
+{
+    memset(hs, 0, sizeof *hs);
+    hs->start_s = a->start_s;
+    hs->now_s = app_wall_ms(a) / 1000;
+    hs->frames = a->stats.frames;
+    hs->articles = a->n_articles;
+    hs->quotes = a->n_quotes;
+    hs->events = a->n_events;
+    hs->content_mtime_s = a->content_mtime_s;
+    hs->last_swap_s = a->last_swap_s;
+    hs->last_refusal_s = a->last_refusal_s;
+    hs->refusals = a->refusals;
+    hs->screen_on = !a->dark;
+}
+
+/* Every minute, on the wall clock's minute (with the schedule check). */
+static void health_tick(app *a)
+{
+    const char *path = a->cfg->health_file;
+    if (!path || !*path || (int32_t)(a->now - a->health_due) < 0)
+        return;
+    int64_t wall = app_wall_ms(a);
+    if (!a->start_s)
+        a->start_s = wall / 1000;
+    health_state hs;
+    app_health(a, &hs);
+    health_write(path, &hs, &a->health_failing);
+    a->health_due = a->now + (uint32_t)(HEALTH_PERIOD_MS - (uint32_t)(wall % HEALTH_PERIOD_MS));
+}
+
 /* Check the schedule when due: 1 while dark (the caller does nothing else). */
 static int dark_step(app *a)
 {
@@ -550,6 +613,7 @@ void app_step(app *a, uint32_t now)
         run_script(a);
     if (!a->running)
         return;
+    health_tick(a);                             /* issue 15: the textfile, once a minute */
     if (dark_step(a))                           /* issue 15: outside opening hours, nothing else */
         return;
     if (a->ui)                                  /* issue 15: slideshow.sync reads the wall clock */
@@ -566,6 +630,11 @@ uint32_t app_next_due(const app *a, uint32_t now)
     uint32_t due = APP_NONE_DUE;
     if (a->sched)                               /* the schedule check, once a minute */
         due = (int32_t)(a->sched_due - now) > 0 ? a->sched_due : now;  /* issue 15 */
+    if (a->cfg->health_file && *a->cfg->health_file) {                 /* issue 15: health */
+        uint32_t h = (int32_t)(a->health_due - now) > 0 ? a->health_due : now;
+        if (h < due)
+            due = h;
+    }
     if (a->dark) {
         if (a->isev < a->nsev && a->sev[a->isev].t < due)
             due = a->sev[a->isev].t < now ? now : a->sev[a->isev].t;
@@ -616,6 +685,7 @@ app *app_create(const config *cfg, const app_opts *opts)
     a->fonts = font_lib_create(cfg->fonts_dir);
     a->w = watch_create(cfg->db_path);          /* before the open: a file put in place now counts */
     a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
+    note_content(a);                            /* issue 15: health */
     int w, h;
     plat_logical_size(a->p, &w, &h);
     a->g = gesture_create(NULL, w < h ? w : h);

@@ -68,6 +68,10 @@ void app_set_clock(app *a, int64_t clock0_ms);
 /* 1 while dark outside opening hours (schedule.h). */
 int app_dark(const app *a);
 
+/* The state health.h writes (issue 15); cheap: cached counts, no SQLite. */
+struct health_state;
+void app_health(const app *a, struct health_state *hs);
+
 /* Render now and save the output as PNG (what `shot` does). 0 ok. */
 int app_shot(app *a, const char *path);
 

@@ -64,6 +64,8 @@ static const cfg_key keys[] = {
     {"slideshow","sync",         T_BOOL,  F(slide_sync),     "false",        0,      0,       NULL,                     "true: the slide on show is a function of the wall clock and the content (screens in step)"},
     {"slideshow","offset",       T_INT,   F(slide_offset),   "0",            0,      100000,  NULL,                     "with sync: show the slide this many places ahead (a wall of screens)"},
     {"slideshow","sync_dwell",   T_INT,   F(sync_dwell_ms),  "12000",        1000,   600000,  NULL,                     "with sync: ms every slide shows (the same on every screen)"},
+    /* issue 15: health for monitoring (health.h) */
+    {"health",  "textfile",      T_OPT,   F(health_file),    "",             0,      0,       NULL,                     "node_exporter textfile written every minute, e.g. /var/lib/prometheus/node-exporter/vitrine.prom; empty = off"},
     /* issue 15: opening hours (schedule.h) */
     {"schedule","hours",         T_HOURS, F(sched_hours),    "",             0,      0,       NULL,                     "opening hours, e.g. mon-fri 09:00-18:00, sat 10:00-16:00; empty = always open"},
     {"schedule","closed",        T_DATES, F(sched_closed),   "",             0,      0,       NULL,                     "dates closed all day, e.g. 2026-12-25, 2026-12-26"},

@@ -41,6 +41,8 @@ typedef struct config {
     int sync_dwell_ms;          /* issue 15: ms every slide shows when in sync */
     /* [admin] */
     char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
+    /* [health] (health.h; issue 15) */
+    char *health_file;          /* owned; node_exporter textfile path; "" = off */
     /* [schedule] (schedule.h; issue 15) */
     char *sched_hours;          /* owned; "" = open all day */
     char *sched_closed;         /* owned; "" = no closed dates */

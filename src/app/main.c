@@ -18,6 +18,7 @@
 */
 #include "app/app.h"
 #include "app/config.h"
+#include "app/health.h"        /* STATUS= text (issue 15) */
 #include "app/plat.h"
 #include "app/plat_notify.h"
 #include "app/schedule.h"      /* --clock (issue 15) */
@@ -230,8 +231,10 @@ int main(int argc, char **argv)
         if (nt) {
             app_stats ns;
             app_get_stats(a, &ns);
-            char status[96];
-            snprintf(status, sizeof status, "showing %s", ns.screen);
+            char status[160];
+            health_state hs;                        /* issue 15: screen, content, dark */
+            app_health(a, &hs);
+            health_status(&hs, ns.screen, status, sizeof status);
             notify_ready(nt, plat_clock_ms());      /* once: the first frame is presented */
             notify_status(nt, status);
             notify_watchdog(nt, plat_clock_ms());
