@@ -198,3 +198,12 @@ $(FUZZ_BIN): $(FUZZ_SRC) $(FUZZ_HDR) $(BUILD)/config.mk
 fuzz: $(FUZZ_BIN)
 	@sh tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SECONDS)
 # ---- end of Fuzzing -------------------------------------------------------
+
+# ---- Visitor statistics report (owner: fleet; issue 15) -------------------
+# build/vitrine-stats STATS.db [--content DB] [--csv] [--html OUT.html]
+STATS_TOOL := $(BUILD)/vitrine-stats
+all: $(STATS_TOOL)
+$(STATS_TOOL): $(call obj,src/stats/main.c) $(BUILD)/libapp.a $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+# ---- end of Visitor statistics report -------------------------------------

@@ -28,6 +28,7 @@
 #include "app/health.h"
 #include "app/render.h"
 #include "app/schedule.h"
+#include "app/stats.h"
 #include "app/screen.h"
 #include "app/store.h"
 #include "app/text.h"
@@ -92,6 +93,10 @@ struct app {
     long n_articles, n_quotes, n_events;   /* -1: no content */
     int64_t content_mtime_s, last_swap_s, last_refusal_s;
     unsigned long refusals;
+
+    /* issue 15: visitor statistics (stats.h) */
+    stats *vs;                  /* owned; NULL = off */
+    unsigned long inputs, inputs_seen;     /* visitor input events, and as of the last track */
 };
 
 static screen_ctx ctx_of(app *a)
@@ -301,8 +306,10 @@ static void to_screen(app *a, screen_ev_kind k, float x, float y, int key)
 static void handle_input(app *a, const plat_input *in)
 {
     uint64_t t = a->now;
-    if (in->kind >= PIN_DOWN && in->kind <= PIN_KEY)
+    if (in->kind >= PIN_DOWN && in->kind <= PIN_KEY) {
         a->last_input = a->now;
+        a->inputs++;                            /* issue 15: statistics */
+    }
     int id = in->pointer < 0 ? GESTURE_MOUSE_ID : (int)(in->pointer & 0x3fffffff);
     switch (in->kind) {
     case PIN_DOWN: gesture_down(a->g, id, in->x, in->y, t); break;
@@ -370,6 +377,7 @@ static void pump_events(app *a)
             float dy = (float)ev.wheel.y * (ev.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1.0f : 1.0f);
             gesture_wheel(a->g, (float)ev.wheel.x, dy, a->now);
             a->last_input = a->now;
+            a->inputs++;                        /* issue 15: statistics */
             continue;
         }
         if (plat_translate(a->p, &ev, &in))
@@ -562,6 +570,9 @@ void app_health(const app *a, health_state *hs)
     hs->last_refusal_s = a->last_refusal_s;
     hs->refusals = a->refusals;
     hs->screen_on = !a->dark;
+    hs->stats_on = a->vs != NULL;
+    hs->stats_events = stats_events(a->vs);
+    hs->stats_dropped = stats_dropped(a->vs);
 }
 
 /* Every minute, on the wall clock's minute (with the schedule check). */
@@ -621,6 +632,11 @@ void app_step(app *a, uint32_t now)
     check_content(a);                           /* a new database file? (non-blocking) */
     pump_events(a);                             /* events -> gestures -> screen input */
     update(a);
+    if (a->vs && a->ui) {                       /* issue 15: statistics (a copy into a ring) */
+        stats_track(a->vs, ui_get_state(a->ui), app_wall_ms(a), a->inputs != a->inputs_seen,
+                    a->content_mtime_s);
+        a->inputs_seen = a->inputs;
+    }
     if (a->dirty && a->running)
         present(a);
 }
@@ -696,6 +712,7 @@ app *app_create(const config *cfg, const app_opts *opts)
         a->sched = sched_run_create(cfg->sched_hours, cfg->sched_closed, cfg->wake_on_touch_min,
                                     cfg->display_off_cmd, cfg->display_on_cmd);
     a->sched_due = 0;
+    a->vs = stats_open(cfg->stats_db, cfg->stats_max_kb);     /* issue 15: NULL = off */
     if (cfg->screens == SCREENS_EXHIBIT) {
         screen_ctx c = ctx_of(a);
         ui_host host = { a, exhibit_show, exhibit_swap };
@@ -723,6 +740,7 @@ void app_destroy(app *a)
         SDL_DestroyTexture(a->snap);
     free(a->sev);
     sched_run_destroy(a->sched);
+    stats_close(a->vs);
     store_close(a->pending);
     store_close(a->st);
     watch_destroy(a->w);

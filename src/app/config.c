@@ -66,6 +66,9 @@ static const cfg_key keys[] = {
     {"slideshow","sync_dwell",   T_INT,   F(sync_dwell_ms),  "12000",        1000,   600000,  NULL,                     "with sync: ms every slide shows (the same on every screen)"},
     /* issue 15: health for monitoring (health.h) */
     {"health",  "textfile",      T_OPT,   F(health_file),    "",             0,      0,       NULL,                     "node_exporter textfile written every minute, e.g. /var/lib/prometheus/node-exporter/vitrine.prom; empty = off"},
+    /* issue 15: visitor statistics (stats.h) */
+    {"stats",   "database",      T_OPT,   F(stats_db),       "",             0,      0,       NULL,                     "visitor statistics SQLite file (writable, e.g. /var/lib/vitrine-stats/stats.db); empty = off"},
+    {"stats",   "max_kb",        T_INT,   F(stats_max_kb),   "16384",        64,     4194304, NULL,                     "KB the statistics file may hold; past it the oldest tenth is deleted"},
     /* issue 15: opening hours (schedule.h) */
     {"schedule","hours",         T_HOURS, F(sched_hours),    "",             0,      0,       NULL,                     "opening hours, e.g. mon-fri 09:00-18:00, sat 10:00-16:00; empty = always open"},
     {"schedule","closed",        T_DATES, F(sched_closed),   "",             0,      0,       NULL,                     "dates closed all day, e.g. 2026-12-25, 2026-12-26"},

@@ -43,6 +43,9 @@ typedef struct config {
     char *exit_keys;            /* owned; e.g. "ctrl+alt+q" */
     /* [health] (health.h; issue 15) */
     char *health_file;          /* owned; node_exporter textfile path; "" = off */
+    /* [stats] (stats.h; issue 15) */
+    char *stats_db;             /* owned; visitor statistics file; "" = off */
+    int stats_max_kb;           /* KB the statistics file may hold */
     /* [schedule] (schedule.h; issue 15) */
     char *sched_hours;          /* owned; "" = open all day */
     char *sched_closed;         /* owned; "" = no closed dates */
