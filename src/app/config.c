@@ -241,7 +241,8 @@ static const char *type_hint(const cfg_key *k, char *buf, size_t n)
     case T_SET: snprintf(buf, n, "a comma list of %s", k->choices); break;
     case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q"); break;
     case T_OPT: snprintf(buf, n, "a string"); break;
-    case T_HOURS: case T_DATES: snprintf(buf, n, "%s", sched_err); break;
+    case T_HOURS: snprintf(buf, n, "e.g. mon-fri 09:00-18:00, sat 10:00-16:00"); break;
+    case T_DATES: snprintf(buf, n, "dates YYYY-MM-DD, comma-separated"); break;
     default: snprintf(buf, n, "a non-empty string"); break;
     }
     return buf;
