@@ -222,12 +222,15 @@ int main(int argc, char **argv)
 
     /* ---- Update / Draw: one wake-up per iteration ---- */
     uint32_t now = 0;       /* app clock: virtual under --script, else real ms since start */
+    uint32_t due = 0;       /* when the app wants its next step */
     while (app_running(a)) {
         if (got_signal) {
             log_info("signal %d: quitting", (int)got_signal);
             break;
         }
-        app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
+        /* issue 15: dark, no touch wake, woken early only to pet the watchdog: no step */
+        if (!(app_dark(a) && !sc && !cfg.wake_on_touch_min && (int32_t)(now - due) < 0))
+            app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
         if (nt) {
             app_stats ns;
             app_get_stats(a, &ns);
@@ -245,7 +248,7 @@ int main(int argc, char **argv)
             printf("bench first_frame_at_ns %lld%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
             fflush(stdout);
         }
-        uint32_t due = app_next_due(a, now);
+        due = app_next_due(a, now);
         if (sc) {
             now = due;      /* virtual clock: jump to the next thing due */
         } else {
