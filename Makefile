@@ -303,3 +303,12 @@ test: $(EVAL_TOOL)
 eval: $(CORPUS_TOOL) $(EVAL_TOOL)
 	@BUILD=$(BUILD) sh tests/eval/run.sh "$(WEBPAGES)" $(if $(EVAL_DETAIL),--detail $(EVAL_DETAIL))
 # ---- end of Evaluation -----------------------------------------------------
+
+# ---- Visitor statistics report (owner: fleet; issue 15) -------------------
+# build/vitrine-stats STATS.db [--content DB] [--csv] [--html OUT.html]
+STATS_TOOL := $(BUILD)/vitrine-stats
+all: $(STATS_TOOL)
+$(STATS_TOOL): $(call obj,src/stats/main.c) $(BUILD)/libapp.a $(BUILD)/libcommon.a
+	@echo '  LD     $@'
+	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+# ---- end of Visitor statistics report -------------------------------------

@@ -200,6 +200,29 @@ else
     report "first frame, 10,000 articles" "" ms "<" 0 "no database from bench_ingest.sh"
 fi
 
+# ---- issue 15 (fleet): statistics cost, dark wake-ups ----------------------
+# Statistics on vs off: the exhibit tour above (crossfade, 1080p) with and
+# without stats.database; the p99 transition frame must stay within noise
+# (+15 % + 0.5 ms). Dark: a live run on a closed day (schedule.closed = today)
+# for 4 s: the loop sleeps to the next minute, so at most the first step.
+for st in off on; do
+    set -- --size 1920x1080 --db "$DB" --transition crossfade --script "$tmp/exhibit.script"
+    [ $st = on ] && set -- "$@" --set stats.database="$tmp/stats_bench.db"
+    run "$@" | awk '$2 == "frame_ms" && $4 == "transition" { print $3 }' > "$tmp/stats_$st.frames"
+done
+p_off=$(pct "$tmp/stats_off.frames" 0.99)
+report "stats on: transition p99" "$(pct "$tmp/stats_on.frames" 0.99)" ms "<=" \
+    "$(awk -v p="$p_off" 'BEGIN { printf "%.2f", p * 1.15 + 0.5 }')" \
+    "off: $p_off ms; $(sqlite3 "$tmp/stats_bench.db" 'SELECT count(*) FROM sessions' 2>/dev/null) sessions recorded"
+printf '[schedule]\nclosed = %s\n' "$(date +%F)" > "$tmp/dark.ini"
+"$APP" --headless --quiet --bench --size 1920x1080 --db "$DB" --config "$tmp/dark.ini" > "$tmp/dark" 2>/dev/null & pid=$!
+sleep 4; kill -TERM $pid; wait $pid
+dsteps=$(sed -n 's/^bench dark_steps //p' "$tmp/dark")
+dend=$(sed -n 's/.* end_ms \([0-9]*\)$/\1/p' "$tmp/dark")
+report "wake-ups while dark" "$(awk -v s="$dsteps" -v e="$dend" 'BEGIN { if (e > 0) printf "%.2f", (s - 1) / (e / 1000) }')" \
+    /s "<=" 0.02 "$dsteps steps in $dend ms (one schedule check a minute)"
+# ---- end of issue 15 --------------------------------------------------------
+
 echo "bench: headless, software renderer, database $DB ($(date +%s | awk -v s="$t_start" '{ print $1 - s }') s)"
 printf '%-30s %10s %-4s %-12s %-7s %s\n' figure value unit target verdict notes
 cat "$tmp/table"

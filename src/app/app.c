@@ -26,7 +26,10 @@
 
 #include "app/font.h"       /* font_face_file: what a fonts folder must hold */
 #include "app/gesture.h"
+#include "app/health.h"
 #include "app/render.h"
+#include "app/schedule.h"
+#include "app/stats.h"
 #include "app/screen.h"
 #include "app/store.h"
 #include "app/text.h"
@@ -42,6 +45,7 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>           /* clock: a shot's CPU time for --bench */
 #include <unistd.h>         /* readlink */
 
@@ -78,6 +82,24 @@ struct app {
     size_t nsev, isev;
 
     app_stats stats;
+
+    /* issue 15: opening hours */
+    sched_run *sched;           /* owned; NULL = no schedule (always open) */
+    int dark;                   /* 1: outside opening hours: one black frame, then nothing */
+    uint32_t sched_due;         /* app ms of the next schedule check */
+    int64_t clock0_ms;          /* --clock: wall epoch ms at virtual 0; 0 = the real clock */
+
+    /* issue 15: health (health.h); counts cached when content is opened */
+    uint32_t health_due;        /* app ms of the next write */
+    int health_failing;         /* the last write failed (logged once) */
+    int64_t start_s;            /* wall s at the first step */
+    long n_articles, n_quotes, n_events;   /* -1: no content */
+    int64_t content_mtime_s, last_swap_s, last_refusal_s;
+    unsigned long refusals;
+
+    /* issue 15: visitor statistics (stats.h) */
+    stats *vs;                  /* owned; NULL = off */
+    unsigned long inputs, inputs_seen;     /* visitor input events, and as of the last track */
 };
 
 static screen_ctx ctx_of(app *a)
@@ -159,6 +181,8 @@ static void start_transition(app *a, screen *s, int kind, int dir)
 
 /* Make the pending store the one on show (the old one is closed: screens
 ** only use the store while they are prepared). */
+static void note_content(app *a);
+
 static void swap_store(app *a)
 {
     if (!a->pending)
@@ -168,6 +192,8 @@ static void swap_store(app *a)
     a->pending = NULL;
     a->store_msg[0] = 0;
     log_info("content: switched to %s", a->cfg->db_path);
+    note_content(a);                            /* issue 15: health */
+    a->last_swap_s = app_wall_ms(a) / 1000;
 }
 
 /* ui_host.swap */
@@ -200,6 +226,8 @@ static void check_content(app *a)
         size_t n = strlen(path);
         const char *why = strncmp(msg, path, n) == 0 && msg[n] == ':' ? msg + n + 2 : msg;
         log_warn("content: database %s refused: %s; the content on show stays", path, why);
+        a->refusals++;                          /* issue 15: health */
+        a->last_refusal_s = app_wall_ms(a) / 1000;
         return;
     }
     store_close(a->pending);                    /* a newer file wins over one still waiting */
@@ -309,8 +337,10 @@ static void relayout(app *a)
 static void handle_input(app *a, const plat_input *in)
 {
     uint64_t t = a->now;
-    if (in->kind >= PIN_DOWN && in->kind <= PIN_KEY)
+    if (in->kind >= PIN_DOWN && in->kind <= PIN_KEY) {
         a->last_input = a->now;
+        a->inputs++;                            /* issue 15: statistics */
+    }
     int id = in->pointer < 0 ? GESTURE_MOUSE_ID : (int)(in->pointer & 0x3fffffff);
     switch (in->kind) {
     case PIN_DOWN: gesture_down(a->g, id, in->x, in->y, t); break;
@@ -361,6 +391,7 @@ static void pump_events(app *a)
             float dy = (float)ev.wheel.y * (ev.wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1.0f : 1.0f);
             gesture_wheel(a->g, (float)ev.wheel.x, dy, a->now);
             a->last_input = a->now;
+            a->inputs++;                        /* issue 15: statistics */
             continue;
         }
         if (plat_translate(a->p, &ev, &in))
@@ -401,7 +432,9 @@ static void render(app *a)
     int w, h;
     plat_logical_size(a->p, &w, &h);
     plat_frame_begin(a->p);
-    if (a->next) {
+    if (a->dark) {                              /* issue 15: outside opening hours */
+        render_clear(r, 0x000000);
+    } else if (a->next) {
         float p = a->cfg->transition_ms ? (float)(a->now - a->trans_start) / (float)a->cfg->transition_ms : 1;
         render_transition(r, a->cur, a->next, a->snap_ok ? a->snap : NULL, a->snap_of_from,
                           a->tkind, a->dir, p, w, a->cfg->color_bg);
@@ -506,6 +539,115 @@ static void run_script(app *a)
     }
 }
 
+/* ---- issue 15: opening hours (schedule.h) --------------------------------- */
+
+int64_t app_wall_ms(const app *a)
+{
+    if (a->clock0_ms)
+        return a->clock0_ms + a->now;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int app_dark(const app *a) { return a->dark; }
+void app_set_clock(app *a, int64_t clock0_ms) { a->clock0_ms = clock0_ms; }
+
+/* While dark only the admin keys, a window close and a waking touch count;
+** everything else is dropped. */
+static void dark_events(app *a, int64_t wall)
+{
+    SDL_Event ev;
+    plat_input in;
+    while (a->dark && SDL_PollEvent(&ev)) {
+        if (!plat_translate(a->p, &ev, &in))
+            continue;
+        if (in.kind == PIN_CLOSE || (in.kind == PIN_KEY && combo_matches(a, &in)))
+            a->running = 0;
+        else if ((in.kind == PIN_DOWN || in.kind == PIN_KEY) &&
+                 sched_run_touch(a->sched, (time_t)(wall / 1000), a->now)) {
+            a->dark = 0;                        /* the touch itself is swallowed */
+            a->sched_due = sched_run_next_check(a->sched, wall, a->now);
+        }
+    }
+}
+
+/* ---- issue 15: health (health.h) ----------------------------------------- */
+
+/* Counts and file time of the content on show: once per open / swap. */
+static void note_content(app *a)
+{
+    store_counts c;
+    struct stat sb;
+    a->n_articles = a->n_quotes = a->n_events = -1;
+    if (a->st && store_count(a->st, &c) == STORE_OK) {
+        a->n_articles = (long)c.articles;
+        a->n_quotes = (long)c.quotes;
+        a->n_events = (long)c.events;
+    }
+    a->content_mtime_s = stat(a->cfg->db_path, &sb) == 0 ? (int64_t)sb.st_mtime : 0;
+}
+
+void app_health(const app *a, health_state *hs)
+{
+    memset(hs, 0, sizeof *hs);
+    hs->start_s = a->start_s;
+    hs->now_s = app_wall_ms(a) / 1000;
+    hs->frames = a->stats.frames;
+    hs->articles = a->n_articles;
+    hs->quotes = a->n_quotes;
+    hs->events = a->n_events;
+    hs->content_mtime_s = a->content_mtime_s;
+    hs->last_swap_s = a->last_swap_s;
+    hs->last_refusal_s = a->last_refusal_s;
+    hs->refusals = a->refusals;
+    hs->screen_on = !a->dark;
+    hs->stats_on = a->vs != NULL;
+    hs->stats_events = stats_events(a->vs);
+    hs->stats_dropped = stats_dropped(a->vs);
+}
+
+/* Every minute, on the wall clock's minute (with the schedule check). */
+static void health_tick(app *a)
+{
+    const char *path = a->cfg->health_file;
+    if (!path || !*path || (int32_t)(a->now - a->health_due) < 0)
+        return;
+    int64_t wall = app_wall_ms(a);
+    if (!a->start_s)
+        a->start_s = wall / 1000;
+    health_state hs;
+    app_health(a, &hs);
+    health_write(path, &hs, &a->health_failing);
+    a->health_due = a->now + (uint32_t)(HEALTH_PERIOD_MS - (uint32_t)(wall % HEALTH_PERIOD_MS));
+}
+
+/* Check the schedule when due: 1 while dark (the caller does nothing else). */
+static int dark_step(app *a)
+{
+    if (!a->sched)
+        return 0;
+    int was = a->dark;
+    int64_t wall = app_wall_ms(a);
+    if ((int32_t)(a->now - a->sched_due) >= 0) {
+        a->dark = sched_run_check(a->sched, (time_t)(wall / 1000), a->now);
+        a->sched_due = sched_run_next_check(a->sched, wall, a->now);
+    }
+    if (a->dark)
+        dark_events(a, wall);
+    if (a->dark) {
+        a->stats.dark_steps++;
+        if (!was)                               /* one black frame, then no rendering */
+            present(a);
+        return 1;
+    }
+    if (was) {                                  /* lit again: draw, the idle clock restarts */
+        a->dirty = 1;
+        a->last_input = a->now;
+    }
+    return 0;
+}
+
 void app_step(app *a, uint32_t now)
 {
     a->now = now;
@@ -514,9 +656,19 @@ void app_step(app *a, uint32_t now)
         run_script(a);
     if (!a->running)
         return;
+    health_tick(a);                             /* issue 15: the textfile, once a minute */
+    if (dark_step(a))                           /* issue 15: outside opening hours, nothing else */
+        return;
+    if (a->ui)                                  /* issue 15: slideshow.sync reads the wall clock */
+        ui_set_wall(a->ui, app_wall_ms(a) - (int64_t)a->now);
     check_content(a);                           /* a new database file? (non-blocking) */
     pump_events(a);                             /* events -> gestures -> screen input */
     update(a);
+    if (a->vs && a->ui) {                       /* issue 15: statistics (a copy into a ring) */
+        stats_track(a->vs, ui_get_state(a->ui), app_wall_ms(a), a->inputs != a->inputs_seen,
+                    a->content_mtime_s);
+        a->inputs_seen = a->inputs;
+    }
     if (a->dirty && a->running)
         present(a);
 }
@@ -524,6 +676,18 @@ void app_step(app *a, uint32_t now)
 uint32_t app_next_due(const app *a, uint32_t now)
 {
     uint32_t due = APP_NONE_DUE;
+    if (a->sched)                               /* the schedule check, once a minute */
+        due = (int32_t)(a->sched_due - now) > 0 ? a->sched_due : now;  /* issue 15 */
+    if (a->cfg->health_file && *a->cfg->health_file) {                 /* issue 15: health */
+        uint32_t h = (int32_t)(a->health_due - now) > 0 ? a->health_due : now;
+        if (h < due)
+            due = h;
+    }
+    if (a->dark) {
+        if (a->isev < a->nsev && a->sev[a->isev].t < due)
+            due = a->sev[a->isev].t < now ? now : a->sev[a->isev].t;
+        return due;
+    }
     if (a->next || a->dirty || a->moving || a->done_pending || gesture_busy(a->g))
         due = now + APP_FRAME_MS;
     if (a->ui) {
@@ -552,6 +716,7 @@ void app_get_stats(const app *a, app_stats *st)
     st->animating = a->next != NULL;
     st->screen = a->cur ? a->cur->vt->name : a->next && a->from_name ? a->from_name : "";
     st->index = a->ui ? ui_get_state(a->ui)->cur.index : a->index;
+    st->dark = a->dark;
 }
 
 /* The folder fonts are looked for in, in order (dir = content.fonts; exe =
@@ -619,12 +784,18 @@ app *app_create(const config *cfg, const app_opts *opts)
         goto err;
     a->w = watch_create(cfg->db_path);          /* before the open: a file put in place now counts */
     a->st = store_open(cfg->db_path, &se, a->store_msg, sizeof a->store_msg);
+    note_content(a);                            /* issue 15: health */
     int w, h;
     plat_logical_size(a->p, &w, &h);
     a->g = gesture_create(NULL, w < h ? w : h);
     if (opts->sc)
         a->nsev = script_expand(opts->sc, &a->sev);
     a->tkind = cfg->transition;
+    if (!cfg->sched_invalid)                    /* issue 15: opening hours */
+        a->sched = sched_run_create(cfg->sched_hours, cfg->sched_closed, cfg->wake_on_touch_min,
+                                    cfg->display_off_cmd, cfg->display_on_cmd);
+    a->sched_due = 0;
+    a->vs = stats_open(cfg->stats_db, cfg->stats_max_kb);     /* issue 15: NULL = off */
     if (cfg->screens == SCREENS_EXHIBIT) {
         screen_ctx c = ctx_of(a);
         ui_host host = { a, exhibit_show, exhibit_swap };
@@ -651,6 +822,8 @@ void app_destroy(app *a)
     if (a->snap)
         SDL_DestroyTexture(a->snap);
     free(a->sev);
+    sched_run_destroy(a->sched);
+    stats_close(a->vs);
     store_close(a->pending);
     store_close(a->st);
     watch_destroy(a->w);

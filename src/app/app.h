@@ -58,8 +58,23 @@ typedef struct app_stats {
     int animating;              /* 1 while a transition runs */
     const char *screen;         /* name of the current screen */
     int index;                  /* current test-screen index */
+    unsigned long dark_steps;   /* app_step calls while dark (opening hours) */
+    int dark;                   /* 1: outside opening hours, nothing rendered */
 } app_stats;
 void app_get_stats(const app *a, app_stats *st);
+
+/* Wall-clock ms since the epoch as the app sees it: --clock + the virtual
+** clock in a script run, else CLOCK_REALTIME (read afresh: NTP steps count). */
+int64_t app_wall_ms(const app *a);
+/* --clock: the wall-clock epoch ms at virtual 0 (before the first step);
+** 0 = the real clock. */
+void app_set_clock(app *a, int64_t clock0_ms);
+/* 1 while dark outside opening hours (schedule.h). */
+int app_dark(const app *a);
+
+/* The state health.h writes (issue 15); cheap: cached counts, no SQLite. */
+struct health_state;
+void app_health(const app *a, struct health_state *hs);
 
 /* Render now and save the output as PNG (what `shot` does). 0 ok. */
 int app_shot(app *a, const char *path);

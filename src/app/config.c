@@ -3,6 +3,7 @@
 */
 #include "app/config.h"
 
+#include "app/schedule.h"    /* validation of [schedule] hours / closed */
 #include "common/util.h"
 
 #include <SDL.h>            /* SDL_GetKeyFromName for key combos */
@@ -13,7 +14,16 @@
 #include <string.h>
 #include <strings.h>
 
-typedef enum cfg_type { T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO, T_SET } cfg_type;
+typedef enum cfg_type {
+    T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO, T_SET,
+    T_OPT,                  /* a string that may be empty ("" = off) */
+    T_HOURS, T_DATES        /* [schedule] hours / closed: checked by schedule.c, may be empty */
+} cfg_type;
+
+/* Types whose field is an owned char *. */
+static int is_text(cfg_type t) { return t == T_STR || t == T_COMBO || t == T_OPT || t == T_HOURS || t == T_DATES; }
+
+static char sched_err[160];  /* why the last hours / closed value was refused (type_hint) */
 
 typedef struct cfg_key {
     const char *section, *key;
@@ -50,6 +60,21 @@ static const cfg_key keys[] = {
     {"slideshow","shuffle",      T_BOOL,  F(slide_shuffle),  "true",         0,      0,       NULL,                     "true: random order (never the same slide twice in a row); false: in turn"},
     {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       SCREENS_CHOICES,          "exhibit: the visitor UI; test: the engine's test screens (golden tests; not in the installed program)"},
     {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app (exit status 3); empty: none"},
+    /* issue 15: screens in step (lockstep.h) */
+    {"slideshow","sync",         T_BOOL,  F(slide_sync),     "false",        0,      0,       NULL,                     "true: the slide on show is a function of the wall clock and the content (screens in step)"},
+    {"slideshow","offset",       T_INT,   F(slide_offset),   "0",            0,      100000,  NULL,                     "with sync: show the slide this many places ahead (a wall of screens)"},
+    {"slideshow","sync_dwell",   T_INT,   F(sync_dwell_ms),  "12000",        1000,   600000,  NULL,                     "with sync: ms every slide shows (the same on every screen)"},
+    /* issue 15: health for monitoring (health.h) */
+    {"health",  "textfile",      T_OPT,   F(health_file),    "",             0,      0,       NULL,                     "node_exporter textfile written every minute, e.g. /var/lib/prometheus/node-exporter/vitrine.prom; empty = off"},
+    /* issue 15: visitor statistics (stats.h) */
+    {"stats",   "database",      T_OPT,   F(stats_db),       "",             0,      0,       NULL,                     "visitor statistics SQLite file (writable, e.g. /var/lib/vitrine-stats/stats.db); empty = off"},
+    {"stats",   "max_kb",        T_INT,   F(stats_max_kb),   "16384",        64,     4194304, NULL,                     "KB the statistics file may hold; past it the oldest tenth is deleted"},
+    /* issue 15: opening hours (schedule.h) */
+    {"schedule","hours",         T_HOURS, F(sched_hours),    "",             0,      0,       NULL,                     "opening hours, e.g. mon-fri 09:00-18:00, sat 10:00-16:00; empty = always open"},
+    {"schedule","closed",        T_DATES, F(sched_closed),   "",             0,      0,       NULL,                     "dates closed all day, e.g. 2026-12-25, 2026-12-26"},
+    {"schedule","wake_on_touch", T_INT,   F(wake_on_touch_min), "0",         0,      1440,    NULL,                     "minutes a touch lights a dark exhibit; 0 = touches do nothing while dark"},
+    {"schedule","display_off_command", T_OPT, F(display_off_cmd), "",       0,      0,       NULL,                     "sh command run on going dark (panel off); empty = none"},
+    {"schedule","display_on_command",  T_OPT, F(display_on_cmd),  "",       0,      0,       NULL,                     "sh command run on lighting up (panel on); empty = none"},
 };
 #undef F
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -58,7 +83,7 @@ static void warn(config *cfg, const char *origin, int line, const char *fmt, ...
     __attribute__((format(printf, 4, 5)));
 static void warn(config *cfg, const char *origin, int line, const char *fmt, ...)
 {
-    char msg[200];
+    char msg[240];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -106,6 +131,15 @@ static int parse_value(config *cfg, const cfg_key *k, const char *v)
     void *field = (char *)cfg + k->off;
     char *end;
     switch (k->type) {
+    case T_OPT:
+    case T_HOURS:
+    case T_DATES:
+        if ((k->type == T_HOURS && sched_check_hours(v, sched_err, sizeof sched_err) != 0) ||
+            (k->type == T_DATES && sched_check_closed(v, sched_err, sizeof sched_err) != 0))
+            return -1;
+        free(*(char **)field);
+        *(char **)field = xstrdup(v);
+        return 0;
     case T_STR:
     case T_COMBO: {
         int kc, m;
@@ -207,6 +241,9 @@ static const char *type_hint(const cfg_key *k, char *buf, size_t n)
     case T_ENUM: snprintf(buf, n, "%s", k->choices); break;
     case T_SET: snprintf(buf, n, "a comma list of %s", k->choices); break;
     case T_COMBO: snprintf(buf, n, "modifiers+key, e.g. ctrl+alt+q, or nothing"); break;
+    case T_OPT: snprintf(buf, n, "a string"); break;
+    case T_HOURS: snprintf(buf, n, "e.g. mon-fri 09:00-18:00, sat 10:00-16:00"); break;
+    case T_DATES: snprintf(buf, n, "dates YYYY-MM-DD, comma-separated"); break;
     default: snprintf(buf, n, "a non-empty string"); break;
     }
     return buf;
@@ -223,7 +260,14 @@ static int set_in(config *cfg, const char *section, const char *key, const char 
             warn(cfg, origin, line, "unknown key '%s' (ignored)", key);
         return -1;
     }
-    if (parse_value(cfg, k, value) != 0) {
+    int bad = parse_value(cfg, k, value) != 0;
+    if (bad && (k->type == T_HOURS || k->type == T_DATES)) {
+        cfg->sched_invalid = 1;
+        warn(cfg, origin, line, "bad %s.%s: %s; keeping %s", k->section, k->key, sched_err,
+             line > 0 ? "the default (no schedule: always open)" : "the previous value");
+        return -1;
+    }
+    if (bad) {
         char hint[64];
         warn(cfg, origin, line, "bad value '%s' for %s.%s (expected %s); keeping %s",
              value, k->section, k->key, type_hint(k, hint, sizeof hint),
@@ -258,7 +302,7 @@ void config_free(config *cfg)
     if (!cfg)
         return;
     for (size_t i = 0; i < NKEYS; i++)
-        if (keys[i].type == T_STR || keys[i].type == T_COMBO) {
+        if (is_text(keys[i].type)) {
             char **p = (char **)((char *)cfg + keys[i].off);
             free(*p);
             *p = NULL;

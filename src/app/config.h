@@ -47,12 +47,27 @@ typedef struct config {
     /* [slideshow] */
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */
+    int slide_sync;             /* issue 15: 1: position from the wall clock (lockstep.h) */
+    int slide_offset;           /* issue 15: slides ahead of the shared sequence */
+    int sync_dwell_ms;          /* issue 15: ms every slide shows when in sync */
     /* [admin] */
     char *exit_keys;            /* owned; e.g. "ctrl+alt+q"; "" = no admin exit */
+    /* [health] (health.h; issue 15) */
+    char *health_file;          /* owned; node_exporter textfile path; "" = off */
+    /* [stats] (stats.h; issue 15) */
+    char *stats_db;             /* owned; visitor statistics file; "" = off */
+    int stats_max_kb;           /* KB the statistics file may hold */
+    /* [schedule] (schedule.h; issue 15) */
+    char *sched_hours;          /* owned; "" = open all day */
+    char *sched_closed;         /* owned; "" = no closed dates */
+    int wake_on_touch_min;      /* minutes a touch lights a dark exhibit; 0 = never */
+    char *display_off_cmd;      /* owned; sh command run on going dark; "" = none */
+    char *display_on_cmd;       /* owned; sh command run on lighting up; "" = none */
 
     /* diagnostics (tests look at these) */
     int nwarn;                  /* warnings issued so far */
     char last_warn[256];        /* the latest warning, without the program prefix */
+    int sched_invalid;          /* a [schedule] value was refused: no schedule at all */
 } config;
 
 /* Fill cfg with the built-in defaults (frees nothing: start from zeroed or

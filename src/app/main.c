@@ -18,8 +18,10 @@
 */
 #include "app/app.h"
 #include "app/config.h"
+#include "app/health.h"        /* STATUS= text (issue 15) */
 #include "app/plat.h"
 #include "app/plat_notify.h"
+#include "app/schedule.h"      /* --clock (issue 15) */
 #include "app/script.h"
 #include "app/text.h"
 #include "common/util.h"
@@ -37,7 +39,7 @@ static volatile sig_atomic_t got_signal;
 static void on_signal(int sig) { got_signal = sig; stop_request(); }  /* long layouts end early */
 
 typedef struct opts {
-    const char *config, *script, *shots;
+    const char *config, *script, *shots, *clock;
     int headless, bench;
 } opts;
 
@@ -60,6 +62,8 @@ static void usage(void)
            "                       testing aids: 'at MS replace SRC' (rename a copy of SRC over the\n"
            "                       database), 'at MS corrupt|truncate|delete' (damage it in place)\n"
            "  --shots DIR          folder for the script's `shot` files (default .)\n"
+           "  --clock \"YYYY-MM-DD HH:MM:SS\"  with --script: the local wall-clock time at virtual 0\n"
+           "                       (opening hours, synchronised slideshows)\n"
            "  --bench              print timing lines (bench ...) to stdout\n"
            "  --quiet              no info lines on stderr\n"
            "  --help, --version\n\n"
@@ -103,13 +107,14 @@ static int parse_flags(int argc, char **argv, config *cfg, opts *o, int pass)
         }
         int known = k < sizeof flag_keys / sizeof flag_keys[0] || !strcmp(f, "--config") ||
                     !strcmp(f, "--script") || !strcmp(f, "--shots") || !strcmp(f, "--size") ||
-                    !strcmp(f, "--set");
+                    !strcmp(f, "--set") || !strcmp(f, "--clock");
         if (!known) { log_error("unknown flag '%s' (see --help)", f); return -1; }
         if (!v) { log_error("%s needs a value", f); return -1; }
         i++;
         if (!strcmp(f, "--config")) o->config = v;
         else if (!strcmp(f, "--script")) o->script = v;
         else if (!strcmp(f, "--shots")) o->shots = v;
+        else if (!strcmp(f, "--clock")) o->clock = v;
         else if (pass == 0) continue;
         else if (k < sizeof flag_keys / sizeof flag_keys[0]) {
             if (config_set(cfg, flag_keys[k].key, v, f, 0) != 0) return -1;
@@ -130,6 +135,17 @@ static int parse_flags(int argc, char **argv, config *cfg, opts *o, int pass)
         }
     }
     return 0;
+}
+
+/* Dark without wake on touch: a plain sleep until the schedule check (or
+** the watchdog), with no input polling; a signal ends it at once (EINTR). */
+static void dark_sleep(uint32_t ms, uint32_t watchdog_ms)
+{
+    if (ms > watchdog_ms)
+        ms = watchdog_ms;
+    struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+    if (!got_signal)
+        nanosleep(&ts, NULL);
 }
 
 /* Peak resident set size (VmHWM) for --bench. */
@@ -178,6 +194,16 @@ int main(int argc, char **argv)
             return script_free(sc), config_free(&cfg), 2;
         }
     }
+    int64_t clock0_ms = 0;                  /* issue 15: --clock */
+    if (o.clock) {
+        time_t t0c;
+        if (!sc || sched_parse_clock(o.clock, &t0c) != 0) {
+            log_error(sc ? "--clock wants \"YYYY-MM-DD HH:MM:SS\" (local time), not '%s'"
+                         : "--clock '%s' needs --script (it sets the virtual clock's wall time)", o.clock);
+            return script_free(sc), config_free(&cfg), 2;
+        }
+        clock0_ms = (int64_t)t0c * 1000;
+    }
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
@@ -188,6 +214,7 @@ int main(int argc, char **argv)
     app *a = app_create(&cfg, &ao);
     if (!a)
         return script_free(sc), config_free(&cfg), 1;
+    app_set_clock(a, clock0_ms);            /* issue 15: --clock */
     notify *nt = notify_create();           /* NULL unless run by systemd */
     uint32_t max_sleep = notify_max_sleep_ms(nt);
     if (max_sleep > APP_MAX_SLEEP_MS)
@@ -195,17 +222,22 @@ int main(int argc, char **argv)
 
     /* ---- Update / Draw: one wake-up per iteration ---- */
     uint32_t now = 0;       /* app clock: virtual under --script, else real ms since start */
+    uint32_t due = 0;       /* when the app wants its next step */
     while (app_running(a)) {
         if (got_signal) {
             log_info("signal %d: quitting", (int)got_signal);
             break;
         }
-        app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
+        /* issue 15: dark, no touch wake, woken early only to pet the watchdog: no step */
+        if (!(app_dark(a) && !sc && !cfg.wake_on_touch_min && (int32_t)(now - due) < 0))
+            app_step(a, now);   /* events -> gestures -> update(now) -> render if dirty */
         if (nt) {
             app_stats ns;
             app_get_stats(a, &ns);
-            char status[96];
-            snprintf(status, sizeof status, "showing %s", ns.screen);
+            char status[160];
+            health_state hs;                        /* issue 15: screen, content, dark */
+            app_health(a, &hs);
+            health_status(&hs, ns.screen, status, sizeof status);
             notify_ready(nt, plat_clock_ms());      /* once: the first frame is presented */
             notify_status(nt, status);
             notify_watchdog(nt, plat_clock_ms());
@@ -216,12 +248,14 @@ int main(int argc, char **argv)
             printf("bench first_frame_at_ns %lld%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
             fflush(stdout);
         }
-        uint32_t due = app_next_due(a, now);
+        due = app_next_due(a, now);
         if (sc) {
             now = due;      /* virtual clock: jump to the next thing due */
         } else {
             uint32_t real = plat_clock_ms() - t0;
-            if (due > real)
+            if (due > real && app_dark(a) && !cfg.wake_on_touch_min)
+                dark_sleep(due - real, notify_max_sleep_ms(nt));    /* issue 15: no input wanted */
+            else if (due > real)
                 plat_wait(app_plat(a), (int)(due - real < max_sleep ? due - real : max_sleep));
             now = plat_clock_ms() - t0;
         }
@@ -235,6 +269,7 @@ int main(int argc, char **argv)
     if (o.bench) {
         printf("bench steps %lu frames %lu transition_frames %lu end_ms %u\n",
                st.steps, st.frames, st.transition_frames, now);
+        printf("bench dark_steps %lu\n", st.dark_steps);   /* issue 15 */
         print_peak_rss();
     }
     rc = app_exit_code(a);

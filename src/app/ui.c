@@ -31,6 +31,8 @@ void ui_config_from(const config *cfg, ui_config *out)
                                                                               : cfg->slide_min_ms);
     ui_config_set(out, "slide_kinds", cfg->slide_kinds & UI_SLIDES_ALL);
     ui_config_set(out, "slide_shuffle", cfg->slide_shuffle ? 1 : 0);
+    ui_config_set(out, "slide_sync_ms", cfg->slide_sync ? cfg->sync_dwell_ms : 0);  /* issue 15 */
+    ui_config_set(out, "slide_offset", cfg->slide_offset);
     /* a transition that never reports DONE ends after twice its length + 1 s */
     ui_config_set(out, "transition_max_ms", 2L * cfg->transition_ms + 1000);
 }
@@ -54,6 +56,8 @@ void ui_destroy(ui *u) { free(u); }
 void ui_resize(ui *u, int w, int h) { u->w = w; u->h = h; }
 
 const ui_state *ui_get_state(const ui *u) { return &u->st; }
+
+void ui_set_wall(ui *u, int64_t wall0_ms) { u->st.wall0_ms = wall0_ms; }    /* issue 15 */
 
 /* ---- carrying out actions ------------------------------------------------ */
 

@@ -82,6 +82,9 @@ void ui_transition_done(ui *u, screen *cur, uint64_t now);
 /* The next moment a TICK must run (idle timeout, slide due), or UINT64_MAX. */
 uint64_t ui_next_due(const ui *u, uint64_t now);
 const ui_state *ui_get_state(const ui *u);
+/* issue 15: the wall-clock epoch ms at now = 0, for slideshow.sync; the app
+** sets it on every wake-up (the wall clock may be stepped by NTP). */
+void ui_set_wall(ui *u, int64_t wall0_ms);
 
 /* Map config.slideshow / timing keys onto a ui_config. */
 void ui_config_from(const config *cfg, ui_config *out);

@@ -10,6 +10,8 @@
 */
 #include "app/ui_state.h"
 
+#include "app/lockstep.h"   /* slideshow.sync (issue 15) */
+
 #include <assert.h>
 #include <stddef.h>     /* offsetof */
 #include <string.h>
@@ -32,6 +34,8 @@ static const struct ui_tunable {
     { UT(dwell_lead_ms),       2000,    0,      60000    }, /* ms per slide */
     { UT(dwell_min_ms),        6000,    500,    600000   }, /* ms */
     { UT(dwell_max_ms),        30000,   500,    600000   }, /* ms */
+    { UT(slide_sync_ms),       0,       0,      600000   }, /* ms per slide in step; 0 off */
+    { UT(slide_offset),        0,       0,      100000   }, /* slides ahead */
 };
 #undef UT
 #define NTUNABLES (sizeof ui_tunables / sizeof ui_tunables[0])
@@ -130,7 +134,31 @@ static ui_slide_kind next_kind(ui_state *st) {
     return UI_SLIDE_SUMMARY;
 }
 
+/* issue 15: the slide the wall clock says (lockstep.h); due at its end. */
+static int sync_slide(ui_state *st, uint64_t now, ui_slide *out) {
+    lockstep_deck d = { st->cfg.slide_kinds, { st->n_articles, st->n_quotes, st->n_events },
+                        st->cfg.slide_shuffle,
+                        lockstep_seed(st->n_articles, st->n_quotes, st->n_events),
+                        st->cfg.slide_sync_ms, st->cfg.slide_offset };
+    int kind, index;
+    int64_t end, wall = st->wall0_ms + (int64_t)now;
+    if (lockstep_at(&d, wall, &kind, &index, &end) != 0) return -1;
+    *out = (ui_slide){ (ui_slide_kind)kind, index };
+    st->slide_due = now + (uint64_t)(end - wall);
+    return 0;
+}
+
 static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
+    if (st->cfg.slide_sync_ms > 0) {    /* issue 15: screens in step */
+        ui_slide was = st->slide;
+        if (sync_slide(st, now, &st->slide) != 0) return;
+        if (st->cur.screen == UI_ATTRACT && st->slides_shown > 0 && was.kind == st->slide.kind &&
+            was.index == st->slide.index) return;  /* the clock went back: this slide stays */
+        st->slides_shown++;
+        go(st, (ui_place){ UI_ATTRACT, st->slide.index }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
+        out->slide = st->slide;
+        return;
+    }
     ui_slide prev = st->slide;
     int had = st->slides_shown > 0;
     ui_slide_kind kind = next_kind(st);
@@ -215,7 +243,7 @@ static void apply_system(ui_state *st, const ui_event *ev, uint64_t now, ui_acti
         if (st->cur.screen == UI_ATTRACT && !st->in_transition) next_slide(st, now, out);
         break;
     case UI_EV_SLIDE_READY:
-        if (st->cur.screen == UI_ATTRACT) {
+        if (st->cur.screen == UI_ATTRACT && !st->cfg.slide_sync_ms) {  /* sync: the clock decides */
             ui_config *c = &st->cfg;
             int ms = ev->value < c->dwell_min_ms ? c->dwell_min_ms
                    : ev->value > c->dwell_max_ms ? c->dwell_max_ms : ev->value;

@@ -205,6 +205,9 @@ typedef struct ui_config {
     int dwell_lead_ms;      /* ms added to every slide: notice it, find the start */
     int dwell_min_ms;       /* ms: shortest dwell */
     int dwell_max_ms;       /* ms: longest dwell */
+    int slide_sync_ms;      /* issue 15: > 0: slides in step with the wall clock, each
+                            ** this many ms (lockstep.h); 0 = the usual slideshow */
+    int slide_offset;       /* issue 15: slides ahead of the shared sequence */
 } ui_config;
 
 void ui_config_default(ui_config *cfg);
@@ -239,6 +242,7 @@ typedef struct ui_state {
     int slide_turn;             /* kind rotation cursor */
     int slide_next[UI_SLIDE_KIND_COUNT];    /* sequential cursor per kind */
     uint32_t rng;               /* xorshift32 state, never 0 */
+    int64_t wall0_ms;           /* issue 15: wall-clock epoch ms at now = 0 (sync) */
     ui_config cfg;
 } ui_state;
 
