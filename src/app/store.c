@@ -19,7 +19,7 @@ struct store {
     sqlite3_stmt *counts, *quo_index, *ev_index, *months;
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
-    int version;                /* PRAGMA user_version: 1 (no event ends) or 2 */
+    int event_ends;             /* events has end_date, end_precision (schema 2) */
     int quotes_v2;              /* quotes has role, kind, context (schema 2) */
 };
 
@@ -30,8 +30,8 @@ static store_err finish(store *s, sqlite3_stmt *st, int rc);
 #define QUOTE_COLS "article_id, position, text, speaker, @V2"
 #define QUOTE_V2 "role, kind = 'partial', context"
 #define QUOTE_V1 "NULL, 0, NULL"
-/* Event end columns: real ones from version 2 on, NULL, NULL in a
-** version-1 file (every event a point). */
+/* Event end columns: real ones where the file has them (schema 2), else
+** NULL, NULL (every event a point). */
 #define END_COLS "@END"
 
 static const char *required_tables[] = { "articles", "summaries", "quotes", "events" };
@@ -124,7 +124,7 @@ static char *substitute(char *sql, const char *token, const char *cols)
 static char *versioned(const store *s, const char *sql)
 {
     char *out = substitute(xstrdup(sql), "@V2", s->quotes_v2 ? QUOTE_V2 : QUOTE_V1);
-    return substitute(out, END_COLS, s->version >= 2 ? "e.end_date, e.end_precision"
+    return substitute(out, END_COLS, s->event_ends ? "e.end_date, e.end_precision"
                                                      : "NULL, NULL");
 }
 
@@ -158,19 +158,32 @@ static int check_tables(store *s, const char **missing)
     return ok ? 0 : -1;
 }
 
-/* The quotes table has the columns schema 2 added (by column, not by
-** version: a file is read by what it holds). */
-static int has_quote_v2(store *s)
+/* How many of the columns named in cols (an SQL list of names) table has. */
+static int count_columns(store *s, const char *table, const char *cols)
 {
     sqlite3_stmt *st;
     int n = 0;
-    if (prepare(s, &st, "SELECT count(*) FROM pragma_table_info('quotes') "
-                "WHERE name IN ('role', 'kind', 'context')") != 0)
-        return 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return n == 3;
+    sbuf q = {0};
+    sbuf_addf(&q, "SELECT count(*) FROM pragma_table_info('%s') WHERE name IN (%s)", table, cols);
+    if (prepare(s, &st, q.s) == 0) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sbuf_free(&q);
+    return n;
+}
+
+/* The columns schema 2 added, by column rather than by version: a file is
+** read by what it holds. */
+static int has_quote_v2(store *s)
+{
+    return count_columns(s, "quotes", "'role', 'kind', 'context'") == 3;
+}
+
+static int has_event_ends(store *s)
+{
+    return count_columns(s, "events", "'end_date', 'end_precision'") == 2;
 }
 
 /* Article order as SQL (NULL sorts lowest, so undated articles come last;
@@ -298,7 +311,6 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
     }
     int version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
-    s->version = version;
     if (version < STORE_USER_VERSION_MIN || version > STORE_USER_VERSION) {
         char d[64];
         snprintf(d, sizeof d, "user_version %d, expected %d to %d", version,
@@ -313,6 +325,7 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         goto err;
     }
     s->quotes_v2 = has_quote_v2(s);
+    s->event_ends = has_event_ends(s);
     if (prepare_all(s) != 0) {
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
