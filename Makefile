@@ -295,7 +295,7 @@ WEBPAGES ?= $(if $(VITRINE_WEBPAGES),$(VITRINE_WEBPAGES),../shared/webpages-dev)
 EVAL_TOOL := $(BUILD)/vitrine-eval
 EVAL_OBJ  := $(call obj,tests/eval/vitrine_eval.c tests/eval/eval_metrics.c)
 .PHONY: eval
-$(EVAL_TOOL): $(EVAL_OBJ)
+$(EVAL_TOOL): $(EVAL_OBJ) $(BUILD)/libcorpus.a $(BUILD)/libcommon.a
 	@echo '  LD     $@'
 	@$(CC) $(LDFLAGS_BASE) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS) -lm
 $(BUILD)/tests/test_eval_metrics: $(call obj,tests/eval/eval_metrics.c)

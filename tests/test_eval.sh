@@ -5,6 +5,8 @@
 #     tests/eval/bundled.sha256 (hashes, so that no article's words are
 #     written into the tests). A mismatch prints the new line to paste when
 #     the change is intended.
+#     Every event of the bundled corpus keeps issue 12's rules (a text that
+#     stands alone, a real date or range): vitrine-eval --events.
 #  2. The development pages (../shared/webpages-dev beside the repository,
 #     or $VITRINE_WEBPAGES) are built and scored by tests/eval/run.sh; each
 #     line of tests/eval/floors.txt is one check. Without the pages (a fresh
@@ -37,6 +39,22 @@ while read -r id; do
             "(if intended, put \"$n $sum\" in $WANT)"
     fi
 done < "$T/ids"
+if "$BUILD/vitrine-eval" --events "$T/bundled.db" > "$T/events" 2>&1; then ok; else
+    bad "bundled events break the rules:"; cat "$T/events"
+fi
+# ... and the check itself finds what breaks them: a day that does not exist,
+# a range ending before it starts, a text opening with a word pointing back.
+cat tests/fixtures/schema.sql - <<'SQL' | sqlite3 "$T/badev.db"
+INSERT INTO articles VALUES (1, 'a', 'A', NULL, NULL, '2020-01-02', NULL, 'Body.', 1, 'a.txt');
+INSERT INTO events(id, article_id, date, precision, text, position, end_date, end_precision) VALUES
+ (1, 1, '2019-02-30', 'day', 'The council approved the new bridge over the river.', 1, NULL, NULL),
+ (2, 1, '2019-05', 'month', 'The council debated the budget for the new bridge.', 2, '2019-03', 'month'),
+ (3, 1, '2019-06-01', 'day', 'It was approved by a narrow majority of the council.', 3, NULL, NULL),
+ (4, 1, '2019-07-01', 'day', 'The new bridge over the river opened to traffic.', 4, NULL, NULL);
+SQL
+"$BUILD/vitrine-eval" --events "$T/badev.db" > "$T/badev" 2>&1; rc=$?
+if [ "$rc" = 1 ] && grep -q '^events: 4 checked, 3 bad' "$T/badev" && grep -q 'impossible date' "$T/badev" \
+   && grep -q 'impossible range' "$T/badev"; then ok; else bad "--events on broken events (rc $rc):"; cat "$T/badev"; fi
 want_n=$(grep -c '^[0-9]' "$WANT")
 if [ "$n" = "$want_n" ]; then ok; else bad "bundled articles: $n stored, $WANT lists $want_n"; fi
 

@@ -28,6 +28,7 @@
 **   summary_leak_pages        pages with a boilerplate line in a summary
 */
 #include "eval_metrics.h"
+#include "corpus/corpus.h"   /* corpus_event_standalone: the rules events keep */
 
 #include <dirent.h>
 #include <errno.h>
@@ -64,10 +65,10 @@ typedef struct eval_page {
 /* Figures of one kind, by name (see the header). */
 static const char *const eval_figure_names[] = {
     "pages", "missing", "title", "author", "author_na_stored", "p", "r", "f1",
-    "leaks_per_page", "leaks_max", "summary_leak_pages",
+    "leaks_per_page", "leaks_max", "summary_leak_pages", "events", "events_bad",
 };
 enum { F_PAGES, F_MISSING, F_TITLE, F_AUTHOR, F_AUTHOR_NA, F_P, F_R, F_F1,
-       F_LEAKS, F_LEAKS_MAX, F_SUMLEAK, F_COUNT };
+       F_LEAKS, F_LEAKS_MAX, F_SUMLEAK, F_EVENTS, F_EVENTS_BAD, F_COUNT };
 
 typedef struct eval_kind {
     const char *name;           /* "txt" (borrowed from argv) */
@@ -291,6 +292,82 @@ static void eval_print_targets(const eval_kind *k) {
     }
 }
 
+/* ---- events ------------------------------------------------------------- */
+
+static int eval_days_in(int y, int m) {
+    static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
+}
+
+/* 1 if iso is a real date of the given precision ("YYYY", "YYYY-MM",
+** "YYYY-MM-DD" for year, month, day) from year 1 on. */
+static int eval_date_ok(const char *iso, const char *prec) {
+    int y = 0, m = 0, d = 0, n = 0;
+    if (!iso || !prec) return 0;
+    size_t len = strlen(iso);
+    if (strcmp(prec, "year") == 0) n = len == 4 && sscanf(iso, "%4d", &y) == 1;
+    else if (strcmp(prec, "month") == 0) n = len == 7 && sscanf(iso, "%4d-%2d", &y, &m) == 2;
+    else if (strcmp(prec, "day") == 0) n = len == 10 && sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3;
+    if (!n || y < 1) return 0;
+    if (m && (m < 1 || m > 12)) return 0;
+    if (d && (d < 1 || d > eval_days_in(y, m))) return 0;
+    return 1;
+}
+
+/* Checks every event of db: counts into *n and *bad; each bad one is
+** described on out when out is not NULL. -1 when db has no events table. */
+static int eval_events(sqlite3 *db, int *n, int *bad, FILE *out) {
+    sqlite3_stmt *st;
+    *n = *bad = 0;
+    int ends = sqlite3_prepare_v2(db, "SELECT end_date FROM events LIMIT 0", -1, &st, NULL)
+               == SQLITE_OK;
+    sqlite3_finalize(st);
+    const char *sql = ends
+        ? "SELECT a.file, e.date, e.precision, e.end_date, e.end_precision, e.text FROM events e"
+          " JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.position"
+        : "SELECT a.file, e.date, e.precision, NULL, NULL, e.text FROM events e"
+          " JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.position";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *file = (const char *)sqlite3_column_text(st, 0);
+        const char *date = (const char *)sqlite3_column_text(st, 1);
+        const char *prec = (const char *)sqlite3_column_text(st, 2);
+        const char *end = (const char *)sqlite3_column_text(st, 3);
+        const char *eprec = (const char *)sqlite3_column_text(st, 4);
+        const char *text = (const char *)sqlite3_column_text(st, 5);
+        const char *why = NULL;
+        (*n)++;
+        if (!eval_date_ok(date, prec)) why = "impossible date";
+        else if (end && (!eval_date_ok(end, eprec) || strcmp(end, date) < 0))
+            why = "impossible range";
+        else if (!text || !corpus_event_standalone(text, &why))
+            why = why ? why : "no text";
+        if (!why) continue;
+        (*bad)++;
+        if (out)
+            fprintf(out, "    event %s %s%s%s: %s: \"%s\"\n", file ? file : "?", date ? date : "?",
+                    end ? ".." : "", end ? end : "", why, text ? text : "");
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* --events DB: 0 when every event keeps the rules, 1 when one does not, 2
+** when DB cannot be read. */
+static int eval_events_only(const char *path) {
+    sqlite3 *db = NULL;
+    int n = 0, bad = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+        || eval_events(db, &n, &bad, stdout) != 0) {
+        fprintf(stderr, "vitrine-eval: %s: %s\n", path, db ? sqlite3_errmsg(db) : "cannot open");
+        sqlite3_close(db);
+        return 2;
+    }
+    sqlite3_close(db);
+    printf("events: %d checked, %d bad\n", n, bad);
+    return bad ? 1 : 0;
+}
+
 /* Builds one kind's table and figures. 0 / -1. */
 static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k,
                          const char *detail) {
@@ -346,6 +423,12 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
         sumleak += pg.summary_leak;
         sp += pg.c.p; sr += pg.c.r; sf += pg.c.f1;
     }
+    int nev = 0, evbad = 0;
+    if (db) {
+        FILE *det = detail ? stdout : NULL;
+        if (det) printf("  events that break the rules:\n");
+        eval_events(db, &nev, &evbad, det);
+    }
     sqlite3_close(db);
     double *f = k->fig;
     int present = npages - missing;
@@ -360,6 +443,8 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
     f[F_LEAKS] = present ? (double)leaks / present : 0;
     f[F_LEAKS_MAX] = leaks_max;
     f[F_SUMLEAK] = sumleak;
+    f[F_EVENTS] = nev;
+    f[F_EVENTS_BAD] = evbad;
     printf("  %-32s %-6s %-6s %5.2f %5.2f %5.2f %6d %-7d\n", "TOTAL (mean over pages)", "", "",
            f[F_P], f[F_R], f[F_F1], leaks, sumleak);
     printf("total %s: title %d/%d (%.0f%%), author %d/%d (%.0f%%; %d stored where the page names "
@@ -367,6 +452,8 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
            "summary leak %d, missing %d\n", k->name, titles, npages, f[F_TITLE] * 100, authors,
            author_pages, f[F_AUTHOR] * 100, na_stored, f[F_P], f[F_R], f[F_F1], leaks, f[F_LEAKS],
            leaks_max, sumleak, missing);
+    printf("events %s: %d stored, %d break the rules (standalone text, real date)\n", k->name,
+           nev, evbad);
     eval_print_targets(k);
     return rc;
 }
@@ -374,9 +461,9 @@ static int eval_kind_run(const char *pages, const eval_strv *names, eval_kind *k
 static void eval_summary_line(const eval_kind *k) {
     const double *f = k->fig;
     printf("eval %s pages=%.0f missing=%.0f title=%.2f author=%.2f author_na_stored=%.0f p=%.2f "
-           "r=%.2f f1=%.2f leaks_per_page=%.2f leaks_max=%.0f summary_leak_pages=%.0f\n", k->name,
-           f[F_PAGES], f[F_MISSING], f[F_TITLE], f[F_AUTHOR], f[F_AUTHOR_NA], f[F_P], f[F_R],
-           f[F_F1], f[F_LEAKS], f[F_LEAKS_MAX], f[F_SUMLEAK]);
+           "r=%.2f f1=%.2f leaks_per_page=%.2f leaks_max=%.0f summary_leak_pages=%.0f events=%.0f events_bad=%.0f\n",
+           k->name, f[F_PAGES], f[F_MISSING], f[F_TITLE], f[F_AUTHOR], f[F_AUTHOR_NA], f[F_P],
+           f[F_R], f[F_F1], f[F_LEAKS], f[F_LEAKS_MAX], f[F_SUMLEAK], f[F_EVENTS], f[F_EVENTS_BAD]);
 }
 
 /* ---- floors ----------------------------------------------------------------- */
@@ -438,6 +525,7 @@ int main(int argc, char **argv) {
         if (strcmp(argv[i], "--pages") == 0 && i + 1 < argc) pages = argv[++i];
         else if (strcmp(argv[i], "--floors") == 0 && i + 1 < argc) floors = argv[++i];
         else if (strcmp(argv[i], "--detail") == 0 && i + 1 < argc) detail = argv[++i];
+        else if (strcmp(argv[i], "--events") == 0 && i + 1 < argc) return eval_events_only(argv[++i]);
         else if (argv[i][0] != '-' && strchr(argv[i], '=') && nkinds < EVAL_MAX_KINDS) {
             char *eq = strchr(argv[i], '=');
             *eq = '\0';
