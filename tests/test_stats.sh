@@ -48,6 +48,16 @@ check "table: slides that drew a touch" 'grep -A2 "Slides that drew a touch" "$t
 check "csv: header and rows" 'head -1 "$tmp/csv" | grep -qx "section,key,value" && grep -qx "summary,sessions,2" "$tmp/csv" && grep -qx "day,2026-11-27,2" "$tmp/csv"'
 check "html: charts as inline SVG" '[ "$(grep -c "<svg viewBox" "$tmp/r.html")" -eq 2 ] && grep -q "<rect" "$tmp/r.html"'
 check "html: no script, no network" '! grep -qi "<script\|http://\|https://" "$tmp/r.html"'
+check "html: 24 bars' labels on the hour chart" '[ "$(grep -c "text-anchor=\"middle\">[0-2][0-9]<" "$tmp/r.html")" -eq 24 ]'
+# In a real browser, headless, where one is installed (not a test package:
+# chromium is large): the report renders to a page of charts and tables.
+if command -v chromium > /dev/null 2>&1; then
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1200,1900 \
+        --screenshot="$tmp/report.png" "file://$tmp/r.html" > /dev/null 2>&1
+    check "html: chromium renders the report" '[ "$(wc -c < "$tmp/report.png" 2>/dev/null || echo 0)" -gt 20000 ]'
+else
+    echo "test_stats.sh: no chromium here: the report is not rendered in a browser"
+fi
 printf 'garbage' > "$tmp/bad.db"
 "$TOOL" "$tmp/bad.db" > /dev/null 2> "$tmp/err"; rc=$?
 check "not a statistics file: exit 1, named" '[ $rc -eq 1 ] && grep -q "bad.db" "$tmp/err"'

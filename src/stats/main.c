@@ -119,8 +119,11 @@ static void build(sqlite3 *db, store *content, report *r)
                                " LIMIT 1 OFFSET (SELECT (count(*) - 1) / 2 FROM sessions WHERE active IS NOT NULL)");
     r->days = query(db, "SELECT * FROM (SELECT strftime('%Y-%m-%d', start, 'unixepoch', 'localtime') d,"
                         " count(*), 0 FROM sessions GROUP BY d ORDER BY d DESC LIMIT 400) ORDER BY 1");
-    r->hours = query(db, "SELECT strftime('%H', start, 'unixepoch', 'localtime') h, count(*), 0"
-                         " FROM sessions GROUP BY h ORDER BY h");
+    /* every hour of the day, the quiet ones as 0: the shape of a day */
+    r->hours = query(db, "WITH RECURSIVE hh(h) AS (SELECT 0 UNION ALL SELECT h + 1 FROM hh"
+                         " WHERE h < 23) SELECT printf('%02d', h), (SELECT count(*) FROM sessions"
+                         " WHERE strftime('%H', start, 'unixepoch', 'localtime') = printf('%02d', h)),"
+                         " 0 FROM hh ORDER BY h");
     for (int l = 0; l < L_COUNT; l++) {
         r->lists[l] = query(db, lists[l].sql);
         for (int i = 0; i < r->lists[l].n && i < TOP_N; i++)
@@ -149,7 +152,8 @@ static void print_text(const report *r, const char *path)
         printf("  %-12s %6ld\n", r->days.v[i].key, r->days.v[i].n);
     printf("\nSessions per hour of the day\n");
     for (int i = 0; i < r->hours.n; i++)
-        printf("  %-12s %6ld\n", r->hours.v[i].key, r->hours.v[i].n);
+        if (r->hours.v[i].n)                    /* the chart shows the quiet hours */
+            printf("  %-12s %6ld\n", r->hours.v[i].key, r->hours.v[i].n);
     for (int l = 0; l < L_COUNT; l++) {
         printf("\n%s\n", lists[l].title);
         if (!r->lists[l].n)
@@ -214,15 +218,20 @@ static void svg_bars(FILE *fp, const table *t, const char *caption, int every)
                 "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\">\n",
             caption, W, H, caption);
     int ph = H - bottom - top;
-    for (int g = 0; g <= 4; g++) {              /* grid: 0, 1/4 .. max */
-        int y = top + ph - ph * g / 4;
+    /* grid: whole-number steps (at most 4 of them), the top a multiple of one */
+    long step = (max + 3) / 4, lines = (max + step - 1) / step;
+    max = step * lines;
+    for (long g = 0; g <= lines; g++) {
+        int y = top + ph - (int)(ph * g / lines);
         fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"grid\"/>"
                     "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">%ld</text>\n",
-                left, y, W - 10, y, left - 6, y + 4, max * g / 4);
+                left, y, W - 10, y, left - 6, y + 4, step * g);
     }
     if (!t->n)
         fprintf(fp, "<text x=\"%d\" y=\"%d\" class=\"axis\">no sessions yet</text>\n", W / 2 - 50, H / 2);
     double bw = t->n ? (double)(W - left - 10) / t->n : 0;
+    if (bw > 120)
+        bw = 120;                               /* a few bars stay bars, not a wall */
     for (int i = 0; i < t->n; i++) {
         int h = (int)((double)ph * (double)t->v[i].n / (double)max);
         fprintf(fp, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"bar\">"
