@@ -333,15 +333,27 @@ const char *ui_quote_shown(const store_quote *q, text_mark *mark)
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n)
 {
-    char date[64];
-    ui_format_date(published, date, sizeof date);
+    char plain[64], date[128];
+    ui_format_date(published, plain, sizeof plain);
+    /* a date never breaks across lines ("8 | September 2020"): no-break
+    ** spaces inside it */
+    size_t d = 0;
+    for (const char *c = plain; *c && d + 3 < sizeof date; c++) {
+        if (*c == ' ') {
+            date[d++] = '\xc2';
+            date[d++] = '\xa0';
+        } else {
+            date[d++] = *c;
+        }
+    }
+    date[d] = 0;
     const char *parts[3] = { source, date, author };
     size_t len = 0;
     out[0] = 0;
     for (int i = 0; i < 3; i++) {
         if (!parts[i] || !*parts[i])
             continue;
-        int k = snprintf(out + len, n - len, "%s%s", len ? " \xc2\xb7 " : "", parts[i]);
+        int k = snprintf(out + len, n - len, "%s%s", len ? "\xc2\xa0\xc2\xb7 " : "", parts[i]);
         if (k < 0 || (size_t)k >= n - len)
             break;
         len += (size_t)k;
