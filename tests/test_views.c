@@ -605,6 +605,26 @@ static void test_date_range(void)
     }
 }
 
+/* The meta line: parts joined by " · ", a date never broken across lines
+** (no-break spaces inside it and before each dot). */
+static void test_meta_line(void)
+{
+#define NB "\xc2\xa0"
+    static const struct { const char *src, *pub, *author, *want; } rows[] = {
+        { "Outlet", "2020-09-08", "Ann Lee", "Outlet" NB "\xc2\xb7 8" NB "September" NB "2020" NB "\xc2\xb7 Ann Lee" },
+        { "Outlet", "2020-09", NULL, "Outlet" NB "\xc2\xb7 September" NB "2020" },
+        { NULL, "2020", "Ann Lee", "2020" NB "\xc2\xb7 Ann Lee" },
+        { "Outlet", NULL, NULL, "Outlet" },
+        { NULL, NULL, NULL, "" },
+    };
+#undef NB
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char out[160];
+        ui_format_meta(rows[i].src, rows[i].pub, rows[i].author, out, sizeof out);
+        T_STR(out, rows[i].want);
+    }
+}
+
 int main(void)
 {
     alloc_hook_sdl();
@@ -620,6 +640,7 @@ int main(void)
     st = store_open(dbpath, &e, NULL, 0);
     T_OK(fonts && st);
     T_RUN(test_date_range);
+    T_RUN(test_meta_line);
     if (fonts && st) {
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);
