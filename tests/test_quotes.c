@@ -330,6 +330,14 @@ static const qrow rows[] = {
           "\xE2\x80\x9CNobody in this town ever wanted this war,\xE2\x80\x9D Tove Falk said, \xE2\x80\x9C" "and nobody knows how to end it now.\xE2\x80\x9D" },
         { "and nobody knows how to end it now.", "Tove Falk",
           NULL, "\xE2\x80\x9CNobody in this town ever wanted this war,\xE2\x80\x9D Tove Falk said, \xE2\x80\x9C" "and nobody knows how to end it now.\xE2\x80\x9D" } } },
+    /* a fragment whose speaker is no name: left out (a question the
+    ** writer poses, a term a pronoun uses), while a whole one is kept */
+    { "partial-question-nobody-named",
+      { "At every meeting the editors kept asking, \"what should we be doing in the newsroom?\" and nobody had an answer." },
+      { { NULL, NULL, NULL, NULL } } },
+    { "partial-pronoun-unresolved",
+      { "They called the new rules \"a tax on every small shop in the valley\" at the meeting." },
+      { { NULL, NULL, NULL, NULL } } },
     /* ---- not key quotes ---- */
     { "headline-in-quotation-marks",
       { "\"Cyberspace must be shared by every nation on this earth\"",

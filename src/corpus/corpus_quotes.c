@@ -79,7 +79,9 @@
 ** sentence, whitespace collapsed, its double quotation marks set as “ ”
 ** (an unclosed one closed at the end), so the text is found verbatim in it.
 ** Screens show the sentence with the quoted words marked, never a bare
-** fragment. Every other quote is WHOLE and ends as a sentence: when it does
+** fragment. A partial quote whose speaker is not resolved to a name is
+** left out: a fragment nobody named said is a phrase in quotation marks
+** (a question the reporter poses, a term), not a quotation. Every other quote is WHOLE and ends as a sentence: when it does
 ** not end in . ? ! or … (closing marks aside), a full stop is added
 ** (decision: the comma before "he said" stands for the speaker's full stop).
 **
@@ -1620,6 +1622,10 @@ int corpus_quotes(const corpus_doc *doc, corpus_quote **quotes, size_t *n) {
             if (!a.found) { free(text); continue; }
             here = a;
             corpus_quote_kind kind = qt_partial(p, r, o_tok, ss) ? CQUOTE_PARTIAL : CQUOTE_WHOLE;
+            if (kind == CQUOTE_PARTIAL && !a.who) {
+                free(text);     /* a fragment nobody named said: a phrase in quotation marks */
+                continue;
+            }
             char *context = NULL;
             if (kind == CQUOTE_PARTIAL) context = qt_context(p, r, ss);
             else text = qt_full_stop(text);
