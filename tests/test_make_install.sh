@@ -21,8 +21,10 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 # installed from ASan objects, linked as such
 san=""
 if readelf -d "$BUILD/vitrine" 2>/dev/null | grep -q libasan; then san=SANITIZE=1; fi
-m() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI $MAKE $san "$@"; }
-mn() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI $MAKE "$@"; }   # make -n: the default flags
+# (MAKEFLAGS goes too: under `make test SANITIZE=1` it carries SANITIZE=1
+# into every make started here)
+m() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI -u MAKEFLAGS -u MFLAGS $MAKE $san "$@"; }
+mn() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI -u MAKEFLAGS -u MFLAGS $MAKE "$@"; }   # make -n: the default flags
 
 # ---- make install
 d=$tmp/dest
