@@ -21,10 +21,12 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 # installed from ASan objects, linked as such
 san=""
 if readelf -d "$BUILD/vitrine" 2>/dev/null | grep -q libasan; then san=SANITIZE=1; fi
-# (MAKEFLAGS goes too: under `make test SANITIZE=1` it carries SANITIZE=1
-# into every make started here)
-m() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI -u MAKEFLAGS -u MFLAGS $MAKE $san "$@"; }
-mn() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI -u MAKEFLAGS -u MFLAGS $MAKE "$@"; }   # make -n: the default flags
+# (the Makefile's own variables go too: `make test SANITIZE=1 WERROR=...`
+# exports them, and MAKEFLAGS carries them, into every make started here)
+clean_env() { env -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS -u CI -u MAKEFLAGS -u MFLAGS \
+    -u SANITIZE -u WERROR -u OPT -u HARDEN -u HARDEN_LD "$@"; }
+m() { clean_env $MAKE $san "$@"; }
+mn() { clean_env $MAKE "$@"; }   # make -n: the default flags
 
 # ---- make install
 d=$tmp/dest
