@@ -12,10 +12,7 @@
 # N failed".
 BUILD=${BUILD:-build}
 INST=board/rpi/install.sh
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 r=$tmp/root
 mkdir -p "$r/boot/firmware" "$r/etc"

@@ -3,9 +3,7 @@
 # unnoticed. `systemd-analyze security --offline=true --threshold=N` rates
 # each unit file as installed (exposure 0.0 best .. 10.0 worst, N = 10 x the
 # bound) and fails above the bound. Prints "N passed, N failed".
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 if ! command -v systemd-analyze >/dev/null || ! systemd-analyze security --help 2>/dev/null | grep -q -- --offline; then
     echo "test_board_security: needs systemd-analyze with --offline (systemd >= 250)"
     echo "0 passed, 1 failed"; exit 1

@@ -11,9 +11,7 @@
 BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
 UNIT=board/rpi/vitrine.service
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 for t in strace systemd-analyze; do
     command -v $t >/dev/null || { echo "test_board_syscalls: needs $t"; echo "0 passed, 1 failed"; exit 1; }
 done

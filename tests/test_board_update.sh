@@ -9,10 +9,7 @@
 # curator's keygen/sign/verify). Prints "N passed, N failed".
 BUILD=${BUILD:-build}
 UPD=board/rpi/vitrine-update.sh
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); srv_pid=""
 trap '[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 if ! command -v curl >/dev/null || ! command -v python3 >/dev/null || ! command -v openssl >/dev/null || [ ! -x "$BUILD/vitrine-corpus" ]; then

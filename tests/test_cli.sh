@@ -7,12 +7,10 @@
 BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
 FX=tests/fixtures/io
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 T=$(mktemp -d /tmp/vitrine-test-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # run ARGS...: runs the tool; sets $rc, stdout in $T/out, stderr in $T/err.
 run() { "$BIN" "$@" > "$T/out" 2> "$T/err"; rc=$?; }

@@ -14,11 +14,9 @@
 # Run from the repository root with $BUILD set; last line "N passed, N failed".
 BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 T=$(mktemp -d /tmp/vitrine-test-eval.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 command -v sqlite3 > /dev/null || { echo "sqlite3 CLI missing"; echo "0 passed, 1 failed"; exit 1; }
 [ -x "$BIN" ] || { echo "no $BIN"; echo "0 passed, 1 failed"; exit 1; }

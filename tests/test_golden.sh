@@ -7,11 +7,8 @@ BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}        # hook: board/check.sh runs the app under qemu
 CMP=${VITRINE_CMP:-$BUILD/tests/test_golden} # hook: the native compare tool
 # (board/check.sh also sets VITRINE_TIME_LIMIT: qemu runs the app ~3x slower)
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
 cat tests/fixtures/schema.sql tests/fixtures/engine/fixture.sql | sqlite3 "$tmp/f.db" || bad "fixture db"
 

@@ -11,10 +11,8 @@
 BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
 CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # case: NAME FIXTURE SED SIZE GOLDEN SCRIPT-LINES (the shot is named out.png)
 #   fixture ui (tests/golden/ui, app flags of test_ui_flows.sh) or views

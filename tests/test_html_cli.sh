@@ -7,11 +7,9 @@
 # the last line is "N passed, N failed".
 BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 T=$(mktemp -d /tmp/vitrine-test-html-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 run() { "$BIN" "$@" > "$T/out" 2> "$T/err"; rc=$?; }
 expect_rc() {
     if [ "$rc" -ge 128 ]; then bad "$1: crashed (exit $rc)"; sed 's/^/  /' "$T/err"

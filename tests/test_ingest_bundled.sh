@@ -8,11 +8,9 @@
 BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
 SRC=assets/corpus
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 T=$(mktemp -d /tmp/vitrine-test-bundled.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 q()   { sqlite3 "$T/corpus.db" "$1"; }
 # is NAME GOT WANT
 is()  { if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi; }

@@ -16,10 +16,7 @@
 BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
 CORPUS=$BUILD/vitrine-corpus
-pass=0; fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); pids=""
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 if [ ! -x "$APP" ] || [ ! -x "$CORPUS" ] || ! command -v python3 >/dev/null; then

@@ -10,11 +10,8 @@
 # no apt-get). Prints "N passed, N failed".
 BUILD=${BUILD:-build}
 MAKE=${MAKE:-make}
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 # no jobserver or flags of an outer make (make test runs this)
 unset MAKEFLAGS MFLAGS MAKELEVEL
 # ... but the build's own kind: an ASan build (make test SANITIZE=1) is

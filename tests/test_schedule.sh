@@ -7,11 +7,8 @@
 # Prints "N passed, N failed".
 BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=${KEEP_TMP:-$(mktemp -d)}; [ -n "$KEEP_TMP" ] || trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 size_of() { wc -c < "$1" 2>/dev/null || echo 0; }
 # A black 800x480 frame compresses to about 5 KB (shots use libpng's fast
 # level); any screen of content is tens of kilobytes.

@@ -9,11 +9,8 @@ APP=${VITRINE_BIN:-$BUILD/vitrine}
 CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
 case $APP in /*) ;; *) APP=$PWD/$APP ;; esac
 case $CMP in /*) ;; *) CMP=$PWD/$CMP ;; esac
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 same() { "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null 2>&1; }
 # identical pixels (the same renderer writes the same PNG bytes): for stray
 # text smaller than the goldens' tolerance

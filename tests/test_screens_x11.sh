@@ -22,11 +22,8 @@ done
 if [ -z "$IN_XVFB" ]; then      # re-run inside a private X server, no window manager
     IN_XVFB=1 exec xvfb-run -a -s "-screen 0 ${XVFB_SCREEN:-1920x1080x24}" sh "$0" "$@"
 fi
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 same() { "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null 2>&1; }
 cat tests/fixtures/schema.sql tests/fixtures/screens/fixture.sql | sqlite3 "$tmp/s.db" || bad "fixture db"
 

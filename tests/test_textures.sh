@@ -13,11 +13,8 @@
 # Prints "N passed, N failed".
 BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=${KEEP_TMP:-$(mktemp -d)}; [ -n "$KEEP_TMP" ] || trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 run() {    # run LIMIT SIZE DB SCRIPT OUTDIR: shots in OUTDIR, --bench lines in OUTDIR/bench
     mkdir -p "$5"
     VITRINE_MAX_TEXTURE=$1 "$APP" --headless --quiet --bench --size "$2" --transition slide \

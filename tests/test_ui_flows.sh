@@ -9,11 +9,8 @@ BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
 CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
 G=tests/golden/ui
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 same() { "$CMP" --compare "$1" "$2" >/dev/null 2>&1; }
 # golden NAME: the shot $tmp/NAME matches (or, updating, becomes) $G/NAME
 golden() {

@@ -15,11 +15,8 @@
 # passed, N failed".
 BUILD=${BUILD:-build}
 APP=$BUILD/vitrine
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
 asan=0
 if nm "$APP" 2>/dev/null | grep -q __asan_init || ldd "$APP" 2>/dev/null | grep -q libasan; then

@@ -10,11 +10,8 @@ BUILD=${BUILD:-build}
 APP=${VITRINE_BIN:-$BUILD/vitrine}
 CMP=${VITRINE_CMP:-$BUILD/tests/test_golden}
 G=tests/golden/views
-pass=0; fail=0
+. "$(dirname "$0")/lib.sh"     # pass, fail, ok, bad, check
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 same() { "$CMP" --compare "$tmp/$1" "$2" >/dev/null; }
 differ() { ! "$CMP" --compare "$tmp/$1" "$tmp/$2" >/dev/null; }
 run() { "$APP" --headless --quiet --size 800x480 --db "$tmp/f.db" --script "$tmp/$1" --shots "$tmp"; }
