@@ -35,6 +35,8 @@ static const struct {
       "\xc3\x83\xc2\xa9 and \xc3\xa9", 1 },
     { "overlong is not utf8", "x\xc0\xafy", 0, 0, "x\xc3\x80\xc2\xafy", 1 },
     { "surrogate is not utf8", "x\xed\xa0\x80", 0, 0, "x\xc3\xad\xc2\xa0\xe2\x82\xac", 1 },
+    { "overlong 3 bytes is not utf8", "x\xe0\x80\xafy", 0, 0, "x\xc3\xa0\xe2\x82\xac\xc2\xafy", 1 },
+    { "above U+10FFFF is not utf8", "x\xf4\x90\x80\x80y", 0, 0, "x\xc3\xb4\xef\xbf\xbd\xe2\x82\xac\xe2\x82\xacy", 1 },
     { "truncated sequence", "ab\xe2\x80", 0, 0, "ab\xc3\xa2\xe2\x82\xac", 1 },
     { "ctrl-z at end ok", "text\x1a", 0, 0, "text\x1a", 0 },
     { "tabs and formfeed ok", "a\tb\fc", 0, 0, "a\tb\fc", 0 },

@@ -76,6 +76,10 @@ int corpus_decode(const char *bytes, size_t n, char **text, size_t *len, corpus_
 ** after a message naming the file and the problem (unreadable, empty,
 ** larger than limit). */
 int corpus_read_raw(const char *path, size_t limit, char **bytes, size_t *n, corpus_diag *d);
+/* Offset of the first byte of s[0..n) that starts no valid UTF-8 sequence
+** (utf8proc's rules), or n when all is valid; *ascii (may be NULL) is 1 when
+** no byte before that offset is above 0x7F. */
+size_t corpus_utf8_first_invalid(const unsigned char *s, size_t n, int *ascii);
 
 /* ---- metadata ------------------------------------------------------------ */
 

@@ -308,29 +308,6 @@ static int has_alnum(const char *s) {
 
 /* ---- charset ------------------------------------------------------------- */
 
-static int utf8_valid(const unsigned char *s, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) { i++; continue; }
-        size_t k;
-        uint32_t cp;
-        if (c >= 0xc2 && c <= 0xdf) { k = 2; cp = c & 0x1f; }
-        else if (c >= 0xe0 && c <= 0xef) { k = 3; cp = c & 0x0f; }
-        else if (c >= 0xf0 && c <= 0xf4) { k = 4; cp = c & 0x07; }
-        else return 0;
-        if (n - i < k) return 0;
-        for (size_t j = 1; j < k; j++) {
-            if ((s[i + j] & 0xc0) != 0x80) return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3f);
-        }
-        if (k == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return 0;
-        if (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) return 0;
-        i += k;
-    }
-    return 1;
-}
-
 /* The charset declared in the first bytes ("<meta charset=X>" or
 ** "content=...charset=X"), lowercased into out; 0 if none. */
 static int declared_charset(const char *s, size_t n, char *out, size_t cap) {
@@ -359,7 +336,7 @@ static const char *pick_encoding(const char *s, size_t n, size_t *skip, char *de
     if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) { *skip = 3; return "UTF-8"; }
     if (n >= 2 && u[0] == 0xff && u[1] == 0xfe) { *skip = 2; return "UTF-16LE"; }
     if (n >= 2 && u[0] == 0xfe && u[1] == 0xff) { *skip = 2; return "UTF-16BE"; }
-    int valid = utf8_valid(u, n);
+    int valid = corpus_utf8_first_invalid(u, n, NULL) == n;
     if (declared_charset(s, n, decl, cap)) {
         if (!strcmp(decl, "utf-8") || !strcmp(decl, "utf8")) {
             if (valid) return "UTF-8";

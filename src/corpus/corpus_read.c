@@ -53,40 +53,27 @@ static int looks_binary(const unsigned char *s, size_t n) {
     return ctl * 100 > n * CORPUS_READ_MAX_CONTROL_PCT;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), 0 if invalid (overlong
-** forms, surrogates and code points above U+10FFFF are invalid). */
+/* Length of the valid UTF-8 sequence at s[0..n), 0 if invalid (utf8proc:
+** overlong forms, surrogates and code points above U+10FFFF are invalid). */
 static size_t utf8_seq_len(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t k;
-    uint32_t cp;
-    if (c >= 0xc2 && c <= 0xdf) { k = 2; cp = c & 0x1f; }
-    else if (c >= 0xe0 && c <= 0xef) { k = 3; cp = c & 0x0f; }
-    else if (c >= 0xf0 && c <= 0xf4) { k = 4; cp = c & 0x07; }
-    else return 0;
-    if (n < k) return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xc0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if (k == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return 0;
-    if (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) return 0;
-    return k;
+    if (s[0] < 0x80) return 1;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s, n < 4 ? (utf8proc_ssize_t)n : 4, &cp);
+    return k > 0 ? (size_t)k : 0;
 }
 
-/* Offset of the first invalid UTF-8 byte, or n when all is valid. Sets
-** *ascii to 1 when every byte is below 0x80 (then NFC is a no-op). */
-static size_t utf8_first_invalid(const unsigned char *s, size_t n, int *ascii) {
+size_t corpus_utf8_first_invalid(const unsigned char *s, size_t n, int *ascii) {
     size_t i = 0;
-    *ascii = 1;
+    int a = 1;
     while (i < n) {
         if (s[i] < 0x80) { i++; continue; }
-        *ascii = 0;
+        a = 0;
         size_t k = utf8_seq_len(s + i, n - i);
-        if (!k) return i;
+        if (!k) break;
         i += k;
     }
-    return n;
+    if (ascii) *ascii = a;
+    return i;
 }
 
 static int line_of(const unsigned char *s, size_t off) {
@@ -158,7 +145,7 @@ int corpus_decode(const char *bytes, size_t n, char **text, size_t *len, corpus_
     if (n >= 3 && memcmp(u, "\xef\xbb\xbf", 3) == 0) { u += 3; n -= 3; }
 
     int ascii;
-    size_t bad = utf8_first_invalid(u, n, &ascii);
+    size_t bad = corpus_utf8_first_invalid(u, n, &ascii);
     char *s;
     size_t slen;
     if (bad < n) {
