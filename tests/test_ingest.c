@@ -5,6 +5,7 @@
 ** cleaning and sentence stages split them.
 */
 #include "corpus/corpus.h"
+#include "common/bounds.h"
 #include "t.h"
 
 #include <stdlib.h>
@@ -81,8 +82,70 @@ static void test_refused(void) {
     }
 }
 
+/* Body length of a (paragraphs joined by a blank line, as the database has it). */
+static size_t body_len(const corpus_article *a) {
+    size_t n = 0;
+    for (size_t i = 0; i < a->doc.npara; i++) n += strlen(a->doc.paras[i]) + (i ? 2 : 0);
+    return n;
+}
+
+/* The ingest writes within the schema contract's bounds (common/bounds.h),
+** the same the app cuts to: a long article keeps its first paragraphs, one
+** enormous paragraph is cut at a word, a title beyond the bound is cut, and
+** a quote or event sentence beyond it is left out; each with a warning. */
+static void test_bounds(void) {
+    static const char para[] = "The council met again on Monday to discuss the harbour, the "
+        "ferries and the new bridge, and members argued about the cost for hours. ";
+    const size_t plen = sizeof para - 1;
+    /* 1. paragraphs past VITRINE_BODY_MAX */
+    size_t np = VITRINE_BODY_MAX / (plen * 3) + 40, cap = np * (plen * 3 + 2) + 64;
+    char *t = malloc(cap), *w = t;
+    for (size_t i = 0; i < np; i++) {
+        for (int k = 0; k < 3; k++) { memcpy(w, para, plen); w += plen; }
+        *w++ = '\n'; *w++ = '\n';
+    }
+    *w = 0;
+    corpus_article a;
+    corpus_diag d = { "long.txt", 0, 1 };
+    T_INT(corpus_ingest_bytes("long.txt", t, strlen(t), "title = Long\n", &a, &d), 0);
+    T_OK(body_len(&a) <= VITRINE_BODY_MAX);
+    T_OK(body_len(&a) > VITRINE_BODY_MAX - 3 * plen - 2);    /* nothing more than needed */
+    T_OK(d.nwarn >= 1);
+    corpus_article_free(&a);
+    /* 2. one paragraph past it, no line breaks */
+    w = t;
+    for (size_t i = 0; i < np * 3; i++) { memcpy(w, para, plen); w += plen; }
+    *w = 0;
+    d.nwarn = 0;
+    T_INT(corpus_ingest_bytes("one.txt", t, strlen(t), "title = One\n", &a, &d), 0);
+    T_INT((int)a.doc.npara, 1);
+    T_OK(a.doc.npara && strlen(a.doc.paras[0]) <= VITRINE_BODY_MAX);
+    T_OK(d.nwarn >= 1);
+    corpus_article_free(&a);
+    /* 3. a title and a quoted sentence past VITRINE_TEXT_MAX */
+    size_t qn = VITRINE_TEXT_MAX + 200;
+    char *title = malloc(qn + 16);
+    memcpy(title, "title = ", 8);
+    for (size_t i = 0; i < qn; i++) title[8 + i] = i % 7 == 6 ? ' ' : 'a';
+    memcpy(title + 8 + qn, "\n", 2);
+    w = t;
+    w += sprintf(w, "%s%s", BODY, "\"");
+    for (size_t i = 0; i < qn; i++) *w++ = i % 7 == 6 ? ' ' : 'b';
+    w += sprintf(w, ",\" said Mayor Ann Lee on Monday.\n\n%s", BODY);
+    d.nwarn = 0;
+    T_INT(corpus_ingest_bytes("q.txt", t, strlen(t), title, &a, &d), 0);
+    T_OK(a.doc.meta.title && strlen(a.doc.meta.title) <= VITRINE_TEXT_MAX);
+    for (size_t i = 0; i < a.nquotes; i++) T_OK(strlen(a.quotes[i].text) <= VITRINE_TEXT_MAX);
+    for (size_t i = 0; i < a.summary.n; i++) T_OK(strlen(a.summary.v[i]) <= VITRINE_TEXT_MAX);
+    T_OK(d.nwarn >= 1);
+    corpus_article_free(&a);
+    free(title);
+    free(t);
+}
+
 int main(void) {
     T_RUN(test_table);
+    T_RUN(test_bounds);
     T_RUN(test_refused);
     return T_DONE();
 }

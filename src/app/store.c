@@ -3,6 +3,7 @@
 */
 #include "app/store.h"
 
+#include "common/bounds.h"
 #include "common/util.h"
 
 #include <sqlite3.h>
@@ -49,16 +50,15 @@ const char *store_err_str(store_err e)
     return "unknown error";
 }
 
-/* What one value may hold when the app reads it (bytes): an article body
-** of STORE_BODY_MAX is ~40,000 words, a book chapter; every other text
-** (title, quote, event, summary sentence, names) is at most a paragraph.
-** A longer value (a broken or hostile database) is cut at a word with an
-** ellipsis and a log line: laid out whole it would hold the app for minutes. */
+/* What one value may hold when the app reads it (bytes; the schema
+** contract's bounds, common/bounds.h). A longer value (a broken or hostile
+** database) is cut at a word with an ellipsis and a log line: laid out
+** whole it would hold the app for minutes. */
 #ifndef STORE_BODY_MAX
-#define STORE_BODY_MAX  (256 * 1024)
+#define STORE_BODY_MAX  VITRINE_BODY_MAX
 #endif
 #ifndef STORE_TEXT_MAX
-#define STORE_TEXT_MAX  (4 * 1024)
+#define STORE_TEXT_MAX  VITRINE_TEXT_MAX
 #endif
 #define STORE_CUT_MARK  "\xe2\x80\xa6"   /* U+2026 at the cut */
 

@@ -2,7 +2,12 @@
 ** src/corpus/corpus_db.c: writes and checks the SQLite database that the
 ** display app reads.
 **
-** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC. Version 2
+** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC, and within
+** the bounds of src/common/bounds.h: a body at most VITRINE_BODY_MAX bytes
+** (256 KiB), every other text at most VITRINE_TEXT_MAX (4 KiB). The ingest
+** writes within them (longer bodies keep their first paragraphs; longer
+** sentences are left out; a warning each); the app cuts what exceeds them in
+** a database built by anyone else. Version 2
 ** added quotes.role, quotes.kind, quotes.context, events.end_date and
 ** events.end_precision (the app still reads version 1 files: those columns
 ** read as NULL there).

@@ -21,6 +21,7 @@
 ** A missing summary is a warning; the article is still kept.
 */
 #include "corpus/corpus.h"
+#include "common/bounds.h"
 #include "common/util.h"
 
 #include <ctype.h>
@@ -170,6 +171,81 @@ static void finalize(corpus_article *a, corpus_diag *d) {
     a->slug = make_slug(m->title);
 }
 
+/* ---- bounds (common/bounds.h: what the app shows of one value) ---------- */
+
+/* The body (paragraphs joined by a blank line) within VITRINE_BODY_MAX:
+** the paragraphs past it are left out, with a warning. Runs before the
+** summary, quotes and events, which then come from what is kept. */
+static void bound_body(corpus_doc *doc, corpus_diag *d) {
+    size_t total = 0, keep = doc->npara;
+    for (size_t i = 0; i < doc->npara; i++) {
+        size_t add = strlen(doc->paras[i]) + (i ? 2 : 0);
+        if (keep == doc->npara && total + add > VITRINE_BODY_MAX) keep = i;
+        total += add;
+    }
+    if (keep == doc->npara) return;
+    if (keep == 0) {            /* one paragraph longer than the bound: cut it at a space */
+        char *p = doc->paras[0];
+        size_t k = VITRINE_BODY_MAX - 4;
+        while (k > 0 && ((unsigned char)p[k] & 0xc0) == 0x80) k--;
+        for (size_t j = k; j > k - k / 8; j--)
+            if (p[j] == ' ') { k = j; break; }
+        memcpy(p + k, "\xe2\x80\xa6", 4);   /* U+2026 and the terminator */
+        keep = 1;
+    }
+    corpus_warn(d, doc->para_line[keep < doc->npara ? keep : 0],
+                "article text of %zu bytes is cut to what the app shows (%d bytes): "
+                "%zu of %zu paragraphs kept", total, VITRINE_BODY_MAX, keep, doc->npara);
+    for (size_t i = keep; i < doc->npara; i++) free(doc->paras[i]);
+    doc->npara = keep;
+}
+
+/* A metadata value over VITRINE_TEXT_MAX: cut at a character, with a warning. */
+static void bound_field(char *v, const char *what, corpus_diag *d) {
+    if (!v || strlen(v) <= VITRINE_TEXT_MAX) return;
+    size_t k = VITRINE_TEXT_MAX;
+    while (k > 0 && ((unsigned char)v[k] & 0xc0) == 0x80) k--;
+    corpus_warn(d, 0, "%s of %zu bytes is cut to %zu", what, strlen(v), k);
+    v[k] = 0;
+}
+
+static int too_long(const char *s) { return s && strlen(s) > VITRINE_TEXT_MAX; }
+
+/* Summary sentences, quotes and events over VITRINE_TEXT_MAX are left out
+** (a "sentence" that long is text without punctuation, not one to show). */
+static void bound_texts(corpus_article *a, corpus_diag *d) {
+    corpus_meta *m = &a->doc.meta;
+    bound_field(m->title, "title", d);
+    bound_field(m->source, "source", d);
+    bound_field(m->author, "author", d);
+    bound_field(m->url, "url", d);
+    size_t out = 0, dropped = 0;
+    for (size_t i = 0; i < a->summary.n; i++) {
+        if (too_long(a->summary.v[i])) { free(a->summary.v[i]); dropped++; }
+        else a->summary.v[out++] = a->summary.v[i];
+    }
+    a->summary.n = out;
+    out = 0;
+    for (size_t i = 0; i < a->nquotes; i++) {
+        corpus_quote *q = &a->quotes[i];
+        if (too_long(q->text) || too_long(q->context) || too_long(q->speaker) ||
+            too_long(q->role)) {
+            free(q->text); free(q->speaker); free(q->role); free(q->context);
+            dropped++;
+        } else a->quotes[out++] = *q;
+    }
+    a->nquotes = out;
+    out = 0;
+    for (size_t i = 0; i < a->nevents; i++) {
+        if (too_long(a->events[i].text)) { free(a->events[i].text); dropped++; }
+        else a->events[out++] = a->events[i];
+    }
+    a->nevents = out;
+    if (dropped)
+        corpus_warn(d, 0, "%zu summary sentence(s), quote(s) or event(s) longer than %d bytes "
+                    "left out", dropped, VITRINE_TEXT_MAX);
+}
+
 /* ---- pipeline ------------------------------------------------------------ */
 
 /* Runs every stage after the doc is filled: sidecar, finalize, summary,
@@ -183,6 +259,7 @@ static int ingest_doc(const char *path, const char *sidecar, int from_file,
         free(sc_name);
     }
     else if (from_file && corpus_sidecar_apply(path, &a->doc.meta, d) != 0) return -1;
+    bound_body(&a->doc, d);
     finalize(a, d);
     corpus_damage_check(&a->doc, d);
     if (corpus_summarize(&a->doc, &a->summary) != 0)
@@ -195,6 +272,7 @@ static int ingest_doc(const char *path, const char *sidecar, int from_file,
         a->events = NULL;
         a->nevents = 0;
     }
+    bound_texts(a, d);
     return 0;
 }
 
