@@ -4,7 +4,9 @@
 # the X server lays out again, and --fullscreen takes the display's size
 # (not the 1280x800 default laid out for the display), so clicks land where
 # the cards are. The window's pixels (xwd) are compared with headless shots
-# of the same size: both are the software renderer.
+# of the same size: both are the software renderer. Then a tour of the
+# screens in a window with the OpenGL ES 2 renderer (the Pi's path, Mesa's
+# llvmpipe here) against the software renderer's shots.
 # Needs xvfb-run, xdotool and xwd (board/deps.sh test set: xvfb, xdotool,
 # x11-apps); where they are missing and cannot be installed the test says so
 # and counts nothing. Prints "N passed, N failed".
@@ -102,6 +104,45 @@ headless 1920x1080 head_full_home.png
 headless 1920x1080 head_full_card2.png "0.5 0.2315"
 check "X: fullscreen Home is laid out for the display" 'same full_home.png head_full_home.png'
 check "X: a click lands on the card under the pointer" 'same full_card2.png head_full_card2.png'
+
+# ---- the Pi's renderer path: the same tour in a window with SDL's OpenGL ES 2
+# renderer (Mesa's llvmpipe under Xvfb) and headless with the software
+# renderer, compared with the goldens' tolerance. Where Mesa offers no GLES2
+# the app falls back to software (logged): then this part says so.
+cat tests/fixtures/schema.sql tests/fixtures/ui/fixture.sql | sqlite3 "$tmp/ui.db" || bad "ui fixture db"
+cat > "$tmp/tour.script" <<'S'
+at 1000 shot t_home.png
+at 1100 tap 0.2 0.3
+at 3000 shot t_article.png
+at 3100 key Return
+at 5000 shot t_full.png
+at 5100 swipe 0.5 0.8 0.5 0.3 200
+at 7000 shot t_full_scrolled.png
+at 7100 key Escape
+at 8500 key Escape
+at 10000 shot t_back_home.png
+at 14000 shot t_slide1.png
+at 30000 shot t_slide2.png
+at 30100 quit
+S
+for size in 800x480 1920x1080; do
+    mkdir -p "$tmp/gl_$size" "$tmp/sw_$size"
+    SDL_RENDER_DRIVER=opengles2 "$APP" --window --size "$size" --db "$tmp/ui.db" \
+        --set timing.idle_timeout=3000 --set slideshow.shuffle=false \
+        --script "$tmp/tour.script" --shots "$tmp/gl_$size" 2> "$tmp/gl_$size.err"; rc=$?
+    if ! grep -q "renderer opengles2" "$tmp/gl_$size.err"; then
+        echo "test_screens_x11.sh: no OpenGL ES 2 renderer here ($(grep -o 'renderer [a-z0-9]*' "$tmp/gl_$size.err" | head -n 1)): GLES tour skipped"
+        break
+    fi
+    check "GLES2 $size: the tour runs (exit 0)" '[ $rc -eq 0 ]' || cat "$tmp/gl_$size.err"
+    "$APP" --headless --quiet --size "$size" --db "$tmp/ui.db" \
+        --set timing.idle_timeout=3000 --set slideshow.shuffle=false \
+        --script "$tmp/tour.script" --shots "$tmp/sw_$size" 2>/dev/null
+    for f in t_home t_article t_full t_full_scrolled t_back_home t_slide1 t_slide2; do
+        check "GLES2 $size: $f matches the software renderer" \
+            '"$CMP" --compare "$tmp/gl_$size/$f.png" "$tmp/sw_$size/$f.png" > "$tmp/cmp" 2>&1' || cat "$tmp/cmp"
+    done
+done
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
