@@ -59,6 +59,8 @@ const ui_state *ui_get_state(const ui *u) { return &u->st; }
 
 void ui_set_wall(ui *u, int64_t wall0_ms) { u->st.wall0_ms = wall0_ms; }    /* issue 15 */
 
+void ui_set_seed(ui *u, uint32_t seed) { ui_state_seed(&u->st, seed); }
+
 /* ---- carrying out actions ------------------------------------------------ */
 
 static screen *notice_for(ui *u, int why)

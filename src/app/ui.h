@@ -85,6 +85,8 @@ const ui_state *ui_get_state(const ui *u);
 /* issue 15: the wall-clock epoch ms at now = 0, for slideshow.sync; the app
 ** sets it on every wake-up (the wall clock may be stepped by NTP). */
 void ui_set_wall(ui *u, int64_t wall0_ms);
+/* The slideshow's start (ui_state_seed); call before the first slide. */
+void ui_set_seed(ui *u, uint32_t seed);
 
 /* Map config.slideshow / timing keys onto a ui_config. */
 void ui_config_from(const config *cfg, ui_config *out);

@@ -210,7 +210,7 @@ static void content_loaded(ui_state *st, const ui_event *ev, uint64_t now, ui_ac
     st->n_articles = ev->n_articles > 0 ? ev->n_articles : 0;
     st->n_quotes = ev->n_quotes > 0 ? ev->n_quotes : 0;
     st->n_events = ev->n_events > 0 ? ev->n_events : 0;
-    memset(st->slide_next, 0, sizeof st->slide_next);
+    memcpy(st->slide_next, st->slide_start, sizeof st->slide_next);
     if (st->n_articles == 0) { notice(st, UI_NOTICE_EMPTY, now, out); return; }
     clear_stacks(st);
     st->in_transition = 0;
@@ -405,6 +405,13 @@ void ui_state_init(ui_state *st, const ui_config *cfg, uint64_t now) {
     st->cur = (ui_place){ UI_NOTICE, UI_NOTICE_LOADING };
     st->last_input = now;
     st->rng = st->cfg.slide_seed ? (uint32_t)st->cfg.slide_seed : 2463534242u;
+}
+
+void ui_state_seed(ui_state *st, uint32_t seed) {
+    st->rng = seed ? seed : 2463534242u;
+    uint32_t r = st->rng;
+    for (int k = 0; k < UI_SLIDE_KIND_COUNT; k++)
+        st->slide_next[k] = st->slide_start[k] = seed ? (int)(xorshift32(&r) & 0x7fff) : 0;  /* % n at use */
 }
 
 ui_screen ui_state_apply(ui_state *st, const ui_event *ev, uint64_t now, ui_action *out) {

@@ -241,6 +241,7 @@ typedef struct ui_state {
     int slides_shown;           /* slides since the last wake: 0 = none yet */
     int slide_turn;             /* kind rotation cursor */
     int slide_next[UI_SLIDE_KIND_COUNT];    /* sequential cursor per kind */
+    int slide_start[UI_SLIDE_KIND_COUNT];   /* where it starts on new content (ui_state_seed) */
     uint32_t rng;               /* xorshift32 state, never 0 */
     int64_t wall0_ms;           /* issue 15: wall-clock epoch ms at now = 0 (sync) */
     ui_config cfg;
@@ -248,6 +249,11 @@ typedef struct ui_state {
 
 /* Start in NOTICE (LOADING) at time now. cfg NULL = defaults; copied. */
 void ui_state_init(ui_state *st, const ui_config *cfg, uint64_t now);
+/* Where the slideshow starts: seeds the shuffle and each kind's place in
+** turn (seed 0: the fixed default of ui_state_init). The app passes one
+** from the clock at start, so a screen does not open with the same slide
+** after every boot; scripted runs keep the fixed one. */
+void ui_state_seed(ui_state *st, uint32_t seed);
 
 /* The one transition function. Fills *out (never NULL) and returns the
 ** resulting screen (= st->cur.screen). */
