@@ -801,8 +801,9 @@ app *app_create(const config *cfg, const app_opts *opts)
         ui_host host = { a, exhibit_show, exhibit_swap };
         a->ui = ui_create(cfg, &host, &c, w, h);
         /* a live screen starts its slideshow somewhere new after each boot;
-        ** a scripted (headless) run keeps the fixed start, so it repeats */
-        if (!opts->headless)
+        ** a scripted run (headless or in a window) keeps the fixed start,
+        ** so it repeats */
+        if (!opts->headless && !opts->sc)
             ui_set_seed(a->ui, (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16));
         ui_start(a->ui, 0);                     /* shows the first screen */
     } else {
