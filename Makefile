@@ -256,9 +256,11 @@ endif
 # ---- end of Cross builds (targets) ----------------------------------------
 
 # ---- Fuzzing (owner: fuzz; see tests/fuzz/run.sh) -------------------------
-# make fuzz FUZZ_SECONDS=60   builds $(BUILD)/fuzz_ingest (text articles) and
-#   $(BUILD)/fuzz_html (saved pages) with clang's libFuzzer + ASan + UBSan
-#   (+ LeakSanitizer) from the corpus sources and tests/fuzz/fuzz_*.c, fuzzes
+# make fuzz FUZZ_SECONDS=60   builds $(BUILD)/fuzz_ingest (text articles),
+#   $(BUILD)/fuzz_html (saved pages) and $(BUILD)/fuzz_store (the app's side:
+#   any database through the store and the prepare of every screen) with
+#   clang's libFuzzer + ASan + UBSan (+ LeakSanitizer) from the corpus or app
+#   sources and tests/fuzz/fuzz_*.c, fuzzes
 #   temporary copies of their seed corpora (tests/fuzz/seed + assets/corpus;
 #   tests/fuzz/seed_html + the development pages) for FUZZ_SECONDS in all
 #   (half each), inputs up to 64 KiB, 10 s each, then replays every
@@ -270,7 +272,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                 -fsanitize=fuzzer,address,undefined
-FUZZ_BINS    := $(BUILD)/fuzz_ingest $(BUILD)/fuzz_html
+FUZZ_BINS    := $(BUILD)/fuzz_ingest $(BUILD)/fuzz_html $(BUILD)/fuzz_store
 FUZZ_LIB_SRC := $(COMMON_SRC) $(CORPUS_SRC)
 FUZZ_HDR     := $(wildcard src/common/*.h src/corpus/*.h tests/fuzz/*.h) tests/fuzz/fuzz_ingest.c
 .PHONY: fuzz
@@ -279,8 +281,15 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRC) $(FUZZ_HDR) $(BUILD)/config
 	@echo '  FUZZCC $@'
 	@$(FUZZ_CC) $(filter-out -MMD -MP $(OPT) -fsanitize=%,$(CFLAGS_BASE)) $(FUZZ_FLAGS) \
 	    $(CORPUS_CFLAGS) -Itests/fuzz -o $@ $(FUZZ_LIB_SRC) $< $(CORPUS_LIBS) -lm
-fuzz: $(FUZZ_BINS)
-	@sh tests/fuzz/run.sh $(FUZZ_BINS) $(FUZZ_SECONDS)
+# The app's side (issue 16): databases through the store and every screen.
+$(BUILD)/fuzz_store: tests/fuzz/fuzz_store.c tests/fuzz/store_case.h $(COMMON_SRC) $(APP_SRC) \
+                     $(wildcard src/common/*.h src/app/*.h) $(BUILD)/config.mk
+	@sh board/deps.sh fuzz
+	@echo '  FUZZCC $@'
+	@$(FUZZ_CC) $(filter-out -MMD -MP $(OPT) -fsanitize=%,$(CFLAGS_BASE)) $(FUZZ_FLAGS) \
+	    $(APP_CFLAGS) -Itests -Itests/fuzz -o $@ $(COMMON_SRC) $(APP_SRC) $< $(APP_LIBS) -lm
+fuzz: $(FUZZ_BINS) $(DB)
+	@BUILD=$(BUILD) sh tests/fuzz/run.sh $(FUZZ_BINS) $(FUZZ_SECONDS)
 # ---- end of Fuzzing -------------------------------------------------------
 
 # ---- Evaluation (owner: eval; see tests/eval/run.sh) -----------------------

@@ -27,6 +27,12 @@
 #define HEAD_LINES      4       /* headline lines before the ellipsis (article) */
 #define QUOTE_LINES     4       /* lines of a key quote */
 #define EVENT_LINES     2       /* lines of an event */
+/* Key quotes and events an Article screen lists: a visitor reads a handful;
+** the Quote and Timeline screens hold them all. More than this (a hostile or
+** machine-made database: thousands of events in one article) would take
+** seconds to prepare; the rest is counted in one line instead. */
+#define ARTICLE_MAX_QUOTES  8
+#define ARTICLE_MAX_EVENTS  12
 #define MEASURE_EM      32      /* full text: column at most this many body px * ... */
 
 typedef struct ui_article {
@@ -78,13 +84,25 @@ static int add_label(ui_article *s, const screen_ctx *ctx, const char *text, int
     return ui_text_add(ui_page_list(&s->page), ctx, text, &st, x, y, cw, 0) + s->m.px_small / 2;
 }
 
+/* "+ N more quotes" under a list cut at max (nothing when n <= max). */
+static int add_more(ui_article *s, const screen_ctx *ctx, size_t n, size_t max,
+                    const char *what, int x, int y, int cw)
+{
+    if (n <= max)
+        return 0;
+    char buf[64];
+    snprintf(buf, sizeof buf, "+ %zu more %s", n - max, what);
+    text_style st = ui_style(FONT_SANS, s->m.px_meta, ctx->cfg->color_muted, TEXT_LEFT, 1);
+    return ui_text_add(ui_page_list(&s->page), ctx, buf, &st, x, y, cw, 0) + s->m.px_meta / 2;
+}
+
 static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article *a,
                       int x, int y, int cw)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     y += add_label(s, ctx, "KEY QUOTES", x, y, cw);
-    for (size_t k = 0; k < a->nquotes; k++) {
+    for (size_t k = 0; k < a->nquotes && k < ARTICLE_MAX_QUOTES; k++) {
         render_list *l = ui_page_list(&s->page);
         const store_quote *q = &a->quotes[k];
         int bar = m->line * 2, pad = m->margin / 3, y0 = y;
@@ -111,6 +129,7 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
                         UI_TGT_QUOTE, (int)qi, s->index);
         y += m->px_body;
     }
+    y += add_more(s, ctx, a->nquotes, ARTICLE_MAX_QUOTES, "quotes", x, y, cw);
     return y;
 }
 
@@ -123,7 +142,7 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
     int dw = m->px_meta * 8;                    /* date column */
     if (dw > cw / 3)
         dw = cw / 3;
-    for (size_t k = 0; k < a->nevents; k++) {
+    for (size_t k = 0; k < a->nevents && k < ARTICLE_MAX_EVENTS; k++) {
         render_list *l = ui_page_list(&s->page);
         const store_event *e = &a->events[k];
         char date[64];
@@ -140,6 +159,7 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
                         UI_TGT_EVENT, (int)ei, s->index);
         y += m->px_meta * 2 / 3 + (m->target > y - y0 ? (m->target - (y - y0)) / 2 : 0);
     }
+    y += add_more(s, ctx, a->nevents, ARTICLE_MAX_EVENTS, "events", x, y, cw);
     return y;
 }
 

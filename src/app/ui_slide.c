@@ -62,7 +62,7 @@ static int one_at(const screen_ctx *ctx, size_t count, int i, range_fn fn, store
 static int article_at(const screen_ctx *ctx, int i, store_article *out)
 {
     store_counts c;
-    store_list rows;
+    store_list rows = {0};        /* freed on every path, also when the count fails */
     if (store_count(ctx->st, &c) != STORE_OK || one_at(ctx, c.articles, i, store_articles_range, &rows)) {
         store_articles_free(&rows);
         return -1;
@@ -128,7 +128,7 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     store_counts cnt;
-    store_list qs;
+    store_list qs = {0};
     if (store_count(ctx->st, &cnt) != STORE_OK || one_at(ctx, cnt.quotes, s->index, store_quotes_range, &qs)) {
         store_quotes_free(&qs);
         return -1;
@@ -194,7 +194,7 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     store_counts cnt;
-    store_list es;
+    store_list es = {0};
     store_span sp;
     if (store_count(ctx->st, &cnt) != STORE_OK || one_at(ctx, cnt.events, s->index, store_events_range, &es)) {
         store_events_free(&es);

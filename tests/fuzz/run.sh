@@ -8,7 +8,11 @@
 #   SECONDS  fuzzing time for all of them together, shared evenly (default
 #            60; 0 = only replay the regression cases)
 #
-# Per kind: fuzz_ingest uses tests/fuzz/seed, regress, ingest.dict, plus the
+# Per kind: fuzz_store (the app's side) uses tests/fuzz/seed_store,
+# regress_store, store.dict and the bundled $BUILD/corpus.db, inputs up to
+# FUZZ_STORE_MAX_LEN (300000) bytes, FUZZ_STORE_TIMEOUT (30) s each (every
+# input is shown on about 20 screens; instrumented, that is ~20x slower than
+# the app); fuzz_ingest uses tests/fuzz/seed, regress, ingest.dict, plus the
 # bundled articles of assets/corpus (each with its .meta sidecar appended
 # after the separator of tests/fuzz/fuzz_input.h); fuzz_html uses
 # tests/fuzz/seed_html, regress_html, html.dict, plus the development
@@ -43,6 +47,10 @@ for bin in $bins; do
     ingest) seed=$here/seed; regress=$here/regress; dict=$here/ingest.dict ;;
     *) seed=$here/seed_$kind; regress=$here/regress_$kind; dict=$here/$kind.dict ;;
     esac
+    len=$max_len; limit=$per_input
+    if [ "$kind" = store ]; then    # databases are bigger, and each shows ~20 screens
+        len=${FUZZ_STORE_MAX_LEN:-300000}; limit=${FUZZ_STORE_TIMEOUT:-30}
+    fi
     crashes=${FUZZ_CRASH_DIR:-$(dirname "$bin")/fuzz-crashes}
     rm -rf "$tmp/corpus"; mkdir -p "$tmp/corpus" "$crashes"
     cp "$seed"/* "$tmp/corpus/"
@@ -54,6 +62,9 @@ for bin in $bins; do
             meta=${a%.txt}.meta
             if [ -f "$meta" ]; then printf '\n--8<-- sidecar\n' >> "$out"; cat "$meta" >> "$out"; fi
         done
+    elif [ "$kind" = store ]; then
+        db=${BUILD:-build}/corpus.db
+        [ -f "$db" ] && cp "$db" "$tmp/corpus/bundled_corpus.db"
     elif [ "$kind" = html ] && [ -d "$webpages" ]; then
         for p in "$webpages"/*/page.html; do
             [ -f "$p" ] && head -c "$max_len" "$p" > "$tmp/corpus/dev_$(basename "$(dirname "$p")").html"
@@ -65,7 +76,7 @@ for bin in $bins; do
         [ "$share" -gt 0 ] || share=1
         nseed=$(ls "$tmp/corpus" | wc -l)
         start=$(date +%s)
-        "$bin" -max_len="$max_len" -timeout="$per_input" -rss_limit_mb=2048 \
+        "$bin" -max_len="$len" -timeout="$limit" -rss_limit_mb=2048 \
             -max_total_time="$share" -dict="$dict" -print_final_stats=1 \
             -artifact_prefix="$crashes/" "$tmp/corpus" > "$tmp/log" 2>&1
         rc=$?
@@ -85,7 +96,7 @@ for bin in $bins; do
 
     for f in "$regress"/*; do
         [ -f "$f" ] || continue
-        if "$bin" -timeout="$per_input" -rss_limit_mb=2048 "$f" > "$tmp/one" 2>&1; then
+        if "$bin" -timeout="$limit" -rss_limit_mb=2048 "$f" > "$tmp/one" 2>&1; then
             passed=$((passed + 1))
         else
             failed=$((failed + 1))
