@@ -35,6 +35,8 @@ BUILD_PKGS="$BUILD_PKGS libxml2-dev libjson-c-dev"
 BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
 # Shots (script harness, goldens) written with libpng at a fast level.
 BUILD_PKGS="$BUILD_PKGS libpng-dev"
+# "Read on your phone": the article's URL as a QR code (libqrencode).
+BUILD_PKGS="$BUILD_PKGS libqrencode-dev"
 TEST_PKGS="sqlite3"
 # tests/test_board_update.sh: curl pulls from a loopback python3 http.server.
 TEST_PKGS="$TEST_PKGS curl python3"
@@ -43,6 +45,8 @@ TEST_PKGS="$TEST_PKGS valgrind"
 # tests/test_screens_x11.sh: a real X window without a window manager
 # (Xvfb), driven by xdotool, its pixels read with xwd (x11-apps).
 TEST_PKGS="$TEST_PKGS xvfb xdotool x11-apps"
+# tests/test_qr.sh: the QR codes on screen decoded back with zbarimg.
+TEST_PKGS="$TEST_PKGS zbar-tools"
 # On the Pi, beside the build set: curl for the content update timer.
 BOARD_PKGS="curl"
 # vitrine-update verifies the curator's Ed25519 signature with openssl's

@@ -58,6 +58,7 @@ static const cfg_key keys[] = {
     {"display", "kms_device",    T_INT,   F(kms_device),     "-1",           -1,     15,      NULL,                     "/dev/dri/cardN index for KMSDRM; -1 = SDL's choice"},
     {"slideshow","kinds",        T_SET,   F(slide_kinds),    "summary,quote,timeline", 0, 0, "summary|quote|timeline", "slide kinds of the idle slideshow, comma-separated"},
     {"slideshow","shuffle",      T_BOOL,  F(slide_shuffle),  "true",         0,      0,       NULL,                     "true: random order (never the same slide twice in a row); false: in turn"},
+    {"display", "qr",            T_BOOL,  F(qr),             "true",         0,      0,       NULL,                     "true: the Article screen shows a QR code of the article's URL (Read on your phone); false: none"},
     {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       SCREENS_CHOICES,          "exhibit: the visitor UI; test: the engine's test screens (golden tests; not in the installed program)"},
     {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app (exit status 3); empty: none"},
     /* issue 15: screens in step (lockstep.h) */

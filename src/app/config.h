@@ -44,6 +44,7 @@ typedef struct config {
     int fullscreen;             /* 1: fullscreen kiosk (window close ignored) */
     int kms_device;             /* SDL_KMSDRM_DEVICE_INDEX; -1 = SDL's choice */
     int screens;                /* config_screens: the exhibit or the engine's test screens */
+    int qr;                     /* 1: a QR code of the article's URL ("Read on your phone") */
     /* [slideshow] */
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */

@@ -204,7 +204,7 @@ static const struct { size_t off; const char *sql; } queries[] = {
         "SELECT " HEAD_COLS " FROM articles ORDER BY " ARTICLE_ORDER
         " LIMIT ?1 OFFSET ?2"),
     Q(one,
-        "SELECT " HEAD_COLS ", body FROM articles WHERE id=?"),
+        "SELECT " HEAD_COLS ", body, url FROM articles WHERE id=?"),
     Q(find,
         "SELECT (SELECT count(*) FROM articles a WHERE " ARTICLE_BEFORE "), "
         HEAD_COLS " FROM articles t WHERE id=?"),
@@ -608,6 +608,7 @@ store_err store_article_get(store *s, long long id, store_article *out)
     }
     read_head(s->one, 0, &out->head);
     out->body = col_dup(s->one, 5, 1);
+    out->url = col_dup(s->one, 6, 0);
     finish(s, s->one, SQLITE_DONE);
 
     store_list l = {0};
@@ -643,6 +644,7 @@ void store_article_free(store_article *a)
         return;
     store_article_row_free(&a->head);
     free(a->body);
+    free(a->url);
     for (size_t i = 0; i < a->nsummary; i++)
         free(a->summary[i]);
     free(a->summary);

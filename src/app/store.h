@@ -75,6 +75,7 @@ typedef struct store_list { void *v; size_t n; } store_list;  /* v: array of the
 typedef struct store_article {
     store_article_row head;
     char *body;
+    char *url;                                  /* where it was published; NULL if unknown */
     char **summary; size_t nsummary;            /* by position */
     store_quote *quotes; size_t nquotes;        /* by position */
     store_event *events; size_t nevents;        /* by position */

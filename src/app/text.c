@@ -445,6 +445,24 @@ void text_block_free(text_block *b)
     memset(b, 0, sizeof *b);
 }
 
+int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out)
+{
+    memset(out, 0, sizeof *out);
+    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
+    if (!t || SDL_UpdateTexture(t, NULL, argb, w * 4) != 0) {
+        log_error("text: image %dx%d: %s", w, h, SDL_GetError());
+        if (t) SDL_DestroyTexture(t);
+        return -1;
+    }
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);     /* whole pixels, never smoothed */
+    out->tex = t;
+    out->w = w;
+    out->h = h;
+    out->lines = 1;
+    tex_live++;
+    return 0;
+}
+
 void text_tex_free(text_tex *t)
 {
     if (!t) return;

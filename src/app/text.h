@@ -79,6 +79,10 @@ int text_render_fit_mark(SDL_Renderer *r, font_lib *f, const char *utf8,
                          int box_w, int box_h, const text_mark *mark, text_tex *out);
 
 void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
+/* An image made elsewhere (ARGB8888 pixels, w x h, pitch w * 4) as a
+** texture in *out, counted and freed like the texts (text_tex_free), so a
+** render list can hold it. 0 ok, -1 (logged). */
+int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out);
 
 /* How rendered text reaches its texture (text.c explains both). AUTO, the
 ** default, is LOCK on the software renderer and COPY elsewhere; tests force

@@ -13,6 +13,7 @@
 ** rubber band at the ends), the wheel, arrows and Page Up / Page Down; a
 ** thumb on the right shows where the view is.
 */
+#include "app/qr.h"
 #include "app/render.h"
 #include "app/ui.h"
 #include "app/ui_chrome.h"
@@ -163,6 +164,46 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
     return y;
 }
 
+/* "Read on your phone": a QR code of the article's URL (qr.h: whole-pixel
+** modules, quiet zone, sized to be read from a metre where the column has
+** room) with its label beside it, or under it when the column is narrow.
+** Made once, here; returns the y below it (y unchanged when it cannot be
+** made). */
+static int add_qr(ui_article *s, const screen_ctx *ctx, const char *url, int x, int y, int cw)
+{
+    const ui_metrics *m = &s->m;
+    qr_code q;
+    if (qr_make(url, &q) != 0)
+        return y;
+    int modules = q.size + 2 * QR_QUIET;
+    double px_mm = (double)m->target / UI_MIN_TARGET_MM;
+    int room = cw / 2 < m->h / 3 ? cw / 2 : m->h / 3;     /* the content comes first */
+    int mpx = qr_module_px(px_mm, modules, room), side = 0;
+    if (mpx == 0) {
+        qr_free(&q);
+        return y;
+    }
+    uint32_t *px = qr_pixels(&q, mpx, 0x000000, 0xffffff, &side);
+    qr_free(&q);
+    text_tex t;
+    int ok = text_image(ctx->r, px, side, side, &t) == 0;
+    free(px);
+    if (!ok)
+        return y;
+    render_list *l = ui_page_list(&s->page);
+    render_list_text(l, &t, x, y);
+    text_style ls = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 3);
+    int beside = cw - side - m->margin;
+    if (beside >= m->px_meta * 6) {
+        int lh = ui_text_add(ui_page_list(&s->page), ctx, "Read on your phone", &ls,
+                             x + side + m->margin / 2, y + m->px_meta / 2, beside, 0);
+        (void)lh;
+        return y + side + m->margin;
+    }
+    y += side + m->px_meta / 2;
+    return y + ui_text_add(ui_page_list(&s->page), ctx, "Read on your phone", &ls, x, y, cw, 0) + m->margin;
+}
+
 static int add_article(ui_article *s, const screen_ctx *ctx, const store_article *a)
 {
     const ui_metrics *m = &s->m;
@@ -189,6 +230,8 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
                          &ns, x, y, lw, 0) + m->margin;
     }
     int ry = two ? m->margin / 2 : y, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
+    if (c->qr && a->url && *a->url)             /* on screen: first in the side column */
+        ry = add_qr(s, ctx, a->url, rx, ry, rw);
     if (a->nquotes)
         ry = add_quotes(s, ctx, a, rx, ry, rw);
     if (a->nevents)
