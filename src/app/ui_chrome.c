@@ -248,16 +248,20 @@ int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int 
 
 void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text)
 {
+    /* The one invitation to a passer-by: an accent pill, bold, at the
+    ** bottom centre of every slide (it was the smallest text on screen,
+    ** grey under a dot). Slides keep their content above
+    ** m->h - 2 * margin - 2 * px_small, which the pill stays below. */
     const config *c = ctx->cfg;
-    text_style st = ui_style(FONT_SANS, m->px_small, ui_mix(c->color_bg, c->color_muted, 80),
-                             TEXT_CENTER, 1);
+    int px = m->px_body;
+    text_style st = ui_style(FONT_SANS_BOLD, px, c->color_bg, TEXT_LEFT, 1);
     text_size sz = {0};
     if (ctx->fonts)
         text_measure(ctx->fonts, text, &st, m->w - 2 * m->margin, 0, &sz);
-    int y = m->h - m->margin / 2 - sz.h;
-    int d = maxi(m->px_small / 3, 3);
-    render_list_box(l, (SDL_Rect){ m->w / 2 - d / 2, y - 2 * d, d, d }, c->color_accent);
-    ui_text_add(l, ctx, text, &st, m->margin, y, m->w - 2 * m->margin, 0);
+    int ph = sz.h + px * 2 / 3, pw = sz.w + px * 2;
+    SDL_Rect pill = { (m->w - pw) / 2, m->h - m->margin / 2 - ph, pw, ph };
+    render_list_box(l, pill, c->color_accent);
+    ui_text_add(l, ctx, text, &st, pill.x + px, pill.y + (ph - sz.h) / 2, sz.w + 1, 0);
 }
 
 static const char *const month_names[] = {
