@@ -155,6 +155,9 @@ static void test_quote_hits(void)
         T_OK(find_target(s, c.w, c.h / 4, UI_TGT_HOME, &ev, NULL, NULL));
         screen_hit(s, c.w / 2.0f, c.h * 0.35f, &ev);            /* the quote itself: nothing */
         T_INT(ev.target, UI_TGT_NONE);
+        /* the ‹ › buttons of the Article screen, bottom left and right */
+        T_OK(find_target(s, c.w / 4, c.h, UI_TGT_PREV, &ev, NULL, NULL));
+        T_OK(find_target(s, c.w, c.h, UI_TGT_NEXT, &ev, NULL, NULL));
         screen_destroy(s);
     }
     /* wrapping: 6 is 0, -1 is 5 (same pixels) */

@@ -43,6 +43,7 @@ typedef struct ui_quote {
     ui_bar bar;
     render_list list;           /* everything but the bar */
     SDL_Rect source;            /* hit rect of the source line (>= target), empty if none */
+    SDL_Rect prev, next;        /* the ‹ › buttons (as the Article screen's), empty if one quote */
     ui_metrics m;               /* for the focus ring */
     uint32_t accent;            /* focus ring colour */
     int focus;                  /* keyboard focus: -1 none, 0 source, 1 Back, 2 Home */
@@ -141,6 +142,7 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->accent = ctx->cfg->color_accent;
     render_list_free(&s->list);
     s->source = (SDL_Rect){ 0, 0, 0, 0 };
+    s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
     s->shown = s->article = -1;
     ui_bar_prepare(&s->bar, ctx, &m, "Quotes", 1, 1);
     if (!ctx->fonts)
@@ -165,10 +167,18 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         int found = store_article_find(ctx->st, q->article_id, &ai, &row) == STORE_OK;
         if (found && ai <= INT_MAX)
             s->article = (int)ai;
-        int dots_h = ui_dots_height(&m);
-        int bottom = h - m.margin - (n > 1 ? dots_h + m.margin / 2 : 0);
+        /* the foot as on the Article screen: ‹ dots › */
+        int foot_h = n > 1 ? m.target + m.margin / 2 : 0, fy = h - foot_h;
+        int bottom = n > 1 ? fy - m.margin / 2 : h - m.margin;
         add_quote(s, ctx, &m, q, found ? &row : NULL, s->bar.bottom + m.margin, bottom);
-        ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, h - m.margin - dots_h);
+        if (n > 1) {
+            int bw = m.target * 3 / 2, by = fy + (foot_h - m.target) / 2;
+            s->prev = (SDL_Rect){ m.margin, by, bw, m.target };
+            s->next = (SDL_Rect){ w - m.margin - bw, by, bw, m.target };
+            ui_button_add(&s->list, ctx, &m, s->prev, "\xe2\x80\xb9", UI_BUTTON_OUTLINE);
+            ui_button_add(&s->list, ctx, &m, s->next, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
+            ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, fy + (foot_h - ui_dots_height(&m)) / 2);
+        }
         if (found)
             store_article_row_free(&row);
     }
@@ -223,6 +233,14 @@ static void quote_hit(screen *base, float x, float y, ui_event *out)
     ui_quote *s = (ui_quote *)base;
     if (ui_bar_hit(&s->bar, x, y, out))
         return;
+    if (ui_rect_hit(&s->prev, x, y)) {
+        out->target = UI_TGT_PREV;
+        return;
+    }
+    if (ui_rect_hit(&s->next, x, y)) {
+        out->target = UI_TGT_NEXT;
+        return;
+    }
     if (s->article >= 0 && ui_rect_hit(&s->source, x, y)) {
         out->target = UI_TGT_ARTICLE_SOURCE;
         out->index = s->article;
