@@ -62,6 +62,15 @@ static void test_good(void)
     T_INT(e, STORE_OK);
     if (!s) return;
 
+    /* the first summary sentence by position (Home's cards), none for an
+    ** article without one */
+    char *lead = NULL;
+    T_INT(store_summary_lead(s, 1, &lead), STORE_OK);
+    T_STR(lead, "First.");
+    free(lead);
+    T_INT(store_summary_lead(s, 999, &lead), STORE_OK);
+    T_OK(lead == NULL);
+
     store_list rows;
     T_INT(store_articles_range(s, 0, STORE_ALL, &rows), STORE_OK);
     T_INT(rows.n, 3);

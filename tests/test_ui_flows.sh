@@ -75,7 +75,7 @@ golden slide_timeline_800x480.png
 
 # ---- content states: long headline (home golden shows the ellipsis), an
 # article without quotes or events, empty and missing databases
-printf 'at 0 tap 0.75 0.55\nat 1000 shot article_noquotes_800x480.png\nat 1100 quit\n' > "$tmp/nq.script"
+printf 'at 0 tap 0.75 0.75\nat 1000 shot article_noquotes_800x480.png\nat 1100 quit\n' > "$tmp/nq.script"
 run 800x480 "$tmp/nq.script" --db "$tmp/ui.db"; rc=$?
 check "no-quotes article run exits 0" '[ $rc -eq 0 ]'
 golden article_noquotes_800x480.png

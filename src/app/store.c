@@ -17,7 +17,7 @@
 struct store {
     sqlite3 *db;
     sqlite3_stmt *list, *one, *find, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
-    sqlite3_stmt *counts, *quo_index, *ev_index, *months;
+    sqlite3_stmt *counts, *quo_index, *ev_index, *months, *lead;
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
     int event_ends;             /* events has end_date, end_precision (schema 2) */
@@ -210,6 +210,8 @@ static const struct { size_t off; const char *sql; } queries[] = {
         HEAD_COLS " FROM articles t WHERE id=?"),
     Q(summ,
         "SELECT text FROM summaries WHERE article_id=? ORDER BY position"),
+    Q(lead,
+        "SELECT text FROM summaries WHERE article_id=? ORDER BY position LIMIT 1"),
     Q(quo,
         "SELECT " QUOTE_COLS " FROM quotes WHERE article_id=? ORDER BY position"),
     Q(ev,
@@ -595,6 +597,18 @@ void store_event_span_free(store_span *sp)
 {
     free(sp->months);
     memset(sp, 0, sizeof *sp);
+}
+
+store_err store_summary_lead(store *s, long long id, char **out)
+{
+    *out = NULL;
+    sqlite3_bind_int64(s->lead, 1, id);
+    int rc = sqlite3_step(s->lead);
+    if (rc == SQLITE_ROW) {
+        *out = col_dup(s->lead, 0, 0);
+        rc = SQLITE_DONE;
+    }
+    return finish(s, s->lead, rc);
 }
 
 store_err store_article_get(store *s, long long id, store_article *out)

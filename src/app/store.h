@@ -116,6 +116,9 @@ void store_article_row_free(store_article_row *r);
 
 /* One article by id with its summary, quotes and events. */
 store_err store_article_get(store *s, long long id, store_article *out);
+/* The first summary sentence of article id into *out (owned; NULL when it
+** has none). */
+store_err store_summary_lead(store *s, long long id, char **out);
 void store_article_free(store_article *a);
 
 /* rows: store_quote. */

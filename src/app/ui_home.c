@@ -1,6 +1,8 @@
 /*
 ** src/app/ui_home.c: the exhibit's home screen: every article as a card
-** (headline, outlet · date) and the two ways into Quotes and Timeline.
+** (headline, outlet · date, and the summary's first sentence where there is
+** room) and the two ways into Quotes and Timeline; with few articles the
+** cards grow to share the screen.
 ** Everything is reachable in two touches: a card, or a button and an item.
 ** At most HOME_CARDS_MAX cards, the newest (store_articles order): every
 ** card holds its own text textures, so a 10,000-article corpus would take
@@ -81,7 +83,7 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
 
 /* One card at content (x, y), cw x ch. */
 static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row *a, int i,
-                     int x, int y, int cw, int ch)
+                     int x, int y, int cw, int ch, int lines)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
@@ -95,9 +97,21 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     text_size msz = {0};
     if (ctx->fonts)
         text_measure(ctx->fonts, meta[0] ? meta : "-", &ms, tw, 0, &msz);
-    text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, CARD_HEAD_LINES);
-    ui_text_add(l, ctx, a->title, &hs, tx, y + pad, tw, ch - 2 * pad - msz.h - pad / 2);
+    text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, lines);
+    int hh = ui_text_add(l, ctx, a->title, &hs, tx, y + pad, tw, ch - 2 * pad - msz.h - pad / 2);
     ui_text_add(l, ctx, meta, &ms, tx, y + ch - pad - msz.h, tw, 0);
+    /* where the headline leaves two lines or more (a short headline, or a
+    ** card grown on a screen with few articles): the summary's first
+    ** sentence in the room left, cut at a word with an ellipsis if it must */
+    int room = ch - 2 * pad - msz.h - pad - hh - pad / 2;
+    char *lead = NULL;
+    if (room >= m->px_meta * 2 &&
+        store_summary_lead(ctx->st, a->id, &lead) == STORE_OK && lead) {
+        text_style ls = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 0);
+        ls.line_pct = 130;
+        ui_text_add(l, ctx, lead, &ls, tx, y + pad + hh + pad / 2, tw, room);
+    }
+    free(lead);
     ui_page_hit(&s->page, r, UI_TGT_CARD, i, i);
 }
 
@@ -127,15 +141,27 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     cols = cols < 1 ? 1 : cols > 3 ? 3 : cols;
     s->cols = cols;
     int cw = (cw_all - (cols - 1) * gap) / cols;
-    int ch = m->margin + (int)((float)m->px_body * 1.1f * 1.3f * CARD_HEAD_LINES) + m->px_meta * 2;
+    float line_h = (float)m->px_body * 1.1f * 1.3f;     /* a headline line */
+    int ch = m->margin + (int)(line_h * CARD_HEAD_LINES) + m->px_meta * 2;
     const store_article_row *rows = arts.v;
     int y = m->margin / 2;
     size_t ncards = arts.n < HOME_CARDS_MAX ? arts.n : HOME_CARDS_MAX;
+    int nrows = ((int)ncards + cols - 1) / cols;
+    /* Few articles: the cards share the screen (up to twice their height),
+    ** and a headline gets the lines that gives before any ellipsis, rather
+    ** than "…" over an empty third of the screen. */
+    int avail = h - m->bar_h - m->margin;
+    if (nrows > 0 && nrows * (ch + gap) - gap < avail) {
+        int grown = (avail - (nrows - 1) * gap) / nrows;
+        ch = grown < 2 * ch ? grown : 2 * ch;
+    }
+    int lines = (int)((float)(ch - m->margin - m->px_meta * 2) / line_h);
+    lines = lines < CARD_HEAD_LINES ? CARD_HEAD_LINES : lines;
     for (size_t i = 0; i < ncards; i++) {
         int col = (int)i % cols, row = (int)i / cols;
-        add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch);
+        add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch,
+                 lines);
     }
-    int nrows = ((int)ncards + cols - 1) / cols;
     int content_h = y + nrows * (ch + gap) - gap + m->margin / 2;   /* no gap after the last row */
     ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
     store_articles_free(&arts);
