@@ -112,7 +112,7 @@ at 4700 quit
 S
 run ev.script; rc=$?
 cat > "$tmp/cards.script" <<'S'
-at 0 tap 0.74 0.56
+at 0 tap 0.74 0.75
 at 1100 shot card3.png
 at 1200 key Escape
 at 2300 tap 0.26 0.28
