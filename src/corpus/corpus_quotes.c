@@ -87,7 +87,7 @@
 **
 ** Roles (rl_*), per person, the first the article gives (a one-word role
 ** gives way to a fuller later one): title words in the name span ("Foreign
-** Minister Wang Yi", "former President X"; honorifics alone are no role), a
+** Minister Ana Reyes", "former President X"; honorifics alone are no role), a
 ** lowercase role phrase right before the name ("ministry spokesperson X",
 ** "China's foreign minister X"), a role phrase before a name appositive
 ** ("a spokesman for the ministry, X"), or an appositive after the name with
