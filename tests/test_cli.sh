@@ -60,7 +60,7 @@ run check "$T/db/corpus.db"; expect_rc "check good" 0
 expect_out "check good" "2 articles" "Council approves a new budget for buses and schools" \
     "Port Elin fishermen ask for help after a second poor season" "Coastal Times" "2022-10" \
     "2021-03-15" "Maria Ortega" "riverton-courier.example"
-[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 2 ] && ok || bad "user_version"
+[ "$(sql "$T/db/corpus.db" 'PRAGMA user_version')" = 3 ] && ok || bad "user_version"
 [ "$(sql "$T/db/corpus.db" "SELECT group_concat(file, ' ') FROM articles ORDER BY id")" = \
   "council.md harbour.txt" ] && ok || bad "sorted folder order"
 [ "$(sql "$T/db/corpus.db" "SELECT count(*) FROM articles WHERE instr(body, char(13)) > 0")" = 0 ] \

@@ -90,13 +90,14 @@ static const struct { const char *sql; const char *want; } text_rows[] = {
     { "SELECT value FROM meta WHERE key = 'built'", "2001-09-09T01:46:40Z" },
 };
 static const struct { const char *sql; long long want; } int_rows[] = {
-    { "PRAGMA user_version", 2 },
+    { "PRAGMA user_version", 3 },
     { "SELECT count(*) FROM articles", 2 },
     { "SELECT words FROM articles WHERE id = 1", 9 },
     { "SELECT count(*) FROM summaries", 2 },
     { "SELECT count(*) FROM quotes", 2 },
     { "SELECT count(*) FROM events", 2 },
-    { "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'", 5 },
+    { "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'", 6 },
+    { "SELECT count(*) FROM images", 0 },
 };
 
 static void test_write(void) {
@@ -174,7 +175,7 @@ static void test_check_refuses(void) {
         { "not a db", NULL, "not a database" },
         { "empty file", "", "schema version 0" },
         { "wrong version", "PRAGMA user_version = 7;", "schema version 7" },
-        { "missing table", "PRAGMA user_version = 2; CREATE TABLE meta(key, value);",
+        { "missing table", "PRAGMA user_version = 3; CREATE TABLE meta(key, value);",
           "lacks column" },
         { "no title", "UPDATE articles SET title = '' WHERE id = 2;", "without a title" },
         { "range ends before it starts", "UPDATE events SET end_date = '2013', end_precision ="

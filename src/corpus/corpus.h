@@ -89,6 +89,9 @@ typedef struct corpus_meta {
     char *source;       /* outlet name, e.g. from a credit or the URL's host */
     char *author;
     char *url;
+    char *image;        /* lead picture: a local path or a URL (see corpus_image.c) */
+    char *image_credit; /* who made it, as the picture's credit line */
+    char *image_alt;    /* what it shows, for those who cannot see it */
 } corpus_meta;
 
 void corpus_meta_free(corpus_meta *m);
@@ -306,6 +309,46 @@ int corpus_event_standalone(const char *text, const char **why);
 ** Returns the number of warnings given. Implemented in corpus_damage.c. */
 int corpus_damage_check(const corpus_doc *doc, corpus_diag *d);
 
+/* ---- pictures (corpus_image.c) ------------------------------------------ */
+
+#define CORPUS_IMAGE_MAX_SIDE 1920  /* px: default long side a picture is scaled to fit */
+
+typedef struct corpus_image {
+    const char *role;       /* "lead" (static) */
+    const char *format;     /* "jpeg" or "png" (static): what bytes hold */
+    int w, h;               /* px, as stored */
+    unsigned char *bytes;   /* owned, n bytes: the encoded picture */
+    size_t n;
+    char *credit, *alt;     /* owned; NULL when not given */
+    char *file;             /* owned: base name of the source file */
+    float focus_x, focus_y; /* focal point, 0..1 of w and h */
+} corpus_image;
+
+/* Long side pictures are scaled to fit (process-wide; at least 64). */
+void corpus_image_set_max_side(int px);
+/* The lead picture of the article at path (see corpus_image.c for where it
+** is looked for). 0 found (out filled), 1 none, -1 one found but refused
+** (warned). */
+int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
+                      corpus_diag *d);
+/* Check, decode, scale and encode one picture (name: for messages and its
+** extension). 0 ok, -1 refused with a warning. */
+int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
+                            corpus_image *out, corpus_diag *d);
+int corpus_image_load(const char *path, corpus_image *out, corpus_diag *d);
+void corpus_image_free(corpus_image *im);
+/* "jpeg", "png", "webp", "gif" by the first bytes, or NULL. */
+const char *corpus_image_sniff(const unsigned char *b, size_t n);
+/* Width and height from the header of a picture of that format; 0 ok. */
+int corpus_image_dims(const unsigned char *b, size_t n, const char *fmt, int *w, int *h);
+/* Focal point (0..1) of a w x h gray picture: the centre of the third (of
+** each side) with the most detail, its gradients plus detail[] (texture
+** within each cell, NULL: none); 0.5, 0.5 for a flat one. */
+void corpus_image_focus(const unsigned char *gray, const unsigned char *detail, int w, int h,
+                        float *fx, float *fy);
+/* A Markdown image "![alt](file)" in text fills meta->image and image_alt. */
+void corpus_image_markdown(const char *text, corpus_meta *meta);
+
 /* ---- driver and database ------------------------------------------------- */
 
 typedef struct corpus_article {
@@ -315,6 +358,7 @@ typedef struct corpus_article {
     corpus_strv summary;
     corpus_quote *quotes; size_t nquotes;
     corpus_event *events; size_t nevents;
+    corpus_image *images; size_t nimages;   /* the lead picture first */
 } corpus_article;
 
 /* Run every stage on one file. 0 ok, -1 file refused (message printed). */

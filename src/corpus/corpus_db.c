@@ -2,7 +2,7 @@
 ** src/corpus/corpus_db.c: writes and checks the SQLite database that the
 ** display app reads.
 **
-** SCHEMA (PRAGMA user_version = 2). Every text is UTF-8 in NFC, and within
+** SCHEMA (PRAGMA user_version = 3). Every text is UTF-8 in NFC, and within
 ** the bounds of src/common/bounds.h: a body at most VITRINE_BODY_MAX bytes
 ** (256 KiB), every other text at most VITRINE_TEXT_MAX (4 KiB). The ingest
 ** writes within them (longer bodies keep their first paragraphs; longer
@@ -15,7 +15,7 @@
 **   meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)
 **       'version'  vitrine-corpus version that wrote the file
 **       'built'    UTC build time, ISO 8601 (SOURCE_DATE_EPOCH if set)
-**       'schema'   "2", same as user_version
+**       'schema'   "3", same as user_version
 **
 **   articles(id INTEGER PRIMARY KEY,     1.. in input order (sorted names)
 **            slug TEXT UNIQUE NOT NULL,  lowercase ASCII words joined by '-'
@@ -62,8 +62,22 @@
 **                                        it cost as much as the rest of the
 **                                        insert; corpus_db_check verifies it)
 **
+**   images(id INTEGER PRIMARY KEY,
+**          article_id INTEGER NOT NULL REFERENCES articles(id),
+**          role TEXT NOT NULL,           'lead': the article's picture
+**          position INTEGER NOT NULL,    0.. within the article
+**          width INTEGER NOT NULL,       px, as stored
+**          height INTEGER NOT NULL,
+**          format TEXT NOT NULL CHECK(format IN ('jpeg','png')),
+**          bytes BLOB NOT NULL,          the encoded picture, long side at most
+**                                        the build's --image-max (1920 px)
+**          credit TEXT, alt TEXT,        as the curator gives them; NULL if not
+**          focus_x REAL NOT NULL,        focal point, 0..1 of width / height:
+**          focus_y REAL NOT NULL,        where a crop keeps what matters
+**          file TEXT)                    base name of the source picture
+**
 **   Version history: 1 had no end_date / end_precision (every event a point);
-**   the app reads both.
+**   2 had no images table. The app reads all three.
 **
 **   Indexes: events(date), and article_id of summaries, quotes and events.
 **
@@ -90,7 +104,7 @@
 #define VITRINE_VERSION "0.0.0"
 #endif
 
-#define CORPUS_DB_VERSION 2
+#define CORPUS_DB_VERSION 3
 
 static const char corpus_db_schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
@@ -109,6 +123,12 @@ static const char corpus_db_schema[] =
     "  precision TEXT NOT NULL CHECK(precision IN ('year','month','day')),\n"
     "  text TEXT NOT NULL, position INTEGER NOT NULL, end_date TEXT,\n"
     "  end_precision TEXT);\n"      /* no CHECK: it doubled the insert time; check validates */
+    "CREATE TABLE images(id INTEGER PRIMARY KEY,\n"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id), role TEXT NOT NULL,\n"
+    "  position INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,\n"
+    "  format TEXT NOT NULL CHECK(format IN ('jpeg','png')), bytes BLOB NOT NULL,\n"
+    "  credit TEXT, alt TEXT, focus_x REAL NOT NULL, focus_y REAL NOT NULL, file TEXT);\n"
+    "CREATE INDEX images_article ON images(article_id, position);\n"
     "CREATE INDEX articles_newest ON articles(published DESC, id);\n"
     "CREATE INDEX summaries_article ON summaries(article_id);\n"
     "CREATE INDEX quotes_article ON quotes(article_id, position);\n"
@@ -125,6 +145,8 @@ static const struct { const char *table; const char *cols[11]; } corpus_db_requi
                   "context" } },
     { "events", { "id", "article_id", "date", "precision", "text", "position", "end_date",
                   "end_precision" } },
+    { "images", { "id", "article_id", "role", "position", "width", "height", "format",
+                  "bytes", "credit", "alt" } },
 };
 
 /* ---- writing ------------------------------------------------------------- */
@@ -148,7 +170,7 @@ static const char *base_name(const char *path) {
 /* Prepared statements of one write. */
 typedef struct dbw {
     sqlite3 *db;
-    sqlite3_stmt *art, *sum, *quo, *evt;
+    sqlite3_stmt *art, *sum, *quo, *evt, *img;
 } dbw;
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s) {
@@ -219,6 +241,22 @@ static int insert_article(dbw *w, sqlite3_int64 id, const corpus_article *a) {
         bind_text(w->evt, 7, e->end.prec != CDATE_NONE ? cdate_prec_name(e->end.prec) : NULL);
         if (step_reset(w, w->evt)) return -1;
     }
+    for (size_t i = 0; i < a->nimages; i++) {
+        const corpus_image *im = &a->images[i];
+        sqlite3_bind_int64(w->img, 1, id);
+        bind_text(w->img, 2, im->role);
+        sqlite3_bind_int64(w->img, 3, (sqlite3_int64)i);
+        sqlite3_bind_int(w->img, 4, im->w);
+        sqlite3_bind_int(w->img, 5, im->h);
+        bind_text(w->img, 6, im->format);
+        sqlite3_bind_blob64(w->img, 7, im->bytes, im->n, SQLITE_STATIC);
+        bind_text(w->img, 8, im->credit);
+        bind_text(w->img, 9, im->alt);
+        sqlite3_bind_double(w->img, 10, im->focus_x);
+        sqlite3_bind_double(w->img, 11, im->focus_y);
+        bind_text(w->img, 12, im->file);
+        if (step_reset(w, w->img)) return -1;
+    }
     return 0;
 }
 
@@ -259,7 +297,10 @@ static int write_all(dbw *w, corpus_article *arts, size_t n) {
                               " role, kind, context) VALUES(?,?,?,?,?,?,?)", -1, &w->quo, NULL)
         || sqlite3_prepare_v2(w->db, "INSERT INTO events(article_id, date, precision, text,"
                               " position, end_date, end_precision)"
-                              " VALUES(?,?,?,?,?,?,?)", -1, &w->evt, NULL)) {
+                              " VALUES(?,?,?,?,?,?,?)", -1, &w->evt, NULL)
+        || sqlite3_prepare_v2(w->db, "INSERT INTO images(article_id, role, position, width,"
+                              " height, format, bytes, credit, alt, focus_x, focus_y, file)"
+                              " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", -1, &w->img, NULL)) {
         log_error("database: %s", sqlite3_errmsg(w->db));
         return -1;
     }
@@ -306,6 +347,7 @@ done:
     sqlite3_finalize(w.sum);
     sqlite3_finalize(w.quo);
     sqlite3_finalize(w.evt);
+    sqlite3_finalize(w.img);
     if (sqlite3_close(w.db) != SQLITE_OK && rc == 0) {
         log_error("%s: cannot close database", tmp);
         rc = -1;
@@ -386,12 +428,16 @@ static int check_valid(sqlite3 *db, const char *path) {
           "article(s) without a body" },
         { "SELECT (SELECT count(*) FROM summaries WHERE article_id NOT IN (SELECT id FROM articles))"
           " + (SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles))"
-          " + (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))",
+          " + (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))"
+          " + (SELECT count(*) FROM images WHERE article_id NOT IN (SELECT id FROM articles))",
           "row(s) pointing to no article" },
         { "SELECT count(*) FROM events WHERE (end_date IS NULL) != (end_precision IS NULL)"
           " OR (end_date IS NOT NULL AND (end_date <= date OR"
           " end_precision NOT IN ('year', 'month', 'day')))",
           "event(s) whose end is not after the start or lacks a valid precision" },
+        { "SELECT count(*) FROM images WHERE width <= 0 OR height <= 0 OR length(bytes) = 0"
+          " OR focus_x NOT BETWEEN 0 AND 1 OR focus_y NOT BETWEEN 0 AND 1",
+          "picture(s) without pixels or with a focal point outside them" },
     };
     for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
         long long n = 0;
@@ -431,6 +477,11 @@ static void print_rows(sqlite3 *db, FILE *out, long long id, const char *head,
             if (sqlite3_column_type(st, 4) != SQLITE_NULL)
                 fprintf(out, "      in: %s\n", col(st, 4));
         }
+        else if (kind == 3)
+            fprintf(out, "    %s %sx%s %s, %s bytes, focus %.2f %.2f, from %s; credit %s; alt %s\n",
+                    col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                    sqlite3_column_double(st, 5), sqlite3_column_double(st, 6), col(st, 7),
+                    col(st, 8), col(st, 9));
         else fprintf(out, "    %-10s %-5s %s\n", col(st, 0), col(st, 1), col(st, 2));
     }
     if (!n) fprintf(out, "  %s: none\n", head);
@@ -468,6 +519,9 @@ static void print_db(sqlite3 *db, const char *path, FILE *out) {
                    " article_id = ?1 ORDER BY position", 1);
         print_rows(db, out, id, "events", "SELECT date || coalesce('..' || end_date, ''),"
                    " precision, text FROM events WHERE article_id = ?1 ORDER BY position", 2);
+        print_rows(db, out, id, "pictures", "SELECT role, width, height, format, length(bytes),"
+                   " focus_x, focus_y, file, credit, alt FROM images WHERE article_id = ?1"
+                   " ORDER BY position", 3);
     }
     sqlite3_finalize(st);
 }

@@ -29,10 +29,12 @@
 #include <strings.h>    /* strncasecmp */
 
 /* Keys read, in url preference order for the url-like ones. */
-enum fm_key { FM_TITLE, FM_DATE, FM_AUTHOR, FM_URL, FM_GUID, FM_PERMALINK, FM_NKEYS };
+enum fm_key { FM_TITLE, FM_DATE, FM_AUTHOR, FM_URL, FM_GUID, FM_PERMALINK, FM_IMAGE,
+              FM_NKEYS };
 static const char *const fm_names[FM_NKEYS] = {
     [FM_TITLE] = "title", [FM_DATE] = "date", [FM_AUTHOR] = "author",
     [FM_URL] = "url", [FM_GUID] = "guid", [FM_PERMALINK] = "permalink",
+    [FM_IMAGE] = "image",
 };
 
 /* Length of the line at s (without its '\n'). */
@@ -105,6 +107,7 @@ static void fm_apply(char *vals[FM_NKEYS], const int lines[FM_NKEYS], corpus_met
                      corpus_diag *d) {
     corpus_meta_fill(&meta->title, vals[FM_TITLE]);
     corpus_meta_fill(&meta->author, vals[FM_AUTHOR]);
+    corpus_meta_fill(&meta->image, vals[FM_IMAGE]);
     if (vals[FM_DATE] && *vals[FM_DATE]) {
         cdate date;
         if (cdate_parse_iso(vals[FM_DATE], &date) == 0 && date.prec != CDATE_NONE) {

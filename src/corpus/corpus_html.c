@@ -445,13 +445,14 @@ typedef struct hmeta {
     char *og_title, *og_site, *og_date, *og_author, *og_url;
     char *name_author, *name_date, *canonical, *time_date, *byline;
     char *h1_any, *title;
+    char *ld_image, *og_image;  /* the lead picture's URL (corpus_image.c finds it saved) */
 } hmeta;
 
 static void hmeta_free(hmeta *m) {
     char **f[] = { &m->ld_title, &m->ld_author, &m->ld_date, &m->ld_source, &m->ld_url,
                    &m->og_title, &m->og_site, &m->og_date, &m->og_author, &m->og_url,
                    &m->name_author, &m->name_date, &m->canonical, &m->time_date,
-                   &m->byline, &m->h1_any, &m->title };
+                   &m->byline, &m->h1_any, &m->title, &m->ld_image, &m->og_image };
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) { free(*f[i]); *f[i] = NULL; }
 }
 
@@ -612,6 +613,14 @@ static void ld_walk(hmeta *m, json_object *o, int depth) {
         json_object *me = ld_get(o, "mainEntityOfPage");
         if (me && json_object_is_type(me, json_type_object)) ld_fill(&m->ld_url, ld_get(me, "@id"));
         else ld_fill(&m->ld_url, me);
+        json_object *img = ld_get(o, "image");       /* "url", {url}, or a list of them */
+        if (img && json_object_is_type(img, json_type_array) && json_object_array_length(img))
+            img = json_object_array_get_idx(img, 0);
+        if (img && json_object_is_type(img, json_type_object)) {
+            json_object *u = ld_get(img, "url");
+            img = u ? u : ld_get(img, "contentUrl");
+        }
+        ld_fill(&m->ld_image, img);
         json_object *ent = ld_get(o, "mainEntity");
         if (ent) ld_walk(m, ent, depth + 1);
     } else if (kind == 1) {
@@ -726,6 +735,9 @@ static void gather_meta(hmeta *m, xmlNode *root, corpus_diag *d) {
             if (!strcasecmp(k, "og:title") || !strcasecmp(k, "twitter:title")) hm_fill(&m->og_title, v);
             else if (!strcasecmp(k, "og:site_name")) hm_fill(&m->og_site, v);
             else if (!strcasecmp(k, "og:url")) hm_fill(&m->og_url, v);
+            else if (!strcasecmp(k, "og:image") || !strcasecmp(k, "og:image:url")
+                     || !strcasecmp(k, "twitter:image"))
+                hm_fill(&m->og_image, v);
             else if (!strcasecmp(k, "article:published_time") || !strcasecmp(k, "og:published_time")
                      || !strcasecmp(k, "datePublished"))
                 fill_date(&m->og_date, v);
@@ -1222,6 +1234,8 @@ static void apply_meta(corpus_meta *out, hmeta *m, char *h1) {
     if (m->ld_url && is_url(m->ld_url) && strstr(m->ld_url, "://")) corpus_meta_fill(&out->url, m->ld_url);
     if (m->og_url && strstr(m->og_url, "://")) corpus_meta_fill(&out->url, m->og_url);
     if (m->canonical && strstr(m->canonical, "://")) corpus_meta_fill(&out->url, m->canonical);
+    corpus_meta_fill(&out->image, m->ld_image);
+    corpus_meta_fill(&out->image, m->og_image);
 }
 
 /* Reset the per-element data of every element below root. */

@@ -41,6 +41,8 @@ void corpus_article_free(corpus_article *a) {
     corpus_strv_free(&a->summary);
     corpus_quotes_free(a->quotes, a->nquotes);
     corpus_events_free(a->events, a->nevents);
+    for (size_t i = 0; i < a->nimages; i++) corpus_image_free(&a->images[i]);
+    free(a->images);
     memset(a, 0, sizeof *a);
 }
 
@@ -219,6 +221,8 @@ static void bound_texts(corpus_article *a, corpus_diag *d) {
     bound_field(m->source, "source", d);
     bound_field(m->author, "author", d);
     bound_field(m->url, "url", d);
+    bound_field(m->image_credit, "image credit", d);
+    bound_field(m->image_alt, "image alt", d);
     size_t out = 0, dropped = 0;
     for (size_t i = 0; i < a->summary.n; i++) {
         if (too_long(a->summary.v[i])) { free(a->summary.v[i]); dropped++; }
@@ -282,6 +286,7 @@ static int ingest_text(const char *path, const char *text, const char *sidecar, 
     a->path = xstrdup(path);   /* a->doc.furniture may be set by the caller */
     int body_line;
     size_t off = corpus_frontmatter(text, &a->doc.meta, &body_line, d);
+    corpus_image_markdown(text + off, &a->doc.meta);
     if (corpus_clean(text + off, body_line, &a->doc, d) != 0 || a->doc.npara == 0) {
         corpus_warn(d, 0, "no article text left after removing boilerplate; skipped");
         return -1;
@@ -353,6 +358,15 @@ int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
         free(text);
     }
     out->doc.furniture = NULL;      /* borrowed for the cleaning only */
-    if (rc != 0) corpus_article_free(out);
-    return rc;
+    if (rc != 0) {
+        corpus_article_free(out);
+        return rc;
+    }
+    corpus_image im;                /* a refused picture is warned; the article stays */
+    if (corpus_image_lead(path, &out->doc.meta, &im, d) == 0) {
+        out->images = xmalloc(sizeof *out->images);
+        out->images[0] = im;
+        out->nimages = 1;
+    }
+    return 0;
 }

@@ -10,6 +10,9 @@
 **     source    = Outlet name
 **     author    = Name
 **     url       = https://...
+**     image        = lead.jpg  (beside the article; see corpus_image.c)
+**     image_credit = Photographer / Agency
+**     image_alt    = What the picture shows
 **
 ** Values override what the article says. Keys are case-insensitive. An
 ** unknown key, a malformed date and an INI syntax error each get a warning
@@ -92,6 +95,9 @@ static int sc_handler(void *user, const char *section, const char *name, const c
     else if (!strcasecmp(name, "source")) corpus_meta_set(&m->source, value);
     else if (!strcasecmp(name, "author")) corpus_meta_set(&m->author, value);
     else if (!strcasecmp(name, "url")) corpus_meta_set(&m->url, value);
+    else if (!strcasecmp(name, "image")) corpus_meta_set(&m->image, value);
+    else if (!strcasecmp(name, "image_credit")) corpus_meta_set(&m->image_credit, value);
+    else if (!strcasecmp(name, "image_alt")) corpus_meta_set(&m->image_alt, value);
     else if (!strcasecmp(name, "published")) {
         if (valid_published(value)) corpus_meta_set(&m->published, value);
         else corpus_warn(st->d, st->line,

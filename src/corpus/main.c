@@ -36,7 +36,7 @@
 static const char *const article_exts[] = { ".txt", ".md", ".text", ".html", ".htm" };
 
 static void usage(FILE *f) {
-    fputs("usage: vitrine-corpus build [--strict] [--quiet] --out FILE.db INPUT...\n"
+    fputs("usage: vitrine-corpus build [--strict] [--quiet] [--image-max PX] --out FILE.db INPUT...\n"
           "       vitrine-corpus check FILE.db\n"
           "       vitrine-corpus --help | --version\n"
           "\n"
@@ -47,6 +47,10 @@ static void usage(FILE *f) {
           "        --out FILE   database to write (replaced only on success)\n"
           "        --strict     treat every warning as an error: write nothing\n"
           "        --quiet      no summary line (warnings are still printed)\n"
+          "        --image-max PX  long side lead pictures are scaled to fit (1920)\n"
+          "        An article's lead picture: the sidecar's image = FILE, front\n"
+          "        matter's image:, a Markdown image, a saved page's og:image kept in\n"
+          "        NAME_files/, or NAME.jpg / .jpeg / .png / .webp beside it.\n"
           "check   validate a database and print what it holds.\n"
           "\n"
           "Warnings go to stderr as file:line: message. Exit 0 when at least one\n"
@@ -157,6 +161,8 @@ static int cmd_build(int argc, char **argv) {
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) quiet = 1;
         else if ((!strcmp(a, "--out") || !strcmp(a, "-o")) && i + 1 < argc) out = argv[++i];
         else if (!strncmp(a, "--out=", 6)) out = a + 6;
+        else if (!strcmp(a, "--image-max") && i + 1 < argc && atoi(argv[i + 1]) >= 64)
+            corpus_image_set_max_side(atoi(argv[++i]));
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(inputs); return 0; }
         else {
             log_error("build: unknown option or missing value: %s", a);

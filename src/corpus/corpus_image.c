@@ -1,0 +1,449 @@
+/*
+** src/corpus/corpus_image.c: an article's lead picture, found beside it,
+** checked, scaled and kept in the database.
+**
+** WHERE IT COMES FROM, first found wins:
+**   1. what the article names (corpus_meta.image): the sidecar's `image =`,
+**      front matter's `image:`, a Markdown image `![alt](file)`, or a saved
+**      page's og:image / twitter:image / JSON-LD image. A local path is read
+**      relative to the article's folder; a URL is looked for, by its last
+**      path segment, in the browser's "complete" save folder NAME_files/ and
+**      then beside the article. Absolute paths and ".." are not followed.
+**   2. NAME.jpg, NAME.jpeg, NAME.png or NAME.webp beside the article NAME.txt.
+** A named picture that cannot be found is a warning (an og:image that the
+** save did not keep is normal and says nothing).
+**
+** WHAT IS CHECKED, each a warning naming the picture; the article is then
+** ingested without it: a file over CORPUS_IMAGE_MAX_BYTES; content that is
+** no JPEG, PNG, WebP or GIF, or not the format its extension says; more
+** than CORPUS_IMAGE_MAX_PIXELS (read from the header, before decoding);
+** data the decoder refuses.
+**
+** WHAT IS KEPT: scaled (SDL_SoftStretchLinear) to fit image_max_side on its
+** long side (1920 px by default, `--image-max`), re-encoded as JPEG (quality
+** CORPUS_IMAGE_JPEG_Q) or as PNG when it has transparency; a JPEG or PNG
+** already within the size is kept byte for byte. With it its focal point
+** (corpus_image_focus): where the app crops it for a card or a slide.
+** Decoding and encoding are SDL2_image's (libjpeg-turbo, libpng, libwebp).
+*/
+#include "corpus/corpus.h"
+#include "common/util.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CORPUS_IMAGE_MAX_BYTES   (40u << 20)    /* a larger file is not read */
+#define CORPUS_IMAGE_MAX_PIXELS  40000000LL     /* 40 megapixels: larger is refused */
+#define CORPUS_IMAGE_JPEG_Q      85
+#define CORPUS_IMAGE_FOCUS_GRID  48             /* focal analysis on at most 48 x 48 cells */
+
+static int image_max_side = CORPUS_IMAGE_MAX_SIDE;
+
+void corpus_image_set_max_side(int px) {
+    image_max_side = px >= 64 ? px : 64;
+}
+
+void corpus_image_free(corpus_image *im) {
+    if (!im) return;
+    free(im->bytes); free(im->credit); free(im->alt); free(im->file);
+    memset(im, 0, sizeof *im);
+}
+
+/* ---- format and size from the first bytes -------------------------------- */
+
+const char *corpus_image_sniff(const unsigned char *b, size_t n) {
+    if (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff) return "jpeg";
+    if (n >= 8 && !memcmp(b, "\x89PNG\r\n\x1a\n", 8)) return "png";
+    if (n >= 12 && !memcmp(b, "RIFF", 4) && !memcmp(b + 8, "WEBP", 4)) return "webp";
+    if (n >= 6 && (!memcmp(b, "GIF87a", 6) || !memcmp(b, "GIF89a", 6))) return "gif";
+    return NULL;
+}
+
+/* The format a file name's extension promises, or NULL. */
+static const char *ext_format(const char *name) {
+    const char *dot = strrchr(name, '.'), *slash = strrchr(name, '/');
+    if (!dot || (slash && dot < slash)) return NULL;
+    static const struct { const char *ext, *fmt; } map[] = {
+        { ".jpg", "jpeg" }, { ".jpeg", "jpeg" }, { ".jpe", "jpeg" }, { ".png", "png" },
+        { ".webp", "webp" }, { ".gif", "gif" },
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcasecmp(dot, map[i].ext)) return map[i].fmt;
+    return NULL;
+}
+
+static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+static unsigned le16(const unsigned char *p) { return (unsigned)p[1] << 8 | p[0]; }
+static unsigned le24(const unsigned char *p) { return (unsigned)p[2] << 16 | le16(p); }
+
+int corpus_image_dims(const unsigned char *b, size_t n, const char *fmt, int *w, int *h) {
+    unsigned W = 0, H = 0;
+    if (!strcmp(fmt, "png") && n >= 24) {
+        W = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | be16(b + 18);
+        H = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | be16(b + 22);
+    } else if (!strcmp(fmt, "gif") && n >= 10) {
+        W = le16(b + 6); H = le16(b + 8);
+    } else if (!strcmp(fmt, "webp") && n >= 30) {
+        if (!memcmp(b + 12, "VP8X", 4)) { W = 1 + le24(b + 24); H = 1 + le24(b + 27); }
+        else if (!memcmp(b + 12, "VP8 ", 4)) { W = le16(b + 26) & 0x3fff; H = le16(b + 28) & 0x3fff; }
+        else if (!memcmp(b + 12, "VP8L", 4) && b[20] == 0x2f) {
+            W = 1 + (b[21] | (unsigned)(b[22] & 0x3f) << 8);
+            H = 1 + (b[22] >> 6 | (unsigned)b[23] << 2 | (unsigned)(b[24] & 0x0f) << 10);
+        }
+    } else if (!strcmp(fmt, "jpeg")) {
+        size_t i = 2;
+        while (i + 9 < n) {                     /* segments: FF marker, big-endian length */
+            if (b[i] != 0xff) { i++; continue; }
+            unsigned m = b[i + 1];
+            if (m == 0xff) { i++; continue; }
+            if (m == 0xd8 || m == 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
+            if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+                H = be16(b + i + 5); W = be16(b + i + 7);
+                break;
+            }
+            if (m == 0xd9 || m == 0xda) break;   /* end, or entropy-coded data: no frame header */
+            i += 2 + be16(b + i + 2);
+        }
+    }
+    if (!W || !H || W > 1000000 || H > 1000000) return -1;
+    *w = (int)W;
+    *h = (int)H;
+    return 0;
+}
+
+/* ---- focal point --------------------------------------------------------- */
+
+void corpus_image_focus(const unsigned char *gray, const unsigned char *detail, int w, int h,
+                        float *fx, float *fy) {
+    *fx = *fy = 0.5f;
+    if (w < 3 || h < 3) return;
+    /* detail = gradient magnitude; the window of a third of each side with
+    ** the most detail (a summed-area table) holds the focal point */
+    size_t W = (size_t)w, H = (size_t)h;
+    double *sat = xcalloc((W + 1) * (H + 1), sizeof *sat);
+    double total = 0;
+    for (size_t y = 0; y < H; y++) {
+        double row = 0;
+        for (size_t x = 0; x < W; x++) {
+            double e = 0;
+            if (x > 0 && y > 0 && x + 1 < W && y + 1 < H) {
+                int gx = gray[y * W + x + 1] - gray[y * W + x - 1];
+                int gy = gray[(y + 1) * W + x] - gray[(y - 1) * W + x];
+                e = (double)(gx < 0 ? -gx : gx) + (gy < 0 ? -gy : gy);
+            }
+            if (detail) e += detail[y * W + x];
+            row += e;
+            total += e;
+            sat[(y + 1) * (W + 1) + x + 1] = sat[y * (W + 1) + x + 1] + row;
+        }
+    }
+    size_t ww = W / 3 > 1 ? W / 3 : 1, wh = H / 3 > 1 ? H / 3 : 1;
+    double best = -1;
+    size_t bx = (W - ww) / 2, by = (H - wh) / 2;
+    for (size_t y = 0; y + wh <= H; y++)
+        for (size_t x = 0; x + ww <= W; x++) {
+            double s = sat[(y + wh) * (W + 1) + x + ww] - sat[y * (W + 1) + x + ww]
+                     - sat[(y + wh) * (W + 1) + x] + sat[y * (W + 1) + x];
+            /* ties (a flat picture) go to the window nearest the centre */
+            double dx = (double)x - (double)(W - ww) / 2, dy = (double)y - (double)(H - wh) / 2;
+            s -= (dx * dx + dy * dy) * 1e-9 * (total + 1);
+            if (s > best) { best = s; bx = x; by = y; }
+        }
+    free(sat);
+    if (total <= 0) return;
+    *fx = ((float)bx + (float)ww / 2) / (float)W;
+    *fy = ((float)by + (float)wh / 2) / (float)H;
+}
+
+/* The focal point of an ARGB8888 surface, from a gray copy of at most
+** CORPUS_IMAGE_FOCUS_GRID cells a side (box-averaged). */
+static void surface_focus(SDL_Surface *s, float *fx, float *fy) {
+    int long_side = s->w > s->h ? s->w : s->h;
+    int step = (long_side + CORPUS_IMAGE_FOCUS_GRID - 1) / CORPUS_IMAGE_FOCUS_GRID;
+    if (step < 1) step = 1;
+    int gw = (s->w + step - 1) / step, gh = (s->h + step - 1) / step;
+    size_t cells = (size_t)gw * (size_t)gh;
+    unsigned *acc = xcalloc(cells, sizeof *acc), *cnt = xcalloc(cells, sizeof *cnt);
+    double *sq = xcalloc(cells, sizeof *sq);      /* texture within a cell: its deviation */
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            Uint32 p = row[x];
+            unsigned lum = (((p >> 16) & 255) * 77 + ((p >> 8) & 255) * 150 + (p & 255) * 29) >> 8;
+            size_t k = (size_t)(y / step) * (size_t)gw + (size_t)(x / step);
+            acc[k] += lum;
+            sq[k] += (double)lum * lum;
+            cnt[k]++;
+        }
+    }
+    unsigned char *gray = xmalloc(cells), *dev = xmalloc(cells);
+    for (size_t k = 0; k < cells; k++) {
+        double mean = cnt[k] ? (double)acc[k] / cnt[k] : 0;
+        double var = cnt[k] ? sq[k] / cnt[k] - mean * mean : 0;
+        gray[k] = (unsigned char)mean;
+        dev[k] = (unsigned char)(var > 0 ? (sqrt(var) > 255 ? 255 : sqrt(var)) : 0);
+    }
+    corpus_image_focus(gray, dev, gw, gh, fx, fy);
+    free(gray); free(dev); free(acc); free(cnt); free(sq);
+}
+
+/* ---- encoding into memory ------------------------------------------------ */
+
+static size_t SDLCALL mem_write(SDL_RWops *rw, const void *p, size_t size, size_t num) {
+    sbuf *b = rw->hidden.unknown.data1;
+    sbuf_add(b, p, size * num);
+    return num;
+}
+static Sint64 SDLCALL mem_size(SDL_RWops *rw) { return (Sint64)((sbuf *)rw->hidden.unknown.data1)->len; }
+static Sint64 SDLCALL mem_seek(SDL_RWops *rw, Sint64 off, int whence) {
+    (void)off; (void)whence;
+    return (Sint64)((sbuf *)rw->hidden.unknown.data1)->len;   /* append only */
+}
+static int SDLCALL mem_close(SDL_RWops *rw) { SDL_FreeRW(rw); return 0; }
+
+/* Encode s as JPEG (or PNG when png) into *out; 0 ok. */
+static int encode(SDL_Surface *s, int png, sbuf *out) {
+    SDL_RWops *rw = SDL_AllocRW();
+    if (!rw) return -1;
+    rw->type = SDL_RWOPS_UNKNOWN;
+    rw->write = mem_write;
+    rw->size = mem_size;
+    rw->seek = mem_seek;
+    rw->close = mem_close;
+    rw->hidden.unknown.data1 = out;
+    int rc = png ? IMG_SavePNG_RW(s, rw, 1) : IMG_SaveJPG_RW(s, rw, 1, CORPUS_IMAGE_JPEG_Q);
+    return rc == 0 && out->len ? 0 : -1;
+}
+
+static int has_transparency(const SDL_Surface *s) {
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if ((row[x] >> 24) != 0xff) return 1;
+    }
+    return 0;
+}
+
+/* ---- one picture ---------------------------------------------------------- */
+
+int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
+                            corpus_image *out, corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    const char *fmt = corpus_image_sniff(bytes, n), *want = ext_format(name);
+    if (!fmt) {
+        corpus_warn(d, 0, "picture %s is not a JPEG, PNG, WebP or GIF image; left out", name);
+        return -1;
+    }
+    if (want && strcmp(want, fmt)) {
+        corpus_warn(d, 0, "picture %s holds %s data but its name says %s; left out", name, fmt,
+                    want);
+        return -1;
+    }
+    int w, h;
+    if (corpus_image_dims(bytes, n, fmt, &w, &h) != 0) {
+        corpus_warn(d, 0, "picture %s: no readable %s header; left out", name, fmt);
+        return -1;
+    }
+    if ((long long)w * h > CORPUS_IMAGE_MAX_PIXELS) {
+        corpus_warn(d, 0, "picture %s is %dx%d, over %lld megapixels; left out", name, w, h,
+                    CORPUS_IMAGE_MAX_PIXELS / 1000000);
+        return -1;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)n);
+    SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
+    SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    if (!s || s->w != w || s->h != h) {
+        corpus_warn(d, 0, "picture %s cannot be decoded (%s); left out", name,
+                    s ? "its header and its data disagree" : IMG_GetError());
+        SDL_FreeSurface(s);
+        return -1;
+    }
+    int alpha = has_transparency(s);
+    int long_side = w > h ? w : h;
+    if (long_side > image_max_side) {
+        int tw = w >= h ? image_max_side : (int)((long long)w * image_max_side / h);
+        int th = w >= h ? (int)((long long)h * image_max_side / w) : image_max_side;
+        SDL_Surface *t = SDL_CreateRGBSurfaceWithFormat(0, tw > 0 ? tw : 1, th > 0 ? th : 1, 32,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+        if (!t || SDL_SoftStretchLinear(s, NULL, t, NULL) != 0) {
+            corpus_warn(d, 0, "picture %s cannot be scaled (%s); left out", name, SDL_GetError());
+            SDL_FreeSurface(t);
+            SDL_FreeSurface(s);
+            return -1;
+        }
+        SDL_FreeSurface(s);
+        s = t;
+    }
+    surface_focus(s, &out->focus_x, &out->focus_y);
+    out->w = s->w;
+    out->h = s->h;
+    if (s->w == w && (!strcmp(fmt, "jpeg") || !strcmp(fmt, "png"))) {
+        out->bytes = xmalloc(n);                /* within the size and readable: as it is */
+        memcpy(out->bytes, bytes, n);
+        out->n = n;
+        out->format = fmt;
+    } else {
+        sbuf b = {0};
+        if (encode(s, alpha, &b) != 0) {
+            corpus_warn(d, 0, "picture %s cannot be encoded (%s); left out", name, IMG_GetError());
+            sbuf_free(&b);
+            SDL_FreeSurface(s);
+            return -1;
+        }
+        out->n = b.len;
+        out->bytes = (unsigned char *)sbuf_take(&b);
+        out->format = alpha ? "png" : "jpeg";
+    }
+    SDL_FreeSurface(s);
+    const char *slash = strrchr(name, '/');
+    out->file = xstrdup(slash ? slash + 1 : name);
+    out->role = "lead";
+    return 0;
+}
+
+int corpus_image_load(const char *path, corpus_image *out, corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    char *bytes;
+    size_t n;
+    corpus_diag quiet = *d;
+    if (corpus_read_raw(path, CORPUS_IMAGE_MAX_BYTES, &bytes, &n, &quiet) != 0) {
+        d->nwarn = quiet.nwarn;
+        return -1;
+    }
+    int rc = corpus_image_from_bytes(path, (const unsigned char *)bytes, n, out, d);
+    free(bytes);
+    return rc;
+}
+
+/* ---- finding it ------------------------------------------------------------ */
+
+/* a followed by b, owned. */
+static char *cat2(const char *a, const char *b) {
+    sbuf s = {0};
+    sbuf_adds(&s, a);
+    sbuf_adds(&s, b);
+    return sbuf_take(&s);
+}
+
+static int is_file(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    fclose(f);
+    return 1;
+}
+
+/* The article's path without its extension ("dir/name"), owned. */
+static char *stem_of(const char *article) {
+    char *s = xstrdup(article);
+    char *dot = strrchr(s, '.'), *slash = strrchr(s, '/');
+    if (dot && (!slash || dot > slash + 1)) *dot = 0;
+    return s;
+}
+
+/* The article's folder with a trailing '/' ("" for the current one), owned. */
+static char *dir_of(const char *article) {
+    const char *slash = strrchr(article, '/');
+    return slash ? xstrndup(article, (size_t)(slash - article) + 1) : xstrdup("");
+}
+
+/* A name safe to look up under the article's folder: relative, no "..". */
+static int safe_relative(const char *p) {
+    if (!*p || *p == '/' || *p == '~') return 0;
+    for (const char *s = p; (s = strstr(s, "..")); s += 2)
+        if ((s == p || s[-1] == '/') && (s[2] == 0 || s[2] == '/')) return 0;
+    return 1;
+}
+
+/* The last path segment of a URL, without query and fragment, %-decoded
+** for spaces only ("photo%20one.jpg" -> "photo one.jpg"), owned or NULL. */
+static char *url_file(const char *url) {
+    const char *e = url + strcspn(url, "?#");
+    const char *b = e;
+    while (b > url && b[-1] != '/') b--;
+    if (b == e) return NULL;
+    sbuf s = {0};
+    for (const char *p = b; p < e; p++) {
+        if (p + 2 < e && p[0] == '%' && p[1] == '2' && p[2] == '0') { sbuf_addc(&s, ' '); p += 2; }
+        else sbuf_addc(&s, *p);
+    }
+    char *r = sbuf_take(&s);
+    if (!safe_relative(r) || strchr(r, '/')) { free(r); return NULL; }
+    return r;
+}
+
+int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
+                      corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    char *stem = stem_of(article), *dir = dir_of(article);
+    char *found = NULL;
+    const char *named = meta->image;
+    if (named && *named) {
+        int is_url = strstr(named, "://") != NULL || !strncmp(named, "//", 2);
+        if (is_url) {
+            char *f = url_file(named);
+            if (f) {
+                char *sf = cat2(stem, "_files/"), *p = cat2(sf, f);
+                free(sf);
+                if (is_file(p)) found = p;
+                else {
+                    free(p);
+                    p = cat2(dir, f);
+                    if (is_file(p)) found = p; else free(p);
+                }
+            }
+            free(f);
+        } else if (!safe_relative(named)) {
+            corpus_warn(d, 0, "picture '%s' is not a path inside the article's folder; ignored",
+                        named);
+        } else {
+            char *p = cat2(dir, named);
+            if (is_file(p)) found = p;
+            else {
+                corpus_warn(d, 0, "picture %s not found; the article has none", p);
+                free(p);
+            }
+        }
+    }
+    static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".webp" };
+    for (size_t i = 0; !found && i < sizeof exts / sizeof *exts; i++) {
+        char *p = cat2(stem, exts[i]);
+        if (strcmp(p, article) && is_file(p)) found = p; else free(p);
+    }
+    free(stem);
+    free(dir);
+    if (!found) return 1;
+    int rc = corpus_image_load(found, out, d);
+    free(found);
+    if (rc != 0) return -1;
+    if (meta->image_credit) out->credit = xstrdup(meta->image_credit);
+    if (meta->image_alt) out->alt = xstrdup(meta->image_alt);
+    return 0;
+}
+
+/* A Markdown image "![alt](target)" in text: its target and alt into meta
+** (fill only: what a sidecar or front matter says comes first). */
+void corpus_image_markdown(const char *text, corpus_meta *meta) {
+    for (const char *p = text; (p = strstr(p, "![")); p += 2) {
+        const char *ae = strstr(p + 2, "](");
+        const char *nl = strchr(p + 2, '\n');
+        if (!ae || (nl && nl < ae)) continue;
+        const char *te = ae + 2 + strcspn(ae + 2, ") \t\n\"");
+        if (*te != ')' && *te != ' ') continue;
+        if (te == ae + 2) continue;
+        char *target = xstrndup(ae + 2, (size_t)(te - ae - 2));
+        char *alt = xstrndup(p + 2, (size_t)(ae - p - 2));
+        if (!meta->image) {
+            corpus_meta_fill(&meta->image, target);
+            corpus_meta_fill(&meta->image_alt, alt);
+        }
+        free(target);
+        free(alt);
+        return;
+    }
+}
