@@ -372,8 +372,8 @@ static const struct {
     store_err err;
     const char *msg;
 } bad[] = {
-    {"PRAGMA user_version=3;", STORE_EVERSION, "user_version 3, expected 1 to 2"},
-    {"CREATE TABLE articles(id);", STORE_EVERSION, "user_version 0, expected 1 to 2"},
+    {"PRAGMA user_version=4;", STORE_EVERSION, "user_version 4, expected 1 to 3"},
+    {"CREATE TABLE articles(id);", STORE_EVERSION, "user_version 0, expected 1 to 3"},
     {"PRAGMA user_version=1; CREATE TABLE articles(id INTEGER PRIMARY KEY, title, source,"
      " author, published, body); CREATE TABLE summaries(article_id, position, text);",
      STORE_ESCHEMA, "no table 'quotes'"},

@@ -18,6 +18,8 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *list, *one, *find, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
     sqlite3_stmt *counts, *quo_index, *ev_index, *months, *lead;
+    sqlite3_stmt *image;        /* NULL without an images table (schema < 3) */
+    sqlite3_stmt *strong;       /* an article's strongest quote (covers) */
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
     int event_ends;             /* events has end_date, end_precision (schema 2) */
@@ -124,6 +126,7 @@ static char *substitute(char *sql, const char *token, const char *cols)
 static char *versioned(const store *s, const char *sql)
 {
     char *out = substitute(xstrdup(sql), "@V2", s->quotes_v2 ? QUOTE_V2 : QUOTE_V1);
+    out = substitute(out, "@WHOLE", s->quotes_v2 ? "kind = 'whole'" : "1");
     return substitute(out, END_COLS, s->event_ends ? "e.end_date, e.end_precision"
                                                      : "NULL, NULL");
 }
@@ -233,6 +236,9 @@ static const struct { size_t off; const char *sql; } queries[] = {
     Q(ev_index,
         "SELECT count(*) FROM events WHERE date < ?1 OR (date = ?1 AND "
         "(article_id < ?2 OR (article_id = ?2 AND position < ?3)))"),
+    Q(strong,
+        "SELECT text, speaker FROM quotes WHERE article_id=? AND @WHOLE "
+        "ORDER BY speaker IS NULL, abs(length(text) - 90), position LIMIT 1"),
     Q(months,
         "SELECT substr(date, 1, 7) AS m, min(date), max(date) FROM events "
         "GROUP BY m ORDER BY m"),
@@ -332,6 +338,13 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
     }
+    if (count_columns(s, "images", "'article_id', 'role', 'position', 'bytes', 'focus_x', "
+                      "'focus_y', 'credit', 'alt'") == 8
+        && prepare(s, &s->image, "SELECT length(bytes), bytes, focus_x, focus_y, credit, alt "
+                   "FROM images WHERE article_id=? AND role='lead' ORDER BY position LIMIT 1") != 0) {
+        open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
+        goto err;
+    }
     return s;
 err:
     store_close(s);
@@ -344,6 +357,7 @@ void store_close(store *s)
         return;
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
         sqlite3_finalize(*stmt_at(s, i));
+    sqlite3_finalize(s->image);
     sqlite3_close(s->db);
     free(s);
 }
@@ -609,6 +623,62 @@ store_err store_summary_lead(store *s, long long id, char **out)
         rc = SQLITE_DONE;
     }
     return finish(s, s->lead, rc);
+}
+
+static float unit(double v) { return v >= 0 && v <= 1 ? (float)v : 0.5f; }
+
+store_err store_image_lead(store *s, long long id, store_image *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s->image)
+        return STORE_OK;
+    sqlite3_bind_int64(s->image, 1, id);
+    int rc = sqlite3_step(s->image);
+    if (rc == SQLITE_ROW) {
+        sqlite3_int64 n = sqlite3_column_int64(s->image, 0);
+        if (n > 0 && n <= (sqlite3_int64)STORE_IMAGE_MAX
+            && sqlite3_column_type(s->image, 1) == SQLITE_BLOB) {
+            const void *b = sqlite3_column_blob(s->image, 1);
+            int got = sqlite3_column_bytes(s->image, 1);
+            if (b && got == n) {
+                out->bytes = xmalloc((size_t)n);
+                memcpy(out->bytes, b, (size_t)n);
+                out->n = (size_t)n;
+                out->focus_x = unit(sqlite3_column_double(s->image, 2));
+                out->focus_y = unit(sqlite3_column_double(s->image, 3));
+                out->credit = col_dup(s->image, 4, 0);
+                out->alt = col_dup(s->image, 5, 0);
+            }
+        } else if (n > 0) {
+            log_warn("store: article %lld: its picture (%lld bytes) is over %u bytes; not shown",
+                     id, (long long)n, STORE_IMAGE_MAX);
+        }
+        rc = SQLITE_DONE;
+    }
+    return finish(s, s->image, rc);
+}
+
+store_err store_quote_strongest(store *s, long long id, char **text, char **speaker)
+{
+    *text = *speaker = NULL;
+    sqlite3_bind_int64(s->strong, 1, id);
+    int rc = sqlite3_step(s->strong);
+    if (rc == SQLITE_ROW) {
+        *text = col_dup(s->strong, 0, 0);
+        *speaker = col_dup(s->strong, 1, 0);
+        rc = SQLITE_DONE;
+    }
+    return finish(s, s->strong, rc);
+}
+
+void store_image_free(store_image *im)
+{
+    if (!im)
+        return;
+    free(im->bytes);
+    free(im->credit);
+    free(im->alt);
+    memset(im, 0, sizeof *im);
 }
 
 store_err store_article_get(store *s, long long id, store_article *out)

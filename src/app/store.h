@@ -30,7 +30,7 @@
 
 #include <stddef.h>
 
-#define STORE_USER_VERSION     2   /* the newest schema read */
+#define STORE_USER_VERSION     3   /* the newest schema read */
 #define STORE_USER_VERSION_MIN 1   /* the oldest schema read */
 
 typedef enum store_err {
@@ -119,6 +119,26 @@ store_err store_article_get(store *s, long long id, store_article *out);
 /* The first summary sentence of article id into *out (owned; NULL when it
 ** has none). */
 store_err store_summary_lead(store *s, long long id, char **out);
+
+/* Article id's strongest quote for its cover: a whole quote, attributed if
+** one is, about a line and a half long (90 characters) rather than a
+** fragment or a paragraph. *text and *speaker owned; NULL when none. */
+store_err store_quote_strongest(store *s, long long id, char **text, char **speaker);
+
+/* An article's lead picture (schema 3's images table), still encoded: the
+** app decodes it at prepare (app/picture.h). */
+typedef struct store_image {
+    unsigned char *bytes;       /* owned; NULL when the article has none */
+    size_t n;
+    float focus_x, focus_y;     /* focal point, clamped to 0..1 */
+    char *credit, *alt;         /* owned; NULL when not given */
+} store_image;
+/* The lead picture of article id into *out: STORE_OK with out->bytes NULL
+** when it has none, the file has no images table, or the picture is over
+** STORE_IMAGE_MAX bytes (logged). */
+#define STORE_IMAGE_MAX (8u << 20)
+store_err store_image_lead(store *s, long long id, store_image *out);
+void store_image_free(store_image *im);
 void store_article_free(store_article *a);
 
 /* rows: store_quote. */

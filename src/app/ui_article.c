@@ -208,10 +208,24 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
-    int side = a->nquotes || a->nevents;
+    store_image im;                 /* a picture is side content too (landscape) */
+    int has_pic = store_image_lead(ctx->st, a->head.id, &im) == STORE_OK && im.bytes;
+    store_image_free(&im);
+    int side = a->nquotes || a->nevents || has_pic;
     int cw = m->w - 2 * m->margin, gap = m->margin;
     int two = m->wide && side, lw = two ? (cw - gap) * 11 / 20 : cw;
     int x = m->margin, y = m->margin / 2;
+    int ry = two ? m->margin / 2 : 0, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
+    /* the lead picture: heading the side column, or the page in one column */
+    int pic_h = (two ? rw : cw) * 9 / 16, pic_max = (m->h - m->bar_h) * 3 / 10;
+    if (pic_h > pic_max)
+        pic_h = pic_max;
+    int ph = ui_picture_add(ui_page_list(&s->page), ctx, m, a->head.id, two ? rx : x,
+                            two ? ry : y, two ? rw : cw, pic_h, 1);
+    if (ph && two)
+        ry += ph + m->px_meta;
+    else if (ph)
+        y += ph + m->px_meta;
     y = add_heading(s, ctx, a, x, y, lw, HEAD_LINES);
     char *sum = summary_text(a);
     text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
@@ -224,12 +238,13 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     ui_button_add(ui_page_list(&s->page), ctx, m, btn, more, UI_BUTTON_FILLED);
     ui_page_hit(&s->page, ui_rect_grow(btn, m->target), UI_TGT_READ_MORE, s->index, s->index);
     y += btn.h + m->margin;
-    if (!side) {
+    if (!a->nquotes && !a->nevents) {
         text_style ns = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
         y += ui_text_add(ui_page_list(&s->page), ctx, "No quotes or dated events were found in this article.",
                          &ns, x, y, lw, 0) + m->margin;
     }
-    int ry = two ? m->margin / 2 : y, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
+    if (!two)
+        ry = y;
     if (c->qr && a->url && *a->url)             /* on screen: first in the side column */
         ry = add_qr(s, ctx, a->url, rx, ry, rw);
     if (a->nquotes)

@@ -3,6 +3,7 @@
 ** ui_chrome.h). Called from prepare() only: they render text.
 */
 #include "app/ui_chrome.h"
+#include "app/picture.h"
 
 #include "common/util.h"
 
@@ -262,6 +263,120 @@ void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, con
     SDL_Rect pill = { (m->w - pw) / 2, m->h - m->margin / 2 - ph, pw, ph };
     render_list_box(l, pill, c->color_accent);
     ui_text_add(l, ctx, text, &st, pill.x + px, pill.y + (ph - sz.h) / 2, sz.w + 1, 0);
+}
+
+int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                   long long article_id, int x, int y, int w, int h, int credit)
+{
+    store_image im;
+    if (!ctx->st || w <= 0 || h <= 0 || store_image_lead(ctx->st, article_id, &im) != STORE_OK
+        || !im.bytes)
+        return 0;
+    text_tex t;
+    int used = 0;
+    if (picture_cover(ctx->r, &im, w, h, PICTURE_FADE_NONE, ctx->cfg->color_bg, &t) == 0) {
+        render_list_text(l, &t, x, y);
+        used = h;
+        if (credit && im.credit && *im.credit) {
+            char line[300];
+            snprintf(line, sizeof line, "Photo: %.250s", im.credit);
+            text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
+            used += m->px_small / 3;
+            used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
+        }
+    }
+    store_image_free(&im);
+    return used;
+}
+
+/* Cover tones: mixed UI_COVER_MIX % into the background, so they follow a
+** dark or a light theme. Deep, distinct hues; text stays legible on each. */
+static const uint32_t ui_cover_tones[] = { 0x2f6f8f, 0x8f3f5f, 0x5f7f2f, 0xa0522d, 0x5a4fa0,
+                                           0x2f8f6f };
+#define UI_COVER_MIX 45
+
+uint32_t ui_cover_tone(const screen_ctx *ctx, const char *key)
+{
+    const config *c = ctx->cfg;
+    uint32_t h = 2166136261u;                       /* FNV-1a of the outlet */
+    for (const char *p = key ? key : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    size_t n = sizeof ui_cover_tones / sizeof ui_cover_tones[0];
+    return ui_mix(c->color_bg, ui_cover_tones[h % n], UI_COVER_MIX);
+}
+
+void ui_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                  const store_article_row *a, int x, int y, int w, int h, int quote)
+{
+    const config *c = ctx->cfg;
+    uint32_t field = ui_cover_tone(ctx, a->source ? a->source : a->title);
+    render_list_box(l, (SDL_Rect){ x, y, w, h }, field);
+    int pad = m->margin / 2 > 4 ? m->margin / 2 : 4;
+    int iw = w - 2 * pad;
+    if (iw <= 0 || h < m->px_meta * 2)
+        return;
+    char year[8] = "";
+    if (a->published && strlen(a->published) >= 4)
+        snprintf(year, sizeof year, "%.4s", a->published);
+    /* the outlet at the foot, on an accent rule */
+    text_style os = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
+    text_size osz = {0};
+    const char *outlet = a->source && *a->source ? a->source : "";
+    if (ctx->fonts && *outlet)
+        text_measure(ctx->fonts, outlet, &os, iw, 0, &osz);
+    if (osz.truncated) {                        /* a small cover: the year says enough */
+        outlet = "";
+        osz.h = 0;
+    }
+    if (!*outlet && ctx->fonts)                 /* the foot line then holds the year */
+        text_measure(ctx->fonts, "2000", &os, iw, 0, &osz);
+    int foot = y + h - pad - osz.h;
+    if (*outlet) {
+        ui_text_add(l, ctx, outlet, &os, x + pad, foot, iw, 0);
+        render_list_box(l, (SDL_Rect){ x + pad, foot - m->line * 3, m->S / 16, m->line * 2 },
+                        c->color_accent);
+    }
+    int room = foot - m->line * 3 - pad / 2 - (y + pad);
+    char *text = NULL, *speaker = NULL;
+    if (quote && room >= m->px_body * 3 && ctx->st)
+        store_quote_strongest(ctx->st, a->id, &text, &speaker);
+    if (text) {                                 /* the strongest quote, set in the serif */
+        sbuf b = {0};
+        sbuf_addf(&b, "\xe2\x80\x9c%s\xe2\x80\x9d", text);
+        text_style qs = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
+        qs.line_pct = 115;
+        int sp_h = speaker ? m->px_small * 3 / 2 : 0;
+        int qh = ui_text_fit_add(l, ctx, b.s, &qs, m->px_meta, m->px_head, x + pad, y + pad, iw,
+                                 room - sp_h);
+        if (speaker) {
+            char who[200];
+            snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", speaker);
+            text_style ws = ui_style(FONT_SANS, m->px_small, ui_mix(field, c->color_text, 75),
+                                     TEXT_LEFT, 1);
+            ui_text_add(l, ctx, who, &ws, x + pad, y + pad + qh + m->px_small / 3, iw, 0);
+        }
+        sbuf_free(&b);
+    } else if (*year && room < m->px_meta * 2) {    /* a low band: the year on the outlet's line */
+        text_style ys = ui_style(FONT_SANS_BOLD, m->px_meta, ui_mix(field, c->color_text, 60),
+                                 TEXT_RIGHT, 1);
+        ui_text_add(l, ctx, year, &ys, x + pad, foot, iw, 0);
+    } else if (*year) {                             /* else the year, large and quiet */
+        int px = room < m->px_title * 3 ? room * 4 / 5 : m->px_title * 3;
+        text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(field, c->color_text, 30),
+                                 TEXT_RIGHT, 1);
+        ui_text_fit_add(l, ctx, year, &ys, px / 3 > 8 ? px / 3 : 8, px > 8 ? px : 8,
+                        x + pad, y + pad / 2, iw, room);
+    }
+    free(text);
+    free(speaker);
+}
+
+int ui_picture_or_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                            const store_article_row *a, int x, int y, int w, int h, int quote)
+{
+    if (!ui_picture_add(l, ctx, m, a->id, x, y, w, h, 0))
+        ui_cover_add(l, ctx, m, a, x, y, w, h, quote);
+    return h;
 }
 
 static const char *const month_names[] = {

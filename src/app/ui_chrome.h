@@ -123,6 +123,29 @@ int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int 
 /* Height ui_dots_add will use. */
 int ui_dots_height(const ui_metrics *m);
 
+/* Article id's lead picture, cropped to cover x, y, w x h, into l; under
+** it, when credit is set and the picture has one, "Photo: credit" in small
+** muted text. Returns the height used (0: the article has no picture or it
+** could not be decoded, nothing added). */
+int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                   long long article_id, int x, int y, int w, int h, int credit);
+
+/* An article's picture where it has one, else its generated cover, in
+** x, y, w x h (ui_cover_add). Returns the height used (h). */
+int ui_picture_or_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                            const store_article_row *a, int x, int y, int w, int h, int quote);
+
+/* A designed cover for an article without a picture (issue 14): a field in
+** one of the theme's cover tones (UI_COVER_TONES, chosen by the outlet, so
+** one outlet's articles match), its year set large, the outlet, and where
+** quote is set and there is room, its strongest quote with the speaker.
+** Boxes and texts only (up to 6 items). */
+void ui_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                  const store_article_row *a, int x, int y, int w, int h, int quote);
+
+/* The cover tone of an article from this outlet (or title when none). */
+uint32_t ui_cover_tone(const screen_ctx *ctx, const char *outlet);
+
 /* The quiet attract-mode hint ("Touch to explore") at the bottom centre. */
 void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text);
 #define UI_HINT_TEXT "Touch to explore"

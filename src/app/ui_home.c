@@ -31,6 +31,8 @@
 #define CARD_MIN_W_S     0.55f  /* short sides: narrowest card column */
 #define CARD_HEAD_LINES  3      /* headline lines on a card before the ellipsis */
 #ifndef HOME_CARDS_MAX
+#define CARD_BAND_PCT    34     /* a grown card's picture / cover band, % of its height */
+#define CARD_BIG_PCT     140    /* a card this % of its base height is grown */
 #define HOME_CARDS_MAX   24     /* cards on home (newest first): start time and RSS flat */
 #endif
 
@@ -83,7 +85,7 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
 
 /* One card at content (x, y), cw x ch. */
 static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row *a, int i,
-                     int x, int y, int cw, int ch, int lines)
+                     int x, int y, int cw, int ch, int lines, int big)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
@@ -91,6 +93,41 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     SDL_Rect r = { x, y, cw, ch };
     ui_card_add(l, ctx, m, r);
     int pad = m->margin / 2, tx = x + pad + m->line * 2, tw = cw - 2 * pad - m->line * 2;
+    /* its picture (or cover): a band across the top of a grown card, else
+    ** a square at its right; the text takes what is left */
+    int bar = m->line * 2 > 3 ? m->line * 2 : 3;
+    text_style hs0 = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, 0);
+    text_size hz0 = {0};
+    if (big && ctx->fonts && text_measure(ctx->fonts, a->title, &hs0, tw, 0, &hz0) == 0) {
+        /* the band takes what the whole headline and the meta line leave,
+        ** up to CARD_BAND_PCT; too little and the card has none */
+        int mh = m->px_meta * 3 / 2, lead2 = m->px_meta * 26 / 10 + pad / 2;
+        int band = ch - (2 * pad + hz0.h + pad / 2 + mh) - pad / 2 - lead2;  /* with the lead */
+        if (band < ch / 5)
+            band += lead2;                                                  /* without it */
+        if (band > ch * CARD_BAND_PCT / 100)
+            band = ch * CARD_BAND_PCT / 100;
+        if (band >= ch / 5) {
+            ui_picture_or_cover_add(ui_page_list(&s->page), ctx, m, a, x + bar, y, cw - bar,
+                                    band, 1);
+            y += band;
+            ch -= band;
+            lines = 0;                          /* the band left room for all of it */
+        }
+    } else if (cw - 2 * pad > (ch - 2 * pad) * 3) {
+        /* the square only where the headline keeps all its lines beside it */
+        int sq = ch - 2 * pad;
+        text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT,
+                                 lines);
+        text_size hz = {0};
+        if (ctx->fonts && text_measure(ctx->fonts, a->title, &hs, tw - sq - pad, 0, &hz) == 0
+            && !hz.truncated) {
+            ui_picture_or_cover_add(ui_page_list(&s->page), ctx, m, a, x + cw - pad - sq,
+                                    y + pad, sq, sq, 0);
+            tw -= sq + pad;
+        }
+    }
+    l = ui_page_list(&s->page);
     char meta[320];
     ui_format_meta(a->source, a->published, NULL, meta, sizeof meta);
     text_style ms = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 1);
@@ -112,7 +149,7 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
         ui_text_add(l, ctx, lead, &ls, tx, y + pad + hh + pad / 2, tw, room);
     }
     free(lead);
-    ui_page_hit(&s->page, r, UI_TGT_CARD, i, i);
+    ui_page_hit(&s->page, r, UI_TGT_CARD, i, i);         /* r: the whole card */
 }
 
 static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
@@ -150,17 +187,19 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     /* Few articles: the cards share the screen (up to twice their height),
     ** and a headline gets the lines that gives before any ellipsis, rather
     ** than "…" over an empty third of the screen. */
-    int avail = h - m->bar_h - m->margin;
+    int avail = h - m->bar_h - m->margin, base_ch = ch;
     if (nrows > 0 && nrows * (ch + gap) - gap < avail) {
         int grown = (avail - (nrows - 1) * gap) / nrows;
         ch = grown < 2 * ch ? grown : 2 * ch;
     }
-    int lines = (int)((float)(ch - m->margin - m->px_meta * 2) / line_h);
+    int big = ch * 100 >= base_ch * CARD_BIG_PCT;
+    int text_h = big ? ch - ch * CARD_BAND_PCT / 100 : ch;
+    int lines = (int)((float)(text_h - m->margin - m->px_meta * 2) / line_h);
     lines = lines < CARD_HEAD_LINES ? CARD_HEAD_LINES : lines;
     for (size_t i = 0; i < ncards; i++) {
         int col = (int)i % cols, row = (int)i / cols;
         add_card(s, ctx, &rows[i], (int)i, m->margin + col * (cw + gap), y + row * (ch + gap), cw, ch,
-                 lines);
+                 lines, big);
     }
     int content_h = y + nrows * (ch + gap) - gap + m->margin / 2;   /* no gap after the last row */
     ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);

@@ -10,6 +10,7 @@
 **
 ** ui_slide_words() tells ui.c how much there is to read (dwell time).
 */
+#include "app/picture.h"
 #include "app/render.h"
 #include "app/ui.h"
 #include "app/ui_chrome.h"
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #define AXIS_TICKS_MAX 200      /* event marks drawn on the timeline strip */
+#define PAN_MS 20000            /* a picture's slow pan behind a summary slide */
 
 typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
@@ -29,6 +31,13 @@ typedef struct ui_slide_screen {
     int words;                  /* words to read */
     ui_metrics m;
     ui_page page;               /* no scrolling: lists only */
+    text_tex pic;               /* summary: the lead picture, faded into bg */
+    SDL_Rect pic_at;            /* where it shows: the right part (landscape) or
+                                ** the lower part (portrait), to the screen's edges */
+    float fx, fy;               /* its focal point */
+    SDL_Rect pan;               /* the window of pic shown now (pic_at's size) */
+    uint32_t pan_t0;            /* app ms of the pan's start; 0 = not started */
+    int still;                  /* 1: pic is a generated field, it does not pan */
 } ui_slide_screen;
 
 static int count_words(const char *s)
@@ -96,13 +105,63 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
         return -1;
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
+    int bottom = m->h - m->margin * 2 - m->px_small * 2;
+    /* the lead picture bleeds off the right edge (landscape) or the bottom
+    ** (portrait), faded into the background where the text is */
+    store_image im;
+    if (store_image_lead(ctx->st, a.head.id, &im) == STORE_OK && im.bytes) {
+        SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 2 / 5, 0, m->w - m->w * 2 / 5, m->h }
+                              : (SDL_Rect){ 0, m->h / 2, m->w, m->h - m->h / 2 };
+        int tw = at.w * (100 + PICTURE_PAN_PCT) / 100, th = at.h * (100 + PICTURE_PAN_PCT) / 100;
+        if (picture_cover(ctx->r, &im, tw, th, m->wide ? PICTURE_FADE_LEFT : PICTURE_FADE_TOP,
+                          c->color_bg, &s->pic) == 0) {
+            s->pic_at = at;
+            s->fx = im.focus_x;
+            s->fy = im.focus_y;
+            s->pan = picture_pan_rect(tw, th, at.w, at.h, s->fx, s->fy, 0);
+            if (m->wide)
+                cw = at.x + at.w / 5 - x;
+            else
+                bottom = at.y + at.h / 5;
+            if (im.credit && *im.credit) {
+                char line[300];
+                snprintf(line, sizeof line, "Photo: %.250s", im.credit);
+                text_style cs = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_RIGHT, 1);
+                ui_text_add(l, ctx, line, &cs, m->margin, m->margin / 2, m->w - 2 * m->margin, 0);
+            }
+        }
+    }
+    store_image_free(&im);
+    if (!s->pic.tex) {              /* none: the article's cover tone, its year set large */
+        SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 11 / 20, 0, m->w - m->w * 11 / 20, m->h }
+                              : (SDL_Rect){ 0, m->h * 13 / 20, m->w, m->h - m->h * 13 / 20 };
+        uint32_t tone = ui_cover_tone(ctx, a.head.source ? a.head.source : a.head.title);
+        if (picture_field(ctx->r, tone, at.w, at.h, m->wide ? PICTURE_FADE_LEFT : PICTURE_FADE_TOP,
+                          c->color_bg, &s->pic) == 0) {
+            s->pic_at = at;
+            s->pan = (SDL_Rect){ 0, 0, at.w, at.h };
+            s->still = 1;
+            if (m->wide)
+                cw = at.x + at.w / 6 - x;
+            else
+                bottom = at.y + at.h / 6;
+            if (a.head.published && strlen(a.head.published) >= 4) {
+                char year[8];
+                snprintf(year, sizeof year, "%.4s", a.head.published);
+                text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(tone, c->color_text, 35),
+                                         TEXT_RIGHT, 1);
+                int px = m->px_title * 5;
+                ui_text_fit_add(l, ctx, year, &ys, px / 3, px, at.x + at.w / 3, at.y + at.h / 4,
+                                at.w * 2 / 3 - m->margin * 2, at.h / 2);
+            }
+        }
+    }
     char meta[400];
     ui_format_meta(a.head.source, a.head.published, NULL, meta, sizeof meta);
     text_style ms = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 1);
     y += ui_text_add(l, ctx, meta, &ms, x, y, cw, 0) + m->px_meta;
     text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_text, TEXT_LEFT, 3);
     hs.line_pct = 105;
-    int bottom = m->h - m->margin * 2 - m->px_small * 2;
     y += ui_text_fit_add(l, ctx, a.head.title, &hs, m->px_head, m->px_head * 3 / 2, x, y, cw,
                          (bottom - y) / 2) + m->px_body;
     render_list_box(l, (SDL_Rect){ x, y, m->S / 8, m->line * 2 }, c->color_accent);
@@ -257,6 +316,9 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
 {
     ui_slide_screen *s = (ui_slide_screen *)base;
     ui_page_free(&s->page);
+    text_tex_free(&s->pic);
+    s->pan_t0 = 0;
+    s->still = 0;
     ui_metrics_init(&s->m, w, h);
     s->page.scr.top = 0;
     s->page.scr.view_h = h;
@@ -272,7 +334,31 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
 
 static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 {
-    ui_page_draw(&((ui_slide_screen *)base)->page, r, x_off, alpha);
+    ui_slide_screen *s = (ui_slide_screen *)base;
+    if (s->pic.tex) {
+        SDL_Rect dst = s->pic_at;
+        dst.x += x_off;
+        picture_draw(r, &s->pic, &s->pan, &dst, alpha);
+    }
+    ui_page_draw(&s->page, r, x_off, alpha);
+}
+
+/* The picture's pan: a whole-pixel window moving over PAN_MS (frames only
+** while it moves; a slide without a picture never asks for one). */
+static int slide_update(screen *base, uint32_t now)
+{
+    ui_slide_screen *s = (ui_slide_screen *)base;
+    if (!s->pic.tex || s->still)
+        return 0;
+    if (!s->pan_t0)
+        s->pan_t0 = now ? now : 1;
+    uint32_t dt = now - s->pan_t0;
+    if (dt >= PAN_MS)
+        return 0;
+    SDL_Rect p = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
+                                  (float)dt / PAN_MS);
+    s->pan = p;
+    return 1;
 }
 
 static screen_action slide_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
@@ -280,12 +366,13 @@ static screen_action slide_input(screen *s, const screen_ev *ev) { return SCREEN
 static void slide_destroy(screen *base)
 {
     ui_page_free(&((ui_slide_screen *)base)->page);
+    text_tex_free(&((ui_slide_screen *)base)->pic);
     free(base);
 }
 
 static const screen_vt slide_vt = {
     .name = "slide", .prepare = slide_prepare, .draw = slide_draw, .input = slide_input,
-    .destroy = slide_destroy,
+    .destroy = slide_destroy, .update = slide_update,
 };
 
 int ui_slide_words(const screen *s)

@@ -1,0 +1,54 @@
+/*
+** src/app/picture.h: an article's picture on screen (picture_).
+**
+** Pictures arrive encoded from the store (store_image_lead) and are decoded
+** here once, at prepare: cropped around their focal point to the shape of
+** the place they fill ("cover"), scaled (SDL_SoftStretchLinear) to exactly
+** that many pixels and uploaded as one texture. Nothing is decoded or
+** scaled per frame: a frame blits the texture, or a w x h window of a
+** slightly larger one for the slideshow's slow pan (picture_pan_rect).
+*/
+#ifndef VITRINE_PICTURE_H
+#define VITRINE_PICTURE_H
+
+#include "app/store.h"
+#include "app/text.h"
+
+#include <SDL.h>
+#include <stdint.h>
+
+#define PICTURE_PAN_PCT 6       /* slideshow pan: the texture is this % larger */
+
+/* The largest rect of w:h shape inside an iw x ih picture, centred on the
+** focal point (fx, fy in 0..1) as far as the picture allows. Pure. */
+SDL_Rect picture_crop(int iw, int ih, float fx, float fy, int w, int h);
+
+/* How a picture meets the text beside it: no fade, or faded into bg from
+** its left (text to its left) or top (text above) edge. */
+typedef enum picture_fade { PICTURE_FADE_NONE, PICTURE_FADE_LEFT, PICTURE_FADE_TOP }
+    picture_fade;
+
+/* Decode im and make a w x h texture of it (cover crop, focal point kept).
+** fade: into bg (0xRRGGBB) as described; 0 ok, -1 (logged: an
+** undecodable picture) with *out empty. The texture counts as a text
+** texture (text.h's live counter) and is freed with text_tex_free. */
+int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
+                  uint32_t bg, text_tex *out);
+
+/* A generated backdrop for an article without a picture: a w x h field
+** in tone, lit from the top right (a soft diagonal toward a lighter
+** tone), faded into bg like a picture. 0 ok, -1 (logged). */
+int picture_field(SDL_Renderer *r, uint32_t tone, int w, int h, picture_fade fade, uint32_t bg,
+                  text_tex *out);
+
+/* The w x h window of a pan texture (w, h grown by PICTURE_PAN_PCT) at
+** progress t in 0..1: from one corner toward the focal point's side,
+** whole pixels. Pure. */
+SDL_Rect picture_pan_rect(int tex_w, int tex_h, int w, int h, float fx, float fy, float t);
+
+/* Blit src of t to dst with alpha (opaque pictures copy without blending
+** at 255). No allocation. */
+void picture_draw(SDL_Renderer *r, const text_tex *t, const SDL_Rect *src, const SDL_Rect *dst,
+                  uint8_t alpha);
+
+#endif

@@ -1,0 +1,358 @@
+/*
+** tests/test_picture.c: pictures and covers on screen (src/app/picture.c,
+** ui_picture_add / ui_cover_add, and the screens that use them).
+**
+** Rules first (crop around the focal point, the slideshow's pan window, the
+** fade into the background), then the screens on a database the ingest
+** builds here from articles and pictures made here: an article with a
+** picture shows it on its card, its Article screen and its summary slide
+** (which pans it); an article without one shows its cover; an older
+** database (schema 2, no images table) shows covers. Pixels are read back
+** from the software renderer.
+*/
+#include "app/config.h"
+#include "app/font.h"
+#include "app/picture.h"
+#include "app/render.h"
+#include "app/store.h"
+#include "app/ui.h"
+#include "app/ui_chrome.h"
+#include "common/util.h"
+#include "corpus/corpus.h"
+#include "fixture.h"
+#include "t.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[64];
+static config cfg;
+static font_lib *fonts;
+
+/* ---- rules ------------------------------------------------------------------ */
+
+static void test_crop(void)
+{
+    static const struct { int iw, ih; float fx, fy; int w, h; SDL_Rect want; } rows[] = {
+        { 1600, 900, 0.5f, 0.5f, 16, 9, { 0, 0, 1600, 900 } },      /* same shape: all of it */
+        { 1600, 900, 0.5f, 0.5f, 1, 1, { 350, 0, 900, 900 } },      /* square, centred */
+        { 1600, 900, 0.9f, 0.5f, 1, 1, { 700, 0, 900, 900 } },      /* focus right: clamped */
+        { 1600, 900, 0.3f, 0.5f, 1, 1, { 30, 0, 900, 900 } },       /* focus at 480 px */
+        { 900, 1600, 0.5f, 0.1f, 1, 1, { 0, 0, 900, 900 } },       /* tall, focus near top */
+        { 900, 1600, 0.5f, 0.75f, 1, 1, { 0, 700, 900, 900 } },     /* 1200 - 450 = 750 -> 700 */
+        { 1000, 1000, 0.5f, 0.5f, 4, 1, { 0, 375, 1000, 250 } },    /* a band across */
+        { 0, 0, 0.5f, 0.5f, 1, 1, { 0, 0, 0, 0 } },                 /* nothing to crop */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        SDL_Rect r = picture_crop(rows[i].iw, rows[i].ih, rows[i].fx, rows[i].fy, rows[i].w,
+                                  rows[i].h);
+        T_INT(r.x, rows[i].want.x);
+        T_INT(r.y, rows[i].want.y);
+        T_INT(r.w, rows[i].want.w);
+        T_INT(r.h, rows[i].want.h);
+    }
+}
+
+static void test_pan(void)
+{
+    /* a texture 6% larger than the place: the window moves from the side
+    ** away from the focal point to its side, in whole pixels, in bounds */
+    int tw = 1060, th = 530, w = 1000, h = 500;
+    SDL_Rect a = picture_pan_rect(tw, th, w, h, 0.8f, 0.2f, 0);
+    SDL_Rect b = picture_pan_rect(tw, th, w, h, 0.8f, 0.2f, 1);
+    T_INT(a.x, 0);          /* focus right: starts left ... */
+    T_INT(b.x, 60);         /* ... ends right */
+    T_INT(a.y, 30);         /* focus high: starts low ... */
+    T_INT(b.y, 0);          /* ... ends high */
+    T_INT(a.w, w);
+    T_INT(a.h, h);
+    int prev = -1, mono = 1;
+    for (int k = 0; k <= 20; k++) {
+        SDL_Rect r = picture_pan_rect(tw, th, w, h, 0.8f, 0.2f, (float)k / 20);
+        mono &= r.x >= prev && r.x >= 0 && r.x + r.w <= tw && r.y >= 0 && r.y + r.h <= th;
+        prev = r.x;
+    }
+    T_OK(mono);
+    SDL_Rect c = picture_pan_rect(tw, th, w, h, 0.8f, 0.2f, 7);     /* t clamped */
+    T_INT(c.x, b.x);
+    SDL_Rect d = picture_pan_rect(900, 400, w, h, 0.5f, 0.5f, 0.5f); /* smaller: no move */
+    T_INT(d.x, 0);
+    T_INT(d.y, 0);
+}
+
+static uint32_t px_at(SDL_Surface *s, int x, int y)
+{
+    return ((uint32_t *)((uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch))[x] & 0xffffffu;
+}
+
+/* 1 if colours a and b differ by at most tol in every channel. */
+static int near(uint32_t a, uint32_t b, int tol)
+{
+    for (int sh = 0; sh <= 16; sh += 8) {
+        int d = (int)(a >> sh & 255) - (int)(b >> sh & 255);
+        if (d > tol || d < -tol)
+            return 0;
+    }
+    return 1;
+}
+
+/* Pixels of r inside rect (x, y, w, h) near colour c. */
+static int count_near(SDL_Surface *s, SDL_Rect r, uint32_t c, int tol)
+{
+    int n = 0;
+    for (int y = r.y; y < r.y + r.h && y < s->h; y++)
+        for (int x = r.x; x < r.x + r.w && x < s->w; x++)
+            n += near(px_at(s, x, y), c, tol);
+    return n;
+}
+
+/* ---- pictures made here ------------------------------------------------------ */
+
+#define SKIN 0xebcdb4u          /* the face's colour: found on screen = the picture shows */
+
+static void save_picture(const char *path, int w, int h)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            double dx = (x - 0.7 * w) / (0.12 * w), dy = (y - 0.45 * h) / (0.25 * h);
+            uint32_t c = dx * dx + dy * dy < 1 ? SKIN
+                       : (uint32_t)(40 + 120 * y / h) << 8 | (uint32_t)(90 + 100 * x / w);
+            ((uint32_t *)((uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch))[x] = 0xff000000u | c;
+        }
+    T_INT(IMG_SavePNG(s, path), 0);
+    SDL_FreeSurface(s);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Two articles: "pic" (newest, a picture) and "plain" (none). */
+static int build_db(const char *db)
+{
+    char p[160];
+    snprintf(p, sizeof p, "%s/pic.txt", dir);
+    write_file(p, "---\ntitle: The harbour lights return\ndate: 2024-05-02\n---\n\n"
+               "The harbour lights were switched on again on Thursday. \"It is a good day for "
+               "the town,\" said Mara Quill, the harbour master. Crowds gathered on the pier. "
+               "The lights had been dark since the storm in 2021.\n");
+    snprintf(p, sizeof p, "%s/pic.meta", dir);
+    write_file(p, "source = Harbour Post\nimage_credit = Test Studio\n");
+    snprintf(p, sizeof p, "%s/pic.png", dir);
+    save_picture(p, 1600, 1000);
+    snprintf(p, sizeof p, "%s/plain.txt", dir);
+    write_file(p, "---\ntitle: Council delays the ferry timetable\ndate: 2023-03-01\n---\n\n"
+               "The council delayed the new ferry timetable on Monday. It said the change "
+               "needed more time. Passengers asked for clear dates. The timetable is now due "
+               "in the summer of 2023.\n");
+    snprintf(p, sizeof p, "%s/plain.meta", dir);
+    write_file(p, "source = Ferry Gazette\n");
+    corpus_article a[2];
+    const char *names[2] = { "pic.txt", "plain.txt" };
+    for (int i = 0; i < 2; i++) {
+        corpus_diag d = { names[i], 0, 1 };
+        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+        if (corpus_ingest_file(p, &a[i], &d) != 0)
+            return -1;
+        a[i].slug = xstrdup(i ? "plain" : "pic");
+    }
+    T_INT(a[0].nimages, 1);
+    T_INT(a[1].nimages, 0);
+    int rc = corpus_db_write(db, a, 2);
+    corpus_article_free(&a[0]);
+    corpus_article_free(&a[1]);
+    return rc;
+}
+
+/* ---- screens ------------------------------------------------------------------ */
+
+typedef struct canvas { SDL_Surface *surf; SDL_Renderer *r; int w, h; } canvas;
+
+static void canvas_open(canvas *c, int w, int h)
+{
+    c->w = w;
+    c->h = h;
+    c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    c->r = SDL_CreateSoftwareRenderer(c->surf);
+}
+
+static void canvas_close(canvas *c)
+{
+    SDL_DestroyRenderer(c->r);
+    SDL_FreeSurface(c->surf);
+}
+
+/* Prepare s on c with store st and draw one frame. */
+static int show(canvas *c, store *st, screen *s)
+{
+    screen_ctx x = { c->r, fonts, st, "", &cfg, 0 };
+    int rc = s->vt->prepare(s, &x, c->w, c->h);
+    render_clear(c->r, cfg.color_bg);
+    s->vt->draw(s, c->r, 0, 255);
+    SDL_RenderPresent(c->r);
+    return rc;
+}
+
+static void test_screens(store *st, int has_images)
+{
+    static const struct { int w, h; } sizes[] = { { 1920, 1080 }, { 1080, 1920 }, { 800, 480 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k].w, sizes[k].h);
+        SDL_Rect all = { 0, 0, c.w, c.h };
+        int minimum = c.w * c.h / 2000;         /* a face is thousands of pixels */
+
+        /* Home: the picture on the newest card, a cover on the other */
+        screen *home = ui_home_create();
+        T_INT(show(&c, st, home), 0);
+        int skin = count_near(c.surf, all, SKIN, 6);
+        if (has_images) T_OK(skin > minimum / 4);
+        else T_INT(skin, 0);
+        screen_destroy(home);
+
+        /* the Article screen of the newest (index 0) */
+        screen *art = ui_article_create(0, 0);
+        T_INT(show(&c, st, art), 0);
+        skin = count_near(c.surf, all, SKIN, 6);
+        if (has_images) T_OK(skin > minimum);
+        else T_INT(skin, 0);
+        screen_destroy(art);
+
+        /* its summary slide: the picture, then panned */
+        screen *sl = ui_slide_create(UI_SLIDE_SUMMARY, 0);
+        T_INT(show(&c, st, sl), 0);
+        skin = count_near(c.surf, all, SKIN, 6);
+        if (has_images) {
+            T_OK(skin > minimum);
+            T_INT(screen_update(sl, 1000), 1);          /* it moves ... */
+            T_INT(screen_update(sl, 11000), 1);
+            SDL_Surface *before = SDL_DuplicateSurface(c.surf);
+            render_clear(c.r, cfg.color_bg);
+            sl->vt->draw(sl, c.r, 0, 255);
+            int moved = memcmp(before->pixels, c.surf->pixels, (size_t)c.surf->pitch * c.h) != 0;
+            T_OK(moved);
+            SDL_FreeSurface(before);
+            T_INT(screen_update(sl, 60000), 0);         /* ... and comes to rest */
+        } else {
+            T_INT(skin, 0);
+            T_INT(screen_update(sl, 1000), 0);          /* a cover does not move */
+        }
+        screen_destroy(sl);
+
+        /* the plain article's slide: its cover tone, faded in from the text side */
+        screen *pl = ui_slide_create(UI_SLIDE_SUMMARY, 1);
+        T_INT(show(&c, st, pl), 0);
+        screen_ctx x = { c.r, fonts, st, "", &cfg, 0 };
+        uint32_t tone = ui_cover_tone(&x, "Ferry Gazette");
+        SDL_Rect far = c.w >= c.h * 13 / 10 ? (SDL_Rect){ c.w - c.w / 10, c.h / 10, c.w / 20, c.h / 20 }
+                                             : (SDL_Rect){ c.w / 20, c.h - c.h / 10, c.w / 20, c.h / 40 };
+        T_OK(count_near(c.surf, far, tone, 60) > far.w * far.h / 2);
+        T_INT(px_at(c.surf, 2, 2), cfg.color_bg);       /* the text's side: background */
+        screen_destroy(pl);
+        canvas_close(&c);
+    }
+}
+
+static void test_cover_component(store *st)
+{
+    canvas c;
+    canvas_open(&c, 800, 480);
+    screen_ctx x = { c.r, fonts, st, "", &cfg, 0 };
+    ui_metrics m;
+    ui_metrics_init(&m, 800, 480);
+    store_article_row a = { 2, (char *)"Council delays the ferry timetable", (char *)"Ferry Gazette",
+                            (char *)"2023-03-01", NULL };
+    /* one outlet, one tone; the tone follows the background (mixed into it) */
+    T_INT(ui_cover_tone(&x, "Ferry Gazette"), ui_cover_tone(&x, "Ferry Gazette"));
+    T_OK(ui_cover_tone(&x, "Ferry Gazette") != cfg.color_bg);
+    static const struct { int w, h, quote; } rows[] = {
+        { 300, 200, 1 }, { 300, 60, 0 }, { 60, 60, 0 }, { 10, 10, 0 }, { 0, 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        render_list l = {0};
+        ui_cover_add(&l, &x, &m, &a, 10, 10, rows[i].w, rows[i].h, rows[i].quote);
+        T_OK(l.n >= 1 && l.n <= 6);
+        int inside = 1;
+        for (int k = 0; k < l.n; k++) {
+            SDL_Rect b = l.items[k].box;
+            int bw = l.items[k].text.tex ? l.items[k].text.w : b.w;
+            int bh = l.items[k].text.tex ? l.items[k].text.h : b.h;
+            inside &= b.x >= 10 && b.y >= 10 && b.x + bw <= 10 + rows[i].w + 1 &&
+                      b.y + bh <= 10 + rows[i].h + 1;
+        }
+        if (!inside) T_FAIL_("cover %dx%d draws outside its place", rows[i].w, rows[i].h);
+        else t_passed++;                        /* nothing drawn outside its place */
+        render_list_free(&l);
+    }
+    canvas_close(&c);
+}
+
+int main(void)
+{
+    log_set_quiet(1);
+    (void)fixture_db;                           /* fixture.h: only fixture_append is used */
+    snprintf(dir, sizeof dir, "/tmp/vitrine-picture-XXXXXX");
+    if (!mkdtemp(dir) || TTF_Init() != 0)
+        return 1;
+    config_defaults(&cfg);
+    fonts = font_lib_create(cfg.fonts_dir);
+    T_OK(fonts != NULL);
+    T_RUN(test_crop);
+    T_RUN(test_pan);
+    char db[128], old[128];
+    snprintf(db, sizeof db, "%s/pictures.db", dir);
+    T_INT(build_db(db), 0);
+    store_err e;
+    store *st = store_open(db, &e, NULL, 0);
+    T_OK(st != NULL);
+    if (st && fonts) {
+        t_current = "test_cover_component";
+        test_cover_component(st);
+        t_current = "test_screens(schema 3)";
+        test_screens(st, 1);
+    }
+    store_close(st);
+    /* the same articles in a schema 2 file (no images table): covers only */
+    snprintf(old, sizeof old, "%s/old.db", dir);
+    sbuf sql = {0};
+    T_INT(fixture_append(&sql, "tests/fixtures/schema.sql"), 0);
+    sbuf_adds(&sql, "INSERT INTO articles VALUES(1, 'pic', 'The harbour lights return', "
+              "'Harbour Post', NULL, '2024-05-02', NULL, 'The harbour lights were switched on.', 6, "
+              "'pic.txt'), (2, 'plain', 'Council delays the ferry timetable', 'Ferry Gazette', NULL, "
+              "'2023-03-01', NULL, 'The council delayed the timetable.', 5, 'plain.txt');"
+              "INSERT INTO summaries VALUES(1, 0, 'The harbour lights were switched on.'),"
+              "(2, 0, 'The council delayed the timetable.');");
+    sqlite3 *h;
+    T_INT(sqlite3_open(old, &h), SQLITE_OK);
+    T_INT(sqlite3_exec(h, sql.s, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    sbuf_free(&sql);
+    st = store_open(old, &e, NULL, 0);
+    T_OK(st != NULL);
+    if (st && fonts) {
+        store_image im;
+        T_INT(store_image_lead(st, 1, &im), STORE_OK);
+        T_OK(im.bytes == NULL);
+        t_current = "test_screens(schema 2)";
+        test_screens(st, 0);
+    }
+    store_close(st);
+    font_lib_destroy(fonts);
+    config_free(&cfg);
+    TTF_Quit();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (!t_failed && system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+    return T_DONE();
+}
