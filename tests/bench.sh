@@ -27,6 +27,9 @@
 #                     10,000 articles, against 100 generated ones (both
 #                     fill Home's 24 cards; the bundled 5 show 5):
 #                     flat = at most +20 ms and +2 MB                      (flat)
+#   pictures          ingest with a 2400x1600 picture per article          >= 100 /s
+#                     and the tour at 1080p with pictures on every card,
+#                     article and summary slide: p99, RSS, prepare, first frame as above
 # The targets are issue 3's, set for 1920x1080. The 4K rows are shown for
 # information: the software renderer blends 4x the pixels there, and on the
 # Pi the GPU renderer composes. Whole run: about two minutes.
@@ -70,8 +73,8 @@ report "first frame (1080p)" "$first" ms "<" 100
 
 # Transitions: engine test screens, 2n transitions of each kind (every
 # article prepared in turn), then the exhibit's tour of every screen.
-trans() {  # size n -> $tmp/trans_SIZE
-    out=$tmp/trans_$1
+trans() {  # size n [suffix] -> $tmp/trans_SIZE[suffix], on $DB
+    out=$tmp/trans_$1${3:-}
     : > "$out"
     {
         t=1000
@@ -199,6 +202,32 @@ if [ -s "$tmp/big.db" ] && [ -s "$tmp/small.db" ]; then
 else
     report "first frame, 10,000 articles" "" ms "<" 0 "no database from bench_ingest.sh"
 fi
+
+# ---- issue 14: pictures -------------------------------------------------------
+# Ingest with a 2400x1600 picture beside every article (decoded, scaled to
+# 1920, its focal point found, re-encoded), and the exhibit's tour at 1080p
+# on the bundled articles with such a picture each: pictures on every card,
+# Article screen and summary slide; the same targets as without.
+BENCH_INGEST_PICTURES=2400x1600 BENCH_INGEST_TARGET=100 BUILD=$BUILD \
+    sh tests/bench_ingest.sh 300 > "$tmp/ingest_pics" 2>&1
+prate=$(sed -n 's/^ingest: \([0-9]*\) articles.*/\1/p' "$tmp/ingest_pics")
+report "ingest with pictures (300)" "$prate" /s ">=" 100 "$(sed -n 's/^build: //p' "$tmp/ingest_pics")"
+mkdir -p "$tmp/pics"
+cp assets/corpus/* "$tmp/pics/"
+python3 tests/make_pictures.py --size 2400x1600 "$tmp"/pics/*.txt
+"$BUILD/vitrine-corpus" build --quiet --out "$tmp/pics.db" "$tmp/pics" 2>/dev/null
+DB_PLAIN=$DB; DB=$tmp/pics.db
+trans 1920x1080 20 _pics
+DB=$DB_PLAIN
+f=$tmp/trans_1920x1080_pics
+awk '$2 == "frame_ms" && $4 == "transition" { print $3 }' "$f" > "$f.frames"
+report "pictures: transition p99" "$(pct "$f.frames" 0.99)" ms "<" 8 "$(wc -l < "$f.frames") frames, 1080p"
+report "pictures: peak RSS" "$(awk '$2 == "peak_rss_kb" { if ($3 > m) m = $3 } END { printf "%.1f", m / 1024 }' "$f")" \
+    MB "<" 45 "a 1920x1280 picture per article"
+report "pictures: prepare max" "$(awk '$2 == "prepare_ms" { print $3 }' "$f" | sort -n | tail -1)" ms "<" 20 \
+    "max per screen: $(awk '$2 == "prepare_ms" { k = $4 == "" ? "test" : $4; if ($3 > m[k]) m[k] = $3 }
+             END { for (k in m) printf "%s %.1f, ", k, m[k] }' "$f" | sed 's/, $//')"
+report "pictures: first frame" "$(first_frame "$tmp/pics.db" 5)" ms "<" 100
 
 # ---- issue 15 (fleet): statistics cost, dark wake-ups ----------------------
 # Statistics on vs off: the exhibit tour above (crossfade, 1080p) with and

@@ -176,12 +176,15 @@ static void test_focus(void) {
 
 /* ---- one picture: check, scale, encode ------------------------------------- */
 
+static corpus_image thumb;     /* from_file's thumb rendition */
+
 static int from_file(const char *name, corpus_image *im, char **err) {
     size_t n = 0;
     unsigned char *b = slurp(at(name), &n);
     corpus_diag d = { name, 0, 0 };
+    corpus_image_free(&thumb);
     io_capture_begin();
-    int rc = corpus_image_from_bytes(name, b, n, im, &d);
+    int rc = corpus_image_from_bytes(name, b, n, im, &thumb, &d);
     *err = io_capture_end();
     free(b);
     return rc;
@@ -204,6 +207,12 @@ static void test_from_bytes(void) {
     T_OK(im.focus_x > 0.65f && im.focus_x < 0.95f);
     T_OK(im.focus_y > 0.25f && im.focus_y < 0.65f);
     T_STR(corpus_image_sniff(im.bytes, im.n), "jpeg");
+    /* its thumb: 800 px wide, the same focal point */
+    T_STR(thumb.role, "thumb");
+    T_INT(thumb.w, CORPUS_IMAGE_THUMB_SIDE);
+    T_INT(thumb.h, CORPUS_IMAGE_THUMB_SIDE / 3);
+    T_STR(corpus_image_sniff(thumb.bytes, thumb.n), "jpeg");
+    T_OK(thumb.focus_x == im.focus_x && thumb.focus_y == im.focus_y);
     corpus_image_free(&im);
     free(err);
 
@@ -231,6 +240,7 @@ static void test_from_bytes(void) {
     T_INT(im.n, n);
     T_OK(im.n == n && !memcmp(im.bytes, orig, n));
     T_STR(im.format, "png");
+    T_OK(thumb.bytes == NULL);                  /* smaller than a thumb: none */
     free(orig);
     corpus_image_free(&im);
     free(err);
@@ -265,7 +275,7 @@ static void test_refused(void) {
         corpus_diag d = { rows[i].name, 0, 0 };
         io_capture_begin();
         int rc = corpus_image_from_bytes(rows[i].name, (const unsigned char *)rows[i].bytes,
-                                         rows[i].n, &im, &d);
+                                         rows[i].n, &im, NULL, &d);
         char *err = io_capture_end();
         T_INT(rc, -1);
         T_INT(d.nwarn, 1);
@@ -280,7 +290,9 @@ static void test_refused(void) {
 static int lead(const char *article, corpus_meta *m, corpus_image *im, char **err) {
     corpus_diag d = { article, 0, 0 };
     io_capture_begin();
-    int rc = corpus_image_lead(at(article), m, im, &d);
+    corpus_image th;
+    int rc = corpus_image_lead(at(article), m, im, &th, &d);
+    corpus_image_free(&th);
     *err = io_capture_end();
     return rc;
 }
@@ -395,7 +407,7 @@ static void test_ingest_db(void) {
     corpus_article a[2];
     corpus_diag d = { "piece.txt", 0, 1 };
     T_INT(corpus_ingest_file(at("piece.txt"), &a[0], &d), 0);
-    T_INT(a[0].nimages, 1);
+    T_INT(a[0].nimages, 2);                     /* the picture and its thumb */
     corpus_diag d2 = { "plain.txt", 0, 1 };
     T_INT(corpus_ingest_file(at("plain.txt"), &a[1], &d2), 0);
     T_INT(a[1].nimages, 0);
@@ -408,7 +420,8 @@ static void test_ingest_db(void) {
     T_INT(sqlite3_open_v2(at("pics.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st;
     T_INT(sqlite3_prepare_v2(db, "SELECT article_id, role, width, height, format, length(bytes),"
-                             " credit, alt, focus_x, file FROM images", -1, &st, NULL), SQLITE_OK);
+                             " credit, alt, focus_x, file FROM images ORDER BY position", -1, &st,
+                             NULL), SQLITE_OK);
     T_INT(sqlite3_step(st), SQLITE_ROW);
     T_INT(sqlite3_column_int(st, 0), 1);
     T_STR((const char *)sqlite3_column_text(st, 1), "lead");
@@ -420,6 +433,10 @@ static void test_ingest_db(void) {
     T_STR((const char *)sqlite3_column_text(st, 7), "Shapes");
     T_OK(sqlite3_column_double(st, 8) > 0.6);
     T_STR((const char *)sqlite3_column_text(st, 9), "pic.jpg");
+    T_INT(sqlite3_step(st), SQLITE_ROW);
+    T_STR((const char *)sqlite3_column_text(st, 1), "thumb");
+    T_INT(sqlite3_column_int(st, 2), CORPUS_IMAGE_THUMB_SIDE);
+    T_STR((const char *)sqlite3_column_text(st, 6), "Studio");
     T_INT(sqlite3_step(st), SQLITE_DONE);
     sqlite3_finalize(st);
     T_INT(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
@@ -443,6 +460,7 @@ int main(void) {
     T_RUN(test_lead);
     T_RUN(test_markdown);
     T_RUN(test_ingest_db);
+    corpus_image_free(&thumb);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) T_OK(0);

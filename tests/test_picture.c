@@ -166,7 +166,7 @@ static int build_db(const char *db)
             return -1;
         a[i].slug = xstrdup(i ? "plain" : "pic");
     }
-    T_INT(a[0].nimages, 1);
+    T_INT(a[0].nimages, 2);
     T_INT(a[1].nimages, 0);
     int rc = corpus_db_write(db, a, 2);
     corpus_article_free(&a[0]);
@@ -341,7 +341,7 @@ int main(void)
     T_OK(st != NULL);
     if (st && fonts) {
         store_image im;
-        T_INT(store_image_lead(st, 1, &im), STORE_OK);
+        T_INT(store_image_lead(st, 1, 0, &im), STORE_OK);
         T_OK(im.bytes == NULL);
         t_current = "test_screens(schema 2)";
         test_screens(st, 0);

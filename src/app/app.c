@@ -33,6 +33,7 @@
 #include "app/screen.h"
 #include "app/store.h"
 #include "app/text.h"
+#include "app/strings.h"
 #include "app/ui.h"
 #include "app/watch.h"
 #include "common/util.h"
@@ -130,7 +131,7 @@ static screen *make_screen(app *a, int i)
     uint64_t t0 = plat_clock_us();
     if (s->vt->prepare(s, &c, w, h) != 0 && a->st) {
         screen_destroy(s);                      /* content exists but does not load */
-        s = screen_notice_create("Content unavailable", "The article could not be loaded.");
+        s = screen_notice_create(str(S_CONTENT_UNAVAILABLE), str(S_ARTICLE_FAILED));
         s->vt->prepare(s, &c, w, h);
     }
     prime(a, s);

@@ -4,6 +4,7 @@
 #include "app/config.h"
 
 #include "app/schedule.h"    /* validation of [schedule] hours / closed */
+#include "app/strings.h"     /* display.language, [strings] */
 #include "common/util.h"
 
 #include <SDL.h>            /* SDL_GetKeyFromName for key combos */
@@ -42,6 +43,18 @@ static const cfg_key keys[] = {
 /*   section    key              type     field              default         min     max      choices                   comment */
     {"content", "database",      T_STR,   F(db_path),        "build/corpus.db", 0, 0,     NULL,                     "path of the corpus database (read-only)"},
     {"content", "fonts",         T_STR,   F(fonts_dir),      "fonts",        0,      0,       NULL,                     "folder of the bundled font files"},
+    /* issue 14: the venue's look. [colours] keeps naming the four colours. */
+    {"theme",   "file",          T_OPT,   F(theme_file),     "",             0,      0,       NULL,                     "a theme file (INI with a [theme] section) read at this point, relative to this file; bundled: assets/themes/night.ini, assets/themes/paper.ini"},
+    {"theme",   "title",         T_OPT,   F(theme_title),    "",             0,      0,       NULL,                     "the exhibit's title on Home and the opening slide; empty = the language's (In the news)"},
+    {"theme",   "subtitle",      T_OPT,   F(theme_subtitle), "",             0,      0,       NULL,                     "a line under the title on the opening slide; empty = none"},
+    {"theme",   "logo",          T_OPT,   F(theme_logo),     "",             0,      0,       NULL,                     "a PNG or JPEG logo shown before the title, relative to the config file; empty = none"},
+    {"theme",   "background",    T_COLOR, F(color_bg),       "#14161a",      0,      0,       NULL,                     "screen background, #rrggbb"},
+    {"theme",   "surface",       T_COLOR, F(color_surface),  "#232528",      0,      0,       NULL,                     "cards and panels, #rrggbb"},
+    {"theme",   "text",          T_COLOR, F(color_text),     "#f2efe8",      0,      0,       NULL,                     "main text, #rrggbb"},
+    {"theme",   "muted",         T_COLOR, F(color_muted),    "#9a9ca3",      0,      0,       NULL,                     "secondary text (source, dates), #rrggbb"},
+    {"theme",   "accent",        T_COLOR, F(color_accent),   "#e0a43a",      0,      0,       NULL,                     "accent (rules, highlights, filled buttons), #rrggbb"},
+    {"theme",   "headings",      T_ENUM,  F(heading_face),   "sans",         0,      0,       "sans|serif",             "headlines' face: sans (Inter SemiBold) or serif (Noto Serif)"},
+    {"display", "language",      T_ENUM,  F(language),       "en",           0,      0,       STR_LANG_CHOICES,         "the exhibit's own texts: en, de or zh-Hans; [strings] KEY = text overrides one"},
     {"colours", "background",    T_COLOR, F(color_bg),       "#14161a",      0,      0,       NULL,                     "screen background, #rrggbb"},
     {"colours", "text",          T_COLOR, F(color_text),     "#f2efe8",      0,      0,       NULL,                     "main text, #rrggbb"},
     {"colours", "muted",         T_COLOR, F(color_muted),    "#9a9ca3",      0,      0,       NULL,                     "secondary text (source, dates), #rrggbb"},
@@ -302,6 +315,7 @@ void config_free(config *cfg)
 {
     if (!cfg)
         return;
+    str_clear_overrides();      /* [strings] read with this config */
     for (size_t i = 0; i < NKEYS; i++)
         if (is_text(keys[i].type)) {
             char **p = (char **)((char *)cfg + keys[i].off);
@@ -329,10 +343,43 @@ static char *counting_reader(char *str, int num, void *stream)
     return r;
 }
 
+#define CONFIG_INCLUDE_DEPTH 4    /* theme.file inside a theme file, at most this deep */
+static int include_depth;
+
 static int on_value(void *user, const char *section, const char *name, const char *value)
 {
     ini_ctx *c = user;
-    set_in(c->cfg, section, name, value, c->path, c->line);
+    if (section && !strcasecmp(section, "strings")) {
+        if (str_set_override(name, value) != 0)
+            warn(c->cfg, c->path, c->line, "[strings] %s: unknown key, or the text does not "
+                 "take the values the original takes (%%d, %%s) (ignored)", name);
+        return 1;
+    }
+    int ok = set_in(c->cfg, section, name, value, c->path, c->line) == 0;
+    const char *dir_end = strrchr(c->path, '/');
+    if (ok && section && !strcasecmp(section, "theme") && !strcasecmp(name, "logo") && *value
+        && *value != '/' && dir_end) {            /* relative to the file that names it */
+        free(c->cfg->theme_logo);
+        c->cfg->theme_logo = xmalloc(strlen(c->path) + strlen(value) + 2);
+        sprintf(c->cfg->theme_logo, "%.*s/%s", (int)(dir_end - c->path), c->path, value);
+    }
+    if (ok && section && !strcasecmp(section, "theme") && !strcasecmp(name, "file") && *value) {
+        /* the theme's keys apply here: later lines of this file override them */
+        char path[1024];
+        const char *slash = strrchr(c->path, '/');
+        if (*value == '/' || !slash)
+            snprintf(path, sizeof path, "%s", value);
+        else
+            snprintf(path, sizeof path, "%.*s/%s", (int)(slash - c->path), c->path, value);
+        if (include_depth >= CONFIG_INCLUDE_DEPTH)
+            warn(c->cfg, c->path, c->line, "theme.file nested too deep (ignored)");
+        else {
+            include_depth++;
+            if (config_load(c->cfg, path) != 0)
+                warn(c->cfg, c->path, c->line, "theme.file %s cannot be read (ignored)", path);
+            include_depth--;
+        }
+    }
     return 1;               /* keep going: every problem is only a warning */
 }
 

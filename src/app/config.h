@@ -30,8 +30,15 @@ typedef struct config {
     /* [content] */
     char *db_path;              /* owned; the corpus database (opened read-only) */
     char *fonts_dir;            /* owned; folder of the bundled faces */
-    /* [colours] 0xRRGGBB */
+    /* [theme] (issue 14; [colours] names the four colours too) 0xRRGGBB */
     uint32_t color_bg, color_text, color_muted, color_accent;
+    uint32_t color_surface;     /* cards and panels */
+    char *theme_title;          /* owned; Home's title; "" = the language's ("In the news") */
+    char *theme_subtitle;       /* owned; under it; "" = none */
+    char *theme_logo;           /* owned; a PNG/JPEG beside the title; "" = none */
+    char *theme_file;           /* owned; the theme file read (theme.file), for messages */
+    int heading_face;           /* 0 sans (bold), 1 serif: headlines' face */
+    int language;               /* str_lang: display.language */
     /* [timing] */
     int idle_timeout_ms;        /* ms without input before returning to the start */
     int slide_min_ms;           /* ms a slide shows at least */

@@ -18,6 +18,7 @@
 */
 #include "app/app.h"
 #include "app/config.h"
+#include "app/strings.h"
 #include "app/health.h"        /* STATUS= text (issue 15) */
 #include "app/plat.h"
 #include "app/plat_notify.h"
@@ -180,6 +181,7 @@ int main(int argc, char **argv)
         return config_free(&cfg), 2;
     if ((rc = parse_flags(argc, argv, &cfg, &o, 1)) != 0)
         return config_free(&cfg), rc > 0 ? 0 : 2;
+    str_set_language((str_lang)cfg.language);      /* the exhibit's texts (strings.h) */
 
     script *sc = NULL;
     if (o.script) {

@@ -79,16 +79,29 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
         return -1;
     SDL_RWops *rw = SDL_RWFromConstMem(im->bytes, (int)im->n);
     SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
-    SDL_Surface *src = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-    SDL_FreeSurface(raw);
-    if (!src) {
+    if (!raw) {
         log_warn("picture: cannot decode %zu bytes: %s", im->n, IMG_GetError());
         return -1;
     }
+    /* only the crop is converted to 32 bits (the scaler's format): less
+    ** memory at the peak, where the decoded picture is still held */
+    SDL_Rect crop = picture_crop(raw->w, raw->h, im->focus_x, im->focus_y, w, h);
+    SDL_Surface *src = SDL_CreateRGBSurfaceWithFormat(0, crop.w, crop.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (src) {
+        SDL_SetSurfaceBlendMode(raw, SDL_BLENDMODE_NONE);
+        if (SDL_BlitSurface(raw, &crop, src, NULL) != 0) {
+            SDL_FreeSurface(src);
+            src = NULL;
+        }
+    }
+    SDL_FreeSurface(raw);
+    if (!src) {
+        log_warn("picture: cannot convert %dx%d: %s", crop.w, crop.h, SDL_GetError());
+        return -1;
+    }
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Rect crop = picture_crop(src->w, src->h, im->focus_x, im->focus_y, w, h);
     int rc = -1;
-    if (dst && SDL_SoftStretchLinear(src, &crop, dst, NULL) == 0) {
+    if (dst && SDL_SoftStretchLinear(src, NULL, dst, NULL) == 0) {
         uint32_t *px = dst->pixels;
         int pitch_px = dst->pitch / 4;
         for (int y = 0; y < h; y++)                   /* opaque, whatever the source's alpha */
@@ -100,7 +113,8 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
             rc = text_image(r, px, w, h, out);
         if (rc == 0) {
             SDL_SetTextureScaleMode(out->tex, SDL_ScaleModeLinear);
-            SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_BLEND);
+            SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_NONE);
+            out->opaque = 1;                    /* copied, not blended, when drawn opaque */
         }
     } else {
         log_warn("picture: cannot scale %dx%d to %dx%d: %s", src->w, src->h, w, h, SDL_GetError());
@@ -110,29 +124,34 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
     return rc;
 }
 
-int picture_field(SDL_Renderer *r, uint32_t tone, int w, int h, picture_fade fade, uint32_t bg,
-                  text_tex *out)
+int picture_file(SDL_Renderer *r, const char *path, int max_w, int max_h, text_tex *out)
 {
     memset(out, 0, sizeof *out);
-    if (w <= 0 || h <= 0)
+    SDL_Surface *raw = IMG_Load(path);
+    SDL_Surface *src = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    if (!src || src->w <= 0 || src->h <= 0 || max_w <= 0 || max_h <= 0) {
+        log_warn("picture: %s: %s", path, src ? "empty" : IMG_GetError());
+        SDL_FreeSurface(src);
         return -1;
-    uint32_t *px = xmalloc((size_t)w * (size_t)h * sizeof *px);
-    int tr = (int)(tone >> 16 & 255), tg = (int)(tone >> 8 & 255), tb = (int)(tone & 255);
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++) {
-            /* 0 at the bottom left .. 1 at the top right: up to 35% lighter */
-            int k = (int)(35.0f * (0.5f * (float)x / (float)w + 0.5f * (1.0f - (float)y / (float)h)));
-            int rr = tr + (255 - tr) * k / 100 / 3, gg = tg + (255 - tg) * k / 100 / 3,
-                bb = tb + (255 - tb) * k / 100 / 3;
-            px[(size_t)y * (size_t)w + (size_t)x] =
-                0xff000000u | (uint32_t)rr << 16 | (uint32_t)gg << 8 | (uint32_t)bb;
-        }
-    if (fade != PICTURE_FADE_NONE)
-        fade_pixels(px, w, h, w, fade, bg);
-    int rc = text_image(r, px, w, h, out);
-    free(px);
-    if (rc == 0)
+    }
+    int w = max_w, h = (int)((long long)src->h * max_w / src->w);
+    if (h > max_h) {
+        h = max_h;
+        w = (int)((long long)src->w * max_h / src->h);
+    }
+    w = w < 1 ? 1 : w;
+    h = h < 1 ? 1 : h;
+    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    int rc = -1;
+    if (dst && SDL_SoftStretchLinear(src, NULL, dst, NULL) == 0 && dst->pitch == w * 4
+        && text_image(r, dst->pixels, w, h, out) == 0) {
+        SDL_SetTextureScaleMode(out->tex, SDL_ScaleModeLinear);
         SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_BLEND);
+        rc = 0;
+    }
+    SDL_FreeSurface(dst);
+    SDL_FreeSurface(src);
     return rc;
 }
 
@@ -141,7 +160,8 @@ void picture_draw(SDL_Renderer *r, const text_tex *t, const SDL_Rect *src, const
 {
     if (!t->tex || alpha == 0)
         return;
-    SDL_SetTextureBlendMode(t->tex, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    if (t->opaque)
+        SDL_SetTextureBlendMode(t->tex, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetTextureAlphaMod(t->tex, alpha);
     SDL_RenderCopy(r, t->tex, src, dst);
 }

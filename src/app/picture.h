@@ -35,11 +35,9 @@ typedef enum picture_fade { PICTURE_FADE_NONE, PICTURE_FADE_LEFT, PICTURE_FADE_T
 int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
                   uint32_t bg, text_tex *out);
 
-/* A generated backdrop for an article without a picture: a w x h field
-** in tone, lit from the top right (a soft diagonal toward a lighter
-** tone), faded into bg like a picture. 0 ok, -1 (logged). */
-int picture_field(SDL_Renderer *r, uint32_t tone, int w, int h, picture_fade fade, uint32_t bg,
-                  text_tex *out);
+/* A picture file (a logo) scaled to fit max_w x max_h, its shape and
+** transparency kept. 0 ok, -1 (logged, naming the file). */
+int picture_file(SDL_Renderer *r, const char *path, int max_w, int max_h, text_tex *out);
 
 /* The w x h window of a pan texture (w, h grown by PICTURE_PAN_PCT) at
 ** progress t in 0..1: from one corner toward the focal point's side,

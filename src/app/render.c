@@ -30,6 +30,8 @@ void render_text(SDL_Renderer *r, const text_tex *t, int x, int y, uint8_t alpha
         return;
     SDL_Rect dst = { x, y, t->w, t->h };
     SDL_Rect src = { 0, 0, t->w, t->h };
+    if (t->opaque)          /* a picture: a plain copy unless it fades */
+        SDL_SetTextureBlendMode(t->tex, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetTextureAlphaMod(t->tex, alpha);
     SDL_RenderCopy(r, t->tex, &src, &dst);
 }

@@ -338,10 +338,13 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
     }
+    /* the lead picture, or its thumb where that has the pixels asked for */
     if (count_columns(s, "images", "'article_id', 'role', 'position', 'bytes', 'focus_x', "
-                      "'focus_y', 'credit', 'alt'") == 8
+                      "'focus_y', 'credit', 'alt', 'width', 'height'") == 10
         && prepare(s, &s->image, "SELECT length(bytes), bytes, focus_x, focus_y, credit, alt "
-                   "FROM images WHERE article_id=? AND role='lead' ORDER BY position LIMIT 1") != 0) {
+                   "FROM images WHERE article_id=?1 AND role IN ('lead', 'thumb') ORDER BY "
+                   "(role = 'thumb' AND max(width, height) >= ?2) DESC, role = 'lead' DESC, "
+                   "position LIMIT 1") != 0) {
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
     }
@@ -627,12 +630,13 @@ store_err store_summary_lead(store *s, long long id, char **out)
 
 static float unit(double v) { return v >= 0 && v <= 1 ? (float)v : 0.5f; }
 
-store_err store_image_lead(store *s, long long id, store_image *out)
+store_err store_image_lead(store *s, long long id, int px, store_image *out)
 {
     memset(out, 0, sizeof *out);
     if (!s->image)
         return STORE_OK;
     sqlite3_bind_int64(s->image, 1, id);
+    sqlite3_bind_int(s->image, 2, px > 0 ? px : INT32_MAX);
     int rc = sqlite3_step(s->image);
     if (rc == SQLITE_ROW) {
         sqlite3_int64 n = sqlite3_column_int64(s->image, 0);

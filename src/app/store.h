@@ -133,11 +133,13 @@ typedef struct store_image {
     float focus_x, focus_y;     /* focal point, clamped to 0..1 */
     char *credit, *alt;         /* owned; NULL when not given */
 } store_image;
-/* The lead picture of article id into *out: STORE_OK with out->bytes NULL
-** when it has none, the file has no images table, or the picture is over
+/* The lead picture of article id into *out, for a place px pixels on its
+** long side: its thumb rendition when that has px (cards, columns), else
+** the picture itself (px 0: always). STORE_OK with out->bytes NULL when it
+** has none, the file has no images table, or the picture is over
 ** STORE_IMAGE_MAX bytes (logged). */
 #define STORE_IMAGE_MAX (8u << 20)
-store_err store_image_lead(store *s, long long id, store_image *out);
+store_err store_image_lead(store *s, long long id, int px, store_image *out);
 void store_image_free(store_image *im);
 void store_article_free(store_article *a);
 

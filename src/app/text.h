@@ -50,6 +50,8 @@ typedef struct text_tex {
     int w, h;           /* size of tex in pixels (h <= box_h, w <= box_w) */
     int lines;          /* lines drawn */
     int truncated;      /* 1 if an ellipsis replaced the rest */
+    int opaque;         /* 1: every pixel opaque (a picture): drawn without
+                        ** blending when drawn at full opacity */
 } text_tex;
 
 /* Lay out utf8 into box_w x box_h (box_h 0 = unbounded) and render it.

@@ -2,6 +2,7 @@
 ** src/app/ui.c: the exhibit's glue between input, ui_state and screens
 ** (contract in ui.h). Allocates only when an action creates a screen.
 */
+#include "app/strings.h"
 #include "app/ui.h"
 
 #include "app/ui_views.h"
@@ -72,14 +73,12 @@ screen *ui_notice_create(ui_notice why, const char *detail)
 {
     switch (why) {
     case UI_NOTICE_EMPTY:
-        return screen_notice_create("Nothing on show yet",
-                                    "The collection has no articles. They appear here as soon "
-                                    "as the content is updated.");
+        return screen_notice_create(str(S_EMPTY_TITLE), str(S_EMPTY_TEXT));
     case UI_NOTICE_FAILED:      /* detail (a path, an SQLite error) is for the log only */
         (void)detail;
-        return screen_notice_create(UI_NOTICE_UPDATING_TITLE, UI_NOTICE_UPDATING_TEXT);
+        return screen_notice_create(str(S_UPDATING_TITLE), str(S_UPDATING_TEXT));
     default:
-        return screen_notice_create("Loading\xe2\x80\xa6", "");
+        return screen_notice_create(str(S_LOADING), "");
     }
 }
 
@@ -118,7 +117,7 @@ static screen *make(ui *u, ui_place p, const ui_slide *slide)
         }
         log_warn("ui: %s %d could not be prepared; showing a notice", ui_screen_name(p.screen), p.index);
         screen_destroy(s);
-        s = ui_notice_create(UI_NOTICE_FAILED, "This item could not be loaded.");
+        s = ui_notice_create(UI_NOTICE_FAILED, str(S_ITEM_FAILED));
         s->vt->prepare(s, &u->ctx, u->w, u->h);
     }
     return s;

@@ -103,7 +103,6 @@ int ui_slide_words(const screen *s);
 ** failed: a path, an SQLite error) is never shown: visitors read that the
 ** exhibit is being updated; the reason is in the log (store_open logs it). */
 screen *ui_notice_create(ui_notice why, const char *detail);
-#define UI_NOTICE_UPDATING_TITLE "The exhibit is being updated"
-#define UI_NOTICE_UPDATING_TEXT  "Please come back in a few minutes."
+/* (Its texts: S_UPDATING_TITLE / S_UPDATING_TEXT, strings.h.) */
 
 #endif

@@ -16,6 +16,7 @@
 #include "app/qr.h"
 #include "app/render.h"
 #include "app/ui.h"
+#include "app/strings.h"
 #include "app/ui_chrome.h"
 
 #include "common/util.h"
@@ -67,7 +68,7 @@ static int add_heading(ui_article *s, const screen_ctx *ctx, const store_article
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     render_list *l = ui_page_list(&s->page);
-    text_style hs = ui_style(FONT_SANS_BOLD, m->px_head, c->color_text, TEXT_LEFT, head_lines);
+    text_style hs = ui_style(ui_head_face(c), m->px_head, c->color_text, TEXT_LEFT, head_lines);
     hs.line_pct = 105;
     y += ui_text_add(l, ctx, a->head.title, &hs, x, y, cw, 0) + m->px_meta / 2;
     char meta[400];
@@ -87,12 +88,12 @@ static int add_label(ui_article *s, const screen_ctx *ctx, const char *text, int
 
 /* "+ N more quotes" under a list cut at max (nothing when n <= max). */
 static int add_more(ui_article *s, const screen_ctx *ctx, size_t n, size_t max,
-                    const char *what, int x, int y, int cw)
+                    str_id what, int x, int y, int cw)
 {
     if (n <= max)
         return 0;
     char buf[64];
-    snprintf(buf, sizeof buf, "+ %zu more %s", n - max, what);
+    snprintf(buf, sizeof buf, str(what), (int)(n - max > 1000000 ? 1000000 : n - max));
     text_style st = ui_style(FONT_SANS, s->m.px_meta, ctx->cfg->color_muted, TEXT_LEFT, 1);
     return ui_text_add(ui_page_list(&s->page), ctx, buf, &st, x, y, cw, 0) + s->m.px_meta / 2;
 }
@@ -102,7 +103,7 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
-    y += add_label(s, ctx, "KEY QUOTES", x, y, cw);
+    y += add_label(s, ctx, str(S_KEY_QUOTES), x, y, cw);
     for (size_t k = 0; k < a->nquotes && k < ARTICLE_MAX_QUOTES; k++) {
         render_list *l = ui_page_list(&s->page);
         const store_quote *q = &a->quotes[k];
@@ -119,7 +120,7 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
         sbuf_adds(&b, close);
         y += ui_text_add(l, ctx, b.s, &qs, x + bar + pad, y, cw - bar - pad, 0);
         sbuf_free(&b);
-        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s%s%.80s", q->speaker ? q->speaker : "unattributed",
+        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s%s%.80s", q->speaker ? q->speaker : str(S_UNATTRIBUTED),
                  q->speaker && q->role ? ", " : "", q->speaker && q->role ? q->role : "");
         text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);  /* name, role */
         y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
@@ -130,7 +131,7 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
                         UI_TGT_QUOTE, (int)qi, s->index);
         y += m->px_body;
     }
-    y += add_more(s, ctx, a->nquotes, ARTICLE_MAX_QUOTES, "quotes", x, y, cw);
+    y += add_more(s, ctx, a->nquotes, ARTICLE_MAX_QUOTES, S_MORE_QUOTES, x, y, cw);
     return y;
 }
 
@@ -139,7 +140,7 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
-    y += add_label(s, ctx, "EVENTS", x, y, cw);
+    y += add_label(s, ctx, str(S_EVENTS), x, y, cw);
     int dw = m->px_meta * 8;                    /* date column */
     if (dw > cw / 3)
         dw = cw / 3;
@@ -160,7 +161,7 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
                         UI_TGT_EVENT, (int)ei, s->index);
         y += m->px_meta * 2 / 3 + (m->target > y - y0 ? (m->target - (y - y0)) / 2 : 0);
     }
-    y += add_more(s, ctx, a->nevents, ARTICLE_MAX_EVENTS, "events", x, y, cw);
+    y += add_more(s, ctx, a->nevents, ARTICLE_MAX_EVENTS, S_MORE_EVENTS, x, y, cw);
     return y;
 }
 
@@ -195,13 +196,13 @@ static int add_qr(ui_article *s, const screen_ctx *ctx, const char *url, int x, 
     text_style ls = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 3);
     int beside = cw - side - m->margin;
     if (beside >= m->px_meta * 6) {
-        int lh = ui_text_add(ui_page_list(&s->page), ctx, "Read on your phone", &ls,
+        int lh = ui_text_add(ui_page_list(&s->page), ctx, str(S_READ_PHONE), &ls,
                              x + side + m->margin / 2, y + m->px_meta / 2, beside, 0);
         (void)lh;
         return y + side + m->margin;
     }
     y += side + m->px_meta / 2;
-    return y + ui_text_add(ui_page_list(&s->page), ctx, "Read on your phone", &ls, x, y, cw, 0) + m->margin;
+    return y + ui_text_add(ui_page_list(&s->page), ctx, str(S_READ_PHONE), &ls, x, y, cw, 0) + m->margin;
 }
 
 static int add_article(ui_article *s, const screen_ctx *ctx, const store_article *a)
@@ -209,7 +210,7 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     store_image im;                 /* a picture is side content too (landscape) */
-    int has_pic = store_image_lead(ctx->st, a->head.id, &im) == STORE_OK && im.bytes;
+    int has_pic = store_image_lead(ctx->st, a->head.id, 1, &im) == STORE_OK && im.bytes;
     store_image_free(&im);
     int side = a->nquotes || a->nevents || has_pic;
     int cw = m->w - 2 * m->margin, gap = m->margin;
@@ -233,14 +234,14 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     y += ui_text_add(ui_page_list(&s->page), ctx, *sum ? sum : a->body, &bs, x, y, lw,
                      *sum ? 0 : m->px_body * 8) + m->px_body;
     free(sum);
-    const char *more = "Read the full article \xe2\x80\xba";
+    const char *more = str(S_READ_FULL);
     SDL_Rect btn = { x, y, ui_button_width(ctx, m, more), m->btn_h };
     ui_button_add(ui_page_list(&s->page), ctx, m, btn, more, UI_BUTTON_FILLED);
     ui_page_hit(&s->page, ui_rect_grow(btn, m->target), UI_TGT_READ_MORE, s->index, s->index);
     y += btn.h + m->margin;
     if (!a->nquotes && !a->nevents) {
         text_style ns = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
-        y += ui_text_add(ui_page_list(&s->page), ctx, "No quotes or dated events were found in this article.",
+        y += ui_text_add(ui_page_list(&s->page), ctx, str(S_NO_QUOTES_EVENTS),
                          &ns, x, y, lw, 0) + m->margin;
     }
     if (!two)
@@ -308,12 +309,12 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     const store_article_row *row = rows.v;
     long long id = row->id;
     char title[200];
-    snprintf(title, sizeof title, "%.150s", row->source ? row->source : "Article");
+    snprintf(title, sizeof title, "%.150s", row->source ? row->source : str(S_ARTICLE));
     store_articles_free(&rows);
     store_article a;
     if (store_article_get(ctx->st, id, &a) != STORE_OK)
         return -1;
-    ui_bar_prepare(&s->bar, ctx, m, s->fulltext ? "Full article" : title, 1, 1);
+    ui_bar_prepare(&s->bar, ctx, m, s->fulltext ? str(S_FULL_ARTICLE) : title, 1, 1);
     int foot_h = 0;
     if (!s->fulltext && s->n_articles > 1) {
         foot_h = m->target + m->margin / 2;

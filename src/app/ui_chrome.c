@@ -3,6 +3,7 @@
 ** ui_chrome.h). Called from prepare() only: they render text.
 */
 #include "app/ui_chrome.h"
+#include "app/strings.h"
 #include "app/picture.h"
 
 #include "common/util.h"
@@ -37,6 +38,16 @@ void ui_metrics_init(ui_metrics *m, int w, int h)
     m->px_meta = maxi((int)(PX_META * S), 12);
     m->px_small = maxi((int)(PX_SMALL * S), 11);
     m->wide = w * 10 >= h * 13;
+}
+
+const char *ui_exhibit_title(const config *c)
+{
+    return c->theme_title && *c->theme_title ? c->theme_title : str(S_TITLE);
+}
+
+font_style ui_head_face(const config *c)
+{
+    return c->heading_face == 1 ? FONT_SERIF : FONT_SANS_BOLD;
 }
 
 SDL_Rect ui_rect_grow(SDL_Rect r, int min)
@@ -161,7 +172,7 @@ void ui_button_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, S
 void ui_card_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r)
 {
     const config *c = ctx->cfg;
-    render_list_box(l, r, ui_mix(c->color_bg, c->color_text, 7));
+    render_list_box(l, r, c->color_surface);
     render_list_box(l, (SDL_Rect){ r.x, r.y, maxi(m->line * 2, 3), r.h }, c->color_accent);
 }
 
@@ -178,14 +189,14 @@ void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const
     b->back = b->home = (SDL_Rect){ 0, 0, 0, 0 };
     render_list_box(&b->list, (SDL_Rect){ 0, 0, m->w, m->bar_h }, c->color_bg);  /* covers scrolled content */
     int by = (m->bar_h - m->btn_h) / 2;
-    int bw = maxi(ui_button_width(ctx, m, "\xe2\x80\xb9 Back"), ui_button_width(ctx, m, "Home"));
+    int bw = maxi(ui_button_width(ctx, m, str(S_BACK)), ui_button_width(ctx, m, str(S_HOME)));
     SDL_Rect back = { m->margin, by, bw, m->btn_h }, home = { m->w - m->margin - bw, by, bw, m->btn_h };
     if (show_back) {
-        ui_button_add(&b->list, ctx, m, back, "\xe2\x80\xb9 Back", UI_BUTTON_OUTLINE);
+        ui_button_add(&b->list, ctx, m, back, str(S_BACK), UI_BUTTON_OUTLINE);
         b->back = ui_rect_grow(back, m->target);
     }
     if (show_home) {
-        ui_button_add(&b->list, ctx, m, home, "Home", UI_BUTTON_OUTLINE);
+        ui_button_add(&b->list, ctx, m, home, str(S_HOME), UI_BUTTON_OUTLINE);
         b->home = ui_rect_grow(home, m->target);
     }
     /* title centred on the screen, in the room between the buttons */
@@ -269,7 +280,7 @@ int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                    long long article_id, int x, int y, int w, int h, int credit)
 {
     store_image im;
-    if (!ctx->st || w <= 0 || h <= 0 || store_image_lead(ctx->st, article_id, &im) != STORE_OK
+    if (!ctx->st || w <= 0 || h <= 0 || store_image_lead(ctx->st, article_id, w > h ? w : h, &im) != STORE_OK
         || !im.bytes)
         return 0;
     text_tex t;
@@ -278,8 +289,9 @@ int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
         render_list_text(l, &t, x, y);
         used = h;
         if (credit && im.credit && *im.credit) {
-            char line[300];
-            snprintf(line, sizeof line, "Photo: %.250s", im.credit);
+            char line[300], who[250];
+            snprintf(who, sizeof who, "%s", im.credit);
+            snprintf(line, sizeof line, str(S_PHOTO), who);
             text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
             used += m->px_small / 3;
             used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
@@ -351,18 +363,18 @@ void ui_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
         if (speaker) {
             char who[200];
             snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", speaker);
-            text_style ws = ui_style(FONT_SANS, m->px_small, ui_mix(field, c->color_text, 75),
+            text_style ws = ui_style(FONT_SANS, m->px_small, ui_mix(field, c->color_text, UI_COVER_SPEAKER_PCT),
                                      TEXT_LEFT, 1);
             ui_text_add(l, ctx, who, &ws, x + pad, y + pad + qh + m->px_small / 3, iw, 0);
         }
         sbuf_free(&b);
     } else if (*year && room < m->px_meta * 2) {    /* a low band: the year on the outlet's line */
-        text_style ys = ui_style(FONT_SANS_BOLD, m->px_meta, ui_mix(field, c->color_text, 60),
+        text_style ys = ui_style(FONT_SANS_BOLD, m->px_meta, ui_mix(field, c->color_text, UI_COVER_SPEAKER_PCT),
                                  TEXT_RIGHT, 1);
         ui_text_add(l, ctx, year, &ys, x + pad, foot, iw, 0);
     } else if (*year) {                             /* else the year, large and quiet */
         int px = room < m->px_title * 3 ? room * 4 / 5 : m->px_title * 3;
-        text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(field, c->color_text, 30),
+        text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(field, c->color_text, UI_COVER_YEAR_PCT),
                                  TEXT_RIGHT, 1);
         ui_text_fit_add(l, ctx, year, &ys, px / 3 > 8 ? px / 3 : 8, px > 8 ? px : 8,
                         x + pad, y + pad / 2, iw, room);
@@ -379,18 +391,16 @@ int ui_picture_or_cover_add(render_list *l, const screen_ctx *ctx, const ui_metr
     return h;
 }
 
-static const char *const month_names[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December" };
+
 
 void ui_format_date(const char *iso, char *out, size_t n)
 {
     int y = 0, mo = 0, d = 0;
     int got = iso ? sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) : 0;
     if (got == 3 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
-        snprintf(out, n, "%d %s %d", d, month_names[mo - 1], y);
+        snprintf(out, n, str(S_DATE_DAY), d, str_month(mo, 0), y);
     else if (got >= 2 && mo >= 1 && mo <= 12)
-        snprintf(out, n, "%s %d", month_names[mo - 1], y);
+        snprintf(out, n, str(S_DATE_MONTH), str_month(mo, 0), y);
     else
         snprintf(out, n, "%s", iso ? iso : "");
 }
@@ -399,15 +409,13 @@ void ui_format_date(const char *iso, char *out, size_t n)
 ** "2009"); with_year 0 leaves the year out. */
 static void format_short(int got, int y, int mo, int d, int with_year, char *out, size_t n)
 {
-    static const char *const shortm[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-        "Aug", "Sep", "Oct", "Nov", "Dec" };
     char yb[16] = "";
     if (with_year)
         snprintf(yb, sizeof yb, "%s%d", got >= 2 ? " " : "", y);
     if (got >= 3)
-        snprintf(out, n, "%d %s%s", d, shortm[mo - 1], yb);
+        snprintf(out, n, "%d %s%s", d, str_month(mo, 1), yb);
     else if (got == 2)
-        snprintf(out, n, "%s%s", shortm[mo - 1], yb);
+        snprintf(out, n, "%s%s", str_month(mo, 1), yb);
     else
         snprintf(out, n, "%d", y);
 }
@@ -422,7 +430,13 @@ void ui_format_date_range(const char *iso, const char *end, char *out, size_t n)
         ui_format_date(iso, out, n);
         return;
     }
-    char a[32], b[32];
+    char a[48], b[48];
+    if (str_language() == STR_ZH) {             /* each end in full: "2015年1月 – 2015年10月" */
+        ui_format_date(iso, a, sizeof a);
+        ui_format_date(end, b, sizeof b);
+        snprintf(out, n, "%s \xe2\x80\x93 %s", a, b);
+        return;
+    }
     /* "Jan – Oct 2015", "3 Nov – 20 Dec 2018", "Oct 2021 – Mar 2022", "2009 – 2012" */
     format_short(g0, y0, m0, d0, !(g0 >= 2 && g1 >= 2 && y0 == y1), a, sizeof a);
     format_short(g1, y1, m1, d1, 1, b, sizeof b);

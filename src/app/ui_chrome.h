@@ -53,6 +53,11 @@ typedef struct ui_metrics {
 
 void ui_metrics_init(ui_metrics *m, int w, int h);
 
+/* The exhibit's title: theme.title, else the language's ("In the news"). */
+const char *ui_exhibit_title(const config *c);
+/* The headlines' face (theme.headings): FONT_SANS_BOLD or FONT_SERIF. */
+font_style ui_head_face(const config *c);
+
 /* Rect helpers. ui_rect_grow: r grown (centred) to at least min x min.
 ** ui_rect_hit: (x, y) inside r. */
 SDL_Rect ui_rect_grow(SDL_Rect r, int min);
@@ -140,6 +145,8 @@ int ui_picture_or_cover_add(render_list *l, const screen_ctx *ctx, const ui_metr
 ** one outlet's articles match), its year set large, the outlet, and where
 ** quote is set and there is room, its strongest quote with the speaker.
 ** Boxes and texts only (up to 6 items). */
+#define UI_COVER_SPEAKER_PCT 82  /* small text on a cover: % of text colour over its field */
+#define UI_COVER_YEAR_PCT    60  /* a cover's large year: quieter, still 3:1 (WCAG large text) */
 void ui_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                   const store_article_row *a, int x, int y, int w, int h, int quote);
 
@@ -148,7 +155,6 @@ uint32_t ui_cover_tone(const screen_ctx *ctx, const char *outlet);
 
 /* The quiet attract-mode hint ("Touch to explore") at the bottom centre. */
 void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text);
-#define UI_HINT_TEXT "Touch to explore"
 
 /* "2023-05-04" -> "4 May 2023", "2023-05" -> "May 2023", "2023" as is. */
 void ui_format_date(const char *iso, char *out, size_t n);

@@ -17,8 +17,10 @@
 **   |  ...                                                  |  scrolling
 **   +-------------------------------------------------------+
 */
+#include "app/picture.h"
 #include "app/render.h"
 #include "app/ui.h"
+#include "app/strings.h"
 #include "app/ui_chrome.h"
 
 #include "common/util.h"
@@ -27,7 +29,6 @@
 #include <limits.h>
 #include <stdlib.h>
 
-#define HOME_TITLE       "In the news"
 #define CARD_MIN_W_S     0.55f  /* short sides: narrowest card column */
 #define CARD_HEAD_LINES  3      /* headline lines on a card before the ellipsis */
 #ifndef HOME_CARDS_MAX
@@ -55,13 +56,13 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
     const config *c = ctx->cfg;
     render_list_box(&s->head, (SDL_Rect){ 0, 0, m->w, m->bar_h }, c->color_bg);
     int by = (m->bar_h - m->btn_h) / 2;
-    int tw = ui_button_width(ctx, m, "Timeline"), qw = ui_button_width(ctx, m, "Quotes");
+    int tw = ui_button_width(ctx, m, str(S_TIMELINE)), qw = ui_button_width(ctx, m, str(S_QUOTES));
     int x = m->w - m->margin;
     s->quotes_btn = s->timeline_btn = s->quotes_vis = s->timeline_vis = (SDL_Rect){ 0, 0, 0, 0 };
     if (nevents > 0) {
         x -= tw;
         SDL_Rect r = { x, by, tw, m->btn_h };
-        ui_button_add(&s->head, ctx, m, r, "Timeline", UI_BUTTON_OUTLINE);
+        ui_button_add(&s->head, ctx, m, r, str(S_TIMELINE), UI_BUTTON_OUTLINE);
         s->timeline_btn = ui_rect_grow(r, m->target);
         s->timeline_vis = r;
         x -= m->margin / 2;
@@ -69,16 +70,26 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
     if (nquotes > 0) {
         x -= qw;
         SDL_Rect r = { x, by, qw, m->btn_h };
-        ui_button_add(&s->head, ctx, m, r, "Quotes", UI_BUTTON_OUTLINE);
+        ui_button_add(&s->head, ctx, m, r, str(S_QUOTES), UI_BUTTON_OUTLINE);
         s->quotes_btn = ui_rect_grow(r, m->target);
         s->quotes_vis = r;
     }
-    text_style st = ui_style(FONT_SANS_BOLD, m->px_title * 5 / 4, c->color_text, TEXT_LEFT, 1);
+    /* the venue's logo (theme.logo), then the exhibit's title */
+    int lx = m->margin;
+    text_tex logo;
+    if (c->theme_logo && *c->theme_logo
+        && picture_file(ctx->r, c->theme_logo, m->w / 4, m->btn_h, &logo) == 0) {
+        int lw = logo.w;
+        render_list_text(&s->head, &logo, lx, (m->bar_h - m->btn_h) / 2 + (m->btn_h - logo.h) / 2);
+        lx += lw + m->margin / 2;
+    }
+    text_style st = ui_style(ui_head_face(c), m->px_title * 5 / 4, c->color_text, TEXT_LEFT, 1);
     text_size sz = {0};
-    int room = x - 2 * m->margin;
+    int room = x - m->margin - lx;
+    const char *title = ui_exhibit_title(c);
     if (ctx->fonts)
-        text_measure(ctx->fonts, HOME_TITLE, &st, room, 0, &sz);
-    ui_text_add(&s->head, ctx, HOME_TITLE, &st, m->margin, (m->bar_h - sz.h) / 2, room, 0);
+        text_measure(ctx->fonts, title, &st, room, 0, &sz);
+    ui_text_add(&s->head, ctx, title, &st, lx, (m->bar_h - sz.h) / 2, room, 0);
     render_list_box(&s->head, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
                     ui_mix(c->color_bg, c->color_muted, 35));
 }
@@ -96,7 +107,7 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     /* its picture (or cover): a band across the top of a grown card, else
     ** a square at its right; the text takes what is left */
     int bar = m->line * 2 > 3 ? m->line * 2 : 3;
-    text_style hs0 = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, 0);
+    text_style hs0 = ui_style(ui_head_face(c), m->px_body * 11 / 10, c->color_text, TEXT_LEFT, 0);
     text_size hz0 = {0};
     if (big && ctx->fonts && text_measure(ctx->fonts, a->title, &hs0, tw, 0, &hz0) == 0) {
         /* the band takes what the whole headline and the meta line leave,
@@ -117,7 +128,7 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     } else if (cw - 2 * pad > (ch - 2 * pad) * 3) {
         /* the square only where the headline keeps all its lines beside it */
         int sq = ch - 2 * pad;
-        text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT,
+        text_style hs = ui_style(ui_head_face(c), m->px_body * 11 / 10, c->color_text, TEXT_LEFT,
                                  lines);
         text_size hz = {0};
         if (ctx->fonts && text_measure(ctx->fonts, a->title, &hs, tw - sq - pad, 0, &hz) == 0
@@ -134,7 +145,7 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     text_size msz = {0};
     if (ctx->fonts)
         text_measure(ctx->fonts, meta[0] ? meta : "-", &ms, tw, 0, &msz);
-    text_style hs = ui_style(FONT_SANS_BOLD, m->px_body * 11 / 10, c->color_text, TEXT_LEFT, lines);
+    text_style hs = ui_style(ui_head_face(c), m->px_body * 11 / 10, c->color_text, TEXT_LEFT, lines);
     int hh = ui_text_add(l, ctx, a->title, &hs, tx, y + pad, tw, ch - 2 * pad - msz.h - pad / 2);
     ui_text_add(l, ctx, meta, &ms, tx, y + ch - pad - msz.h, tw, 0);
     /* where the headline leaves two lines or more (a short headline, or a

@@ -18,6 +18,7 @@
 */
 #include "app/render.h"
 #include "app/screen.h"
+#include "app/strings.h"
 #include "app/ui_chrome.h"
 #include "app/ui_views.h"
 
@@ -60,7 +61,7 @@ static void add_empty(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m, c
 static void speaker_line(const store_quote *q, const store_article_row *a, char *out, size_t n)
 {
     const char *who = q->speaker && *q->speaker ? q->speaker
-                    : a && a->source && *a->source ? a->source : "Unattributed";
+                    : a && a->source && *a->source ? a->source : str(S_UNATTRIBUTED);
     snprintf(out, n, "\xe2\x80\x94 %s", who);
 }
 
@@ -68,7 +69,11 @@ static void source_line(const store_article_row *a, char *out, size_t n)
 {
     char date[64] = "";
     ui_format_date(a->published, date, sizeof date);
-    snprintf(out, n, "From: %s%s%s  \xe2\x80\xba", a->title, *date ? " \xc2\xb7 " : "", date);
+    char what[600];
+    snprintf(what, sizeof what, "%.400s%s%s", a->title, *date ? " \xc2\xb7 " : "", date);
+    snprintf(out, n, str(S_FROM), what);
+    size_t len = strlen(out);
+    snprintf(out + len, n - len, "  \xe2\x80\xba");
 }
 
 /* Quote, speaker, role and source in the column [x, x + cw) between top and
@@ -144,11 +149,11 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->source = (SDL_Rect){ 0, 0, 0, 0 };
     s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
     s->shown = s->article = -1;
-    ui_bar_prepare(&s->bar, ctx, &m, "Quotes", 1, 1);
+    ui_bar_prepare(&s->bar, ctx, &m, str(S_QUOTES), 1, 1);
     if (!ctx->fonts)
         return -1;
     if (!ctx->st) {
-        add_empty(s, ctx, &m, "The collection is not available.");
+        add_empty(s, ctx, &m, str(S_UNAVAILABLE));
         return 0;
     }
     store_counts cnt;
@@ -159,7 +164,7 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     if (n == 0 || store_quotes_range(ctx->st, (size_t)s->shown, 1, &quotes) != STORE_OK ||
         quotes.n == 0) {
         s->shown = -1;
-        add_empty(s, ctx, &m, "No quotations in this collection.");
+        add_empty(s, ctx, &m, str(S_NO_QUOTATIONS));
     } else {
         const store_quote *q = quotes.v;
         store_article_row row;

@@ -13,6 +13,7 @@
 #include "app/picture.h"
 #include "app/render.h"
 #include "app/ui.h"
+#include "app/strings.h"
 #include "app/ui_chrome.h"
 
 #include "common/util.h"
@@ -23,6 +24,8 @@
 
 #define AXIS_TICKS_MAX 200      /* event marks drawn on the timeline strip */
 #define PAN_MS 20000            /* a picture's slow pan behind a summary slide */
+#define FIELD_STRIPS 24         /* a cover field's fade, in steps */
+#define FIELD_FADE_PCT 40       /* ... over this % of it */
 
 typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
@@ -37,7 +40,6 @@ typedef struct ui_slide_screen {
     float fx, fy;               /* its focal point */
     SDL_Rect pan;               /* the window of pic shown now (pic_at's size) */
     uint32_t pan_t0;            /* app ms of the pan's start; 0 = not started */
-    int still;                  /* 1: pic is a generated field, it does not pan */
 } ui_slide_screen;
 
 static int count_words(const char *s)
@@ -109,7 +111,7 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     /* the lead picture bleeds off the right edge (landscape) or the bottom
     ** (portrait), faded into the background where the text is */
     store_image im;
-    if (store_image_lead(ctx->st, a.head.id, &im) == STORE_OK && im.bytes) {
+    if (store_image_lead(ctx->st, a.head.id, 0, &im) == STORE_OK && im.bytes) {
         SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 2 / 5, 0, m->w - m->w * 2 / 5, m->h }
                               : (SDL_Rect){ 0, m->h / 2, m->w, m->h - m->h / 2 };
         int tw = at.w * (100 + PICTURE_PAN_PCT) / 100, th = at.h * (100 + PICTURE_PAN_PCT) / 100;
@@ -124,8 +126,9 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
             else
                 bottom = at.y + at.h / 5;
             if (im.credit && *im.credit) {
-                char line[300];
-                snprintf(line, sizeof line, "Photo: %.250s", im.credit);
+                char line[300], credit[250];
+                snprintf(credit, sizeof credit, "%s", im.credit);
+                snprintf(line, sizeof line, str(S_PHOTO), credit);
                 text_style cs = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_RIGHT, 1);
                 ui_text_add(l, ctx, line, &cs, m->margin, m->margin / 2, m->w - 2 * m->margin, 0);
             }
@@ -136,11 +139,20 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
         SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 11 / 20, 0, m->w - m->w * 11 / 20, m->h }
                               : (SDL_Rect){ 0, m->h * 13 / 20, m->w, m->h - m->h * 13 / 20 };
         uint32_t tone = ui_cover_tone(ctx, a.head.source ? a.head.source : a.head.title);
-        if (picture_field(ctx->r, tone, at.w, at.h, m->wide ? PICTURE_FADE_LEFT : PICTURE_FADE_TOP,
-                          c->color_bg, &s->pic) == 0) {
-            s->pic_at = at;
-            s->pan = (SDL_Rect){ 0, 0, at.w, at.h };
-            s->still = 1;
+        {
+            /* boxes, no texture: the field eases in from the background in
+            ** FIELD_STRIPS steps over FIELD_FADE_PCT of it (steps of a
+            ** level or two: no banding to see), then the tone */
+            int along = m->wide ? at.w : at.h, span = along * FIELD_FADE_PCT / 100;
+            for (int k = 0; k < FIELD_STRIPS; k++) {
+                int a0 = span * k / FIELD_STRIPS, a1 = span * (k + 1) / FIELD_STRIPS;
+                float u = ((float)k + 0.5f) / FIELD_STRIPS;
+                uint32_t col = ui_mix(c->color_bg, tone, (int)(100.0f * u * u * (3 - 2 * u)));
+                render_list_box(l, m->wide ? (SDL_Rect){ at.x + a0, at.y, a1 - a0, at.h }
+                                           : (SDL_Rect){ at.x, at.y + a0, at.w, a1 - a0 }, col);
+            }
+            render_list_box(l, m->wide ? (SDL_Rect){ at.x + span, at.y, at.w - span, at.h }
+                                       : (SDL_Rect){ at.x, at.y + span, at.w, at.h - span }, tone);
             if (m->wide)
                 cw = at.x + at.w / 6 - x;
             else
@@ -148,7 +160,7 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
             if (a.head.published && strlen(a.head.published) >= 4) {
                 char year[8];
                 snprintf(year, sizeof year, "%.4s", a.head.published);
-                text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(tone, c->color_text, 35),
+                text_style ys = ui_style(FONT_SANS_BOLD, 0, ui_mix(tone, c->color_text, UI_COVER_YEAR_PCT),
                                          TEXT_RIGHT, 1);
                 int px = m->px_title * 5;
                 ui_text_fit_add(l, ctx, year, &ys, px / 3, px, at.x + at.w / 3, at.y + at.h / 4,
@@ -160,7 +172,7 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     ui_format_meta(a.head.source, a.head.published, NULL, meta, sizeof meta);
     text_style ms = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 1);
     y += ui_text_add(l, ctx, meta, &ms, x, y, cw, 0) + m->px_meta;
-    text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_text, TEXT_LEFT, 3);
+    text_style hs = ui_style(ui_head_face(c), 0, c->color_text, TEXT_LEFT, 3);
     hs.line_pct = 105;
     y += ui_text_fit_add(l, ctx, a.head.title, &hs, m->px_head, m->px_head * 3 / 2, x, y, cw,
                          (bottom - y) / 2) + m->px_body;
@@ -219,7 +231,7 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     int y = top + qh + m->px_body;
     render_list_box(l, (SDL_Rect){ x - m->margin, top, m->line * 2, qh }, c->color_accent);
     char who[200];
-    snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", q->speaker ? q->speaker : "unattributed");
+    snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", q->speaker ? q->speaker : str(S_UNATTRIBUTED));
     text_style ws = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
     y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0);
     if (has_role) {                             /* under the name, after "— " */
@@ -270,7 +282,7 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     render_list *l = ui_page_list(&s->page);
     int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
     text_style ls = ui_style(FONT_SANS_BOLD, m->px_small, c->color_muted, TEXT_LEFT, 1);
-    y += ui_text_add(l, ctx, "ON THE TIMELINE", &ls, x, y, cw, 0) + m->px_small;
+    y += ui_text_add(l, ctx, str(S_ON_TIMELINE), &ls, x, y, cw, 0) + m->px_small;
     text_style ds = ui_style(FONT_SANS_BOLD, m->px_head * 3 / 2, c->color_accent, TEXT_LEFT, 1);
     y += ui_text_add(l, ctx, date, &ds, x, y, cw, 0) + m->px_body;
     int axis_y = m->h - m->margin * 3 - m->px_small * 2;
@@ -318,7 +330,6 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_page_free(&s->page);
     text_tex_free(&s->pic);
     s->pan_t0 = 0;
-    s->still = 0;
     ui_metrics_init(&s->m, w, h);
     s->page.scr.top = 0;
     s->page.scr.view_h = h;
@@ -328,7 +339,7 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int rc = s->kind == UI_SLIDE_QUOTE ? prepare_quote(s, ctx)
            : s->kind == UI_SLIDE_TIMELINE ? prepare_timeline(s, ctx) : prepare_summary(s, ctx);
     if (rc == 0)
-        ui_hint_add(ui_page_list(&s->page), ctx, &s->m, UI_HINT_TEXT);
+        ui_hint_add(ui_page_list(&s->page), ctx, &s->m, str(S_TOUCH));
     return rc;
 }
 
@@ -348,7 +359,7 @@ static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 static int slide_update(screen *base, uint32_t now)
 {
     ui_slide_screen *s = (ui_slide_screen *)base;
-    if (!s->pic.tex || s->still)
+    if (!s->pic.tex)
         return 0;
     if (!s->pan_t0)
         s->pan_t0 = now ? now : 1;

@@ -26,6 +26,7 @@
 */
 #include "app/render.h"
 #include "app/screen.h"
+#include "app/strings.h"
 #include "app/ui_chrome.h"
 #include "app/ui_timeline_model.h"
 #include "app/ui_views.h"
@@ -205,8 +206,6 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
     return tallest;
 }
 
-static const char *const month_abbr[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 /* Year, month and day label textures for every tick any level can show. */
 static void prepare_tick_labels(ui_timeline *s, const screen_ctx *ctx)
@@ -235,7 +234,7 @@ static void prepare_tick_labels(ui_timeline *s, const screen_ctx *ctx)
         render_one(ctx, buf, FONT_SANS_BOLD, px, s->c_text, 1, s->mt.w, &s->years[i]);
     }
     for (int i = 0; i < 12; i++)
-        render_one(ctx, month_abbr[i], FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->months[i]);
+        render_one(ctx, str_month(i + 1, 1), FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->months[i]);
     for (int i = 0; i < 31; i++) {
         snprintf(buf, sizeof buf, "%d", i + 1);
         render_one(ctx, buf, FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->days[i]);
@@ -254,9 +253,7 @@ static int prepare_chrome(ui_timeline *s, const screen_ctx *ctx)
     s->zout = ui_rect_grow(zout, mt->target);
     text_style hs = ui_style(FONT_SANS, mt->px_small, s->c_muted, TEXT_LEFT, 1);
     text_size sz = {0};
-    const char *hint = s->capped ? "Events of the newest articles \xc2\xb7 drag to move \xc2\xb7 "
-                                   "pinch or + / \xe2\x88\x92 to zoom"
-                                 : "Drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom \xc2\xb7 tap an event";
+    const char *hint = str(s->capped ? S_TL_HELP_CAPPED : S_TL_HELP);
     int hw = zout.x - mt->margin - mt->margin / 2;
     text_measure(ctx->fonts, hint, &hs, hw, 0, &sz);
     ui_text_add(&s->chrome, ctx, hint, &hs, mt->margin, y + (b - sz.h) / 2, hw, 0);
@@ -354,7 +351,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->pad = s->mt.px_small / 2 + 2;
     s->focus = -1;
     s->zooming = s->dragging = 0;
-    ui_bar_prepare(&s->bar, ctx, &s->mt, "Timeline", 1, 1);
+    ui_bar_prepare(&s->bar, ctx, &s->mt, str(S_TIMELINE), 1, 1);
     scroll_init(&s->sc, 0, 0, 0.15f * (float)w, NULL);
     s->ppd = 1;
     if (!ctx->fonts)
@@ -406,8 +403,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     prepare_tick_labels(s, ctx);                /* years of every level's ticks */
     if (ui_tlm_count(s->m) == 0) {
         text_style st = ui_style(FONT_SANS, s->mt.px_body, c->color_muted, TEXT_CENTER, 0);
-        ui_text_add(&s->chrome, ctx, ok ? "No dated events in this collection."
-                                        : "The collection is not available.",
+        ui_text_add(&s->chrome, ctx, str(ok ? S_NO_EVENTS : S_UNAVAILABLE),
                     &st, s->mt.margin, h / 2 - 2 * s->mt.px_body, w - 2 * s->mt.margin, 0);
     }
     s->focus = ui_tlm_item_of_event(s->m, local_event(s, s->event_index));

@@ -312,9 +312,10 @@ int corpus_damage_check(const corpus_doc *doc, corpus_diag *d);
 /* ---- pictures (corpus_image.c) ------------------------------------------ */
 
 #define CORPUS_IMAGE_MAX_SIDE 1920  /* px: default long side a picture is scaled to fit */
+#define CORPUS_IMAGE_THUMB_SIDE 800 /* px: long side of the small rendition ("thumb") */
 
 typedef struct corpus_image {
-    const char *role;       /* "lead" (static) */
+    const char *role;       /* "lead" or "thumb" (static) */
     const char *format;     /* "jpeg" or "png" (static): what bytes hold */
     int w, h;               /* px, as stored */
     unsigned char *bytes;   /* owned, n bytes: the encoded picture */
@@ -327,15 +328,17 @@ typedef struct corpus_image {
 /* Long side pictures are scaled to fit (process-wide; at least 64). */
 void corpus_image_set_max_side(int px);
 /* The lead picture of the article at path (see corpus_image.c for where it
-** is looked for). 0 found (out filled), 1 none, -1 one found but refused
-** (warned). */
+** is looked for). 0 found (out filled; *thumb too when thumb is not NULL
+** and the picture is larger than a thumb: else thumb->bytes NULL), 1 none,
+** -1 one found but refused (warned). */
 int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
-                      corpus_diag *d);
+                      corpus_image *thumb, corpus_diag *d);
 /* Check, decode, scale and encode one picture (name: for messages and its
-** extension). 0 ok, -1 refused with a warning. */
+** extension), and its thumb (thumb may be NULL). 0 ok, -1 refused with a
+** warning. */
 int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
-                            corpus_image *out, corpus_diag *d);
-int corpus_image_load(const char *path, corpus_image *out, corpus_diag *d);
+                            corpus_image *out, corpus_image *thumb, corpus_diag *d);
+int corpus_image_load(const char *path, corpus_image *out, corpus_image *thumb, corpus_diag *d);
 void corpus_image_free(corpus_image *im);
 /* "jpeg", "png", "webp", "gif" by the first bytes, or NULL. */
 const char *corpus_image_sniff(const unsigned char *b, size_t n);
@@ -358,7 +361,7 @@ typedef struct corpus_article {
     corpus_strv summary;
     corpus_quote *quotes; size_t nquotes;
     corpus_event *events; size_t nevents;
-    corpus_image *images; size_t nimages;   /* the lead picture first */
+    corpus_image *images; size_t nimages;   /* the lead picture, then its thumb */
 } corpus_article;
 
 /* Run every stage on one file. 0 ok, -1 file refused (message printed). */

@@ -64,7 +64,9 @@
 **
 **   images(id INTEGER PRIMARY KEY,
 **          article_id INTEGER NOT NULL REFERENCES articles(id),
-**          role TEXT NOT NULL,           'lead': the article's picture
+**          role TEXT NOT NULL,           'lead': the article's picture; 'thumb':
+**                                        the same, 800 px on its long side
+**                                        (cards and columns decode less)
 **          position INTEGER NOT NULL,    0.. within the article
 **          width INTEGER NOT NULL,       px, as stored
 **          height INTEGER NOT NULL,

@@ -23,7 +23,9 @@
 ** long side (1920 px by default, `--image-max`), re-encoded as JPEG (quality
 ** CORPUS_IMAGE_JPEG_Q) or as PNG when it has transparency; a JPEG or PNG
 ** already within the size is kept byte for byte. With it its focal point
-** (corpus_image_focus): where the app crops it for a card or a slide.
+** (corpus_image_focus): where the app crops it for a card or a slide, and
+** a "thumb" rendition of CORPUS_IMAGE_THUMB_SIDE (cards, the Article
+** screen's column: the app decodes a tenth of the pixels there).
 ** Decoding and encoding are SDL2_image's (libjpeg-turbo, libpng, libwebp).
 */
 #include "corpus/corpus.h"
@@ -232,8 +234,9 @@ static int has_transparency(const SDL_Surface *s) {
 /* ---- one picture ---------------------------------------------------------- */
 
 int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
-                            corpus_image *out, corpus_diag *d) {
+                            corpus_image *out, corpus_image *thumb, corpus_diag *d) {
     memset(out, 0, sizeof *out);
+    if (thumb) memset(thumb, 0, sizeof *thumb);
     const char *fmt = corpus_image_sniff(bytes, n), *want = ext_format(name);
     if (!fmt) {
         corpus_warn(d, 0, "picture %s is not a JPEG, PNG, WebP or GIF image; left out", name);
@@ -281,6 +284,27 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
         s = t;
     }
     surface_focus(s, &out->focus_x, &out->focus_y);
+    if (thumb && (s->w > CORPUS_IMAGE_THUMB_SIDE || s->h > CORPUS_IMAGE_THUMB_SIDE)) {
+        /* a small rendition for cards and columns: the app decodes a tenth
+        ** of the pixels there */
+        int tw = s->w >= s->h ? CORPUS_IMAGE_THUMB_SIDE
+                              : (int)((long long)s->w * CORPUS_IMAGE_THUMB_SIDE / s->h);
+        int th = s->w >= s->h ? (int)((long long)s->h * CORPUS_IMAGE_THUMB_SIDE / s->w)
+                              : CORPUS_IMAGE_THUMB_SIDE;
+        SDL_Surface *t = SDL_CreateRGBSurfaceWithFormat(0, tw > 0 ? tw : 1, th > 0 ? th : 1, 32,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+        sbuf b = {0};
+        if (t && SDL_SoftStretchLinear(s, NULL, t, NULL) == 0 && encode(t, alpha, &b) == 0) {
+            thumb->w = t->w;
+            thumb->h = t->h;
+            thumb->n = b.len;
+            thumb->bytes = (unsigned char *)sbuf_take(&b);
+            thumb->format = alpha ? "png" : "jpeg";
+            thumb->role = "thumb";
+        }
+        sbuf_free(&b);
+        SDL_FreeSurface(t);
+    }
     out->w = s->w;
     out->h = s->h;
     if (s->w == w && (!strcmp(fmt, "jpeg") || !strcmp(fmt, "png"))) {
@@ -304,11 +328,17 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
     const char *slash = strrchr(name, '/');
     out->file = xstrdup(slash ? slash + 1 : name);
     out->role = "lead";
+    if (thumb && thumb->bytes) {
+        thumb->file = xstrdup(out->file);
+        thumb->focus_x = out->focus_x;
+        thumb->focus_y = out->focus_y;
+    }
     return 0;
 }
 
-int corpus_image_load(const char *path, corpus_image *out, corpus_diag *d) {
+int corpus_image_load(const char *path, corpus_image *out, corpus_image *thumb, corpus_diag *d) {
     memset(out, 0, sizeof *out);
+    if (thumb) memset(thumb, 0, sizeof *thumb);
     char *bytes;
     size_t n;
     corpus_diag quiet = *d;
@@ -316,7 +346,7 @@ int corpus_image_load(const char *path, corpus_image *out, corpus_diag *d) {
         d->nwarn = quiet.nwarn;
         return -1;
     }
-    int rc = corpus_image_from_bytes(path, (const unsigned char *)bytes, n, out, d);
+    int rc = corpus_image_from_bytes(path, (const unsigned char *)bytes, n, out, thumb, d);
     free(bytes);
     return rc;
 }
@@ -378,8 +408,9 @@ static char *url_file(const char *url) {
 }
 
 int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
-                      corpus_diag *d) {
+                      corpus_image *thumb, corpus_diag *d) {
     memset(out, 0, sizeof *out);
+    if (thumb) memset(thumb, 0, sizeof *thumb);
     char *stem = stem_of(article), *dir = dir_of(article);
     char *found = NULL;
     const char *named = meta->image;
@@ -418,11 +449,15 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
     free(stem);
     free(dir);
     if (!found) return 1;
-    int rc = corpus_image_load(found, out, d);
+    int rc = corpus_image_load(found, out, thumb, d);
     free(found);
     if (rc != 0) return -1;
     if (meta->image_credit) out->credit = xstrdup(meta->image_credit);
     if (meta->image_alt) out->alt = xstrdup(meta->image_alt);
+    if (thumb && thumb->bytes) {
+        thumb->credit = xstrdup(out->credit);
+        thumb->alt = xstrdup(out->alt);
+    }
     return 0;
 }
 

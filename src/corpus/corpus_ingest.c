@@ -362,11 +362,12 @@ int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
         corpus_article_free(out);
         return rc;
     }
-    corpus_image im;                /* a refused picture is warned; the article stays */
-    if (corpus_image_lead(path, &out->doc.meta, &im, d) == 0) {
-        out->images = xmalloc(sizeof *out->images);
+    corpus_image im, thumb;         /* a refused picture is warned; the article stays */
+    if (corpus_image_lead(path, &out->doc.meta, &im, &thumb, d) == 0) {
+        out->images = xmalloc(2 * sizeof *out->images);
         out->images[0] = im;
         out->nimages = 1;
+        if (thumb.bytes) out->images[out->nimages++] = thumb;
     }
     return 0;
 }
