@@ -164,7 +164,17 @@ void corpus_image_focus(const unsigned char *gray, const unsigned char *detail, 
 
 /* The focal point of an ARGB8888 surface, from a gray copy of at most
 ** CORPUS_IMAGE_FOCUS_GRID cells a side (box-averaged). */
-static void surface_focus(SDL_Surface *s, float *fx, float *fy) {
+static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
+    /* measured on a copy of at most FOCUS_GRID * 8 px a side (SDL scales it
+    ** in a fraction of the time a pass over every pixel takes) */
+    SDL_Surface *s = big, *small = NULL;
+    int big_side = big->w > big->h ? big->w : big->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
+    if (big_side > lim) {
+        int sw = (int)((long long)big->w * lim / big_side), sh = (int)((long long)big->h * lim / big_side);
+        small = SDL_CreateRGBSurfaceWithFormat(0, sw > 0 ? sw : 1, sh > 0 ? sh : 1, 32,
+                                               SDL_PIXELFORMAT_ARGB8888);
+        if (small && SDL_SoftStretchLinear(big, NULL, small, NULL) == 0) s = small;
+    }
     int long_side = s->w > s->h ? s->w : s->h;
     int step = (long_side + CORPUS_IMAGE_FOCUS_GRID - 1) / CORPUS_IMAGE_FOCUS_GRID;
     if (step < 1) step = 1;
@@ -192,6 +202,7 @@ static void surface_focus(SDL_Surface *s, float *fx, float *fy) {
     }
     corpus_image_focus(gray, dev, gw, gh, fx, fy);
     free(gray); free(dev); free(acc); free(cnt); free(sq);
+    SDL_FreeSurface(small);
 }
 
 /* ---- encoding into memory ------------------------------------------------ */
@@ -259,6 +270,8 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
     }
     SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)n);
     SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
+    int may_alpha = raw && (SDL_ISPIXELFORMAT_ALPHA(raw->format->format) || raw->format->palette
+                            || SDL_HasColorKey(raw));
     SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
     SDL_FreeSurface(raw);
     if (!s || s->w != w || s->h != h) {
@@ -267,7 +280,7 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
         SDL_FreeSurface(s);
         return -1;
     }
-    int alpha = has_transparency(s);
+    int alpha = may_alpha && has_transparency(s);   /* a JPEG has none to look for */
     int long_side = w > h ? w : h;
     if (long_side > image_max_side) {
         int tw = w >= h ? image_max_side : (int)((long long)w * image_max_side / h);
