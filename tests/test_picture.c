@@ -245,9 +245,20 @@ static void test_screens(store *st, int has_images)
             T_INT(screen_update(sl, 60000), 0);         /* ... and comes to rest */
         } else {
             T_INT(skin, 0);
-            T_INT(screen_update(sl, 1000), 0);          /* a cover does not move */
+            T_INT(screen_update(sl, 1000), 1);          /* the prompt's rings ... */
+            T_INT(screen_update(sl, 1000 + UI_RIPPLE_EVERY * UI_RIPPLE_COUNT), 0);
+                                                        /* ... then a cover rests */
         }
         screen_destroy(sl);
+
+        /* the opening slide: the newest articles' pictures (or covers) in a row */
+        screen *in = ui_slide_create(UI_SLIDE_INTRO, 0);
+        T_INT(show(&c, st, in), 0);
+        skin = count_near(c.surf, all, SKIN, 6);
+        if (has_images) T_OK(skin > minimum / 8);
+        else T_INT(skin, 0);
+        T_OK(ui_slide_words(in) > 0);
+        screen_destroy(in);
 
         /* the plain article's slide: its cover tone, faded in from the text side */
         screen *pl = ui_slide_create(UI_SLIDE_SUMMARY, 1);

@@ -21,7 +21,7 @@ golden() {
 run() {    # run SIZE SCRIPT [flags...]
     size=$1; sc=$2; shift 2
     "$APP" --headless --quiet --size "$size" --transition slide --set slideshow.shuffle=false \
-        --script "$sc" --shots "$tmp" "$@" 2> "$tmp/err"
+        --set slideshow.intro_every=0 --script "$sc" --shots "$tmp" "$@" 2> "$tmp/err"
 }
 
 cat tests/fixtures/schema.sql tests/fixtures/ui/fixture.sql | sqlite3 "$tmp/ui.db" || bad "fixture db"
@@ -60,6 +60,16 @@ S
     # sequential slideshow: the first slide is the first article's summary;
     # the touch opens that article, never home
     check "$size: a touch on the slide opens its article" 'same "$tmp/woke_$size.png" "$tmp/article_$size.png"'
+done
+
+# ---- the opening slide: first of every slideshow (the title and the hook
+# counted from the content), then a summary; a touch on it opens Home
+for size in 800x480 1920x1080 1080x1920; do
+    printf 'at 0 shot ihome.png\nat 61000 shot intro_%s.png\nat 61100 tap 0.5 0.5\nat 62000 shot iwoke.png\nat 62100 quit\n' "$size" > "$tmp/i.script"
+    run "$size" "$tmp/i.script" --db "$tmp/ui.db" --set slideshow.intro_every=8; rc=$?
+    check "$size intro slideshow exits 0" '[ $rc -eq 0 ]'
+    golden "intro_$size.png"
+    check "$size: a touch on the opening slide opens Home" 'same "$tmp/iwoke.png" "$tmp/ihome.png"'
 done
 
 # ---- more slide kinds (a touch on a quote slide opens that quote)

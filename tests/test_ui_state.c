@@ -576,6 +576,45 @@ static void test_sequential_order(void) {
     }
 }
 
+/* The opening slide (issue 13): first in every slideshow, again after
+** slide_intro_every others, never in sync mode; a touch on it goes HOME. */
+static void test_intro_slide(void) {
+    ui_config c;
+    ui_config_default(&c);
+    T_INT(c.slide_intro_every, 0);                  /* off unless asked for */
+    c.slide_shuffle = 0;
+    c.slide_intro_every = 3;
+    ui_state st;
+    ui_state_init(&st, &c, T0);
+    load(&st, 2, 1, 2, T0);
+    send(&st, UI_EV_TICK, T0 + 60000);
+    static const int want[] = { UI_SLIDE_INTRO, UI_SLIDE_SUMMARY, UI_SLIDE_QUOTE,
+                                UI_SLIDE_TIMELINE, UI_SLIDE_INTRO, UI_SLIDE_SUMMARY };
+    for (int i = 0; i < 6; i++) {
+        T_INT(st.slide.kind, want[i]);
+        send(&st, UI_EV_TRANSITION_DONE, T0 + 60000);
+        send(&st, UI_EV_SLIDE_TIMER, T0 + 60000);
+    }
+    /* woken on the opening slide: HOME, with nothing to go back to */
+    ui_state_init(&st, &c, T0);
+    load(&st, 2, 1, 2, T0);
+    send(&st, UI_EV_TICK, T0 + 60000);
+    T_INT(st.slide.kind, UI_SLIDE_INTRO);
+    send(&st, UI_EV_TRANSITION_DONE, T0 + 60001);
+    T_INT(tap(&st, UI_TGT_NONE, -1, -1, T0 + 61000), UI_HOME);
+    T_INT(act.type, UI_ACT_WAKE);
+    /* a new slideshow opens with it again */
+    send(&st, UI_EV_TRANSITION_DONE, T0 + 61001);
+    send(&st, UI_EV_TICK, T0 + 200000);
+    T_INT(st.cur.screen, UI_ATTRACT);
+    T_INT(st.slide.kind, UI_SLIDE_INTRO);
+    /* no articles: no opening slide (the notice says why) */
+    ui_state_init(&st, &c, T0);
+    load(&st, 0, 0, 0, T0);
+    send(&st, UI_EV_TICK, T0 + 60000);
+    T_OK(st.cur.screen != UI_ATTRACT || st.slide.kind != UI_SLIDE_INTRO);
+}
+
 /* ui_state_seed: the first slide after a boot varies with the seed, shuffled
 ** or in turn; seed 0 is the fixed start (scripted runs repeat). */
 static void test_seeded_start(void) {
@@ -648,6 +687,7 @@ int main(void) {
     T_RUN(test_content_states);
     T_RUN(test_shuffle_no_repeat);
     T_RUN(test_sequential_order);
+    T_RUN(test_intro_slide);
     T_RUN(test_seeded_start);
     T_RUN(test_dwell);
     return T_DONE();

@@ -75,6 +75,7 @@ static const cfg_key keys[] = {
     {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       SCREENS_CHOICES,          "exhibit: the visitor UI; test: the engine's test screens (golden tests; not in the installed program)"},
     {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app (exit status 3); empty: none"},
     /* issue 15: screens in step (lockstep.h) */
+    {"slideshow","intro_every",  T_INT,   F(slide_intro_every), "8",         0,      1000,    NULL,                     "the opening slide (title, what the exhibit holds) starts the slideshow and returns after this many slides; 0 = none"},
     {"slideshow","sync",         T_BOOL,  F(slide_sync),     "false",        0,      0,       NULL,                     "true: the slide on show is a function of the wall clock and the content (screens in step)"},
     {"slideshow","offset",       T_INT,   F(slide_offset),   "0",            0,      100000,  NULL,                     "with sync: show the slide this many places ahead (a wall of screens)"},
     {"slideshow","sync_dwell",   T_INT,   F(sync_dwell_ms),  "12000",        1000,   600000,  NULL,                     "with sync: ms every slide shows (the same on every screen)"},

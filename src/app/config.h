@@ -55,6 +55,7 @@ typedef struct config {
     /* [slideshow] */
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */
+    int slide_intro_every;      /* issue 13: the opening slide first, then after this many */
     int slide_sync;             /* issue 15: 1: position from the wall clock (lockstep.h) */
     int slide_offset;           /* issue 15: slides ahead of the shared sequence */
     int sync_dwell_ms;          /* issue 15: ms every slide shows when in sync */

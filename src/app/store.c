@@ -20,6 +20,7 @@ struct store {
     sqlite3_stmt *counts, *quo_index, *ev_index, *months, *lead;
     sqlite3_stmt *image;        /* NULL without an images table (schema < 3) */
     sqlite3_stmt *strong;       /* an article's strongest quote (covers) */
+    sqlite3_stmt *overview;     /* store_overview_get */
     store_counts cnt;           /* store_count's answer, once had_cnt */
     int had_cnt;
     int event_ends;             /* events has end_date, end_precision (schema 2) */
@@ -236,6 +237,14 @@ static const struct { size_t off; const char *sql; } queries[] = {
     Q(ev_index,
         "SELECT count(*) FROM events WHERE date < ?1 OR (date = ?1 AND "
         "(article_id < ?2 OR (article_id = ?2 AND position < ?3)))"),
+    Q(overview,
+        "SELECT (SELECT count(*) FROM articles), "
+        "(SELECT count(DISTINCT speaker) FROM quotes WHERE speaker IS NOT NULL AND speaker != ''), "
+        "(SELECT count(*) FROM events), "
+        "coalesce((SELECT min(substr(date, 1, 4)) FROM events), "
+        "(SELECT min(substr(published, 1, 4)) FROM articles)), "
+        "coalesce((SELECT max(substr(date, 1, 4)) FROM events), "
+        "(SELECT max(substr(published, 1, 4)) FROM articles))"),
     Q(strong,
         "SELECT text, speaker FROM quotes WHERE article_id=? AND @WHOLE "
         "ORDER BY speaker IS NULL, abs(length(text) - 90), position LIMIT 1"),
@@ -660,6 +669,28 @@ store_err store_image_lead(store *s, long long id, int px, store_image *out)
         rc = SQLITE_DONE;
     }
     return finish(s, s->image, rc);
+}
+
+store_err store_overview_get(store *s, store_overview *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = sqlite3_step(s->overview);
+    if (rc == SQLITE_ROW) {
+        sqlite3_int64 v[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = sqlite3_column_int64(s->overview, i);
+            v[i] = v[i] < 0 ? 0 : v[i];
+        }
+        out->articles = (size_t)v[0];
+        out->voices = (size_t)v[1];
+        out->events = (size_t)v[2];
+        out->year0 = sqlite3_column_int(s->overview, 3);
+        out->year1 = sqlite3_column_int(s->overview, 4);
+        if (out->year0 < 1 || out->year0 > 9999 || out->year1 < out->year0 || out->year1 > 9999)
+            out->year0 = out->year1 = 0;
+        rc = SQLITE_DONE;
+    }
+    return finish(s, s->overview, rc);
 }
 
 store_err store_quote_strongest(store *s, long long id, char **text, char **speaker)

@@ -161,6 +161,12 @@ store_err store_event_index(store *s, const store_event *e, size_t *index);
 ** of the date index. */
 typedef struct store_span { char first[11], last[11]; char (*months)[8]; size_t nmonths; } store_span;
 store_err store_event_span(store *s, size_t max, store_span *out);
+
+/* What the exhibit holds, for its opening slide: articles, distinct named
+** speakers, events, and the years its events span (else its articles'
+** dates; 0 when none is dated). */
+typedef struct store_overview { size_t articles, voices, events; int year0, year1; } store_overview;
+store_err store_overview_get(store *s, store_overview *out);
 void store_event_span_free(store_span *sp);
 
 #endif

@@ -34,6 +34,7 @@ void ui_config_from(const config *cfg, ui_config *out)
     ui_config_set(out, "slide_shuffle", cfg->slide_shuffle ? 1 : 0);
     ui_config_set(out, "slide_sync_ms", cfg->slide_sync ? cfg->sync_dwell_ms : 0);  /* issue 15 */
     ui_config_set(out, "slide_offset", cfg->slide_offset);
+    ui_config_set(out, "slide_intro_every", cfg->slide_intro_every);  /* issue 13 */
     /* a transition that never reports DONE ends after twice its length + 1 s */
     ui_config_set(out, "transition_max_ms", 2L * cfg->transition_ms + 1000);
 }

@@ -36,6 +36,8 @@
 #define ARTICLE_MAX_QUOTES  8
 #define ARTICLE_MAX_EVENTS  12
 #define MEASURE_EM      32      /* full text: column at most this many body px * ... */
+#define FULLTEXT_PARA_GAP_PCT 100   /* full text: space between paragraphs, % of the body
+                                    ** size (line pitch 140 %): a paragraph reads as one */
 
 typedef struct ui_article {
     screen base;                /* MUST BE FIRST */
@@ -46,6 +48,7 @@ typedef struct ui_article {
     ui_bar bar;
     render_list foot;           /* prev / indicator / next over a bg box */
     SDL_Rect prev, next;        /* hit rects (article mode) */
+    SDL_Rect read;              /* "Read the full article" in the footer; w 0: in the page */
     ui_page page;
     uint32_t thumb;             /* scroll thumb colour */
 } ui_article;
@@ -215,6 +218,8 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     int side = a->nquotes || a->nevents || has_pic;
     int cw = m->w - 2 * m->margin, gap = m->margin;
     int two = m->wide && side, lw = two ? (cw - gap) * 11 / 20 : cw;
+    if (lw > MEASURE_EM * m->px_body)       /* one column: lines of readable length */
+        lw = MEASURE_EM * m->px_body;
     int x = m->margin, y = m->margin / 2;
     int ry = two ? m->margin / 2 : 0, rx = two ? x + lw + gap : x, rw = two ? cw - lw - gap : cw;
     /* the lead picture: heading the side column, or the page in one column */
@@ -234,11 +239,13 @@ static int add_article(ui_article *s, const screen_ctx *ctx, const store_article
     y += ui_text_add(ui_page_list(&s->page), ctx, *sum ? sum : a->body, &bs, x, y, lw,
                      *sum ? 0 : m->px_body * 8) + m->px_body;
     free(sum);
-    const char *more = str(S_READ_FULL);
-    SDL_Rect btn = { x, y, ui_button_width(ctx, m, more), m->btn_h };
-    ui_button_add(ui_page_list(&s->page), ctx, m, btn, more, UI_BUTTON_FILLED);
-    ui_page_hit(&s->page, ui_rect_grow(btn, m->target), UI_TGT_READ_MORE, s->index, s->index);
-    y += btn.h + m->margin;
+    if (s->read.w == 0) {           /* no footer: the button under the summary */
+        const char *more = str(S_READ_FULL);
+        SDL_Rect btn = { x, y, ui_button_width(ctx, m, more), m->btn_h };
+        ui_button_add(ui_page_list(&s->page), ctx, m, btn, more, UI_BUTTON_FILLED);
+        ui_page_hit(&s->page, ui_rect_grow(btn, m->target), UI_TGT_READ_MORE, s->index, s->index);
+        y += btn.h + m->margin;
+    }
     if (!a->nquotes && !a->nevents) {
         text_style ns = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
         y += ui_text_add(ui_page_list(&s->page), ctx, str(S_NO_QUOTES_EVENTS),
@@ -278,11 +285,16 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
             int ph = ui_page_lazy_text(&s->page, ctx, para, &bs, x, y, cw);
             free(para);
             if (ph)
-                y += ph + m->px_body * 2 / 3;
+                y += ph + m->px_body * FULLTEXT_PARA_GAP_PCT / 100;
         }
         p += n + (p[n] == '\n');
     }
-    return y + m->margin;
+    /* the end: three small accent squares, centred, as a magazine closes */
+    int d = m->px_body / 3 > 3 ? m->px_body / 3 : 3;
+    render_list *l = ui_page_list(&s->page);
+    for (int k = -1; k <= 1; k++)
+        render_list_box(l, (SDL_Rect){ m->w / 2 - d / 2 + k * d * 3, y, d, d }, c->color_accent);
+    return y + d + m->margin * 2;
 }
 
 static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
@@ -293,7 +305,7 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_metrics_init(&s->m, w, h);
     const ui_metrics *m = &s->m;
     s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
-    s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
+    s->prev = s->next = s->read = (SDL_Rect){ 0, 0, 0, 0 };
     if (!ctx->st)
         return -1;
     store_counts cnt;
@@ -325,7 +337,19 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         s->next = (SDL_Rect){ w - m->margin - bw, by, bw, m->target };
         ui_button_add(&s->foot, ctx, m, s->prev, "\xe2\x80\xb9", UI_BUTTON_OUTLINE);
         ui_button_add(&s->foot, ctx, m, s->next, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
-        ui_dots_add(&s->foot, ctx, m, s->index, s->n_articles, w / 2, fy + (foot_h - ui_dots_height(m)) / 2);
+        /* "Read the full article" in the footer, always on screen, left of
+        ** next; the position indicator centred in what is left */
+        const char *more = str(S_READ_FULL);
+        int rw = ui_button_width(ctx, m, more), cx = w / 2;
+        SDL_Rect read = { s->next.x - m->margin / 2 - rw, by, rw, m->target };
+        if (read.x > s->prev.x + bw + m->margin) {
+            ui_button_add(&s->foot, ctx, m, read, more, UI_BUTTON_FILLED);
+            s->read = read;
+            int dots_w = s->n_articles <= UI_DOTS_MAX ? s->n_articles * ui_dots_height(m) : m->S / 2;
+            if (cx + dots_w / 2 + m->margin / 2 > read.x)
+                cx = (s->prev.x + bw + read.x) / 2;
+        }
+        ui_dots_add(&s->foot, ctx, m, s->index, s->n_articles, cx, fy + (foot_h - ui_dots_height(m)) / 2);
     }
     int content_h = s->fulltext ? add_fulltext(s, ctx, &a) : add_article(s, ctx, &a);
     store_article_free(&a);
@@ -355,6 +379,10 @@ static void article_hit(screen *base, float x, float y, ui_event *out)
         out->target = UI_TGT_PREV;
     else if (ui_rect_hit(&s->next, x, y))
         out->target = UI_TGT_NEXT;
+    else if (s->read.w && ui_rect_hit(&s->read, x, y)) {
+        out->target = UI_TGT_READ_MORE;
+        out->index = out->article = s->index;
+    }
     else
         ui_page_hit_test(&s->page, x, y, out);
 }

@@ -258,7 +258,7 @@ int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int 
     return h;
 }
 
-void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text)
+SDL_Rect ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text)
 {
     /* The one invitation to a passer-by: an accent pill, bold, at the
     ** bottom centre of every slide (it was the smallest text on screen,
@@ -274,6 +274,21 @@ void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, con
     SDL_Rect pill = { (m->w - pw) / 2, m->h - m->margin / 2 - ph, pw, ph };
     render_list_box(l, pill, c->color_accent);
     ui_text_add(l, ctx, text, &st, pill.x + px, pill.y + (ph - sz.h) / 2, sz.w + 1, 0);
+    return pill;
+}
+
+void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t, uint32_t rgb,
+                    int x_off, uint8_t alpha)
+{
+    if (t <= 0 || t >= 1 || pill.w <= 0)
+        return;
+    int g = (int)(t * (float)m->px_body * UI_RIPPLE_GROW), th = maxi(m->line * 2, 2);
+    SDL_Rect o = { pill.x - g + x_off, pill.y - g, pill.w + 2 * g, pill.h + 2 * g };
+    uint8_t a = (uint8_t)((1.0f - t) * (1.0f - t) * UI_RIPPLE_ALPHA * (float)alpha / 255.0f);
+    SDL_Rect sides[4] = { { o.x, o.y, o.w, th }, { o.x, o.y + o.h - th, o.w, th },
+                          { o.x, o.y + th, th, o.h - 2 * th }, { o.x + o.w - th, o.y + th, th, o.h - 2 * th } };
+    for (int i = 0; i < 4; i++)
+        render_box(r, &sides[i], rgb, a);
 }
 
 int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,

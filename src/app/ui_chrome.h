@@ -153,8 +153,18 @@ void ui_cover_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
 /* The cover tone of an article from this outlet (or title when none). */
 uint32_t ui_cover_tone(const screen_ctx *ctx, const char *outlet);
 
-/* The quiet attract-mode hint ("Touch to explore") at the bottom centre. */
-void ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text);
+/* The attract-mode invitation ("Touch to explore") at the bottom centre, an
+** accent pill; returns the pill's rect (for its ripple, ui_ripple_draw). */
+SDL_Rect ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, const char *text);
+/* Its gentle motion: a ring leaving the pill at t (0..1), growing by
+** UI_RIPPLE_GROW body heights and fading. Per frame; no allocation. */
+#define UI_RIPPLE_GROW  1.2f
+#define UI_RIPPLE_ALPHA 220.0f
+#define UI_RIPPLE_MS    1400     /* one ring */
+#define UI_RIPPLE_EVERY 2800     /* ms from ring to ring */
+#define UI_RIPPLE_COUNT 3        /* rings as a slide appears; then it rests */
+void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t, uint32_t rgb,
+                    int x_off, uint8_t alpha);
 
 /* "2023-05-04" -> "4 May 2023", "2023-05" -> "May 2023", "2023" as is. */
 void ui_format_date(const char *iso, char *out, size_t n);

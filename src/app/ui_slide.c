@@ -7,6 +7,8 @@
 **   quote     one quote set large in the serif (fitted), speaker, source
 **   timeline  the event's date large, its text, its source, and a strip of
 **             the whole corpus's time axis with this event marked
+**   intro     the opening slide: the exhibit's title, what it holds ("5 stories
+**             · 11 voices · 2009–2020") and its newest pictures or covers
 **
 ** ui_slide_words() tells ui.c how much there is to read (dwell time).
 */
@@ -26,6 +28,7 @@
 #define PAN_MS 20000            /* a picture's slow pan behind a summary slide */
 #define FIELD_STRIPS 24         /* a cover field's fade, in steps */
 #define FIELD_FADE_PCT 40       /* ... over this % of it */
+#define INTRO_TILES_MAX 5       /* pictures / covers on the opening slide */
 
 typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
@@ -40,6 +43,9 @@ typedef struct ui_slide_screen {
     float fx, fy;               /* its focal point */
     SDL_Rect pan;               /* the window of pic shown now (pic_at's size) */
     uint32_t pan_t0;            /* app ms of the pan's start; 0 = not started */
+    SDL_Rect pill;              /* the touch prompt */
+    float ripple;               /* its ring now: 0..1, 0 = none */
+    uint32_t accent;
 } ui_slide_screen;
 
 static int count_words(const char *s)
@@ -324,6 +330,102 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     return 0;
 }
 
+/* s with its spaces made no-break ("5 stories" stays on one line). */
+static void nbsp(char *s, size_t n)
+{
+    char out[128];
+    size_t o = 0;
+    for (const char *p = s; *p && o + 3 < sizeof out; p++) {
+        if (*p == ' ') { out[o++] = '\xc2'; out[o++] = '\xa0'; }
+        else out[o++] = *p;
+    }
+    out[o] = 0;
+    if (o >= n)                     /* cut at a whole character */
+        for (o = n - 1; o > 0 && ((unsigned char)out[o] & 0xc0) == 0x80; o--)
+            ;
+    memcpy(s, out, o);
+    s[o] = 0;
+}
+
+/* The opening slide: the exhibit's title (and logo, subtitle), what it
+** holds ("5 stories · 11 voices · 2009–2020") and its newest articles'
+** pictures or covers in a row (two in portrait). */
+static int prepare_intro(ui_slide_screen *s, const screen_ctx *ctx)
+{
+    const ui_metrics *m = &s->m;
+    const config *c = ctx->cfg;
+    store_overview ov;
+    store_list arts = {0};
+    if (store_overview_get(ctx->st, &ov) != STORE_OK || ov.articles == 0 ||
+        store_articles_range(ctx->st, 0, INTRO_TILES_MAX, &arts) != STORE_OK) {
+        store_articles_free(&arts);
+        return -1;
+    }
+    render_list *l = ui_page_list(&s->page);
+    int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
+    text_tex logo;
+    if (c->theme_logo && *c->theme_logo
+        && picture_file(ctx->r, c->theme_logo, cw / 3, m->px_title * 3, &logo) == 0) {
+        int lh = logo.h;
+        render_list_text(l, &logo, x, y);
+        y += lh + m->px_body;
+    }
+    text_style ts = ui_style(ui_head_face(c), 0, c->color_text, TEXT_LEFT, 2);
+    ts.line_pct = 105;
+    y += ui_text_fit_add(l, ctx, ui_exhibit_title(c), &ts, m->px_head * 3 / 2, m->px_title * 3,
+                         x, y, cw, m->h / 4) + m->px_body / 2;
+    if (c->theme_subtitle && *c->theme_subtitle) {
+        text_style ss = ui_style(FONT_SANS, m->px_head, c->color_muted, TEXT_LEFT, 2);
+        y += ui_text_add(l, ctx, c->theme_subtitle, &ss, x, y, cw, 0) + m->px_body / 2;
+    }
+    /* the hook: what there is to find */
+    char hook[200] = "", part[64];
+    int nparts = 0;
+    const char *dot = "\xc2\xa0\xc2\xa0\xc2\xb7  ";   /* a line may end on the dot, never start with it */
+    snprintf(part, sizeof part, str(S_HOOK_STORIES), (int)(ov.articles > 99999 ? 99999 : ov.articles));
+    nbsp(part, sizeof part);
+    snprintf(hook, sizeof hook, "%s", part);
+    nparts++;
+    if (ov.voices) {
+        snprintf(part, sizeof part, str(S_HOOK_VOICES), (int)(ov.voices > 99999 ? 99999 : ov.voices));
+        nbsp(part, sizeof part);
+        size_t len = strlen(hook);
+        snprintf(hook + len, sizeof hook - len, "%s%s", dot, part);
+        nparts++;
+    }
+    if (ov.year0) {
+        size_t len = strlen(hook);
+        if (ov.year1 > ov.year0)
+            snprintf(hook + len, sizeof hook - len, "%s%d\xe2\x80\x93%d", dot, ov.year0, ov.year1);
+        else
+            snprintf(hook + len, sizeof hook - len, "%s%d", dot, ov.year0);
+    }
+    render_list_box(l, (SDL_Rect){ x, y + m->px_body / 2, m->S / 8, m->line * 2 }, c->color_accent);
+    y += m->px_body * 3 / 2;
+    text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_accent, TEXT_LEFT, 2);
+    y += ui_text_fit_add(l, ctx, hook, &hs, m->px_body, m->px_head * 3 / 2, x, y, cw, m->h / 6)
+         + m->margin;
+    /* the newest articles' pictures or covers, above the touch prompt */
+    int n = (int)arts.n, cols = m->wide ? (n < INTRO_TILES_MAX ? n : INTRO_TILES_MAX)
+                                        : (n < 2 ? n : 2);
+    int rows = (n + cols - 1) / cols, gap = m->margin / 2;
+    rows = m->wide ? 1 : (rows > 2 ? 2 : rows);
+    int bottom = m->h - m->margin * 2 - m->px_body * 2;
+    int tw = (cw - (cols - 1) * gap) / cols, th = (bottom - y - (rows - 1) * gap) / rows;
+    if (th > tw * 6 / 5)                        /* the room there is, up to a tall tile */
+        th = tw * 6 / 5;
+    const store_article_row *r = arts.v;
+    for (int i = 0; th >= m->px_meta * 2 && i < cols * rows && i < n; i++) {
+        render_list *tl = ui_page_list(&s->page);
+        int tx = x + (i % cols) * (tw + gap), ty = bottom - rows * th - (rows - 1) * gap
+                                                  + (i / cols) * (th + gap);
+        ui_picture_or_cover_add(tl, ctx, m, &r[i], tx, ty, tw, th, 0);
+    }
+    s->words = count_words(ui_exhibit_title(c)) + nparts * 2 + 2;
+    store_articles_free(&arts);
+    return 0;
+}
+
 static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
 {
     ui_slide_screen *s = (ui_slide_screen *)base;
@@ -336,10 +438,13 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->words = 0;
     if (!ctx->st || !ctx->fonts)
         return -1;
-    int rc = s->kind == UI_SLIDE_QUOTE ? prepare_quote(s, ctx)
+    int rc = s->kind == UI_SLIDE_INTRO ? prepare_intro(s, ctx)
+           : s->kind == UI_SLIDE_QUOTE ? prepare_quote(s, ctx)
            : s->kind == UI_SLIDE_TIMELINE ? prepare_timeline(s, ctx) : prepare_summary(s, ctx);
+    s->accent = ctx->cfg->color_accent;
+    s->ripple = 0;
     if (rc == 0)
-        ui_hint_add(ui_page_list(&s->page), ctx, &s->m, str(S_TOUCH));
+        s->pill = ui_hint_add(ui_page_list(&s->page), ctx, &s->m, str(S_TOUCH));
     return rc;
 }
 
@@ -352,6 +457,7 @@ static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         picture_draw(r, &s->pic, &s->pan, &dst, alpha);
     }
     ui_page_draw(&s->page, r, x_off, alpha);
+    ui_ripple_draw(r, &s->m, s->pill, s->ripple, s->accent, x_off, alpha);
 }
 
 /* The picture's pan: a whole-pixel window moving over PAN_MS (frames only
@@ -359,17 +465,18 @@ static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 static int slide_update(screen *base, uint32_t now)
 {
     ui_slide_screen *s = (ui_slide_screen *)base;
-    if (!s->pic.tex)
-        return 0;
     if (!s->pan_t0)
         s->pan_t0 = now ? now : 1;
     uint32_t dt = now - s->pan_t0;
-    if (dt >= PAN_MS)
-        return 0;
-    SDL_Rect p = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
+    /* the prompt's rings as the slide appears, then rest */
+    int rings = dt < (uint32_t)(UI_RIPPLE_EVERY * (UI_RIPPLE_COUNT - 1) + UI_RIPPLE_MS);
+    uint32_t ph = dt % UI_RIPPLE_EVERY;
+    s->ripple = rings && ph < UI_RIPPLE_MS ? (float)ph / UI_RIPPLE_MS : 0;
+    int panning = s->pic.tex && dt < PAN_MS;
+    if (panning)
+        s->pan = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
                                   (float)dt / PAN_MS);
-    s->pan = p;
-    return 1;
+    return panning || rings;
 }
 
 static screen_action slide_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }

@@ -36,6 +36,7 @@ static const struct ui_tunable {
     { UT(dwell_max_ms),        30000,   500,    600000   }, /* ms */
     { UT(slide_sync_ms),       0,       0,      600000   }, /* ms per slide in step; 0 off */
     { UT(slide_offset),        0,       0,      100000   }, /* slides ahead */
+    { UT(slide_intro_every),   0,       0,      1000     }, /* slides between openings; 0 off */
 };
 #undef UT
 #define NTUNABLES (sizeof ui_tunables / sizeof ui_tunables[0])
@@ -161,6 +162,15 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
     }
     ui_slide prev = st->slide;
     int had = st->slides_shown > 0;
+    int every = st->cfg.slide_intro_every;
+    if (every > 0 && st->n_articles > 0 && st->slides_shown % (every + 1) == 0) {
+        st->slide = (ui_slide){ UI_SLIDE_INTRO, 0 };    /* the opening slide */
+        st->slides_shown++;
+        st->slide_due = now + (uint64_t)st->cfg.slide_default_ms;
+        go(st, (ui_place){ UI_ATTRACT, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
+        out->slide = st->slide;
+        return;
+    }
     ui_slide_kind kind = next_kind(st);
     int n = count_of(st, kind);
     if (n <= 0) return;                 /* no content: NOTICE handles that */
@@ -193,6 +203,10 @@ static void wake(ui_state *st, uint64_t now, ui_action *out) {
         [UI_SLIDE_TIMELINE] = UI_TIMELINE,
     };
     clear_stacks(st);
+    if (st->slide.kind == UI_SLIDE_INTRO) {     /* the opening slide: the exhibit's start */
+        go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_WAKE, UI_TR_FADE, now, out);
+        return;
+    }
     push_back(st, (ui_place){ UI_HOME, 0 }, (ui_view){ 0, 0, 0 });
     go(st, (ui_place){ screen_of[st->slide.kind], st->slide.index }, UI_ACT_WAKE, UI_TR_FADE,
        now, out);

@@ -53,7 +53,10 @@
 ** Slideshow: slide kinds (mask of UI_SLIDE_*) take turns in a fixed
 ** rotation, skipping kinds without items; within a kind the item is the
 ** next one (sequential) or a random one (shuffle, xorshift32 from
-** slide_seed). The same slide never shows twice in a row unless the deck
+** slide_seed). With slide_intro_every > 0 the slideshow opens with the
+** opening slide (UI_SLIDE_INTRO: the exhibit's title and what it holds)
+** and shows it again after that many slides; a touch on it goes HOME.
+** The same slide never shows twice in a row unless the deck
 ** has a single slide. The timeline items are whatever events the app
 ** counted in CONTENT_LOADED (e.g. only its highlights). Each UI_ACT_SLIDE
 ** asks the app to prepare that slide and answer SLIDE_READY with its dwell
@@ -155,7 +158,10 @@ typedef enum ui_transition {
 } ui_transition;
 
 typedef enum ui_slide_kind {
-    UI_SLIDE_SUMMARY, UI_SLIDE_QUOTE, UI_SLIDE_TIMELINE, UI_SLIDE_KIND_COUNT
+    UI_SLIDE_SUMMARY, UI_SLIDE_QUOTE, UI_SLIDE_TIMELINE, UI_SLIDE_KIND_COUNT,
+    /* the opening slide (issue 13): the exhibit's title and what it holds;
+    ** not in the rotation of kinds, shown as slide_intro_every says */
+    UI_SLIDE_INTRO = UI_SLIDE_KIND_COUNT
 } ui_slide_kind;
 
 #define UI_SLIDES_SUMMARY  (1u << UI_SLIDE_SUMMARY)
@@ -208,6 +214,8 @@ typedef struct ui_config {
     int slide_sync_ms;      /* issue 15: > 0: slides in step with the wall clock, each
                             ** this many ms (lockstep.h); 0 = the usual slideshow */
     int slide_offset;       /* issue 15: slides ahead of the shared sequence */
+    int slide_intro_every;  /* issue 13: > 0: the opening slide first, then again after
+                            ** this many slides; 0 = none (not with slide_sync_ms) */
 } ui_config;
 
 void ui_config_default(ui_config *cfg);

@@ -76,10 +76,10 @@ static long one(sqlite3 *db, const char *sql)
 static void name_item(store *content, int l, const char *key, char *out, size_t n)
 {
     long v = atol(key);
-    static const char *kinds[] = { "summary", "quote", "timeline" };
+    static const char *kinds[] = { "summary", "quote", "timeline", "intro" };
     int kind = l == L_TOUCHES ? (int)(v / 1000000) : l;
     long item = l == L_TOUCHES ? v % 1000000 : v;
-    snprintf(out, n, "%s %ld", l == L_TOUCHES ? (kind >= 0 && kind < 3 ? kinds[kind] : "slide")
+    snprintf(out, n, "%s %ld", l == L_TOUCHES ? (kind >= 0 && kind < 4 ? kinds[kind] : "slide")
                                  : l == L_ARTICLES ? "article" : l == L_QUOTES ? "quote" : "event", item);
     if (!content)
         return;
