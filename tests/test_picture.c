@@ -221,7 +221,7 @@ static void test_screens(store *st, int has_images)
         screen_destroy(home);
 
         /* the Article screen of the newest (index 0) */
-        screen *art = ui_article_create(0, 0);
+        screen *art = ui_article_create(0, 0, -1);
         T_INT(show(&c, st, art), 0);
         skin = count_near(c.surf, all, SKIN, 6);
         if (has_images) T_OK(skin > minimum);

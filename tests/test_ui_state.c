@@ -178,10 +178,12 @@ static const row rows[] = {
     TAPR(UI_TIMELINE, UI_TGT_EVENT,                   2,   1,   UI_ARTICLE, 1,  UI_ACT_OPEN),
     TAPR(UI_TIMELINE, UI_TGT_EVENT,                   2,   99,  UI_TIMELINE, -1, UI_ACT_NONE),
     EVR(UI_TIMELINE, UI_EV_SWIPE_LEFT,                          UI_TIMELINE, -1, UI_ACT_NONE),
-    EVR(UI_TIMELINE, UI_EV_KEY_RIGHT,                           UI_TIMELINE, -1, UI_ACT_SCROLL),
+    EVR(UI_TIMELINE, UI_EV_KEY_RIGHT,                           UI_TIMELINE, -1, UI_ACT_SELECT),
+    EVR(UI_TIMELINE, UI_EV_KEY_PAGE_DOWN,                       UI_TIMELINE, -1, UI_ACT_SCROLL),
+    TAPR(UI_TIMELINE, UI_TGT_ITEM,                    4,   1,   UI_TIMELINE, -1, UI_ACT_SELECT),
     EVR(UI_TIMELINE, UI_EV_KEY_UP,                              UI_TIMELINE, -1, UI_ACT_ZOOM),
     TAPR(UI_TIMELINE, UI_TGT_ZOOM_OUT,                -1,  -1,  UI_TIMELINE, -1, UI_ACT_ZOOM),
-    TAPR(UI_TIMELINE, UI_TGT_NEXT,                    -1,  -1,  UI_TIMELINE, -1, UI_ACT_SCROLL),
+    TAPR(UI_TIMELINE, UI_TGT_NEXT,                    -1,  -1,  UI_TIMELINE, -1, UI_ACT_SELECT),
     EVR(UI_TIMELINE, UI_EV_KEY_BACK,                            UI_HOME,    0,  UI_ACT_BACK),
     TAPR(UI_NOTICE,  UI_TGT_CARD,                     0,   -1,  UI_NOTICE,  UI_NOTICE_FAILED, UI_ACT_NONE),
     EVR(UI_NOTICE,   UI_EV_KEY_HOME,                            UI_NOTICE,  UI_NOTICE_FAILED, UI_ACT_NONE),
@@ -205,6 +207,33 @@ static void test_rows(void) {
         T_INT(st.cur.index, r->want_index);
         T_STR(ui_action_name(act.type), ui_action_name(r->want_act));
     }
+}
+
+/* The Timeline's selection and the event an article opens highlighted. */
+static void test_timeline_select(void) {
+    ui_state st;
+    reach(&st, UI_TIMELINE, NULL);
+    ui_event k = { .type = UI_EV_KEY_LEFT, .index = -1, .article = -1 };
+    ui_state_apply(&st, &k, T0 + 30, &act);
+    T_INT(act.type, UI_ACT_SELECT);
+    T_INT(act.item, -1);
+    T_INT(act.dx, -1);
+    ui_event it = { .type = UI_EV_TAP, .target = UI_TGT_ITEM, .index = 5, .article = 2 };
+    ui_state_apply(&st, &it, T0 + 40, &act);
+    T_INT(act.type, UI_ACT_SELECT);
+    T_INT(act.item, 5);
+    T_INT(st.cur.screen, UI_TIMELINE);          /* selecting stays */
+    ui_event op = { .type = UI_EV_TAP, .target = UI_TGT_EVENT, .index = 7, .article = 2 };
+    ui_state_apply(&st, &op, T0 + 50, &act);
+    T_INT(act.type, UI_ACT_OPEN);
+    T_INT(act.place.screen, UI_ARTICLE);
+    T_INT(act.place.index, 2);
+    T_INT(act.place.event, 8);                  /* 1 + the event, highlighted */
+    reach(&st, UI_ARTICLE, NULL);               /* an article's event: the Timeline, */
+    ui_event ae = { .type = UI_EV_TAP, .target = UI_TGT_EVENT, .index = 1, .article = st.cur.index };
+    ui_state_apply(&st, &ae, T0 + 30, &act);
+    T_INT(act.place.screen, UI_TIMELINE);       /* nothing highlighted */
+    T_INT(act.place.event, 0);
 }
 
 /* ---- idle, attract, wake ------------------------------------------------- */
@@ -339,8 +368,8 @@ static void test_back_stack(void) {
     tap(&st, UI_TGT_ARTICLE_SOURCE, 3, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
     tap(&st, UI_TGT_READ_MORE, -1, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
     T_INT(st.nback, 4);
-    static const ui_place want[] = { { UI_ARTICLE, 3 }, { UI_QUOTE, 2 }, { UI_ARTICLE, 1 },
-                                     { UI_HOME, 0 }, { UI_HOME, 0 } };
+    static const ui_place want[] = { { UI_ARTICLE, 3, 0 }, { UI_QUOTE, 2, 0 }, { UI_ARTICLE, 1, 0 },
+                                     { UI_HOME, 0, 0 }, { UI_HOME, 0, 0 } };
     for (int i = 0; i < 5; i++) {
         send(&st, UI_EV_KEY_BACK, t);
         T_INT(st.cur.screen, want[i].screen);
@@ -381,12 +410,12 @@ static void test_back_view(void) {
     ui_state st;
     reach(&st, UI_HOME, NULL);
     uint64_t t = T0 + 100;
-    st.cur_view = (ui_view){ 1, 40, 0 };
+    st.cur_view = (ui_view){ 1, 40, 0, 0 };
     tap(&st, UI_TGT_CARD, 1, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
     T_INT(st.cur_view.valid, 0);                /* a new place: default view */
-    st.cur_view = (ui_view){ 1, 300, 7 };
+    st.cur_view = (ui_view){ 1, 300, 7, 0 };
     tap(&st, UI_TGT_READ_MORE, -1, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
-    st.cur_view = (ui_view){ 1, 999, 0 };       /* the full text scrolled too */
+    st.cur_view = (ui_view){ 1, 999, 0, 0 };       /* the full text scrolled too */
     send(&st, UI_EV_KEY_BACK, t);
     T_INT(act.type, UI_ACT_BACK);
     T_INT(act.view.valid, 1);
@@ -397,7 +426,7 @@ static void test_back_view(void) {
     T_OK(act.view.valid && act.view.a == 40);
     send(&st, UI_EV_TRANSITION_DONE, t);
     tap(&st, UI_TGT_CARD, 0, -1, t); send(&st, UI_EV_TRANSITION_DONE, t);
-    st.cur_view = (ui_view){ 1, 120, 0 };
+    st.cur_view = (ui_view){ 1, 120, 0, 0 };
     send(&st, UI_EV_SWIPE_LEFT, t);
     T_INT(act.type, UI_ACT_NEXT);
     T_INT(act.view.valid, 0);
@@ -677,6 +706,7 @@ static void test_dwell(void) {
 int main(void) {
     T_RUN(test_every_state_every_event);
     T_RUN(test_rows);
+    T_RUN(test_timeline_select);
     T_RUN(test_idle_timeout);
     T_RUN(test_slides_advance);
     T_RUN(test_wake_opens_slide_item);

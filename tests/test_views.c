@@ -202,12 +202,12 @@ static void test_timeline_hits(void)
         float x = (float)ui_tlm_item_x(m, i, ppd, left);    /* stacks stand side by side */
         ui_event ev;
         screen_hit(s, x, (float)g->axis_y, &ev);
-        if (ev.target == UI_TGT_EVENT && ev.index != it->first) {
+        if (ev.target == UI_TGT_ITEM && ev.index != i) {
             /* a neighbour's marker can be nearer at the whole-range zoom */
             continue;
         }
-        T_INT(ev.target, UI_TGT_EVENT);
-        T_INT(ev.index, it->first);
+        T_INT(ev.target, UI_TGT_ITEM);          /* a marker selects its item */
+        T_INT(ev.index, i);
         T_INT(ev.article, ui_tlm_event_article(m, it->first));
         merged += it->nsrc > 1;
     }
@@ -217,6 +217,49 @@ static void test_timeline_hits(void)
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_IN, &ev, NULL, NULL));
     T_OK(find_target(s, c.w, c.h, UI_TGT_ZOOM_OUT, &ev, NULL, NULL));
     T_OK(find_target(s, c.w, c.h / 6, UI_TGT_BACK, &ev, NULL, NULL));
+    screen_destroy(s);
+
+    /* the story panel: opened on the whole range the first item is selected;
+    ** "Open the article" gives its first event and article; next reaches
+    ** every item in time order and stops at the last; a marker tap's item
+    ** selected by index; the selection survives Back (save / restore) */
+    s = prepared(&c, ui_timeline_create(-1));
+    m = ui_timeline_model(s);
+    int n = ui_tlm_count(m), reached = 0;
+    for (int i = 0; i < n + 2; i++) {
+        ui_event oe;
+        if (!find_target(s, c.w, c.h / 2, UI_TGT_EVENT, &oe, NULL, NULL))
+            break;
+        int want = i < n ? i : n - 1;
+        T_INT(oe.index, ui_tlm_item_at(m, want)->first);
+        T_INT(oe.article, ui_tlm_event_article(m, ui_tlm_item_at(m, want)->first));
+        reached += i < n && oe.index == ui_tlm_item_at(m, i)->first;
+        ui_event pe;
+        T_INT(find_target(s, c.w, c.h / 2, UI_TGT_PREV, &pe, NULL, NULL), i > 0);
+        ui_action next = { .type = UI_ACT_SELECT, .item = -1, .dx = 1 };
+        screen_action_apply(s, &next, 1000u + (uint32_t)i * 1000u);
+        for (uint32_t t = 0; t < 900; t += 16)
+            screen_update(s, 1000u + (uint32_t)i * 1000u + t);
+    }
+    T_INT(reached, n);
+    ui_event ne;
+    T_OK(!find_target(s, c.w, c.h / 2, UI_TGT_NEXT, &ne, NULL, NULL));    /* the last: no › */
+    ui_action pick = { .type = UI_ACT_SELECT, .item = 3, .dx = 0 };
+    screen_action_apply(s, &pick, 90000);
+    ui_view saved;
+    s->vt->save_view(s, &saved);
+    T_INT(saved.sel, 4);
+    screen_destroy(s);
+    s = prepared(&c, ui_timeline_create(-1));
+    s->vt->restore_view(s, &saved);
+    m = ui_timeline_model(s);
+    ui_event oe;
+    T_OK(find_target(s, c.w, c.h / 2, UI_TGT_EVENT, &oe, NULL, NULL));
+    T_INT(oe.index, ui_tlm_item_at(m, 3)->first);
+    ui_event fe;                                        /* Enter: the same */
+    T_OK(s->vt->focus(s, SCREEN_FOCUS_NONE, &fe));
+    T_INT(fe.target, UI_TGT_EVENT);
+    T_INT(fe.index, oe.index);
     screen_destroy(s);
 
     /* opened on an event: it is centred, the zoom shows about a year */
@@ -390,7 +433,7 @@ static void test_timeline_at_rest(void)
             ui_event ev;
             float mx = (float)ui_tlm_x(m, ppd, left, ui_tlm_item_at(m, i)->mid);
             screen_hit(s, mx, (float)g->axis_y, &ev);
-            lost += ev.target != UI_TGT_EVENT;
+            lost += ev.target != UI_TGT_ITEM;
             outside += mx < g->axis_x + g->target / 2 - 1 || mx > g->axis_x + g->axis_w - g->target / 2 + 1;
         }
         T_INT(outside, 0);
@@ -402,6 +445,48 @@ static void test_timeline_at_rest(void)
 }
 
 /* ---- goldens ------------------------------------------------------------- */
+
+/* ---- the event an article opens with, from the Timeline ------------------ */
+
+static long colour_px(const canvas *c, uint32_t rgb)
+{
+    long n = 0;
+    Uint32 want = SDL_MapRGB(c->surf->format, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb);
+    for (int y = 0; y < c->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)c->surf->pixels + (size_t)y * c->surf->pitch);
+        for (int x = 0; x < c->w; x++)
+            n += (row[x] & 0xFFFFFF) == (want & 0xFFFFFF);
+    }
+    return n;
+}
+
+/* Every event of the fixture, opened on its article from the Timeline:
+** the tinted band is on screen (scrolled into view where the events are
+** below the fold, as in portrait); without a highlight there is none. */
+static void test_article_highlight(void)
+{
+    store_list evs = {0};
+    T_INT(store_events_range(st, 0, STORE_ALL, &evs), STORE_OK);
+    uint32_t tint = ui_mix(cfg.color_bg, cfg.color_accent, 22);
+    static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1080, 1920 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k][0], sizes[k][1]);
+        int shown = 0, n = (int)evs.n;
+        for (int i = 0; i < n; i++) {
+            int a = ((const store_event *)evs.v)[i].article;
+            screen *s = prepared(&c, ui_article_create(a, 0, i));
+            shown += colour_px(&c, tint) > 100;
+            screen_destroy(s);
+        }
+        T_INT(shown, n);
+        screen *s = prepared(&c, ui_article_create(((const store_event *)evs.v)[0].article, 0, -1));
+        T_INT(colour_px(&c, tint), 0);
+        screen_destroy(s);
+        canvas_close(&c);
+    }
+    store_events_free(&evs);
+}
 
 /* ---- full text of a long article ------------------------------------------ */
 
@@ -456,7 +541,7 @@ static void test_fulltext_long(void)
     canvas_open(&c, 1920, 1080);
     long base = text_tex_live();
     screen_ctx x = { c.r, fonts, ls, "", &cfg, 0 };
-    screen *s = ui_article_create(0, 1);
+    screen *s = ui_article_create(0, 1, -1);
     T_INT(s->vt->prepare(s, &x, c.w, c.h), 0);
     long live_max = text_tex_live() - base;
     T_OK(live_max > 0 && live_max < 30);        /* not 150 paragraphs */
@@ -647,6 +732,7 @@ int main(void)
     if (fonts && st) {
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);
+        T_RUN(test_article_highlight);
         T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
         T_RUN(test_fulltext_long);

@@ -101,29 +101,32 @@ check "zoom in (+) is animated" 'differ tl_zooming.png tl_in1.png && differ tl_z
 check "zoom in again changes the scale" 'differ tl_in1.png tl_in2.png'
 check "zooming out (-) twice returns to the whole-range scale" 'differ tl_out.png tl_in2.png && differ tl_out.png tl_in1.png'
 
+# The story panel: opened on the whole range the first event is selected;
+# a tap on a label below the axis selects that event (the panel changes,
+# the screen stays); Enter opens its article with the event highlighted;
+# Back returns to the Timeline with that event still selected; › steps.
 cat > "$tmp/ev.script" <<'S'
 at 0 tap 0.921 0.0625
-at 1200 tap 0.116 0.5
-at 2300 shot ev_2016.png
-at 2400 key Escape
-at 3500 tap 0.61 0.76
-at 4600 shot ev_merged.png
-at 4700 quit
+at 1200 shot ev_first.png
+at 1300 tap 0.75 0.80
+at 2400 shot ev_sel.png
+at 2500 key Return
+at 3600 shot ev_open.png
+at 3700 key Escape
+at 4800 shot ev_back.png
+at 4900 tap 0.94 0.32
+at 6000 shot ev_next.png
+at 6100 tap 0.2 0.38
+at 7200 shot ev_open2.png
+at 7300 quit
 S
 run ev.script; rc=$?
-cat > "$tmp/cards.script" <<'S'
-at 0 tap 0.74 0.75
-at 1100 shot card3.png
-at 1200 key Escape
-at 2300 tap 0.26 0.28
-at 3400 shot card0.png
-at 3500 quit
-S
-check "event tap flow runs" '[ $rc -eq 0 ]'
-run cards.script; rc=$?
-check "cards run exits 0" '[ $rc -eq 0 ]'
-check "tap an event marker opens its article" 'same ev_2016.png "$tmp/card3.png"'
-check "tap a merged event's label opens its first source" 'same ev_merged.png "$tmp/card0.png"'
+check "event flow runs" '[ $rc -eq 0 ]'
+check "a tap on a label selects its event" 'differ ev_first.png ev_sel.png'
+check "Enter opens the selected event's article" 'differ ev_sel.png ev_open.png'
+check "Back returns to the Timeline, the event still selected" 'same ev_back.png "$tmp/ev_sel.png"'
+check "› selects the next event" 'differ ev_back.png ev_next.png'
+check "Open the article opens the next event's article" 'differ ev_next.png ev_open2.png && differ ev_open.png ev_open2.png'
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ] && [ $pass -gt 0 ]

@@ -52,7 +52,7 @@ static const str_row table[S_COUNT] = {
                                         "In dieser Sammlung gibt es keine datierten Ereignisse.",
                                         "本展览中没有有日期的事件。" } },
     [S_TL_HELP]      = { "timeline_help", {
-        "Drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom \xc2\xb7 tap an event",
+        "Tap an event \xc2\xb7 drag to move \xc2\xb7 pinch or + / \xe2\x88\x92 to zoom",
         "Ziehen zum Verschieben \xc2\xb7 zwei Finger oder + / \xe2\x88\x92 zum Zoomen "
         "\xc2\xb7 Ereignis antippen",
         "拖动以移动 \xc2\xb7 双指或 + / \xe2\x88\x92 缩放 \xc2\xb7 轻触事件" } },
@@ -61,6 +61,8 @@ static const str_row table[S_COUNT] = {
         "Ereignisse der neuesten Artikel \xc2\xb7 ziehen zum Verschieben \xc2\xb7 zwei Finger "
         "oder + / \xe2\x88\x92 zum Zoomen",
         "最新文章中的事件 \xc2\xb7 拖动以移动 \xc2\xb7 双指或 + / \xe2\x88\x92 缩放" } },
+    [S_OPEN_ARTICLE] = { "open_article", { "Open the article \xe2\x80\xba", "Zum Artikel \xe2\x80\xba",
+                                           "打开文章 \xe2\x80\xba" } },
     [S_ON_TIMELINE]  = { "on_the_timeline", { "ON THE TIMELINE", "AUF DER ZEITLEISTE", "时间线" } },
     [S_EMPTY_TITLE]  = { "empty_title", { "Nothing on show yet", "Noch nichts ausgestellt",
                                           "暂无展出内容" } },

@@ -88,8 +88,8 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
 {
     switch (p.screen) {
     case UI_HOME: return ui_home_create();
-    case UI_ARTICLE: return ui_article_create(p.index, 0);
-    case UI_FULLTEXT: return ui_article_create(p.index, 1);
+    case UI_ARTICLE: return ui_article_create(p.index, 0, p.event - 1);
+    case UI_FULLTEXT: return ui_article_create(p.index, 1, -1);
     case UI_QUOTE: return ui_quote_create(p.index);
     case UI_TIMELINE: return ui_timeline_create(p.index);
     case UI_ATTRACT: return ui_slide_create(slide->kind, slide->index);
@@ -157,7 +157,7 @@ static int carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
     case UI_ACT_OPEN: case UI_ACT_NEXT: case UI_ACT_PREV: case UI_ACT_BACK:
     case UI_ACT_HOME: case UI_ACT_WAKE: case UI_ACT_NOTICE: case UI_ACT_SLIDE:
         return show(u, a, now);
-    case UI_ACT_SCROLL: case UI_ACT_ZOOM:
+    case UI_ACT_SCROLL: case UI_ACT_ZOOM: case UI_ACT_SELECT:
         screen_action_apply(cur, a, now);
         break;
     default:
@@ -321,7 +321,8 @@ static const struct { int key; int move; } focus_keys[] = {
 static int focus_key(ui *u, screen *cur, int key, uint64_t now)
 {
     ui_screen sc = u->st.cur.screen;
-    if ((sc != UI_HOME && sc != UI_QUOTE) || u->st.in_transition || !cur || !cur->vt->focus)
+    if ((sc != UI_HOME && sc != UI_QUOTE && sc != UI_TIMELINE) || u->st.in_transition || !cur
+        || !cur->vt->focus)
         return 0;
     for (size_t i = 0; i < sizeof focus_keys / sizeof focus_keys[0]; i++) {
         if (focus_keys[i].key != key)

@@ -93,8 +93,10 @@ void ui_config_from(const config *cfg, ui_config *out);
 
 /* ---- the core exhibit screens (ui_home.c, ui_article.c, ui_slide.c) ---- */
 screen *ui_home_create(void);
-/* An article (index in article order); fulltext 1: the scrolling full text. */
-screen *ui_article_create(int article_index, int fulltext);
+/* An article (index in article order); fulltext 1: the scrolling full text;
+** highlight_event: the store index of an event to show highlighted and
+** scrolled into view (opened from the Timeline), -1 none. */
+screen *ui_article_create(int article_index, int fulltext, int highlight_event);
 /* An attract-mode slide. */
 screen *ui_slide_create(ui_slide_kind kind, int index);
 /* Words a visitor reads on a prepared slide (for its dwell time). */

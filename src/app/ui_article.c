@@ -51,6 +51,8 @@ typedef struct ui_article {
     SDL_Rect read;              /* "Read the full article" in the footer; w 0: in the page */
     ui_page page;
     uint32_t thumb;             /* scroll thumb colour */
+    int highlight;              /* store index of the event shown highlighted, -1 none */
+    int hl_y, hl_h;             /* its row in page coordinates (hl_h 0: not listed) */
 } ui_article;
 
 static char *summary_text(const store_article *a)
@@ -155,11 +157,25 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
         text_style ds = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 2);
         text_style ts = ui_style(FONT_SANS, m->px_meta, c->color_text, TEXT_LEFT, EVENT_LINES);
         int y0 = y;
+        size_t ei;
+        int have = store_event_index(ctx->st, e, &ei) == STORE_OK && ei <= INT_MAX;
+        if (have && (int)ei == s->highlight) {
+            /* the event the visitor came from on the Timeline: a tinted
+            ** band with an accent edge behind its row */
+            text_size da = {0}, ta = {0};
+            text_measure(ctx->fonts, date, &ds, dw - m->px_meta / 2, 0, &da);
+            text_measure(ctx->fonts, e->text, &ts, cw - dw, 0, &ta);
+            int rh = da.h > ta.h ? da.h : ta.h, pad = m->px_meta / 3, edge = m->px_meta / 5 + 1;
+            render_list_box(l, (SDL_Rect){ x - pad - edge, y - pad, cw + 2 * pad + edge, rh + 2 * pad },
+                            ui_mix(c->color_bg, c->color_accent, 22));
+            render_list_box(l, (SDL_Rect){ x - pad - edge, y - pad, edge, rh + 2 * pad }, c->color_accent);
+            s->hl_y = y - pad;
+            s->hl_h = rh + 2 * pad;
+        }
         int dh = ui_text_add(l, ctx, date, &ds, x, y, dw - m->px_meta / 2, 0);
         int th = ui_text_add(l, ctx, e->text, &ts, x + dw, y, cw - dw, 0);
         y += (dh > th ? dh : th);
-        size_t ei;
-        if (store_event_index(ctx->st, e, &ei) == STORE_OK && ei <= INT_MAX)
+        if (have)
             ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
                         UI_TGT_EVENT, (int)ei, s->index);
         y += m->px_meta * 2 / 3 + (m->target > y - y0 ? (m->target - (y - y0)) / 2 : 0);
@@ -306,6 +322,8 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     const ui_metrics *m = &s->m;
     s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
     s->prev = s->next = s->read = (SDL_Rect){ 0, 0, 0, 0 };
+    s->hl_y = s->hl_h = 0;
+    int first = s->page.scr.view_h <= 0;        /* not a re-prepare (resize) */
     if (!ctx->st)
         return -1;
     store_counts cnt;
@@ -357,6 +375,11 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         return -1;
     int top = s->bar.bottom;
     ui_scroller_setup(&s->page.scr, top, h - top - foot_h, content_h, m->px_body * 2);
+    if (first && s->hl_h > 0 && s->hl_y + s->hl_h > s->page.scr.view_h - m->px_body) {
+        /* the highlighted event below the fold: scrolled to a third down */
+        ui_view v = { 1, (double)(s->hl_y - s->page.scr.view_h / 3), 0, 0 };
+        ui_scroller_restore(&s->page.scr, &v);
+    }
     ui_page_lazy_sync(&s->page, INT_MAX);
     return 0;
 }
@@ -443,9 +466,10 @@ static const screen_vt fulltext_vt = {
     .save_view = article_save_view, .restore_view = article_restore_view,
 };
 
-screen *ui_article_create(int article_index, int fulltext)
+screen *ui_article_create(int article_index, int fulltext, int highlight_event)
 {
     ui_article *s = xcalloc(1, sizeof *s);
+    s->highlight = highlight_event;
     s->base.vt = fulltext ? &fulltext_vt : &article_vt;
     s->index = article_index;
     s->fulltext = fulltext;

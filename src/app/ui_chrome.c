@@ -559,6 +559,7 @@ void ui_scroller_save(const ui_scroller *s, ui_view *out)
     out->valid = 1;
     out->a = s->sc.pos;
     out->b = 0;
+    out->sel = 0;
 }
 
 void ui_scroller_restore(ui_scroller *s, const ui_view *v)

@@ -96,7 +96,7 @@ static void clear_stacks(ui_state *st) {
 static void go(ui_state *st, ui_place to, ui_action_type type, ui_transition tr,
                uint64_t now, ui_action *out) {
     st->cur = to;
-    st->cur_view = (ui_view){ 0, 0, 0 };    /* a new place: its own default view */
+    st->cur_view = (ui_view){ 0, 0, 0, 0 };    /* a new place: its own default view */
     out->type = type;
     out->place = to;
     out->transition = tr;
@@ -156,7 +156,7 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
         if (st->cur.screen == UI_ATTRACT && st->slides_shown > 0 && was.kind == st->slide.kind &&
             was.index == st->slide.index) return;  /* the clock went back: this slide stays */
         st->slides_shown++;
-        go(st, (ui_place){ UI_ATTRACT, st->slide.index }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
+        go(st, (ui_place){ UI_ATTRACT, st->slide.index, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
         out->slide = st->slide;
         return;
     }
@@ -167,7 +167,7 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
         st->slide = (ui_slide){ UI_SLIDE_INTRO, 0 };    /* the opening slide */
         st->slides_shown++;
         st->slide_due = now + (uint64_t)st->cfg.slide_default_ms;
-        go(st, (ui_place){ UI_ATTRACT, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
+        go(st, (ui_place){ UI_ATTRACT, 0, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
         out->slide = st->slide;
         return;
     }
@@ -186,7 +186,7 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
     st->slide = (ui_slide){ kind, i };
     st->slides_shown++;
     st->slide_due = now + (uint64_t)st->cfg.slide_default_ms;
-    go(st, (ui_place){ UI_ATTRACT, i }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
+    go(st, (ui_place){ UI_ATTRACT, i, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
     out->slide = st->slide;
 }
 
@@ -204,11 +204,11 @@ static void wake(ui_state *st, uint64_t now, ui_action *out) {
     };
     clear_stacks(st);
     if (st->slide.kind == UI_SLIDE_INTRO) {     /* the opening slide: the exhibit's start */
-        go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_WAKE, UI_TR_FADE, now, out);
+        go(st, (ui_place){ UI_HOME, 0, 0 }, UI_ACT_WAKE, UI_TR_FADE, now, out);
         return;
     }
-    push_back(st, (ui_place){ UI_HOME, 0 }, (ui_view){ 0, 0, 0 });
-    go(st, (ui_place){ screen_of[st->slide.kind], st->slide.index }, UI_ACT_WAKE, UI_TR_FADE,
+    push_back(st, (ui_place){ UI_HOME, 0, 0 }, (ui_view){ 0, 0, 0, 0 });
+    go(st, (ui_place){ screen_of[st->slide.kind], st->slide.index, 0 }, UI_ACT_WAKE, UI_TR_FADE,
        now, out);
 }
 
@@ -217,7 +217,7 @@ static void wake(ui_state *st, uint64_t now, ui_action *out) {
 static void notice(ui_state *st, ui_notice why, uint64_t now, ui_action *out) {
     clear_stacks(st);
     st->in_transition = 0;      /* cancels a running animation */
-    go(st, (ui_place){ UI_NOTICE, why }, UI_ACT_NOTICE, UI_TR_NONE, now, out);
+    go(st, (ui_place){ UI_NOTICE, why, 0 }, UI_ACT_NOTICE, UI_TR_NONE, now, out);
 }
 
 static void content_loaded(ui_state *st, const ui_event *ev, uint64_t now, ui_action *out) {
@@ -230,7 +230,7 @@ static void content_loaded(ui_state *st, const ui_event *ev, uint64_t now, ui_ac
     st->in_transition = 0;
     st->last_input = now;
     if (st->cur.screen == UI_ATTRACT) { st->slides_shown = 0; next_slide(st, now, out); return; }
-    go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_HOME, UI_TR_FADE, now, out);
+    go(st, (ui_place){ UI_HOME, 0, 0 }, UI_ACT_HOME, UI_TR_FADE, now, out);
 }
 
 static void tick(ui_state *st, uint64_t now, ui_action *out) {
@@ -287,27 +287,27 @@ static int target_place(const ui_state *st, const ui_event *ev, ui_place *to) {
     switch (ev->target) {
     case UI_TGT_CARD:
     case UI_TGT_ARTICLE_SOURCE:
-        *to = (ui_place){ UI_ARTICLE, i };
+        *to = (ui_place){ UI_ARTICLE, i, 0 };
         return valid(i, st->n_articles);
     case UI_TGT_READ_MORE:
         if (i < 0 && st->cur.screen == UI_ARTICLE) i = st->cur.index;
-        *to = (ui_place){ UI_FULLTEXT, i };
+        *to = (ui_place){ UI_FULLTEXT, i, 0 };
         return valid(i, st->n_articles);
     case UI_TGT_QUOTE:
-        *to = (ui_place){ UI_QUOTE, i };
+        *to = (ui_place){ UI_QUOTE, i, 0 };
         return valid(i, st->n_quotes);
     case UI_TGT_QUOTES_BUTTON:
-        *to = (ui_place){ UI_QUOTE, i < 0 ? 0 : i };
+        *to = (ui_place){ UI_QUOTE, i < 0 ? 0 : i, 0 };
         return valid(to->index, st->n_quotes);
     case UI_TGT_EVENT:          /* on the timeline an event leads to its article */
         if (st->cur.screen == UI_TIMELINE) {
-            *to = (ui_place){ UI_ARTICLE, ev->article };
+            *to = (ui_place){ UI_ARTICLE, ev->article, i >= 0 ? i + 1 : 0 };
             return valid(ev->article, st->n_articles);
         }
-        *to = (ui_place){ UI_TIMELINE, i };
+        *to = (ui_place){ UI_TIMELINE, i, 0 };
         return valid(i, st->n_events);
     case UI_TGT_TIMELINE_BUTTON:
-        *to = (ui_place){ UI_TIMELINE, i < 0 ? -1 : i };
+        *to = (ui_place){ UI_TIMELINE, i < 0 ? -1 : i, 0 };
         return st->n_events > 0 && i < st->n_events;
     default:
         return 0;
@@ -327,12 +327,12 @@ static void go_back(ui_state *st, uint64_t now, ui_action *out) {
         out->view = st->cur_view = st->back_view[st->nback];
         return;
     }
-    if (st->cur.screen != UI_HOME) go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_BACK, UI_TR_POP, now, out);
+    if (st->cur.screen != UI_HOME) go(st, (ui_place){ UI_HOME, 0, 0 }, UI_ACT_BACK, UI_TR_POP, now, out);
 }
 
 static void go_home(ui_state *st, uint64_t now, ui_action *out) {
     st->nback = 0;
-    if (st->cur.screen != UI_HOME) go(st, (ui_place){ UI_HOME, 0 }, UI_ACT_HOME, UI_TR_POP, now, out);
+    if (st->cur.screen != UI_HOME) go(st, (ui_place){ UI_HOME, 0, 0 }, UI_ACT_HOME, UI_TR_POP, now, out);
 }
 
 /* Next (+1) or previous (-1) item on ARTICLE and QUOTE, wrapping. */
@@ -340,13 +340,18 @@ static void step_item(ui_state *st, int dir, uint64_t now, ui_action *out) {
     int n = st->cur.screen == UI_ARTICLE ? st->n_articles : st->n_quotes;
     if (n <= 1) return;
     int i = ((st->cur.index + dir) % n + n) % n;
-    go(st, (ui_place){ st->cur.screen, i }, dir > 0 ? UI_ACT_NEXT : UI_ACT_PREV,
+    go(st, (ui_place){ st->cur.screen, i, 0 }, dir > 0 ? UI_ACT_NEXT : UI_ACT_PREV,
        dir > 0 ? UI_TR_NEXT : UI_TR_PREV, now, out);
 }
 
 static void act_scroll(ui_action *out, int dx, int dy, int page) {
     out->type = UI_ACT_SCROLL;
     out->dx = dx, out->dy = dy, out->page = page;
+}
+
+static void act_select(ui_action *out, int item, int dx) {
+    out->type = UI_ACT_SELECT;
+    out->item = item, out->dx = dx;
 }
 
 static void act_zoom(ui_action *out, int z) {
@@ -374,15 +379,16 @@ static void screen_input(ui_state *st, const ui_event *ev, uint64_t now, ui_acti
         if (t == UI_EV_SWIPE_LEFT || t == UI_EV_KEY_RIGHT || tg == UI_TGT_NEXT) step_item(st, 1, now, out);
         else if (t == UI_EV_SWIPE_RIGHT || t == UI_EV_KEY_LEFT || tg == UI_TGT_PREV) step_item(st, -1, now, out);
         else if (s == UI_ARTICLE && t == UI_EV_KEY_ENTER)
-            open_place(st, (ui_place){ UI_FULLTEXT, st->cur.index }, now, out);
+            open_place(st, (ui_place){ UI_FULLTEXT, st->cur.index, 0 }, now, out);
         else if (s == UI_ARTICLE) vertical_keys(ev, out);
     } else if (s == UI_HOME || s == UI_FULLTEXT) {
         vertical_keys(ev, out);
     } else if (s == UI_TIMELINE) {
-        if (t == UI_EV_KEY_LEFT) act_scroll(out, -1, 0, 0);
-        else if (t == UI_EV_KEY_RIGHT) act_scroll(out, 1, 0, 0);
-        else if (t == UI_EV_KEY_PAGE_UP || tg == UI_TGT_PREV) act_scroll(out, -1, 0, 1);
-        else if (t == UI_EV_KEY_PAGE_DOWN || tg == UI_TGT_NEXT) act_scroll(out, 1, 0, 1);
+        if (t == UI_EV_KEY_LEFT || tg == UI_TGT_PREV) act_select(out, -1, -1);
+        else if (t == UI_EV_KEY_RIGHT || tg == UI_TGT_NEXT) act_select(out, -1, 1);
+        else if (tg == UI_TGT_ITEM && ev->index >= 0) act_select(out, ev->index, 0);
+        else if (t == UI_EV_KEY_PAGE_UP) act_scroll(out, -1, 0, 1);
+        else if (t == UI_EV_KEY_PAGE_DOWN) act_scroll(out, 1, 0, 1);
         else if (t == UI_EV_KEY_UP || tg == UI_TGT_ZOOM_IN) act_zoom(out, 1);
         else if (t == UI_EV_KEY_DOWN || tg == UI_TGT_ZOOM_OUT) act_zoom(out, -1);
     }
@@ -416,7 +422,7 @@ void ui_state_init(ui_state *st, const ui_config *cfg, uint64_t now) {
     memset(st, 0, sizeof *st);
     if (cfg) st->cfg = *cfg;
     else ui_config_default(&st->cfg);
-    st->cur = (ui_place){ UI_NOTICE, UI_NOTICE_LOADING };
+    st->cur = (ui_place){ UI_NOTICE, UI_NOTICE_LOADING, 0 };
     st->last_input = now;
     st->rng = st->cfg.slide_seed ? (uint32_t)st->cfg.slide_seed : 2463534242u;
 }
@@ -475,6 +481,6 @@ const char *ui_event_name(ui_event_type t) {
 const char *ui_action_name(ui_action_type t) {
     static const char *const n[UI_ACT_COUNT] = {
         "none", "open", "next", "prev", "back", "home", "wake", "notice", "slide",
-        "scroll", "zoom", "queued" };
+        "scroll", "zoom", "queued", "select" };
     return (unsigned)t < UI_ACT_COUNT ? n[t] : "?";
 }

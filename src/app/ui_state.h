@@ -120,6 +120,7 @@ typedef enum ui_target {
     UI_TGT_NEXT, UI_TGT_PREV,
     UI_TGT_ZOOM_IN, UI_TGT_ZOOM_OUT,
     UI_TGT_BACK, UI_TGT_HOME,
+    UI_TGT_ITEM,            /* Timeline: index: an item of its axis (selects it) */
     UI_TGT_COUNT
 } ui_target;
 
@@ -144,6 +145,7 @@ typedef enum ui_action_type {
     UI_ACT_SCROLL,          /* scroll the current view by dx, dy steps */
     UI_ACT_ZOOM,            /* timeline zoom: zoom +1 in (towards days), -1 out */
     UI_ACT_QUEUED,          /* input kept until the transition ends */
+    UI_ACT_SELECT,          /* Timeline: select item (>= 0) or step dx items */
     UI_ACT_COUNT
 } ui_action_type;
 
@@ -176,11 +178,14 @@ typedef enum ui_slide_kind {
 typedef struct ui_view {
     int valid;
     double a, b;            /* scroll px; timeline: px per day, left day */
+    int sel;                /* timeline: 1 + the item selected; 0 its default */
 } ui_view;
 
 typedef struct ui_place {
     ui_screen screen;
     int index;              /* see the table above */
+    int event;              /* ARTICLE: 1 + the event to show highlighted
+                            ** (opened from the Timeline); 0 none */
 } ui_place;
 
 typedef struct ui_slide {
@@ -196,6 +201,7 @@ typedef struct ui_action {
     int dx, dy;             /* SCROLL: steps (lines; pages when page = 1) */
     int page;
     int zoom;               /* ZOOM */
+    int item;               /* SELECT: the item, -1: step by dx */
     ui_view view;           /* BACK: the view place had when the visitor left it */
 } ui_action;
 

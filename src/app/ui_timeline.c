@@ -1,11 +1,16 @@
 /*
-** src/app/ui_timeline.c: the Timeline screen (ui_timeline_): every event of
-** the corpus on one horizontal time axis. The model (ui_timeline_model.h)
-** merges events, places dates by time, lays out label rows per zoom level
-** and computes ticks; this file renders and animates it.
+** src/app/ui_timeline.c: the Timeline screen (ui_timeline_): one event told
+** large, every event of the corpus on a time axis below it as the overview
+** (in the manner of TimelineJS). The model (ui_timeline_model.h) merges
+** events, places dates by time, lays out label rows per zoom level and
+** computes ticks; this file renders and animates it.
 **
 **   +--------------------------------------------------------+
 **   | (‹ Back)              Timeline                ( Home ) |  ui_bar
+**   |      14 September 2021                          3 / 27 |  the selected item:
+**   | (‹)  The river floods the lower town after ...     (›) |  date with year, the
+**   |      Outlet A · Outlet B      (Open the article ›)     |  whole text, sources
+**   | ------------------------------------------------------ |
 **   |   14 Sep 2021          Jun 2022                        |  label rows above
 **   |   River floods ...     Council debates ...             |
 **   |   Outlet A · Outlet B  Outlet B · Outlet A             |
@@ -23,6 +28,11 @@
 ** Zoom: continuous between the model's levels (pinch, animated buttons);
 ** which labels show follows the level at or below the current ppd.
 ** Scroll: a kinetic scroller in px, pos = (left - lo) * ppd.
+** Selection: a tap on a marker or label, ‹ › and the arrow keys select an
+** item (UI_ACT_SELECT); the panel is laid out again then (an input event,
+** never per frame) from the strings kept at prepare, and the axis pans to
+** keep the item in view. "Open the article" (or Enter) opens its article
+** with the event highlighted.
 */
 #include "app/render.h"
 #include "app/screen.h"
@@ -43,7 +53,7 @@
 #define LABEL_W_FRAC    0.24f   /* w: label width ... */
 #define LABEL_W_MIN_S   0.35f   /* S: ... at least */
 #define LABEL_W_MAX_S   0.60f   /* S: ... at most */
-#define LABEL_LINES     2       /* lines of event text in a label */
+#define LABEL_LINES     1       /* lines of event text in a label (the panel has it all) */
 #define MARK_S          0.018f  /* S: day marker size */
 #define TICK_YEAR_S     0.034f  /* S: year tick length */
 #define TICK_MONTH_S    0.018f  /* S: month tick length */
@@ -55,6 +65,11 @@
 #define YEARS_MAX       400     /* year label textures at most */
 #define EVENTS_MAX      240     /* events on the axis at most (see tl_prepare) */
 #define TICK_LABEL_DX   3       /* px: a tick label right of its tick */
+#define PANEL_H_WIDE    0.36f   /* h: the selected item's panel, landscape */
+#define PANEL_H_TALL    0.28f   /* h: ... portrait */
+#define PANEL_MEASURE   40      /* panel text at most this many body px * ... wide */
+#define PANEL_TEXT_PCT  130     /* the event text at most this % of the body size */
+#define KEEP_IN_VIEW    0.12f   /* axis widths: a selected item nearer the ends pans */
 
 typedef struct tl_label {
     text_tex date, text, src;   /* owned */
@@ -79,6 +94,11 @@ typedef struct ui_timeline {
     int pad;                    /* px: label text right of its leader */
     uint32_t c_text, c_muted, c_accent, c_bg, c_tick, c_span, c_lead;
     uint32_t c_range;           /* the bar of a range ("from January to October") */
+    screen_ctx ctx;             /* renderer, fonts, config for the panel (st NULL) */
+    char **i_date, **i_text, **i_src;   /* owned, per item: the panel's texts */
+    render_list panel;          /* the selected item (focus), large */
+    SDL_Rect panel_r;           /* its area */
+    SDL_Rect prev, next, open;  /* hit rects (>= target; w 0: none) */
 
     /* view */
     double ppd;                 /* px per day now */
@@ -117,6 +137,16 @@ static void set_view(ui_timeline *s, double ppd, double left, int hard)
 static void free_all(ui_timeline *s)
 {
     render_list_free(&s->chrome);
+    render_list_free(&s->panel);
+    for (int i = 0; s->i_date && i < ui_tlm_count(s->m); i++) {
+        free(s->i_date[i]);
+        free(s->i_text[i]);
+        free(s->i_src[i]);
+    }
+    free(s->i_date);
+    free(s->i_text);
+    free(s->i_src);
+    s->i_date = s->i_text = s->i_src = NULL;
     ui_bar_free(&s->bar);
     for (int i = 0; s->labels && i < ui_tlm_count(s->m); i++) {
         text_tex_free(&s->labels[i].date);
@@ -185,6 +215,9 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
     int n = ui_tlm_count(s->m), tallest = 0;
     s->labels = xcalloc((size_t)(n ? n : 1), sizeof *s->labels);
     s->first_article = xcalloc((size_t)(n ? n : 1), sizeof(int));
+    s->i_date = xcalloc((size_t)(n ? n : 1), sizeof(char *));
+    s->i_text = xcalloc((size_t)(n ? n : 1), sizeof(char *));
+    s->i_src = xcalloc((size_t)(n ? n : 1), sizeof(char *));
     for (int i = 0; i < n; i++) {
         const ui_tlm_item *it = ui_tlm_item_at(s->m, i);
         const store_event *e = &((const store_event *)evs->v)[s->ev_global[it->first]];
@@ -193,9 +226,13 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
         ui_format_date_range(e->date, it->span ? e->end_date : NULL, date, sizeof date);
         sources_text(s->m, i, arts, src, sizeof src);
         s->first_article[i] = ui_tlm_event_article(s->m, it->first);
+        s->i_date[i] = xstrdup(date);
+        s->i_text[i] = xstrdup(e->text ? e->text : "");
+        s->i_src[i] = xstrdup(src);
         render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
         render_one(ctx, e->text, FONT_SANS, mt->px_meta, s->c_text, LABEL_LINES, lw - s->pad, &l->text);
-        render_one(ctx, src, FONT_SANS, mt->px_small, s->c_muted, 1, lw - s->pad, &l->src);
+        /* the label is the overview: date and the text's first line; the
+        ** sources are the panel's (l->src stays empty) */
         int w = l->date.w;
         w = l->text.w > w ? l->text.w : w;
         w = l->src.w > w ? l->src.w : w;
@@ -334,6 +371,105 @@ static int local_event(const ui_timeline *s, int ev)
     return -1;
 }
 
+/* The selected item told large in panel_r: its date with the year, its
+** whole text (fitted between the meta and PANEL_TEXT_PCT of the body size;
+** cut at a word only past that), its sources, "Open the article", its
+** place in the sequence and ‹ › to its neighbours. Rebuilt when the
+** selection changes (input, not per frame). */
+static void build_panel(ui_timeline *s)
+{
+    const ui_metrics *m = &s->mt;
+    const screen_ctx *ctx = &s->ctx;
+    SDL_Rect P = s->panel_r;
+    int n = s->m ? ui_tlm_count(s->m) : 0, i = s->focus;
+    render_list_free(&s->panel);
+    s->prev = s->next = s->open = (SDL_Rect){ 0, 0, 0, 0 };
+    if (i < 0 || i >= n || !ctx->fonts || P.h <= 0)
+        return;
+    render_list_box(&s->panel, (SDL_Rect){ m->margin, P.y + P.h - m->line, m->w - 2 * m->margin,
+                                           m->line > 1 ? m->line : 1 }, s->c_lead);
+    int bw = m->target, by = P.y + (P.h - m->target) / 2;
+    SDL_Rect pv = { P.x, by, bw, m->target }, nx = { P.x + P.w - bw, by, bw, m->target };
+    if (i > 0) {
+        ui_button_add(&s->panel, ctx, m, pv, "\xe2\x80\xb9", UI_BUTTON_OUTLINE);
+        s->prev = ui_rect_grow(pv, m->target);
+    }
+    if (i < n - 1) {
+        ui_button_add(&s->panel, ctx, m, nx, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
+        s->next = ui_rect_grow(nx, m->target);
+    }
+    int x = P.x + bw + m->margin, cw = P.w - 2 * (bw + m->margin);
+    if (cw > PANEL_MEASURE * m->px_body)
+        cw = PANEL_MEASURE * m->px_body;
+    x = P.x + (P.w - cw) / 2;
+    if (cw < m->px_body * 4)
+        return;
+    /* date (accent, the year always in it) and "3 / 27" on one line */
+    char pos[32];
+    snprintf(pos, sizeof pos, "%d / %d", i + 1, n);
+    text_style ps = ui_style(FONT_SANS, m->px_small, s->c_muted, TEXT_LEFT, 1);
+    text_size psz = {0};
+    text_measure(ctx->fonts, pos, &ps, cw, 0, &psz);
+    ps.align = TEXT_RIGHT;
+    text_style ds = ui_style(FONT_SANS_BOLD, m->px_head * 3 / 4 > m->px_body ? m->px_head * 3 / 4 : m->px_body,
+                             s->c_accent, TEXT_LEFT, 2);
+    int y = P.y + m->px_meta / 2;
+    int dh = ui_text_add(&s->panel, ctx, s->i_date[i], &ds, x, y, cw - psz.w - m->margin, 0);
+    ui_text_add(&s->panel, ctx, pos, &ps, x, y + (dh > psz.h ? dh - psz.h : 0), cw, 0);
+    y += dh + m->px_meta / 3;
+    /* foot of the panel: sources, then the button */
+    const char *ot = str(S_OPEN_ARTICLE);
+    int ow = ui_button_width(ctx, m, ot), oh = m->target;
+    text_style ss = ui_style(FONT_SANS, m->px_meta, s->c_muted, TEXT_LEFT, 1);
+    text_size ssz = {0};
+    if (s->i_src[i][0])
+        text_measure(ctx->fonts, s->i_src[i], &ss, cw, 0, &ssz);
+    int foot = ssz.h + m->px_meta / 2 + oh + m->px_meta / 2;
+    int bh = P.y + P.h - foot - y;
+    text_style ts = ui_style(FONT_SANS, m->px_body * PANEL_TEXT_PCT / 100, s->c_text, TEXT_LEFT, 0);
+    int th = bh > m->px_meta ? ui_text_fit_add(&s->panel, ctx, s->i_text[i], &ts, m->px_meta,
+                                               m->px_body * PANEL_TEXT_PCT / 100, x, y, cw, bh) : 0;
+    y += th + m->px_meta / 3;
+    if (ssz.h) {
+        ui_text_add(&s->panel, ctx, s->i_src[i], &ss, x, y, cw, 0);
+        y += ssz.h;
+    }
+    y += m->px_meta / 2;
+    if (y + oh > P.y + P.h - m->line * 2)
+        y = P.y + P.h - m->line * 2 - oh;
+    SDL_Rect ob = { x, y, ow, oh };
+    if (s->first_article[i] >= 0) {
+        ui_button_add(&s->panel, ctx, m, ob, ot, UI_BUTTON_FILLED);
+        s->open = ui_rect_grow(ob, m->target);
+    }
+}
+
+/* Select item i: the panel tells it, the axis pans to keep it in view
+** (animated unless now is 0). 1 when something changed. */
+static int select_item(ui_timeline *s, int i, uint32_t now)
+{
+    int n = s->m ? ui_tlm_count(s->m) : 0;
+    if (n == 0)
+        return 0;
+    i = i < 0 ? 0 : i >= n ? n - 1 : i;
+    int changed = i != s->focus;
+    s->focus = i;
+    if (changed)
+        build_panel(s);
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    double x = ui_tlm_item_x(s->m, i, s->ppd, view_left(s));
+    double lo = g->axis_x + KEEP_IN_VIEW * g->axis_w, hi = g->axis_x + (1 - KEEP_IN_VIEW) * g->axis_w;
+    if (x < lo || x > hi) {
+        float to = s->sc.pos + (float)(x - (g->axis_x + g->axis_w / 2.0));
+        if (now)
+            scroll_fling_to(&s->sc, to, now);
+        else
+            s->sc.pos = to < s->sc.min ? s->sc.min : to > s->sc.max ? s->sc.max : to;
+        changed = 1;
+    }
+    return changed;
+}
+
 static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
 {
     ui_timeline *s = (ui_timeline *)base;
@@ -352,6 +488,11 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->focus = -1;
     s->zooming = s->dragging = 0;
     ui_bar_prepare(&s->bar, ctx, &s->mt, str(S_TIMELINE), 1, 1);
+    s->ctx = *ctx;
+    s->ctx.st = NULL;                           /* the panel needs no store */
+    int ph = (int)((s->mt.wide ? PANEL_H_WIDE : PANEL_H_TALL) * (float)h);
+    s->panel_r = (SDL_Rect){ s->mt.margin, s->bar.bottom + s->mt.margin / 4,
+                             w - 2 * s->mt.margin, ph };
     scroll_init(&s->sc, 0, 0, 0.15f * (float)w, NULL);
     s->ppd = 1;
     if (!ctx->fonts)
@@ -399,7 +540,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int tallest = prepare_labels(s, ctx, &evs, &arts, lw);
     int bottom = prepare_chrome(s, ctx) - s->mt.margin / 2;
     prepare_tick_labels(s, ctx);                /* month/day sizes for the geometry */
-    layout_model(s, s->bar.bottom + s->mt.margin / 2, bottom, tallest);
+    layout_model(s, s->panel_r.y + s->panel_r.h + s->mt.margin / 2, bottom, tallest);
     prepare_tick_labels(s, ctx);                /* years of every level's ticks */
     if (ui_tlm_count(s->m) == 0) {
         text_style st = ui_style(FONT_SANS, s->mt.px_body, c->color_muted, TEXT_CENTER, 0);
@@ -408,6 +549,9 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     }
     s->focus = ui_tlm_item_of_event(s->m, local_event(s, s->event_index));
     initial_view(s, 0);
+    int first = s->focus >= 0 ? s->focus : 0;   /* opened on the whole range: the first */
+    s->focus = -1;
+    select_item(s, first, 0);
     store_events_free(&evs);
     store_articles_free(&arts);
     return 0;
@@ -571,6 +715,7 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         }
     }
     render_list_draw(r, &s->chrome, x_off, alpha);
+    render_list_draw(r, &s->panel, x_off, alpha);
     ui_bar_draw(&s->bar, r, x_off, alpha);
 }
 
@@ -585,14 +730,39 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
         out->target = ui_rect_hit(&s->zin, x, y) ? UI_TGT_ZOOM_IN : UI_TGT_ZOOM_OUT;
         return;
     }
-    if (!s->m || y < s->bar.bottom || y >= s->zin.y)
+    if (s->open.w && ui_rect_hit(&s->open, x, y) && s->focus >= 0) {
+        out->target = UI_TGT_EVENT;             /* the selected item's article */
+        out->index = s->ev_global[ui_tlm_item_at(s->m, s->focus)->first];
+        out->article = s->first_article[s->focus];
+        return;
+    }
+    if (s->prev.w && ui_rect_hit(&s->prev, x, y)) {
+        out->target = UI_TGT_PREV;
+        return;
+    }
+    if (s->next.w && ui_rect_hit(&s->next, x, y)) {
+        out->target = UI_TGT_NEXT;
+        return;
+    }
+    if (!s->m || y < s->panel_r.y + s->panel_r.h || y >= s->zin.y)
         return;
     int i = ui_tlm_hit(s->m, s->ppd, view_left(s), x, y);
     if (i >= 0) {
-        out->target = UI_TGT_EVENT;
-        out->index = s->ev_global[ui_tlm_item_at(s->m, i)->first];
+        out->target = UI_TGT_ITEM;              /* selects it */
+        out->index = i;
         out->article = s->first_article[i];
     }
+}
+
+/* Enter: the selected item's article; the arrows are ui_state's (select). */
+static int tl_focus(screen *base, int move, ui_event *out)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    if (move != SCREEN_FOCUS_NONE || !s->m || s->focus < 0 || !s->open.w)
+        return 0;
+    *out = (ui_event){ .type = UI_EV_TAP, .target = UI_TGT_EVENT, .article = s->first_article[s->focus],
+                       .index = s->ev_global[ui_tlm_item_at(s->m, s->focus)->first] };
+    return 1;
 }
 
 /* Animate the zoom to ppd keeping the day under screen x fixed. */
@@ -682,6 +852,8 @@ static int tl_action(screen *base, const ui_action *act, uint32_t now)
     if (!s->m || ui_tlm_count(s->m) == 0)
         return 0;
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    if (act->type == UI_ACT_SELECT)
+        return select_item(s, act->item >= 0 ? act->item : s->focus + act->dx, now ? now : 1);
     if (act->type == UI_ACT_ZOOM && act->zoom)
         return zoom_to(s, level_step(s, act->zoom > 0 ? +1 : -1), g->axis_x + g->axis_w / 2.0, now);
     if (act->type == UI_ACT_SCROLL) {
@@ -737,6 +909,7 @@ static void tl_save_view(const screen *base, ui_view *out)
     out->valid = s->m && ui_tlm_count(s->m) > 0;
     out->a = s->zooming ? exp(s->z_to) : s->ppd;
     out->b = view_left(s);
+    out->sel = s->focus + 1;
 }
 
 static void tl_restore_view(screen *base, const ui_view *v)
@@ -747,12 +920,17 @@ static void tl_restore_view(screen *base, const ui_view *v)
     s->zooming = 0;
     s->sc.vel = 0;
     set_view(s, v->a, v->b, 1);
+    if (v->sel > 0 && v->sel <= ui_tlm_count(s->m) && v->sel - 1 != s->focus) {
+        s->focus = v->sel - 1;
+        build_panel(s);
+    }
 }
 
 static const screen_vt timeline_vt = {
     .name = "timeline", .prepare = tl_prepare, .draw = tl_draw, .input = tl_input,
     .destroy = tl_destroy, .hit = tl_hit, .gesture = tl_gesture, .action = tl_action,
     .update = tl_update, .save_view = tl_save_view, .restore_view = tl_restore_view,
+    .focus = tl_focus,
 };
 
 screen *ui_timeline_create(int event_index)

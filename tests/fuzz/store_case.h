@@ -119,8 +119,8 @@ static inline int store_case_run(store_case_env *e, const uint8_t *data, size_t 
         int ia = at[k] == -1 ? na - 1 : at[k] == -2 ? na : at[k];
         int iq = at[k] == -1 ? nq - 1 : at[k] == -2 ? nq : at[k];
         int ie = at[k] == -1 ? ne - 1 : at[k] == -2 ? ne : at[k];
-        shown += store_case_show(e, ui_article_create(ia, 0), &ctx);
-        shown += store_case_show(e, ui_article_create(ia, 1), &ctx);
+        shown += store_case_show(e, ui_article_create(ia, 0, -1), &ctx);
+        shown += store_case_show(e, ui_article_create(ia, 1, -1), &ctx);
         shown += store_case_show(e, ui_quote_create(iq), &ctx);
         shown += store_case_show(e, ui_timeline_create(k == 0 ? -1 : ie), &ctx);
         shown += store_case_show(e, ui_slide_create(UI_SLIDE_SUMMARY, ia), &ctx);
