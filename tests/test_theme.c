@@ -13,7 +13,9 @@
 **    each language.
 */
 #include "app/config.h"
+#include "app/store.h"
 #include "app/strings.h"
+#include "app/ui.h"
 #include "app/ui_chrome.h"
 #include "common/util.h"
 #include "t.h"
@@ -248,6 +250,32 @@ static void test_strings(void)
     T_STR(str(S_TOUCH), "Touch to explore");
 }
 
+/* The opening slide's hook: counts in the language, one in the singular,
+** a single year without a range, no voices part without quotes. */
+static void test_hook(void)
+{
+    static const struct { str_lang l; store_overview ov; const char *want; } rows[] = {
+        { STR_EN, { 5, 11, 27, 2009, 2020 }, "5 stories  \xc2\xb7  11 voices  \xc2\xb7  2009\xe2\x80\x93" "2020" },
+        { STR_EN, { 1, 1, 0, 2020, 2020 }, "1 story  \xc2\xb7  1 voice  \xc2\xb7  2020" },
+        { STR_EN, { 2, 0, 0, 0, 0 }, "2 stories" },
+        { STR_DE, { 1, 1, 3, 2015, 2016 }, "1 Artikel  \xc2\xb7  1 Stimme  \xc2\xb7  2015\xe2\x80\x93" "2016" },
+        { STR_DE, { 4, 3, 3, 2015, 2016 }, "4 Artikel  \xc2\xb7  3 Stimmen  \xc2\xb7  2015\xe2\x80\x93" "2016" },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        str_set_language(rows[i].l);
+        char got[200], plain[200];
+        ui_intro_hook(&rows[i].ov, got, sizeof got);
+        size_t o = 0;                           /* no-break spaces as spaces */
+        for (const char *p = got; *p && o + 1 < sizeof plain; p++) {
+            if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0) { plain[o++] = ' '; p++; }
+            else plain[o++] = *p;
+        }
+        plain[o] = 0;
+        T_STR(plain, rows[i].want);
+    }
+    str_set_language(STR_EN);
+}
+
 static void test_dates(void)
 {
     static const struct { str_lang l; const char *iso, *end, *want; } rows[] = {
@@ -282,6 +310,7 @@ int main(void)
     T_RUN(test_theme_file);
     T_RUN(test_strings);
     T_RUN(test_dates);
+    T_RUN(test_hook);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

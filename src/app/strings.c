@@ -90,6 +90,8 @@ static const str_row table[S_COUNT] = {
                                                "无法加载这篇文章。" } },
     [S_HOOK_STORIES] = { "hook_stories", { "%d stories", "%d Artikel", "%d 篇报道" } },
     [S_HOOK_VOICES]  = { "hook_voices", { "%d voices", "%d Stimmen", "%d 位发言者" } },
+    [S_HOOK_STORY]   = { "hook_story", { "%d story", "%d Artikel", "%d 篇报道" } },
+    [S_HOOK_VOICE]   = { "hook_voice", { "%d voice", "%d Stimme", "%d 位发言者" } },
     [S_HOOK_EVENTS]  = { "hook_events", { "%d dated events", "%d datierte Ereignisse",
                                           "%d 个有日期的事件" } },
     [S_DATE_DAY]     = { "date_day", { "%d %s %d", "%d. %s %d", "%3$d年%2$s%1$d日" } },

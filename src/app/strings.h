@@ -34,6 +34,7 @@ typedef enum str_id {
     S_EMPTY_TITLE, S_EMPTY_TEXT, S_LOADING, S_ITEM_FAILED, S_UPDATING_TITLE,
     S_UPDATING_TEXT, S_CONTENT_UNAVAILABLE, S_ARTICLE_FAILED,
     S_HOOK_STORIES, S_HOOK_VOICES, S_HOOK_EVENTS,  /* the opening slide's counts */
+    S_HOOK_STORY, S_HOOK_VOICE,    /* ... of one */
     S_DATE_DAY,         /* "%d %s %d" day, month name, year (str_month) */
     S_DATE_MONTH,       /* "%s %d" month name, year */
     S_COUNT

@@ -30,6 +30,7 @@
 #include "app/screen.h"
 #include "app/ui_state.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* What ui needs from the app. show takes ownership of s (prepared, not yet
@@ -97,6 +98,11 @@ screen *ui_home_create(void);
 ** highlight_event: the store index of an event to show highlighted and
 ** scrolled into view (opened from the Timeline), -1 none. */
 screen *ui_article_create(int article_index, int fulltext, int highlight_event);
+/* The opening slide's hook, what the exhibit holds: "5 stories · 11 voices
+** · 2009–2020" in the display language (singular for one; no-break spaces
+** inside each part). */
+struct store_overview;
+void ui_intro_hook(const struct store_overview *ov, char *out, size_t n);
 /* An attract-mode slide. */
 screen *ui_slide_create(ui_slide_kind kind, int index);
 /* Words a visitor reads on a prepared slide (for its dwell time). */

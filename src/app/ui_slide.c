@@ -347,6 +347,30 @@ static void nbsp(char *s, size_t n)
     s[o] = 0;
 }
 
+void ui_intro_hook(const store_overview *ov, char *hook, size_t n)
+{
+    char part[64];
+    const char *dot = "\xc2\xa0\xc2\xa0\xc2\xb7  ";   /* a line may end on the dot, never start with it */
+    int stories = (int)(ov->articles > 99999 ? 99999 : ov->articles);
+    int voices = (int)(ov->voices > 99999 ? 99999 : ov->voices);
+    snprintf(part, sizeof part, str(stories == 1 ? S_HOOK_STORY : S_HOOK_STORIES), stories);
+    nbsp(part, sizeof part);
+    snprintf(hook, n, "%s", part);
+    if (voices) {
+        snprintf(part, sizeof part, str(voices == 1 ? S_HOOK_VOICE : S_HOOK_VOICES), voices);
+        nbsp(part, sizeof part);
+        size_t len = strlen(hook);
+        snprintf(hook + len, n - len, "%s%s", dot, part);
+    }
+    if (ov->year0) {
+        size_t len = strlen(hook);
+        if (ov->year1 > ov->year0)
+            snprintf(hook + len, n - len, "%s%d\xe2\x80\x93%d", dot, ov->year0, ov->year1);
+        else
+            snprintf(hook + len, n - len, "%s%d", dot, ov->year0);
+    }
+}
+
 /* The opening slide: the exhibit's title (and logo, subtitle), what it
 ** holds ("5 stories · 11 voices · 2009–2020") and its newest articles'
 ** pictures or covers in a row (two in portrait). */
@@ -378,28 +402,8 @@ static int prepare_intro(ui_slide_screen *s, const screen_ctx *ctx)
         text_style ss = ui_style(FONT_SANS, m->px_head, c->color_muted, TEXT_LEFT, 2);
         y += ui_text_add(l, ctx, c->theme_subtitle, &ss, x, y, cw, 0) + m->px_body / 2;
     }
-    /* the hook: what there is to find */
-    char hook[200] = "", part[64];
-    int nparts = 0;
-    const char *dot = "\xc2\xa0\xc2\xa0\xc2\xb7  ";   /* a line may end on the dot, never start with it */
-    snprintf(part, sizeof part, str(S_HOOK_STORIES), (int)(ov.articles > 99999 ? 99999 : ov.articles));
-    nbsp(part, sizeof part);
-    snprintf(hook, sizeof hook, "%s", part);
-    nparts++;
-    if (ov.voices) {
-        snprintf(part, sizeof part, str(S_HOOK_VOICES), (int)(ov.voices > 99999 ? 99999 : ov.voices));
-        nbsp(part, sizeof part);
-        size_t len = strlen(hook);
-        snprintf(hook + len, sizeof hook - len, "%s%s", dot, part);
-        nparts++;
-    }
-    if (ov.year0) {
-        size_t len = strlen(hook);
-        if (ov.year1 > ov.year0)
-            snprintf(hook + len, sizeof hook - len, "%s%d\xe2\x80\x93%d", dot, ov.year0, ov.year1);
-        else
-            snprintf(hook + len, sizeof hook - len, "%s%d", dot, ov.year0);
-    }
+    char hook[200];
+    ui_intro_hook(&ov, hook, sizeof hook);
     render_list_box(l, (SDL_Rect){ x, y + m->px_body / 2, m->S / 8, m->line * 2 }, c->color_accent);
     y += m->px_body * 3 / 2;
     text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_accent, TEXT_LEFT, 2);
@@ -421,7 +425,7 @@ static int prepare_intro(ui_slide_screen *s, const screen_ctx *ctx)
                                                   + (i / cols) * (th + gap);
         ui_picture_or_cover_add(tl, ctx, m, &r[i], tx, ty, tw, th, 0);
     }
-    s->words = count_words(ui_exhibit_title(c)) + nparts * 2 + 2;
+    s->words = count_words(ui_exhibit_title(c)) + count_words(hook) + 2;
     store_articles_free(&arts);
     return 0;
 }
