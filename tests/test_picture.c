@@ -263,6 +263,22 @@ static void test_screens(store *st, int has_images)
         /* the plain article's slide: its cover tone, faded in from the text side */
         screen *pl = ui_slide_create(UI_SLIDE_SUMMARY, 1);
         T_INT(show(&c, st, pl), 0);
+        /* its time on show: no line before the span is known; then a step
+        ** every 250 ms (the app woken for it, a frame drawn), none between,
+        ** and nothing after the end */
+        T_INT(pl->vt->wake_in(pl, 5000), 0);
+        screen_update(pl, 5000);                        /* on show from 5 s */
+        ui_slide_set_span(pl, 5000, 15000);
+        T_INT(pl->vt->wake_in(pl, 5000), 250);
+        T_INT(pl->vt->wake_in(pl, 5100), 150);
+        screen_update(pl, 13000);                       /* past the prompt's rings */
+        T_INT(screen_update(pl, 13010), 0);
+        T_INT(pl->vt->wake_in(pl, 13010), 240);
+        T_INT(screen_update(pl, 13250), 1);
+        T_INT(screen_update(pl, 13260), 0);
+        T_INT(screen_update(pl, 15000), 1);             /* full */
+        T_INT(pl->vt->wake_in(pl, 15000), 0);
+        T_INT(screen_update(pl, 16000), 0);
         screen_ctx x = { c.r, fonts, st, "", &cfg, 0 };
         uint32_t tone = ui_cover_tone(&x, "Ferry Gazette");
         SDL_Rect far = c.w >= c.h * 13 / 10 ? (SDL_Rect){ c.w - c.w / 10, c.h / 10, c.w / 20, c.h / 20 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/test_qr.sh: "Read on your phone" (issue 14 item 6). The Article
-# screen of an article with a URL shows a QR code of it: decoded back from
+# screen of an article with a URL, and its summary slide, show a QR code of it: decoded back from
 # the screenshot with zbar (zbarimg, package zbar-tools) at 800x480,
 # 1920x1080 and 1080x1920 it gives the URL exactly; an article without a URL
 # shows none, and display.qr = false hides it. Prints "N passed, N failed".
@@ -39,6 +39,17 @@ for size in 800x480 1920x1080 1080x1920; do
     "$APP" --headless --quiet --size "$size" --db "$tmp/q.db" --set display.qr=false \
         --script "$tmp/s.script" --shots "$tmp/off_$size" 2> /dev/null
     check "$size: display.qr = false hides it" '! zbarimg -q --raw "$tmp/off_$size/url.png" > /dev/null 2>&1'
+    # the summary slide of the article with a URL carries the code too
+    printf 'at 61000 shot slide.png\nat 61100 quit\n' > "$tmp/sl.script"
+    for qr in true false; do
+        mkdir -p "$tmp/sl_${qr}_$size"
+        "$APP" --headless --quiet --size "$size" --db "$tmp/q.db" --set slideshow.shuffle=false \
+            --set slideshow.intro_every=0 --set slideshow.kinds=summary --set display.qr=$qr \
+            --script "$tmp/sl.script" --shots "$tmp/sl_${qr}_$size" 2> /dev/null
+    done
+    got=$(zbarimg -q --raw "$tmp/sl_true_$size/slide.png" 2>/dev/null)
+    check "$size: the summary slide's code reads back as the URL (got '$got')" '[ "$got" = "$URL" ]'
+    check "$size: display.qr = false hides it on the slide" '! zbarimg -q --raw "$tmp/sl_false_$size/slide.png" > /dev/null 2>&1'
 done
 echo "test_qr.sh: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -172,8 +172,8 @@ check "8: SIGTERM during long layouts: a clean exit (0)" '[ $rc -eq 0 ]'
 check "8: SIGTERM during long layouts: honoured within 1 s ($ms ms)" '[ $ms -le 1000 ]'
 
 # ---- 4. Back returns to where the visitor was: the article scrolled as it
-# was after its full text; the Timeline at the zoom and place it had after
-# an event's article
+# was after its full text; the Timeline at the zoom and place it had, and
+# the event it had selected, after that event's article
 cat > "$tmp/b1.script" <<'S'
 at 0 tap 0.2 0.3
 at 1000 drag 0.3 0.8 0.3 0.3 400
@@ -186,8 +186,9 @@ at 7100 key Home
 at 8000 tap 0.92 0.0625
 at 9000 key Up
 at 10000 key Up
+at 10500 key Right
 at 11000 shot back_t1.png
-at 11100 tap 0.53 0.354
+at 11100 key Return
 at 12100 shot back_t_article.png
 at 12200 key Escape
 at 13200 shot back_t2.png
@@ -196,7 +197,7 @@ S
 run 800x480 b1.script
 check "4: Back from the full text returns to the article as it was scrolled" 'same back_a1.png back_a2.png'
 check "4: the Timeline's event opened its article" '! same back_t1.png back_t_article.png'
-check "4: Back from that article returns to the Timeline as it was zoomed" 'same back_t1.png back_t2.png'
+check "4: Back from that article returns to the Timeline as it was zoomed, the event selected" 'same back_t1.png back_t2.png'
 
 # ---- 6. keyboard focus on Home and Quote: arrows / Tab move a visible ring,
 # Enter activates what it is on (Enter alone: the first card; on Quote: the

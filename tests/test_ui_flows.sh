@@ -62,6 +62,50 @@ S
     check "$size: a touch on the slide opens its article" 'same "$tmp/woke_$size.png" "$tmp/article_$size.png"'
 done
 
+# ---- pressed states: a held card and a held Back show pressed (a veil over
+# the control) and the release acts as the tap did; after it nothing is left
+printf 'at 0 shot p_home.png\nat 100 press 0.2 0.3\nat 300 shot p_held.png\nat 400 release 0.2 0.3\nat 1500 shot p_article.png\nat 1600 press 0.06 0.0625\nat 1800 shot p_back_held.png\nat 1900 release 0.06 0.0625\nat 3000 shot p_home2.png\nat 3100 quit\n' > "$tmp/p.script"
+run 800x480 "$tmp/p.script" --db "$tmp/ui.db"; rc=$?
+check "press flow exits 0" '[ $rc -eq 0 ]'
+check "a held card shows pressed" '! same "$tmp/p_home.png" "$tmp/p_held.png"'
+check "its release opens the article" 'same "$tmp/p_article.png" "$G/article_800x480.png"'
+check "a held Back shows pressed" '! same "$tmp/p_article.png" "$tmp/p_back_held.png"'
+check "its release returns home, nothing left pressed" 'same "$tmp/p_home2.png" "$tmp/p_home.png"'
+
+# ---- the page follows the finger: a short drag moves the article and it
+# springs back; a long one (slow) turns to the next article, which slides in
+# beside it while the finger moves (golden), the same page Right reaches
+cat > "$tmp/d.script" <<'S'
+at 100 tap 0.2 0.3
+at 1000 shot d_article.png
+at 1100 drag 0.5 0.5 0.3 0.5 800
+at 1500 shot d_mid.png
+at 2600 shot d_back.png
+at 2700 drag 0.8 0.5 0.2 0.5 1200
+at 3300 shot drag_mid_800x480.png
+at 5000 shot d_next.png
+at 5100 key Left
+at 6500 shot d_prev.png
+at 6600 key Right
+at 8000 shot d_next2.png
+at 8100 quit
+S
+run 800x480 "$tmp/d.script" --db "$tmp/ui.db"; rc=$?
+check "drag flow exits 0" '[ $rc -eq 0 ]'
+check "the article moves with a short drag" '! same "$tmp/d_article.png" "$tmp/d_mid.png"'
+check "let go short, it springs back" 'same "$tmp/d_back.png" "$tmp/d_article.png"'
+golden drag_mid_800x480.png
+check "a long drag turns the page" '! same "$tmp/d_next.png" "$tmp/d_article.png" && same "$tmp/d_next.png" "$tmp/d_next2.png"'
+check "and Left returns to the first" 'same "$tmp/d_prev.png" "$tmp/d_article.png"'
+
+# ---- a slide's time on show: a line along the bottom edge grows; two shots
+# 2 s apart (the prompt's rings over) differ there and nowhere else
+printf 'at 68000 shot g1.png\nat 70000 shot g2.png\nat 70100 quit\n' > "$tmp/g.script"
+run 800x480 "$tmp/g.script" --db "$tmp/ui.db"; rc=$?
+check "progress run exits 0" '[ $rc -eq 0 ]'
+gy=$("$CMP" --compare "$tmp/g1.png" "$tmp/g2.png" 2>&1 | sed -n 's/.* at [0-9-]*,\([0-9-]*\)$/\1/p')
+check "the slide's progress line grows along the bottom (changed at y=$gy)" '[ -n "$gy" ] && [ "$gy" -ge 470 ]'
+
 # ---- the opening slide: first of every slideshow (the title and the hook
 # counted from the content), then a summary; a touch on it opens Home
 for size in 800x480 1920x1080 1080x1920; do

@@ -276,6 +276,19 @@ static void exhibit_show(void *host, screen *s, int kind, int dir)
         return;
     }
     start_transition(a, s, kind, dir);
+    float dx = a->ui ? ui_drag_take(a->ui) : 0;
+    if (kind == TRANSITION_SLIDE && dx * (float)-dir > 0 && a->cfg->transition_ms > 0) {
+        /* the page was dragged that way: the transition goes on from there
+        ** (the p whose eased offset is the drag's, by bisection) */
+        int w, h;
+        plat_logical_size(a->p, &w, &h);
+        float f = (dx < 0 ? -dx : dx) / (float)(w > 0 ? w : 1), lo = 0, hi = 1;
+        for (int i = 0; i < 20; i++) {
+            float mid = (lo + hi) / 2;
+            if (render_ease(mid) < f) lo = mid; else hi = mid;
+        }
+        a->trans_start = a->now - (uint32_t)(lo * (float)a->cfg->transition_ms);
+    }
 }
 
 /* The screen input goes to: the one being entered during a transition. */
@@ -415,7 +428,8 @@ static void update(app *a)
             ui_transition_done(a->ui, a->cur, a->now);
         }
         ui_tick(a->ui, a->now);                 /* idle -> slideshow, slide timer */
-        a->moving = !a->next && screen_update(a->cur, a->now);
+        int sprung = ui_drag_update(a->ui, a->now);        /* a page let go, springing back */
+        a->moving = !a->next && (screen_update(a->cur, a->now) | sprung);
         if (a->moving || a->next)
             a->dirty = 1;
         return;
@@ -442,7 +456,17 @@ static void render(app *a)
         a->stats.transition_frames++;
     } else {
         render_clear(r, a->cfg->color_bg);
-        a->cur->vt->draw(a->cur, r, 0, 255);
+        int dx = a->ui ? ui_drag_offset(a->ui) : 0;        /* the page under the finger */
+        a->cur->vt->draw(a->cur, r, dx, 255);
+        screen *pk;
+        int px;
+        if (dx && ui_peek(a->ui, &pk, &px))     /* the neighbour coming in beside it */
+            pk->vt->draw(pk, r, px, 255);
+        if (dx)
+            a->stats.transition_frames++;       /* counted as the transition it starts */
+        SDL_Rect pr;                            /* a control held down: a veil of the text colour */
+        if (a->ui && ui_pressed(a->ui, &pr.x, &pr.y, &pr.w, &pr.h))
+            render_box(r, &pr, a->cfg->color_text, APP_PRESS_ALPHA);
     }
     plat_frame_finish(a->p);
     a->stats.frames++;
@@ -691,6 +715,9 @@ uint32_t app_next_due(const app *a, uint32_t now)
     }
     if (a->next || a->dirty || a->moving || a->done_pending || gesture_busy(a->g))
         due = now + APP_FRAME_MS;
+    uint32_t wake = a->next ? 0 : screen_wake_in(a->cur, now);     /* a clock-driven step */
+    if (wake && now + wake < due)
+        due = now + wake;
     if (a->ui) {
         uint64_t u = ui_next_due(a->ui, now);
         if (u < due)

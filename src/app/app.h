@@ -20,6 +20,7 @@
 
 #define APP_FRAME_MS     16u     /* ms between frames while something moves */
 #define APP_MAX_SLEEP_MS 1000u   /* ms: longest sleep (bounds signal latency) */
+#define APP_PRESS_ALPHA  48      /* a held control: veil of the text colour, alpha of 255 */
 #define APP_NONE_DUE     UINT32_MAX
 /* Exit status after the admin key combination (admin.exit_keys): the
 ** systemd unit does not restart on it (RestartPreventExitStatus=3), so an

@@ -81,6 +81,10 @@ typedef struct screen_vt {
     ** Returns 1 while still moving (the app keeps drawing frames), 0 when
     ** at rest (the app may sleep). Must not allocate. */
     int (*update)(screen *s, uint32_t now);
+    /* Optional: ms from now until the screen at rest changes by the clock
+    ** (a progress indicator's next step); 0 none. The app wakes then and
+    ** calls update. No allocation. */
+    uint32_t (*wake_in)(const screen *s, uint32_t now);
     /* The view the visitor has now (scroll position, zoom), and putting a
     ** prepared screen back into a view saved before (Back). No allocation. */
     void (*save_view)(const screen *s, ui_view *out);
@@ -111,10 +115,14 @@ static inline void screen_destroy(screen *s) { if (s) s->vt->destroy(s); }
 /* Optional-hook helpers: safe on screens that leave a hook NULL. */
 static inline void screen_hit(screen *s, float x, float y, ui_event *out) {
     out->type = UI_EV_TAP; out->target = UI_TGT_NONE; out->index = -1; out->article = -1;
+    out->hx = out->hy = out->hw = out->hh = 0;
     if (s && s->vt->hit) s->vt->hit(s, x, y, out);
 }
 static inline int screen_gesture(screen *s, const gesture_event *ev, uint32_t now) {
     return (s && s->vt->gesture) ? s->vt->gesture(s, ev, now) : 0;
+}
+static inline uint32_t screen_wake_in(const screen *s, uint32_t now) {
+    return (s && s->vt->wake_in) ? s->vt->wake_in(s, now) : 0;
 }
 static inline int screen_action_apply(screen *s, const ui_action *act, uint32_t now) {
     return (s && s->vt->action) ? s->vt->action(s, act, now) : 0;
@@ -133,6 +141,7 @@ static inline void screen_restore_view(screen *s, const ui_view *v) {
 
 static inline int screen_focus(screen *s, int move, ui_event *out) {
     out->type = UI_EV_TAP; out->target = UI_TGT_NONE; out->index = -1; out->article = -1;
+    out->hx = out->hy = out->hw = out->hh = 0;
     return (s && s->vt->focus) ? s->vt->focus(s, move, out) : 0;
 }
 

@@ -3,6 +3,7 @@
 ** (contract in ui.h). Allocates only when an action creates a screen.
 */
 #include "app/strings.h"
+#include "app/render.h"
 #include "app/ui.h"
 
 #include "app/ui_views.h"
@@ -21,7 +22,23 @@ struct ui {
     ui_state st;
     int pending;                /* the app holds a new store: swap at the next boundary */
     int has_content;            /* a content screen (not a notice) is on show */
+    int press[4];               /* x, y, w, h of the control under the finger (w 0: none) */
+    /* a horizontal drag on Article / Quote: the page follows the finger */
+    int hd;                     /* HD_NONE, HD_DECIDING, HD_FOLLOW, HD_SNAP */
+    float hd_dx, hd_dy;         /* the drag's movement so far, px */
+    float drag_x;               /* px the page is moved now */
+    float snap_from;            /* drag_x when the snap back began */
+    uint64_t snap_t0;
+    int hd_swiped;              /* the drag's release turned the page: no second SWIPE */
+    screen *peek;               /* owned: the neighbour the drag uncovers, prepared */
+    ui_place peek_place;
 };
+
+enum { HD_NONE, HD_DECIDING, HD_FOLLOW, HD_SNAP };
+#define HD_DECIDE_PX    12      /* px of movement that decide a drag's axis */
+#define HD_AXIS_RATIO   2       /* horizontal when |dx| > this * |dy| */
+#define HD_COMMIT_FRAC  0.30f   /* a slow drag this far across turns the page */
+#define HD_SNAP_MS      180     /* ms: a page let go short of it springs back */
 
 void ui_config_from(const config *cfg, ui_config *out)
 {
@@ -53,9 +70,20 @@ ui *ui_create(const config *cfg, const ui_host *host, const screen_ctx *ctx, int
     return u;
 }
 
-void ui_destroy(ui *u) { free(u); }
+static void peek_drop(ui *u)
+{
+    screen_destroy(u->peek);
+    u->peek = NULL;
+}
 
-void ui_resize(ui *u, int w, int h) { u->w = w; u->h = h; }
+void ui_destroy(ui *u)
+{
+    if (u)
+        peek_drop(u);
+    free(u);
+}
+
+void ui_resize(ui *u, int w, int h) { peek_drop(u); u->w = w; u->h = h; }
 
 const ui_state *ui_get_state(const ui *u) { return &u->st; }
 
@@ -102,6 +130,11 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
 ** (the screen on show stays). */
 static screen *make(ui *u, ui_place p, const ui_slide *slide)
 {
+    if (u->peek && p.screen == u->peek_place.screen && p.index == u->peek_place.index && !p.event) {
+        screen *s = u->peek;                    /* uncovered by a drag: prepared already */
+        u->peek = NULL;
+        return s;
+    }
     screen *s = screen_for(u, p, slide);
     uint64_t t0 = SDL_GetPerformanceCounter();
     int rc = s->vt->prepare(s, &u->ctx, u->w, u->h);
@@ -146,6 +179,10 @@ static int show(ui *u, const ui_action *a, uint64_t now)
         ui_event ev = { .type = UI_EV_SLIDE_READY, .value = ui_slide_dwell_ms(words, &u->st.cfg) };
         ui_action none;
         ui_state_apply(&u->st, &ev, now, &none);
+        uint64_t due = u->st.slide_due, sync = (uint64_t)u->st.cfg.slide_sync_ms;
+        uint64_t start = sync && due > sync ? due - sync : now;     /* in step: the slot's start */
+        if (due > start)
+            ui_slide_set_span(s, (uint32_t)start, (uint32_t)due);
     }
     return 0;
 }
@@ -193,6 +230,7 @@ static int at_boundary(const ui_action *a)
 ** action (Home or a new slide from the new content). */
 static void reload(ui *u, uint64_t now, ui_action *a)
 {
+    peek_drop(u);                               /* made from the old content */
     u->pending = 0;
     u->host.swap(u->host.app, &u->ctx);
     ui_event ev = content_event(u);
@@ -260,22 +298,158 @@ static int repeats(ui_target t)
     return t == UI_TGT_NEXT || t == UI_TGT_PREV || t == UI_TGT_ZOOM_IN || t == UI_TGT_ZOOM_OUT;
 }
 
+/* A horizontal drag on the screens that page sideways (Article, Quote)
+** moves the page with the finger; let go past HD_COMMIT_FRAC of the width,
+** or flicked (the recognizer's SWIPE that follows), it turns to the
+** neighbour, the transition starting where the finger left the page
+** (ui_drag_take); otherwise it springs back. 1 when the event was the
+** page's (the screen does not get it); ev may become a SWIPE. */
+/* The neighbour a drag by dx uncovers (the next one when the page moves
+** left), prepared once per drag direction. */
+static void peek_for(ui *u, float dx)
+{
+    ui_screen sc = u->st.cur.screen;
+    int n = sc == UI_ARTICLE ? u->st.n_articles : u->st.n_quotes, dir = dx < 0 ? 1 : -1;
+    if (n <= 1)
+        return;
+    ui_place p = { sc, ((u->st.cur.index + dir) % n + n) % n, 0 };
+    if (u->peek && u->peek_place.screen == p.screen && u->peek_place.index == p.index)
+        return;
+    peek_drop(u);
+    u->peek = make(u, p, NULL);
+    u->peek_place = p;
+}
+
+int ui_peek(const ui *u, screen **s, int *x_off)
+{
+    int dx = ui_drag_offset(u);
+    int n = u->st.cur.screen == UI_ARTICLE ? u->st.n_articles : u->st.n_quotes;
+    if (!u->peek || dx == 0 || n <= 1 || u->peek_place.screen != u->st.cur.screen ||
+        u->peek_place.index != ((u->st.cur.index + (dx < 0 ? 1 : -1)) % n + n) % n)
+        return 0;
+    *s = u->peek;
+    *x_off = dx < 0 ? dx + u->w : dx - u->w;
+    return 1;
+}
+
+static int follow_drag(ui *u, const gesture_event *ge, uint64_t now, ui_event *ev)
+{
+    ui_screen sc = u->st.cur.screen;
+    int pages = (sc == UI_ARTICLE && u->st.n_articles > 1) || (sc == UI_QUOTE && u->st.n_quotes > 1);
+    switch (ge->type) {
+    case GESTURE_DRAG_BEGIN:
+        u->hd = pages && !u->st.in_transition && !u->st.guard ? HD_DECIDING : HD_NONE;
+        u->hd_dx = u->hd_dy = 0;
+        u->hd_swiped = 0;
+        return 0;                               /* the screen's scroller grabs too */
+    case GESTURE_DRAG:
+        if (u->hd == HD_DECIDING) {
+            u->hd_dx += ge->dx, u->hd_dy += ge->dy;
+            float ax = u->hd_dx < 0 ? -u->hd_dx : u->hd_dx, ay = u->hd_dy < 0 ? -u->hd_dy : u->hd_dy;
+            if (ax >= HD_DECIDE_PX && ax > HD_AXIS_RATIO * ay) {
+                u->hd = HD_FOLLOW;
+                u->drag_x = u->hd_dx;
+                peek_for(u, u->drag_x);
+                return 1;
+            }
+            if (ay >= HD_DECIDE_PX || ax >= HD_DECIDE_PX)
+                u->hd = HD_NONE;                /* a scroll: the screen's */
+            return 0;
+        }
+        if (u->hd != HD_FOLLOW)
+            return 0;
+        u->hd_dx += ge->dx;
+        if (u->hd_dx != 0 && (u->hd_dx < 0) != (u->drag_x < 0))
+            peek_for(u, u->hd_dx);              /* turned round: the other neighbour */
+        u->drag_x = u->hd_dx;
+        return 1;
+    case GESTURE_DRAG_END:
+        if (u->hd != HD_FOLLOW) {
+            u->hd = u->hd == HD_SNAP ? HD_SNAP : HD_NONE;
+            return 0;
+        }
+        if (u->drag_x < -HD_COMMIT_FRAC * (float)u->w || u->drag_x > HD_COMMIT_FRAC * (float)u->w) {
+            ev->type = u->drag_x < 0 ? UI_EV_SWIPE_LEFT : UI_EV_SWIPE_RIGHT;
+            u->hd = HD_SNAP;                    /* the swipe's transition takes drag_x */
+            u->hd_swiped = 1;
+        } else {
+            u->hd = HD_SNAP;                    /* short: back, unless a SWIPE follows */
+        }
+        u->snap_from = u->drag_x;
+        u->snap_t0 = now;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int ui_drag_update(ui *u, uint64_t now)
+{
+    if (u->hd != HD_SNAP)
+        return 0;
+    float t = (float)(now - u->snap_t0) / HD_SNAP_MS;
+    if (now < u->snap_t0)
+        t = 0;
+    if (t >= 1) {
+        u->hd = HD_NONE;
+        u->drag_x = 0;
+        peek_drop(u);                           /* not taken: its memory back */
+        return 1;                               /* one more frame, at rest */
+    }
+    u->drag_x = u->snap_from * (1 - render_ease(t));
+    return 1;
+}
+
+int ui_drag_offset(const ui *u)
+{
+    return (int)(u->drag_x + (u->drag_x < 0 ? -0.5f : 0.5f));
+}
+
+float ui_drag_take(ui *u)
+{
+    float x = u->drag_x;
+    u->hd = HD_NONE;
+    u->drag_x = 0;
+    return x;
+}
+
 int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
 {
     ui_event ev = { .type = UI_EV_NONE, .index = -1, .article = -1 };
     int moving = 0;
+    int pressed = u->press[2] > 0;
+    u->press[2] = 0;                            /* any gesture ends the press but its start */
     switch (ge->type) {
-    case GESTURE_TOUCH_BEGIN: ev.type = UI_EV_PRESS; break;
+    case GESTURE_TOUCH_BEGIN:
+        ev.type = UI_EV_PRESS;
+        if (u->st.cur.screen != UI_ATTRACT && !u->st.in_transition && !u->st.guard) {
+            ui_event h;                         /* the control under the finger shows pressed */
+            screen_hit(cur, ge->x, ge->y, &h);
+            if (h.target != UI_TGT_NONE && h.hw > 0) {
+                u->press[0] = h.hx, u->press[1] = h.hy, u->press[2] = h.hw, u->press[3] = h.hh;
+                moving = 1;
+            }
+        }
+        break;
     case GESTURE_TOUCH_END: ev.type = UI_EV_RELEASE; break;
     case GESTURE_TAP: case GESTURE_LONG_PRESS:
         screen_hit(cur, ge->x, ge->y, &ev);
         ev.type = UI_EV_TAP;
         break;
     case GESTURE_SWIPE:
+        if (u->hd_swiped) {                     /* the drag's release already turned it */
+            u->hd_swiped = 0;
+            break;
+        }
         if (ge->dir == GESTURE_LEFT) ev.type = UI_EV_SWIPE_LEFT;
         else if (ge->dir == GESTURE_RIGHT) ev.type = UI_EV_SWIPE_RIGHT;
         break;
     case GESTURE_DRAG_BEGIN: case GESTURE_DRAG: case GESTURE_DRAG_END:
+        if (follow_drag(u, ge, now, &ev)) {     /* the page itself moves */
+            moving = 1;
+            break;
+        }
+        /* fall through */
     case GESTURE_PINCH_BEGIN: case GESTURE_PINCH: case GESTURE_PINCH_END:
     case GESTURE_WHEEL:
         /* the screen follows the finger only when it is on show and awake */
@@ -292,7 +466,15 @@ int ui_gesture(ui *u, screen *cur, const gesture_event *ge, uint64_t now)
     }
     if (ev.type != UI_EV_NONE)
         send(u, cur, &ev, now);
-    return moving;
+    return moving || (pressed && u->press[2] == 0);     /* redraw without the press */
+}
+
+int ui_pressed(const ui *u, int *x, int *y, int *w, int *h)
+{
+    if (u->press[2] <= 0 || u->st.in_transition)
+        return 0;
+    *x = u->press[0], *y = u->press[1], *w = u->press[2], *h = u->press[3];
+    return 1;
 }
 
 /* Key bindings: SDL key -> ui event. */

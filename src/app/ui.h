@@ -58,6 +58,18 @@ void ui_start(ui *u, uint64_t now);
 /* Input. cur: the screen shown or being entered (hit tests go to it).
 ** Return 1 when the screen now needs frames (something moves). */
 int ui_gesture(ui *u, screen *cur, const gesture_event *ev, uint64_t now);
+/* The control under a finger that is down on it (touch begun, not yet
+** lifted, dragged or pinched): its rect, for the pressed look. 0: none. */
+int ui_pressed(const ui *u, int *x, int *y, int *w, int *h);
+/* The page following a horizontal drag (Article, Quote): its offset now,
+** px (0 at rest); ui_drag_update springs it back after a short drag
+** (1 while it moves); ui_drag_take hands the offset to the transition that
+** a swipe starts (and rests the page). */
+int ui_drag_offset(const ui *u);
+int ui_drag_update(ui *u, uint64_t now);
+float ui_drag_take(ui *u);
+/* The neighbour the moved page uncovers, and where to draw it: 0 none. */
+int ui_peek(const ui *u, screen **s, int *x_off);
 int ui_key(ui *u, screen *cur, int sdl_key, uint64_t now);
 
 /* Live content updates: the app holds a new, checked store (app.c). ui asks
@@ -107,6 +119,9 @@ void ui_intro_hook(const struct store_overview *ov, char *out, size_t n);
 screen *ui_slide_create(ui_slide_kind kind, int index);
 /* Words a visitor reads on a prepared slide (for its dwell time). */
 int ui_slide_words(const screen *s);
+/* The slide's time on show, [start, due) on the app's ms clock: its
+** progress indicator fills over it. */
+void ui_slide_set_span(screen *s, uint32_t start, uint32_t due);
 /* The notice for an empty or failed content state. detail (why the content
 ** failed: a path, an SQLite error) is never shown: visitors read that the
 ** exhibit is being updated; the reason is in the log (store_open logs it). */

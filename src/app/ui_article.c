@@ -192,24 +192,11 @@ static int add_events(ui_article *s, const screen_ctx *ctx, const store_article 
 static int add_qr(ui_article *s, const screen_ctx *ctx, const char *url, int x, int y, int cw)
 {
     const ui_metrics *m = &s->m;
-    qr_code q;
-    if (qr_make(url, &q) != 0)
-        return y;
-    int modules = q.size + 2 * QR_QUIET;
-    double px_mm = (double)m->target / UI_MIN_TARGET_MM;
     int room = cw / 2 < m->h / 3 ? cw / 2 : m->h / 3;     /* the content comes first */
-    int mpx = qr_module_px(px_mm, modules, room), side = 0;
-    if (mpx == 0) {
-        qr_free(&q);
-        return y;
-    }
-    uint32_t *px = qr_pixels(&q, mpx, 0x000000, 0xffffff, &side);
-    qr_free(&q);
     text_tex t;
-    int ok = text_image(ctx->r, px, side, side, &t) == 0;
-    free(px);
-    if (!ok)
+    if (ui_qr_texture(ctx, m, url, room, &t) != 0)
         return y;
+    int side = t.w;
     render_list *l = ui_page_list(&s->page);
     render_list_text(l, &t, x, y);
     text_style ls = ui_style(FONT_SANS_BOLD, m->px_meta, ctx->cfg->color_text, TEXT_LEFT, 3);
@@ -398,11 +385,11 @@ static void article_hit(screen *base, float x, float y, ui_event *out)
     ui_article *s = (ui_article *)base;
     if (ui_bar_hit(&s->bar, x, y, out))
         return;
-    if (ui_rect_hit(&s->prev, x, y))
+    if (ui_hit(out, &s->prev, x, y))
         out->target = UI_TGT_PREV;
-    else if (ui_rect_hit(&s->next, x, y))
+    else if (ui_hit(out, &s->next, x, y))
         out->target = UI_TGT_NEXT;
-    else if (s->read.w && ui_rect_hit(&s->read, x, y)) {
+    else if (s->read.w && ui_hit(out, &s->read, x, y)) {
         out->target = UI_TGT_READ_MORE;
         out->index = out->article = s->index;
     }

@@ -5,6 +5,7 @@
 #include "app/ui_chrome.h"
 #include "app/strings.h"
 #include "app/picture.h"
+#include "app/qr.h"
 
 #include "common/util.h"
 
@@ -216,10 +217,18 @@ void ui_bar_draw(const ui_bar *b, SDL_Renderer *r, int x_off, uint8_t alpha)
     render_list_draw(r, &b->list, x_off, alpha);
 }
 
+int ui_hit(ui_event *out, const SDL_Rect *r, float x, float y)
+{
+    if (!ui_rect_hit(r, x, y))
+        return 0;
+    out->hx = r->x, out->hy = r->y, out->hw = r->w, out->hh = r->h;
+    return 1;
+}
+
 int ui_bar_hit(const ui_bar *b, float x, float y, ui_event *out)
 {
-    ui_target t = ui_rect_hit(&b->back, x, y) ? UI_TGT_BACK
-                : ui_rect_hit(&b->home, x, y) ? UI_TGT_HOME : UI_TGT_NONE;
+    ui_target t = ui_hit(out, &b->back, x, y) ? UI_TGT_BACK
+                : ui_hit(out, &b->home, x, y) ? UI_TGT_HOME : UI_TGT_NONE;
     if (t == UI_TGT_NONE)
         return 0;
     out->type = UI_EV_TAP;
@@ -275,6 +284,24 @@ SDL_Rect ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
     render_list_box(l, pill, c->color_accent);
     ui_text_add(l, ctx, text, &st, pill.x + px, pill.y + (ph - sz.h) / 2, sz.w + 1, 0);
     return pill;
+}
+
+int ui_qr_texture(const screen_ctx *ctx, const ui_metrics *m, const char *url, int room, text_tex *out)
+{
+    qr_code q;
+    memset(out, 0, sizeof *out);
+    if (!url || !*url || qr_make(url, &q) != 0)
+        return -1;
+    int modules = q.size + 2 * QR_QUIET, side = 0;
+    double px_mm = (double)m->target / UI_MIN_TARGET_MM;
+    int mpx = qr_module_px(px_mm, modules, room);
+    uint32_t *px = mpx ? qr_pixels(&q, mpx, 0x000000, 0xffffff, &side) : NULL;
+    qr_free(&q);
+    if (!px)
+        return -1;
+    int rc = text_image(ctx->r, px, side, side, out);
+    free(px);
+    return rc == 0 && out->tex ? 0 : -1;
 }
 
 void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t, uint32_t rgb,
@@ -749,6 +776,12 @@ int ui_page_hit_test(const ui_page *p, float x, float y, ui_event *out)
     float cy = y - (float)p->scr.top + (float)ui_scroller_y(&p->scr);
     for (int i = p->nhits - 1; i >= 0; i--)     /* later (smaller) targets win */
         if (ui_rect_hit(&p->hits[i].r, x, cy)) {
+            SDL_Rect r = p->hits[i].r;          /* on screen, inside the view */
+            int top = p->scr.top, bot = p->scr.top + p->scr.view_h;
+            r.y += top - ui_scroller_y(&p->scr);
+            if (r.y < top) { r.h -= top - r.y; r.y = top; }
+            if (r.y + r.h > bot) r.h = bot - r.y;
+            out->hx = r.x, out->hy = r.y, out->hw = r.w, out->hh = r.h;
             out->type = UI_EV_TAP;
             out->target = p->hits[i].target;
             out->index = p->hits[i].index;

@@ -62,6 +62,9 @@ font_style ui_head_face(const config *c);
 ** ui_rect_hit: (x, y) inside r. */
 SDL_Rect ui_rect_grow(SDL_Rect r, int min);
 int ui_rect_hit(const SDL_Rect *r, float x, float y);
+/* ui_rect_hit that also records r in out (hx..hh) when (x, y) is inside:
+** the control a press shows pressed. */
+int ui_hit(ui_event *out, const SDL_Rect *r, float x, float y);
 
 /* Blend two 0xRRGGBB colours: pct of b over a. */
 uint32_t ui_mix(uint32_t a, uint32_t b, int pct);
@@ -100,6 +103,11 @@ void ui_button_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, S
                    const char *label, ui_button_kind kind);
 /* Width a button with label needs (padding included, >= target). */
 int ui_button_width(const screen_ctx *ctx, const ui_metrics *m, const char *label);
+
+/* "Read on your phone": a QR code of url made once (qr.h: whole-pixel
+** modules, its quiet zone, QR_SCAN_MM wide where room px allows, never
+** below QR_MIN_MODULE px a module) into *out. 0 ok, -1 none fits or failed. */
+int ui_qr_texture(const screen_ctx *ctx, const ui_metrics *m, const char *url, int room, text_tex *out);
 
 /* A card box: a slightly lighter panel with an accent bar on its left. */
 void ui_card_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL_Rect r);

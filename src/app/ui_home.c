@@ -291,9 +291,9 @@ static void home_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
 static void home_hit(screen *base, float x, float y, ui_event *out)
 {
     ui_home *s = (ui_home *)base;
-    if (ui_rect_hit(&s->quotes_btn, x, y))
+    if (ui_hit(out, &s->quotes_btn, x, y))
         out->target = UI_TGT_QUOTES_BUTTON;
-    else if (ui_rect_hit(&s->timeline_btn, x, y))
+    else if (ui_hit(out, &s->timeline_btn, x, y))
         out->target = UI_TGT_TIMELINE_BUTTON;
     else
         ui_page_hit_test(&s->page, x, y, out);

@@ -238,15 +238,15 @@ static void quote_hit(screen *base, float x, float y, ui_event *out)
     ui_quote *s = (ui_quote *)base;
     if (ui_bar_hit(&s->bar, x, y, out))
         return;
-    if (ui_rect_hit(&s->prev, x, y)) {
+    if (ui_hit(out, &s->prev, x, y)) {
         out->target = UI_TGT_PREV;
         return;
     }
-    if (ui_rect_hit(&s->next, x, y)) {
+    if (ui_hit(out, &s->next, x, y)) {
         out->target = UI_TGT_NEXT;
         return;
     }
-    if (s->article >= 0 && ui_rect_hit(&s->source, x, y)) {
+    if (s->article >= 0 && ui_hit(out, &s->source, x, y)) {
         out->target = UI_TGT_ARTICLE_SOURCE;
         out->index = s->article;
         out->article = s->article;

@@ -29,12 +29,16 @@
 #define FIELD_STRIPS 24         /* a cover field's fade, in steps */
 #define FIELD_FADE_PCT 40       /* ... over this % of it */
 #define INTRO_TILES_MAX 5       /* pictures / covers on the opening slide */
+#define PROGRESS_STEP_MS 250     /* the time-on-show line grows in steps: ~4 frames a second */
 
 typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
     ui_slide_kind kind;
     int index;
     int words;                  /* words to read */
+    uint32_t t_start, t_due;    /* on show over [t_start, t_due) (ui_slide_set_span); due 0 unknown */
+    uint32_t prog_k;            /* progress steps shown */
+    uint32_t c_track;           /* progress indicator colours */
     ui_metrics m;
     ui_page page;               /* no scrolling: lists only */
     text_tex pic;               /* summary: the lead picture, faded into bg */
@@ -173,6 +177,21 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
                                 at.w * 2 / 3 - m->margin * 2, at.h / 2);
             }
         }
+    }
+    /* "Read on your phone" in the bottom right corner, over the picture
+    ** or cover (the code's quiet zone is its own background) */
+    text_tex qr;
+    int qroom = (m->w < m->h ? m->w : m->h) / 5;
+    if (c->qr && a.url && ui_qr_texture(ctx, m, a.url, qroom, &qr) == 0) {
+        int qx = m->w - m->margin - qr.w, qy = m->h - m->margin - qr.h, qh = qr.h;
+        render_list_text(l, &qr, qx, qy);       /* takes the texture */
+        text_style ls = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
+        text_size lsz = {0};
+        int lw = m->w / 2;
+        text_measure(ctx->fonts, str(S_READ_PHONE), &ls, lw, 0, &lsz);
+        int pad = m->px_meta / 3, lx = qx - m->margin / 2 - lsz.w, ly = qy + qh - lsz.h;
+        render_list_box(l, (SDL_Rect){ lx - pad, ly - pad, lsz.w + 2 * pad, lsz.h + 2 * pad }, c->color_bg);
+        ui_text_add(l, ctx, str(S_READ_PHONE), &ls, lx, ly, lsz.w + 1, 0);
     }
     char meta[400];
     ui_format_meta(a.head.source, a.head.published, NULL, meta, sizeof meta);
@@ -446,6 +465,7 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
            : s->kind == UI_SLIDE_QUOTE ? prepare_quote(s, ctx)
            : s->kind == UI_SLIDE_TIMELINE ? prepare_timeline(s, ctx) : prepare_summary(s, ctx);
     s->accent = ctx->cfg->color_accent;
+    s->c_track = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 25);
     s->ripple = 0;
     if (rc == 0)
         s->pill = ui_hint_add(ui_page_list(&s->page), ctx, &s->m, str(S_TOUCH));
@@ -462,6 +482,15 @@ static void slide_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
     }
     ui_page_draw(&s->page, r, x_off, alpha);
     ui_ripple_draw(r, &s->m, s->pill, s->ripple, s->accent, x_off, alpha);
+    if (s->t_due > s->t_start) {                /* time on show: a line along the bottom */
+        int bh = s->m.line * 2 > 3 ? s->m.line * 2 : 3;
+        uint32_t span = s->t_due - s->t_start, done = s->prog_k * PROGRESS_STEP_MS;
+        int fw = (int)((uint64_t)s->m.w * (done < span ? done : span) / span);
+        SDL_Rect track = { x_off, s->m.h - bh, s->m.w, bh }, fill = { x_off, s->m.h - bh, fw, bh };
+        render_box(r, &track, s->c_track, alpha);
+        if (fw > 0)
+            render_box(r, &fill, s->accent, alpha);
+    }
 }
 
 /* The picture's pan: a whole-pixel window moving over PAN_MS (frames only
@@ -476,11 +505,37 @@ static int slide_update(screen *base, uint32_t now)
     int rings = dt < (uint32_t)(UI_RIPPLE_EVERY * (UI_RIPPLE_COUNT - 1) + UI_RIPPLE_MS);
     uint32_t ph = dt % UI_RIPPLE_EVERY;
     s->ripple = rings && ph < UI_RIPPLE_MS ? (float)ph / UI_RIPPLE_MS : 0;
+    int stepped = 0;
+    if (s->t_due > s->t_start) {                /* the progress indicator's step */
+        uint32_t in = now - s->t_start, span = s->t_due - s->t_start;
+        uint32_t k = (int32_t)in < 0 ? 0 : (in < span ? in : span) / PROGRESS_STEP_MS;
+        stepped = k != s->prog_k;
+        s->prog_k = k;
+    }
     int panning = s->pic.tex && dt < PAN_MS;
     if (panning)
         s->pan = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
                                   (float)dt / PAN_MS);
-    return panning || rings;
+    return panning || rings || stepped;
+}
+
+static uint32_t slide_wake_in(const screen *base, uint32_t now)
+{
+    const ui_slide_screen *s = (const ui_slide_screen *)base;
+    if (s->t_due <= s->t_start || (int32_t)(now - s->t_due) >= 0)
+        return 0;
+    uint32_t next = s->t_start + (s->prog_k + 1) * PROGRESS_STEP_MS;
+    return (int32_t)(next - now) > 0 ? next - now : 1;
+}
+
+void ui_slide_set_span(screen *base, uint32_t start, uint32_t due)
+{
+    if (!base || base->vt->wake_in != slide_wake_in)
+        return;
+    ui_slide_screen *s = (ui_slide_screen *)base;
+    s->t_start = start;
+    s->t_due = due;
+    s->prog_k = 0;
 }
 
 static screen_action slide_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
@@ -494,7 +549,7 @@ static void slide_destroy(screen *base)
 
 static const screen_vt slide_vt = {
     .name = "slide", .prepare = slide_prepare, .draw = slide_draw, .input = slide_input,
-    .destroy = slide_destroy, .update = slide_update,
+    .destroy = slide_destroy, .update = slide_update, .wake_in = slide_wake_in,
 };
 
 int ui_slide_words(const screen *s)

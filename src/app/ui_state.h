@@ -129,6 +129,8 @@ typedef struct ui_event {
     ui_target target;       /* TAP */
     int index;              /* TAP: see ui_target */
     int article;            /* TAP on EVENT: the event's article */
+    int hx, hy, hw, hh;     /* TAP: the control's rect on screen, for its
+                            ** pressed state (hw 0: none; ui_hit) */
     int value;              /* SLIDE_READY: ms */
     int n_articles, n_quotes, n_events;     /* CONTENT_LOADED */
 } ui_event;

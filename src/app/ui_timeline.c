@@ -726,21 +726,21 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
     ui_timeline *s = (ui_timeline *)base;
     if (ui_bar_hit(&s->bar, x, y, out))
         return;
-    if (ui_rect_hit(&s->zin, x, y) || ui_rect_hit(&s->zout, x, y)) {
-        out->target = ui_rect_hit(&s->zin, x, y) ? UI_TGT_ZOOM_IN : UI_TGT_ZOOM_OUT;
+    if (ui_hit(out, &s->zin, x, y) || ui_hit(out, &s->zout, x, y)) {
+        out->target = ui_hit(out, &s->zin, x, y) ? UI_TGT_ZOOM_IN : UI_TGT_ZOOM_OUT;
         return;
     }
-    if (s->open.w && ui_rect_hit(&s->open, x, y) && s->focus >= 0) {
+    if (s->open.w && ui_hit(out, &s->open, x, y) && s->focus >= 0) {
         out->target = UI_TGT_EVENT;             /* the selected item's article */
         out->index = s->ev_global[ui_tlm_item_at(s->m, s->focus)->first];
         out->article = s->first_article[s->focus];
         return;
     }
-    if (s->prev.w && ui_rect_hit(&s->prev, x, y)) {
+    if (s->prev.w && ui_hit(out, &s->prev, x, y)) {
         out->target = UI_TGT_PREV;
         return;
     }
-    if (s->next.w && ui_rect_hit(&s->next, x, y)) {
+    if (s->next.w && ui_hit(out, &s->next, x, y)) {
         out->target = UI_TGT_NEXT;
         return;
     }
