@@ -195,7 +195,7 @@ static void canvas_close(canvas *c)
 /* Prepare s on c with store st and draw one frame. */
 static int show(canvas *c, store *st, screen *s)
 {
-    screen_ctx x = { c->r, fonts, st, "", &cfg, 0 };
+    screen_ctx x = { c->r, fonts, st, "", &cfg, 0, 0 };
     int rc = s->vt->prepare(s, &x, c->w, c->h);
     render_clear(c->r, cfg.color_bg);
     s->vt->draw(s, c->r, 0, 255);
@@ -279,7 +279,7 @@ static void test_screens(store *st, int has_images)
         T_INT(screen_update(pl, 15000), 1);             /* full */
         T_INT(pl->vt->wake_in(pl, 15000), 0);
         T_INT(screen_update(pl, 16000), 0);
-        screen_ctx x = { c.r, fonts, st, "", &cfg, 0 };
+        screen_ctx x = { c.r, fonts, st, "", &cfg, 0, 0 };
         uint32_t tone = ui_cover_tone(&x, "Ferry Gazette");
         SDL_Rect far = c.w >= c.h * 13 / 10 ? (SDL_Rect){ c.w - c.w / 10, c.h / 10, c.w / 20, c.h / 20 }
                                              : (SDL_Rect){ c.w / 20, c.h - c.h / 10, c.w / 20, c.h / 40 };
@@ -294,7 +294,7 @@ static void test_cover_component(store *st)
 {
     canvas c;
     canvas_open(&c, 800, 480);
-    screen_ctx x = { c.r, fonts, st, "", &cfg, 0 };
+    screen_ctx x = { c.r, fonts, st, "", &cfg, 0, 0 };
     ui_metrics m;
     ui_metrics_init(&m, 800, 480);
     store_article_row a = { 2, (char *)"Council delays the ferry timetable", (char *)"Ferry Gazette",

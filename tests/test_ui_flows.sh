@@ -72,6 +72,38 @@ check "its release opens the article" 'same "$tmp/p_article.png" "$G/article_800
 check "a held Back shows pressed" '! same "$tmp/p_article.png" "$tmp/p_back_held.png"'
 check "its release returns home, nothing left pressed" 'same "$tmp/p_home2.png" "$tmp/p_home.png"'
 
+# ---- Aa: the reading text one size up, then another, the page in place and
+# no Back step (Back goes home); the size holds for the visit, and after the
+# slideshow the next visitor starts at the normal size; three taps cycle back
+cat > "$tmp/aa.script" <<'S'
+at 100 tap 0.2 0.3
+at 1000 shot aa0.png
+at 1100 tap 0.85 0.0625
+at 2000 shot aa1.png
+at 2100 tap 0.85 0.0625
+at 3000 shot aa_article_800x480.png
+at 3100 key Escape
+at 4000 shot aa_home.png
+at 4100 tap 0.2 0.3
+at 5000 shot aa_again.png
+at 70000 tap 0.5 0.5
+at 71000 shot aa_after.png
+at 71100 tap 0.85 0.0625
+at 72000 tap 0.85 0.0625
+at 73000 tap 0.85 0.0625
+at 74000 shot aa_cycle.png
+at 74100 quit
+S
+run 800x480 "$tmp/aa.script" --db "$tmp/ui.db"; rc=$?
+check "Aa flow exits 0" '[ $rc -eq 0 ]'
+check "Aa enlarges the reading text" '! same "$tmp/aa0.png" "$tmp/aa1.png"'
+check "Aa again enlarges it further" '! same "$tmp/aa1.png" "$tmp/aa_article_800x480.png"'
+golden aa_article_800x480.png
+check "Back after Aa goes home (no step of its own)" 'same "$tmp/aa_home.png" "$G/home_800x480.png"'
+check "the size holds for the visit" 'same "$tmp/aa_again.png" "$tmp/aa_article_800x480.png"'
+check "after the slideshow the text is normal again" 'same "$tmp/aa_after.png" "$tmp/aa0.png"'
+check "three taps cycle back to normal" 'same "$tmp/aa_cycle.png" "$tmp/aa0.png"'
+
 # ---- the page follows the finger: a short drag moves the article and it
 # springs back; a long one (slow) turns to the next article, which slides in
 # beside it while the finger moves (golden), the same page Right reaches

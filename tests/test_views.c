@@ -73,7 +73,7 @@ static void canvas_close(canvas *c)
 
 static screen_ctx ctx_for(const canvas *c)
 {
-    return (screen_ctx){ c->r, fonts, st, "", &cfg, 0 };
+    return (screen_ctx){ c->r, fonts, st, "", &cfg, 0, 0 };
 }
 
 static void frame(const canvas *c, screen *s)
@@ -540,7 +540,7 @@ static void test_fulltext_long(void)
     canvas c;
     canvas_open(&c, 1920, 1080);
     long base = text_tex_live();
-    screen_ctx x = { c.r, fonts, ls, "", &cfg, 0 };
+    screen_ctx x = { c.r, fonts, ls, "", &cfg, 0, 0 };
     screen *s = ui_article_create(0, 1, -1);
     T_INT(s->vt->prepare(s, &x, c.w, c.h), 0);
     long live_max = text_tex_live() - base;
@@ -607,7 +607,7 @@ static void test_timeline_capped(void)
     canvas c;
     canvas_open(&c, 1920, 1080);
     long base = text_tex_live();
-    screen_ctx x = { c.r, fonts, ms, "", &cfg, 0 };
+    screen_ctx x = { c.r, fonts, ms, "", &cfg, 0, 0 };
     screen *s = ui_timeline_create(-1);
     T_INT(s->vt->prepare(s, &x, c.w, c.h), 0);
     long live = text_tex_live() - base;

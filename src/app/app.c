@@ -105,7 +105,7 @@ struct app {
 
 static screen_ctx ctx_of(app *a)
 {
-    return (screen_ctx){ plat_renderer(a->p), a->fonts, a->st, a->store_msg, a->cfg, a->opts.bench };
+    return (screen_ctx){ plat_renderer(a->p), a->fonts, a->st, a->store_msg, a->cfg, a->opts.bench, 0 };
 }
 
 static double ms_since(uint64_t t0_us) { return (double)(plat_clock_us() - t0_us) / 1000.0; }

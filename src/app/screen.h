@@ -29,6 +29,7 @@ typedef struct screen_ctx {
     const char *store_error;    /* why st is NULL ("" otherwise) */
     const config *cfg;          /* colours, timings */
     int bench;                  /* --bench: print "bench ..." timing lines */
+    int text_pct;               /* the visitor's reading text size (Aa), %; 0 = 100 */
 } screen_ctx;
 
 typedef enum screen_ev_kind {

@@ -30,6 +30,7 @@ struct ui {
     float snap_from;            /* drag_x when the snap back began */
     uint64_t snap_t0;
     int hd_swiped;              /* the drag's release turned the page: no second SWIPE */
+    int text_step;              /* the visitor's text size (Aa): 0 normal, 1, 2 larger */
     screen *peek;               /* owned: the neighbour the drag uncovers, prepared */
     ui_place peek_place;
 };
@@ -160,6 +161,11 @@ static screen *make(ui *u, ui_place p, const ui_slide *slide)
 /* 0 shown, -1 the screen could not be prepared (nothing shown). */
 static int show(ui *u, const ui_action *a, uint64_t now)
 {
+    if (a->type == UI_ACT_SLIDE) {              /* the next visitor starts at the normal size */
+        u->text_step = 0;
+        u->ctx.text_pct = 0;
+        peek_drop(u);
+    }
     screen *s = make(u, a->place, &a->slide);
     if (!s)
         return -1;
@@ -194,6 +200,20 @@ static int carry_out(ui *u, screen *cur, const ui_action *a, uint64_t now)
     case UI_ACT_OPEN: case UI_ACT_NEXT: case UI_ACT_PREV: case UI_ACT_BACK:
     case UI_ACT_HOME: case UI_ACT_WAKE: case UI_ACT_NOTICE: case UI_ACT_SLIDE:
         return show(u, a, now);
+    case UI_ACT_RESTYLE: {                      /* Aa: the same place, its text one size up */
+        static const int pct[] = { 100, UI_TEXT_PCT_2, UI_TEXT_PCT_3 };
+        u->text_step = (u->text_step + 1) % (int)(sizeof pct / sizeof pct[0]);
+        u->ctx.text_pct = pct[u->text_step];
+        ui_view v = { 0, 0, 0, 0 };
+        if (cur && cur->vt->save_view)
+            cur->vt->save_view(cur, &v);
+        screen *s = make(u, a->place, NULL);
+        if (!s)
+            return -1;
+        screen_restore_view(s, &v);
+        u->host.show(u->host.app, s, -1, 0);    /* a cut: the page stays where it was */
+        break;
+    }
     case UI_ACT_SCROLL: case UI_ACT_ZOOM: case UI_ACT_SELECT:
         screen_action_apply(cur, a, now);
         break;
@@ -232,7 +252,9 @@ static void reload(ui *u, uint64_t now, ui_action *a)
 {
     peek_drop(u);                               /* made from the old content */
     u->pending = 0;
+    int pct = u->ctx.text_pct;
     u->host.swap(u->host.app, &u->ctx);
+    u->ctx.text_pct = pct;                      /* the visitor's text size stays */
     ui_event ev = content_event(u);
     if (ev.type == UI_EV_CONTENT_LOADED)
         log_info("content: switched to the new database (%d articles, %d quotes, %d events)",

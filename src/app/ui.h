@@ -33,6 +33,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define UI_TEXT_PCT_2   125     /* the reading text's sizes "Aa" steps through, % */
+#define UI_TEXT_PCT_3   150
+
 /* What ui needs from the app. show takes ownership of s (prepared, not yet
 ** primed); kind is TRANSITION_CROSSFADE / TRANSITION_SLIDE, or -1 for a cut
 ** without animation; dir +1 forward, -1 back. After an animated show the

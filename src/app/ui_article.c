@@ -51,6 +51,7 @@ typedef struct ui_article {
     SDL_Rect read;              /* "Read the full article" in the footer; w 0: in the page */
     ui_page page;
     uint32_t thumb;             /* scroll thumb colour */
+    uint32_t bg;                /* background: the fade where more text lies below */
     int highlight;              /* store index of the event shown highlighted, -1 none */
     int hl_y, hl_h;             /* its row in page coordinates (hl_h 0: not listed) */
 } ui_article;
@@ -306,8 +307,10 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_page_free(&s->page);
     render_list_free(&s->foot);
     ui_metrics_init(&s->m, w, h);
+    ui_metrics_reading(&s->m, ctx->text_pct);   /* the visitor's text size (Aa) */
     const ui_metrics *m = &s->m;
     s->thumb = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 60);
+    s->bg = ctx->cfg->color_bg;
     s->prev = s->next = s->read = (SDL_Rect){ 0, 0, 0, 0 };
     s->hl_y = s->hl_h = 0;
     int first = s->page.scr.view_h <= 0;        /* not a re-prepare (resize) */
@@ -331,7 +334,7 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     store_article a;
     if (store_article_get(ctx->st, id, &a) != STORE_OK)
         return -1;
-    ui_bar_prepare(&s->bar, ctx, m, s->fulltext ? str(S_FULL_ARTICLE) : title, 1, 1);
+    ui_bar_prepare_aa(&s->bar, ctx, m, s->fulltext ? str(S_FULL_ARTICLE) : title);
     int foot_h = 0;
     if (!s->fulltext && s->n_articles > 1) {
         foot_h = m->target + m->margin / 2;
@@ -375,6 +378,7 @@ static void article_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha
 {
     ui_article *s = (ui_article *)base;
     ui_page_draw(&s->page, r, x_off, alpha);
+    ui_scroller_fade_draw(&s->page.scr, r, &s->m, s->bg, x_off, alpha);
     ui_bar_draw(&s->bar, r, x_off, alpha);
     render_list_draw(r, &s->foot, x_off, alpha);
     ui_scroller_draw(&s->page.scr, r, &s->m, s->thumb, x_off, alpha);

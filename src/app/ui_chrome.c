@@ -20,6 +20,7 @@
 #define PX_SMALL  0.026f        /* hints, indicators */
 
 static int maxi(int a, int b) { return a > b ? a : b; }
+static int mini(int a, int b) { return a < b ? a : b; }
 
 void ui_metrics_init(ui_metrics *m, int w, int h)
 {
@@ -39,6 +40,14 @@ void ui_metrics_init(ui_metrics *m, int w, int h)
     m->px_meta = maxi((int)(PX_META * S), 12);
     m->px_small = maxi((int)(PX_SMALL * S), 11);
     m->wide = w * 10 >= h * 13;
+}
+
+void ui_metrics_reading(ui_metrics *m, int pct)
+{
+    if (pct <= 0 || pct == 100)
+        return;
+    m->px_head = m->px_head * pct / 100;
+    m->px_body = m->px_body * pct / 100;
 }
 
 const char *ui_exhibit_title(const config *c)
@@ -182,12 +191,12 @@ void ui_bar_free(ui_bar *b)
     render_list_free(&b->list);
 }
 
-void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
-                    int show_back, int show_home)
+static void bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
+                        int show_back, int show_home, int show_aa)
 {
     const config *c = ctx->cfg;
     render_list_free(&b->list);
-    b->back = b->home = (SDL_Rect){ 0, 0, 0, 0 };
+    b->back = b->home = b->aa = (SDL_Rect){ 0, 0, 0, 0 };
     render_list_box(&b->list, (SDL_Rect){ 0, 0, m->w, m->bar_h }, c->color_bg);  /* covers scrolled content */
     int by = (m->bar_h - m->btn_h) / 2;
     int bw = maxi(ui_button_width(ctx, m, str(S_BACK)), ui_button_width(ctx, m, str(S_HOME)));
@@ -200,8 +209,15 @@ void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const
         ui_button_add(&b->list, ctx, m, home, str(S_HOME), UI_BUTTON_OUTLINE);
         b->home = ui_rect_grow(home, m->target);
     }
-    /* title centred on the screen, in the room between the buttons */
     int side = m->margin + bw + m->margin;
+    if (show_aa) {                              /* the reading text's size, left of Home */
+        int aw = ui_button_width(ctx, m, "Aa");
+        SDL_Rect aa = { home.x - m->margin / 2 - aw, by, aw, m->btn_h };
+        ui_button_add(&b->list, ctx, m, aa, "Aa", ctx->text_pct > 100 ? UI_BUTTON_FILLED : UI_BUTTON_OUTLINE);
+        b->aa = ui_rect_grow(aa, m->target);
+        side += aw + m->margin / 2;
+    }
+    /* title centred on the screen, in the room between the buttons */
     text_style st = ui_style(FONT_SANS_BOLD, m->px_title, c->color_muted, TEXT_CENTER, 1);
     text_size sz = {0};
     if (ctx->fonts && title && *title)
@@ -210,6 +226,17 @@ void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const
     render_list_box(&b->list, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
                     ui_mix(c->color_bg, c->color_muted, 35));
     b->bottom = m->bar_h;
+}
+
+void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
+                    int show_back, int show_home)
+{
+    bar_prepare(b, ctx, m, title, show_back, show_home, 0);
+}
+
+void ui_bar_prepare_aa(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title)
+{
+    bar_prepare(b, ctx, m, title, 1, 1, 1);
 }
 
 void ui_bar_draw(const ui_bar *b, SDL_Renderer *r, int x_off, uint8_t alpha)
@@ -228,7 +255,8 @@ int ui_hit(ui_event *out, const SDL_Rect *r, float x, float y)
 int ui_bar_hit(const ui_bar *b, float x, float y, ui_event *out)
 {
     ui_target t = ui_hit(out, &b->back, x, y) ? UI_TGT_BACK
-                : ui_hit(out, &b->home, x, y) ? UI_TGT_HOME : UI_TGT_NONE;
+                : ui_hit(out, &b->home, x, y) ? UI_TGT_HOME
+                : b->aa.w && ui_hit(out, &b->aa, x, y) ? UI_TGT_TEXT_SIZE : UI_TGT_NONE;
     if (t == UI_TGT_NONE)
         return 0;
     out->type = UI_EV_TAP;
@@ -615,6 +643,21 @@ void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m
     th = maxi(th - over, tw * 2);
     SDL_Rect b = { m->w - m->margin / 2 - tw + x_off, s->top + (int)(f * (float)(s->view_h - th)), tw, th };
     render_box(r, &b, rgb, alpha);
+}
+
+void ui_scroller_fade_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t bg,
+                           int x_off, uint8_t alpha)
+{
+    float range = (float)(s->content_h - s->view_h);
+    if (s->content_h <= s->view_h || s->view_h <= 0 || s->sc.pos >= range - 0.5f)
+        return;
+    int fh = mini(m->px_body * UI_FADE_LINES, s->view_h / 6), bottom = s->top + s->view_h;
+    for (int k = 0; k < UI_FADE_STRIPS; k++) {  /* transparent above, the background below */
+        int y0 = bottom - fh + fh * k / UI_FADE_STRIPS, y1 = bottom - fh + fh * (k + 1) / UI_FADE_STRIPS;
+        float u = ((float)k + 1.0f) / UI_FADE_STRIPS;
+        SDL_Rect b = { x_off, y0, m->w - m->margin, y1 - y0 };  /* the scroll thumb stays clear */
+        render_box(r, &b, bg, (uint8_t)(u * u * (float)alpha));
+    }
 }
 
 void ui_items_draw(SDL_Renderer *r, const render_item *items, int n, int x_off, int y_off,

@@ -52,6 +52,9 @@ typedef struct ui_metrics {
 } ui_metrics;
 
 void ui_metrics_init(ui_metrics *m, int w, int h);
+/* The visitor's text size (Aa): headlines and body text at pct % (0 and
+** 100: as they are); controls, labels and meta lines keep their size. */
+void ui_metrics_reading(ui_metrics *m, int pct);
 
 /* The exhibit's title: theme.title, else the language's ("In the news"). */
 const char *ui_exhibit_title(const config *c);
@@ -116,6 +119,7 @@ void ui_card_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, SDL
 typedef struct ui_bar {
     render_list list;
     SDL_Rect back, home;        /* hit rects (>= target) */
+    SDL_Rect aa;                /* the text size control's hit rect (w 0: none) */
     int bottom;                 /* px: first row below the bar */
 } ui_bar;
 
@@ -124,6 +128,9 @@ typedef struct ui_bar {
 ** leaves that button out (its rect is then empty). */
 void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,
                     int show_back, int show_home);
+/* ui_bar_prepare with "Aa" left of Home: the reading text's size (filled
+** while the text is enlarged, ctx->text_pct > 100). */
+void ui_bar_prepare_aa(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title);
 void ui_bar_draw(const ui_bar *b, SDL_Renderer *r, int x_off, uint8_t alpha);
 void ui_bar_free(ui_bar *b);
 /* Fill *out for a tap on Back / Home: 1 if one was hit. */
@@ -214,6 +221,13 @@ int ui_scroller_y(const ui_scroller *s);               /* px to subtract from co
 void ui_scroller_save(const ui_scroller *s, ui_view *out);
 void ui_scroller_restore(ui_scroller *s, const ui_view *v);
 /* A thin thumb at the right edge when the content is longer than the view. */
+/* Where more text lies below the view: its last UI_FADE_LINES body lines
+** (at most a sixth of the view) fade into bg, so a cut line never ends the
+** page mid-glyph. Per frame, no allocation. */
+#define UI_FADE_LINES   2
+#define UI_FADE_STRIPS  12
+void ui_scroller_fade_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t bg,
+                           int x_off, uint8_t alpha);
 void ui_scroller_draw(const ui_scroller *s, SDL_Renderer *r, const ui_metrics *m, uint32_t rgb,
                       int x_off, uint8_t alpha);
 

@@ -119,9 +119,10 @@ static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
     text_style qs = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
     qs.line_pct = 118;
     mk.color = render_color(c->color_text);
-    int qh = ui_text_fit_mark_add(&s->list, ctx, shown, &qs, (int)(QUOTE_MIN_S * (float)m->S),
-                                  (int)(QUOTE_MAX_S * (float)m->S), x, qtop, cw, qbottom - qtop,
-                                  &mk);
+    int pct = ctx->text_pct > 0 ? ctx->text_pct : 100;
+    int qh = ui_text_fit_mark_add(&s->list, ctx, shown, &qs, (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
+                                  (int)(QUOTE_MAX_S * (float)m->S) * pct / 100, x, qtop, cw,
+                                  qbottom - qtop, &mk);
     /* speaker and source follow the quote's real height: a short quote
     ** keeps its attribution close */
     int y = qtop + qh + gap;
@@ -144,12 +145,13 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     ui_metrics m;
     ui_metrics_init(&m, w, h);
     s->m = m;
+    ui_metrics_reading(&m, ctx->text_pct);      /* the visitor's text size (Aa) */
     s->accent = ctx->cfg->color_accent;
     render_list_free(&s->list);
     s->source = (SDL_Rect){ 0, 0, 0, 0 };
     s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
     s->shown = s->article = -1;
-    ui_bar_prepare(&s->bar, ctx, &m, str(S_QUOTES), 1, 1);
+    ui_bar_prepare_aa(&s->bar, ctx, &m, str(S_QUOTES));
     if (!ctx->fonts)
         return -1;
     if (!ctx->st) {

@@ -375,6 +375,11 @@ static void screen_input(ui_state *st, const ui_event *ev, uint64_t now, ui_acti
     ui_screen s = st->cur.screen;
     ui_event_type t = ev->type;
     ui_target tg = t == UI_EV_TAP ? ev->target : UI_TGT_NONE;
+    if (tg == UI_TGT_TEXT_SIZE && (s == UI_ARTICLE || s == UI_FULLTEXT || s == UI_QUOTE)) {
+        out->type = UI_ACT_RESTYLE;             /* no transition, no Back step */
+        out->place = st->cur;
+        return;
+    }
     if (s == UI_ARTICLE || s == UI_QUOTE) {
         if (t == UI_EV_SWIPE_LEFT || t == UI_EV_KEY_RIGHT || tg == UI_TGT_NEXT) step_item(st, 1, now, out);
         else if (t == UI_EV_SWIPE_RIGHT || t == UI_EV_KEY_LEFT || tg == UI_TGT_PREV) step_item(st, -1, now, out);
@@ -481,6 +486,6 @@ const char *ui_event_name(ui_event_type t) {
 const char *ui_action_name(ui_action_type t) {
     static const char *const n[UI_ACT_COUNT] = {
         "none", "open", "next", "prev", "back", "home", "wake", "notice", "slide",
-        "scroll", "zoom", "queued", "select" };
+        "scroll", "zoom", "queued", "select", "restyle" };
     return (unsigned)t < UI_ACT_COUNT ? n[t] : "?";
 }

@@ -121,6 +121,7 @@ typedef enum ui_target {
     UI_TGT_ZOOM_IN, UI_TGT_ZOOM_OUT,
     UI_TGT_BACK, UI_TGT_HOME,
     UI_TGT_ITEM,            /* Timeline: index: an item of its axis (selects it) */
+    UI_TGT_TEXT_SIZE,       /* the bar's "Aa": the reading text's next size */
     UI_TGT_COUNT
 } ui_target;
 
@@ -148,6 +149,7 @@ typedef enum ui_action_type {
     UI_ACT_ZOOM,            /* timeline zoom: zoom +1 in (towards days), -1 out */
     UI_ACT_QUEUED,          /* input kept until the transition ends */
     UI_ACT_SELECT,          /* Timeline: select item (>= 0) or step dx items */
+    UI_ACT_RESTYLE,         /* the same place again, its reading text one size up (Aa) */
     UI_ACT_COUNT
 } ui_action_type;
 

@@ -99,7 +99,7 @@ static inline int store_case_run(store_case_env *e, const uint8_t *data, size_t 
     store_err err;
     char msg[256];
     store *st = store_open(e->path, &err, msg, sizeof msg);
-    screen_ctx ctx = { e->r, e->fonts, st, st ? "" : msg, &e->cfg, 0 };
+    screen_ctx ctx = { e->r, e->fonts, st, st ? "" : msg, &e->cfg, 0, 0 };
     if (!st) {                      /* what the app shows then */
         shown += store_case_show(e, ui_notice_create(UI_NOTICE_FAILED, msg), &ctx);
         unlink(e->path);
