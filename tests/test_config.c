@@ -115,6 +115,17 @@ static void test_values_land(void)
     T_INT(c.rotate, 270);
     T_HAS(c.last_warn, "--rotate: bad value '33'");
     T_HAS(c.last_warn, "keeping the previous value");
+    /* decimals: the panel's diagonal and the viewing distance */
+    T_OK(c.diagonal_in == 0 && c.viewing_m == 2);
+    T_INT(config_set(&c, "display.diagonal", "21.5", "test", 0), 0);
+    T_OK(c.diagonal_in == 21.5);
+    T_INT(config_set(&c, "display.viewing_distance", "3.5", "test", 0), 0);
+    T_OK(c.viewing_m == 3.5);
+    T_INT(config_set(&c, "display.diagonal", "21,5", "test", 0), -1);
+    T_HAS(c.last_warn, "a decimal point allowed");
+    T_INT(config_set(&c, "display.diagonal", "500", "test", 0), -1);
+    T_INT(config_set(&c, "display.viewing_distance", "-1", "test", 0), -1);
+    T_OK(c.diagonal_in == 21.5 && c.viewing_m == 3.5);
     config_free(&c);
     unlink(path);
 }

@@ -276,6 +276,41 @@ static void test_hook(void)
     str_set_language(STR_EN);
 }
 
+/* Legible across the room: minimum text sizes from the panel's size and
+** the viewing distance (25 mm of headline cap height per 3 m, body half),
+** never past UI_LEGIBLE_MAX_PCT of the screen-relative size; the fits'
+** lower bounds stay the screen's. Unknown size: nothing changes. */
+static void test_legible(void)
+{
+    ui_metrics base, m;
+    ui_metrics_physical(0, 0);
+    ui_metrics_init(&base, 800, 480);
+    ui_metrics_physical(5.25, 2.0);             /* a 7-inch 800x480 panel */
+    ui_metrics_init(&m, 800, 480);
+    T_INT(ui_px_for_cap_mm(2.5), 18);
+    T_INT(m.px_body, base.px_body > 18 ? base.px_body : 18);    /* arm's length: 2.5 mm body */
+    T_INT(m.px_head, 36);                       /* 5 mm headline cap */
+    T_OK(m.px_meta >= 15 && m.px_small >= 13);  /* the small texts in proportion */
+    T_INT(m.min_head, m.px_head);
+    ui_metrics_far(&m);                         /* 2 m: 16.7 mm wanted, 160 % at most */
+    T_INT(m.px_head, 36 * UI_LEGIBLE_MAX_PCT / 100);
+    T_INT(m.min_head, 36);
+    ui_metrics_physical(2203.0 / (55 * 25.4), 5.0);     /* a 55-inch 1080p screen from 5 m */
+    ui_metrics_init(&base, 1920, 1080);
+    m = base;
+    T_INT(m.px_body, (int)(0.036f * 1080));     /* arm's length asks less than it has */
+    ui_metrics_far(&m);
+    T_INT(m.px_head, ui_px_for_cap_mm(25.0 * 5 / 3));
+    T_INT(m.px_body, ui_px_for_cap_mm(25.0 * 5 / 3 / 2));
+    T_OK(m.px_head > base.px_head && m.px_head <= base.px_head * UI_LEGIBLE_MAX_PCT / 100);
+    ui_metrics_physical(0, 0);
+    ui_metrics_init(&m, 800, 480);
+    ui_metrics_far(&m);
+    ui_metrics_init(&base, 800, 480);
+    T_INT(m.px_head, base.px_head);
+    T_INT(m.px_body, base.px_body);
+}
+
 static void test_dates(void)
 {
     static const struct { str_lang l; const char *iso, *end, *want; } rows[] = {
@@ -311,6 +346,7 @@ int main(void)
     T_RUN(test_strings);
     T_RUN(test_dates);
     T_RUN(test_hook);
+    T_RUN(test_legible);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

@@ -35,11 +35,13 @@
 #include "app/text.h"
 #include "app/strings.h"
 #include "app/ui.h"
+#include "app/ui_chrome.h"  /* ui_metrics_physical: legible text sizes */
 #include "app/watch.h"
 #include "common/util.h"
 
 #include <SDL.h>
 #include <limits.h>         /* PATH_MAX */
+#include <math.h>           /* hypot */
 #include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
@@ -816,6 +818,13 @@ app *app_create(const config *cfg, const app_opts *opts)
     int w, h;
     plat_logical_size(a->p, &w, &h);
     a->g = gesture_create(NULL, w < h ? w : h);
+    /* legible across the room: the panel's size, given or from its EDID */
+    double px_mm = cfg->diagonal_in > 0 ? hypot((double)w, (double)h) / (cfg->diagonal_in * 25.4)
+                                        : plat_px_per_mm(a->p);
+    ui_metrics_physical(px_mm, cfg->viewing_m);
+    if (px_mm > 0)
+        log_info("display: %.2f px/mm (%s); text legible at arm's length, slides from %.1f m",
+                 px_mm, cfg->diagonal_in > 0 ? "display.diagonal" : "EDID", cfg->viewing_m);
     if (opts->sc)
         a->nsev = script_expand(opts->sc, &a->sev);
     a->tkind = cfg->transition;

@@ -17,6 +17,7 @@
 
 typedef enum cfg_type {
     T_STR, T_INT, T_BOOL, T_COLOR, T_ENUM, T_COMBO, T_SET,
+    T_DEC,                  /* a decimal number (double) between min and max */
     T_OPT,                  /* a string that may be empty ("" = off) */
     T_HOURS, T_DATES        /* [schedule] hours / closed: checked by schedule.c, may be empty */
 } cfg_type;
@@ -31,7 +32,7 @@ typedef struct cfg_key {
     cfg_type type;
     size_t off;             /* offsetof(config, field) */
     const char *def;        /* default, as text (parsed like a file value) */
-    int min, max;           /* T_INT bounds */
+    int min, max;           /* T_INT / T_DEC bounds */
     const char *choices;    /* T_ENUM: "a|b|c"; value = index, or the number for rotate;
                             ** T_SET: the same names, value = comma list -> bit mask (1 << index) */
     const char *comment;    /* unit and meaning */
@@ -71,6 +72,8 @@ static const cfg_key keys[] = {
     {"display", "kms_device",    T_INT,   F(kms_device),     "-1",           -1,     15,      NULL,                     "/dev/dri/cardN index for KMSDRM; -1 = SDL's choice"},
     {"slideshow","kinds",        T_SET,   F(slide_kinds),    "summary,quote,timeline", 0, 0, "summary|quote|timeline", "slide kinds of the idle slideshow, comma-separated"},
     {"slideshow","shuffle",      T_BOOL,  F(slide_shuffle),  "true",         0,      0,       NULL,                     "true: random order (never the same slide twice in a row); false: in turn"},
+    {"display", "diagonal",      T_DEC,   F(diagonal_in),    "0",            0,      200,     NULL,                     "inches across the panel, for legible text sizes; 0 = from the display's EDID where SDL reports it, else none"},
+    {"display", "viewing_distance", T_DEC, F(viewing_m),     "2",            0,      30,      NULL,                     "metres the slideshow is read from (the touch screens: arm's length); its text keeps about 25 mm of cap height per 3 m (needs the diagonal)"},
     {"display", "qr",            T_BOOL,  F(qr),             "true",         0,      0,       NULL,                     "true: the Article screen shows a QR code of the article's URL (Read on your phone); false: none"},
     {"display", "screens",       T_ENUM,  F(screens),        "exhibit",      0,      0,       SCREENS_CHOICES,          "exhibit: the visitor UI; test: the engine's test screens (golden tests; not in the installed program)"},
     {"admin",   "exit_keys",     T_COMBO, F(exit_keys),      "ctrl+alt+q",   0,      0,       NULL,                     "key combination that quits the app (exit status 3); empty: none"},
@@ -172,6 +175,13 @@ static int parse_value(config *cfg, const cfg_key *k, const char *v)
         *(int *)field = (int)n;
         return 0;
     }
+    case T_DEC: {
+        double d = strtod(v, &end);
+        if (end == v || *end || !(d >= k->min && d <= k->max))
+            return -1;
+        *(double *)field = d;
+        return 0;
+    }
     case T_BOOL: {
         static const char *yes[] = {"true", "yes", "on", "1"}, *no[] = {"false", "no", "off", "0"};
         for (int i = 0; i < 4; i++) {
@@ -252,6 +262,7 @@ static const char *type_hint(const cfg_key *k, char *buf, size_t n)
     switch (k->type) {
     case T_INT: snprintf(buf, n, "an integer %d..%d", k->min, k->max); break;
     case T_BOOL: snprintf(buf, n, "true or false"); break;
+    case T_DEC: snprintf(buf, n, "a number %d..%d (a decimal point allowed)", k->min, k->max); break;
     case T_COLOR: snprintf(buf, n, "#rrggbb"); break;
     case T_ENUM: snprintf(buf, n, "%s", k->choices); break;
     case T_SET: snprintf(buf, n, "a comma list of %s", k->choices); break;

@@ -52,6 +52,8 @@ typedef struct config {
     int kms_device;             /* SDL_KMSDRM_DEVICE_INDEX; -1 = SDL's choice */
     int screens;                /* config_screens: the exhibit or the engine's test screens */
     int qr;                     /* 1: a QR code of the article's URL ("Read on your phone") */
+    double diagonal_in;         /* panel diagonal, inches; 0 = EDID (SDL) or unknown */
+    double viewing_m;           /* metres the slideshow is read from */
     /* [slideshow] */
     int slide_kinds;            /* mask: 1 summary, 2 quote, 4 timeline (ui_slide_kind bits) */
     int slide_shuffle;          /* 1: random order without immediate repeats */

@@ -220,6 +220,17 @@ void plat_destroy(plat *p)
 
 SDL_Renderer *plat_renderer(plat *p) { return p->r; }
 void plat_logical_size(const plat *p, int *w, int *h) { *w = p->lw; *h = p->lh; }
+
+double plat_px_per_mm(const plat *p)
+{
+    /* only straight on the panel: a desktop window previews some other
+    ** display, whose size its monitor's DPI does not tell */
+    float ddpi = 0;
+    if (!p->kmsdrm || !p->win ||
+        SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(p->win), &ddpi, NULL, NULL) != 0 || !(ddpi > 0))
+        return 0;
+    return (double)ddpi / 25.4;
+}
 void plat_output_size(const plat *p, int *w, int *h) { *w = p->pw; *h = p->ph; }
 
 static int mods_of(Uint16 m)

@@ -55,6 +55,9 @@ void plat_destroy(plat *p);                     /* NULL-safe; SDL_Quit */
 
 SDL_Renderer *plat_renderer(plat *p);
 void plat_logical_size(const plat *p, int *w, int *h);
+/* The panel's px per mm from its EDID as SDL reports it (KMSDRM only); 0
+** when unknown. */
+double plat_px_per_mm(const plat *p);
 void plat_output_size(const plat *p, int *w, int *h);
 
 /* Translate one SDL event. Returns 1 if *in was filled. Touch-synthesised

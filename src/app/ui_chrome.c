@@ -22,6 +22,45 @@
 static int maxi(int a, int b) { return a > b ? a : b; }
 static int mini(int a, int b) { return a < b ? a : b; }
 
+static double s_px_mm, s_view_m;    /* ui_metrics_physical */
+
+void ui_metrics_physical(double px_per_mm, double view_m)
+{
+    s_px_mm = px_per_mm > 0 ? px_per_mm : 0;
+    s_view_m = view_m > 0 ? view_m : 0;
+}
+
+int ui_px_for_cap_mm(double cap_mm)
+{
+    return s_px_mm > 0 ? (int)(cap_mm / UI_CAP_EM * s_px_mm + 0.5) : 0;
+}
+
+/* *px raised to want, never beyond UI_LEGIBLE_MAX_PCT of itself. */
+static void at_least(int *px, int want)
+{
+    int cap = *px * UI_LEGIBLE_MAX_PCT / 100;
+    if (want > *px)
+        *px = want < cap ? want : cap;
+}
+
+/* Headlines head_mm of cap height, body half of it, the smaller texts in
+** proportion. */
+static void legible(ui_metrics *m, double head_mm)
+{
+    int body = ui_px_for_cap_mm(head_mm / 2);
+    at_least(&m->px_head, ui_px_for_cap_mm(head_mm));
+    at_least(&m->px_body, body);
+    at_least(&m->px_title, body);
+    at_least(&m->px_meta, body * 85 / 100);
+    at_least(&m->px_small, body * 75 / 100);
+}
+
+void ui_metrics_far(ui_metrics *m)
+{
+    if (s_px_mm > 0 && s_view_m > 0)
+        legible(m, UI_CAP_MM_PER_3M * s_view_m / 3.0);
+}
+
 void ui_metrics_init(ui_metrics *m, int w, int h)
 {
     memset(m, 0, sizeof *m);
@@ -40,6 +79,10 @@ void ui_metrics_init(ui_metrics *m, int w, int h)
     m->px_meta = maxi((int)(PX_META * S), 12);
     m->px_small = maxi((int)(PX_SMALL * S), 11);
     m->wide = w * 10 >= h * 13;
+    if (s_px_mm > 0)                            /* legible at arm's length */
+        legible(m, UI_CAP_MM_PER_3M * UI_ARM_M / 3.0);
+    m->min_head = m->px_head;
+    m->min_body = m->px_body;
 }
 
 void ui_metrics_reading(ui_metrics *m, int pct)
@@ -48,6 +91,8 @@ void ui_metrics_reading(ui_metrics *m, int pct)
         return;
     m->px_head = m->px_head * pct / 100;
     m->px_body = m->px_body * pct / 100;
+    m->min_head = m->min_head * pct / 100;
+    m->min_body = m->min_body * pct / 100;
 }
 
 const char *ui_exhibit_title(const config *c)

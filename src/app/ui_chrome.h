@@ -48,10 +48,30 @@ typedef struct ui_metrics {
     int btn_h;                  /* px: bar button height */
     int line;                   /* px: rule / outline thickness */
     int px_title, px_head, px_body, px_meta, px_small;  /* font sizes, px */
+    int min_head, min_body;     /* the text fits' lower bounds: px_head, px_body as
+                                ** laid out for the screen, before ui_metrics_far
+                                ** raised them (where the distance asks more than the
+                                ** screen holds, text gets smaller, never cut) */
     int wide;                   /* 1: landscape (w >= 1.3 h) */
 } ui_metrics;
 
 void ui_metrics_init(ui_metrics *m, int w, int h);
+/* Legible across the room (issue 14): the display's px per mm and the
+** distance (m) the slideshow is read from, set once at start; 0 px_per_mm:
+** unknown, no minimums. With them ui_metrics_init keeps the touch screens'
+** text at least UI_ARM_M legible (headlines UI_CAP_MM_PER_3M of cap height
+** per 3 m, body half that) and ui_metrics_far the slideshow's from view_m;
+** a size is raised to at most UI_LEGIBLE_MAX_PCT of the screen-relative one
+** (beyond, the layout could not hold it: the display is too small for the
+** distance). */
+#define UI_CAP_MM_PER_3M    25.0    /* signage rule of thumb: headline cap height per 3 m */
+#define UI_CAP_EM           0.72    /* cap height / font size (Inter, Noto Serif ~0.71) */
+#define UI_ARM_M            0.6     /* m: a touch screen's reading distance */
+#define UI_LEGIBLE_MAX_PCT  160
+void ui_metrics_physical(double px_per_mm, double view_m);
+void ui_metrics_far(ui_metrics *m);
+/* px: the font size whose cap height is cap_mm on this display (0 unknown). */
+int ui_px_for_cap_mm(double cap_mm);
 /* The visitor's text size (Aa): headlines and body text at pct % (0 and
 ** 100: as they are); controls, labels and meta lines keep their size. */
 void ui_metrics_reading(ui_metrics *m, int pct);

@@ -145,6 +145,12 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
     text_size msz = {0};
     if (ctx->fonts)
         text_measure(ctx->fonts, meta[0] ? meta : "-", &ms, tw, 0, &msz);
+    if (msz.truncated && a->published && *a->published && ctx->fonts) {
+        /* no room for "outlet · date": the date, never cut (the outlet
+        ** is on the cover, the article and its slide) */
+        ui_format_meta(NULL, a->published, NULL, meta, sizeof meta);
+        text_measure(ctx->fonts, meta, &ms, tw, 0, &msz);
+    }
     text_style hs = ui_style(ui_head_face(c), m->px_body * 11 / 10, c->color_text, TEXT_LEFT, lines);
     int hh = ui_text_add(l, ctx, a->title, &hs, tx, y + pad, tw, ch - 2 * pad - msz.h - pad / 2);
     ui_text_add(l, ctx, meta, &ms, tx, y + ch - pad - msz.h, tw, 0);

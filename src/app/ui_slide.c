@@ -199,7 +199,7 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     y += ui_text_add(l, ctx, meta, &ms, x, y, cw, 0) + m->px_meta;
     text_style hs = ui_style(ui_head_face(c), 0, c->color_text, TEXT_LEFT, 3);
     hs.line_pct = 105;
-    y += ui_text_fit_add(l, ctx, a.head.title, &hs, m->px_head, m->px_head * 3 / 2, x, y, cw,
+    y += ui_text_fit_add(l, ctx, a.head.title, &hs, m->min_head, m->px_head * 3 / 2, x, y, cw,
                          (bottom - y) / 2) + m->px_body;
     render_list_box(l, (SDL_Rect){ x, y, m->S / 8, m->line * 2 }, c->color_accent);
     y += m->px_body;
@@ -212,7 +212,7 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     const char *sum = b.len ? b.s : a.body;
     text_style bs = ui_style(FONT_SANS, 0, c->color_text, TEXT_LEFT, 0);
     bs.line_pct = 135;
-    ui_text_fit_add(l, ctx, sum, &bs, m->px_body, m->px_body * 3 / 2, x, y, cw, bottom - y);
+    ui_text_fit_add(l, ctx, sum, &bs, m->min_body, m->px_body * 3 / 2, x, y, cw, bottom - y);
     s->words = count_words(a.head.title) + count_words(sum);
     sbuf_free(&b);
     store_article_free(&a);
@@ -251,7 +251,7 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     text_style st = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
     st.line_pct = 118;
     mk.color = render_color(c->color_text);
-    int qh = ui_text_fit_mark_add(l, ctx, b.s, &st, m->px_body, m->px_head * 2, x, top, cw,
+    int qh = ui_text_fit_mark_add(l, ctx, b.s, &st, m->min_body, m->px_head * 2, x, top, cw,
                                   m->h - top - foot - m->margin, &mk);
     int y = top + qh + m->px_body;
     render_list_box(l, (SDL_Rect){ x - m->margin, top, m->line * 2, qh }, c->color_accent);
@@ -312,7 +312,7 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     y += ui_text_add(l, ctx, date, &ds, x, y, cw, 0) + m->px_body;
     int axis_y = m->h - m->margin * 3 - m->px_small * 2;
     text_style ts = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
-    int th = ui_text_fit_add(l, ctx, e->text, &ts, m->px_body, m->px_head * 3 / 2, x, y, cw,
+    int th = ui_text_fit_add(l, ctx, e->text, &ts, m->min_body, m->px_head * 3 / 2, x, y, cw,
                              (axis_y - y) * 2 / 3);
     y += th + m->px_body;
     text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
@@ -415,7 +415,7 @@ static int prepare_intro(ui_slide_screen *s, const screen_ctx *ctx)
     }
     text_style ts = ui_style(ui_head_face(c), 0, c->color_text, TEXT_LEFT, 2);
     ts.line_pct = 105;
-    y += ui_text_fit_add(l, ctx, ui_exhibit_title(c), &ts, m->px_head * 3 / 2, m->px_title * 3,
+    y += ui_text_fit_add(l, ctx, ui_exhibit_title(c), &ts, m->min_head * 3 / 2, m->px_title * 3,
                          x, y, cw, m->h / 4) + m->px_body / 2;
     if (c->theme_subtitle && *c->theme_subtitle) {
         text_style ss = ui_style(FONT_SANS, m->px_head, c->color_muted, TEXT_LEFT, 2);
@@ -426,7 +426,7 @@ static int prepare_intro(ui_slide_screen *s, const screen_ctx *ctx)
     render_list_box(l, (SDL_Rect){ x, y + m->px_body / 2, m->S / 8, m->line * 2 }, c->color_accent);
     y += m->px_body * 3 / 2;
     text_style hs = ui_style(FONT_SANS_BOLD, 0, c->color_accent, TEXT_LEFT, 2);
-    y += ui_text_fit_add(l, ctx, hook, &hs, m->px_body, m->px_head * 3 / 2, x, y, cw, m->h / 6)
+    y += ui_text_fit_add(l, ctx, hook, &hs, m->min_body, m->px_head * 3 / 2, x, y, cw, m->h / 6)
          + m->margin;
     /* the newest articles' pictures or covers, above the touch prompt */
     int n = (int)arts.n, cols = m->wide ? (n < INTRO_TILES_MAX ? n : INTRO_TILES_MAX)
@@ -456,6 +456,7 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     text_tex_free(&s->pic);
     s->pan_t0 = 0;
     ui_metrics_init(&s->m, w, h);
+    ui_metrics_far(&s->m);                      /* read from the viewing distance */
     s->page.scr.top = 0;
     s->page.scr.view_h = h;
     s->words = 0;
