@@ -148,6 +148,35 @@ for size in 800x480 1920x1080 1080x1920; do
     check "$size: a touch on the opening slide opens Home" 'same "$tmp/iwoke.png" "$tmp/ihome.png"'
 done
 
+# ---- the second bundled theme (Paper): every screen at the three sizes
+for spec in 800x480:0.2:0.3:0.816:0.921:0.0625 1920x1080:0.2:0.25:0.825:0.925:0.055 \
+            1080x1920:0.5:0.12:0.69:0.87:0.024; do
+    IFS=: read -r size cx cy qx tx by <<E
+$spec
+E
+    cat > "$tmp/paper.script" <<S
+at 0 shot paper_home_$size.png
+at 100 tap $cx $cy
+at 1000 shot paper_article_$size.png
+at 1100 key Return
+at 2000 shot paper_fulltext_$size.png
+at 2100 key Home
+at 3000 tap $qx $by
+at 4000 shot paper_quote_$size.png
+at 4100 key Home
+at 5000 tap $tx $by
+at 6000 shot paper_timeline_$size.png
+at 6100 key Home
+at 67100 shot paper_slide_$size.png
+at 67200 quit
+S
+    printf '[theme]\nfile = %s/assets/themes/paper.ini\n' "$PWD" > "$tmp/paper.ini"
+    run "$size" "$tmp/paper.script" --config "$tmp/paper.ini" --db "$tmp/ui.db"; rc=$?
+    check "$size paper run exits 0" '[ $rc -eq 0 ]'
+    for n in home article fulltext quote timeline slide; do golden "paper_${n}_$size.png"; done
+    check "$size paper: every screen is a different one" '! same "$tmp/paper_home_$size.png" "$tmp/paper_article_$size.png" && ! same "$tmp/paper_quote_$size.png" "$tmp/paper_timeline_$size.png" && ! same "$tmp/paper_slide_$size.png" "$tmp/paper_home_$size.png"'
+done
+
 # ---- more slide kinds (a touch on a quote slide opens that quote)
 printf 'at 61000 shot slide_quote_800x480.png\nat 61100 tap 0.5 0.5\nat 62000 shot woke_quote.png\nat 62100 quit\n' > "$tmp/q.script"
 run 800x480 "$tmp/q.script" --db "$tmp/ui.db" --set slideshow.kinds=quote; rc=$?

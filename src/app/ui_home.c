@@ -123,8 +123,8 @@ static void add_card(ui_home *s, const screen_ctx *ctx, const store_article_row 
                                     band, 1);
             y += band;
             ch -= band;
-            lines = 0;                          /* the band left room for all of it */
         }
+        lines = 0;          /* with or without the band: every line the card holds */
     } else if (cw - 2 * pad > (ch - 2 * pad) * 3) {
         /* the square only where the headline keeps all its lines beside it */
         int sq = ch - 2 * pad;

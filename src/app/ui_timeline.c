@@ -398,6 +398,7 @@ static void build_panel(ui_timeline *s)
         ui_button_add(&s->panel, ctx, m, nx, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
         s->next = ui_rect_grow(nx, m->target);
     }
+    int n0 = s->panel.n;                        /* the content from here: centred below */
     int x = P.x + bw + m->margin, cw = P.w - 2 * (bw + m->margin);
     if (cw > PANEL_MEASURE * m->px_body)
         cw = PANEL_MEASURE * m->px_body;
@@ -438,10 +439,18 @@ static void build_panel(ui_timeline *s)
     if (y + oh > P.y + P.h - m->line * 2)
         y = P.y + P.h - m->line * 2 - oh;
     SDL_Rect ob = { x, y, ow, oh };
-    if (s->first_article[i] >= 0) {
+    if (s->first_article[i] >= 0)
         ui_button_add(&s->panel, ctx, m, ob, ot, UI_BUTTON_FILLED);
-        s->open = ui_rect_grow(ob, m->target);
+    /* a short event leaves room: the block centred in the panel, level
+    ** with ‹ › (a long one fills it from the top) */
+    int dy = (P.y + P.h - m->line * 2 - (ob.y + oh)) / 2;
+    if (dy > 0) {
+        for (int k = n0; k < s->panel.n; k++)
+            s->panel.items[k].box.y += dy;
+        ob.y += dy;
     }
+    if (s->first_article[i] >= 0)
+        s->open = ui_rect_grow(ob, m->target);
 }
 
 /* Select item i: the panel tells it, the axis pans to keep it in view
