@@ -624,6 +624,35 @@ static void test_timeline_capped(void)
         T_OK(one.n == 1 && ((const store_event *)one.v)[0].article == ev.article);
         store_events_free(&one);
     }
+    /* dense periods: a count badge above the axis for the events whose
+    ** labels this zoom hides; a tap selects the first of them and zooms in */
+    const ui_tlm *m = ui_timeline_model(s);
+    const ui_tlm_geom *g = ui_tlm_geometry(m);
+    int badge = -1, hidden = 0;
+    for (int i = 0; i < ui_tlm_count(m); i++)
+        hidden += ui_tlm_row(m, 0, i) < 0;
+    T_OK(hidden > 0);
+    for (int y = g->axis_y - g->row_gap; y < g->axis_y - 4 && badge < 0; y += 2)
+        for (int bx = g->axis_x; bx < g->axis_x + g->axis_w && badge < 0; bx += 3) {
+            ui_event be;
+            screen_hit(s, (float)bx, (float)y, &be);
+            if (be.target == UI_TGT_ITEM && ui_tlm_row(m, 0, be.index) < 0)
+                badge = be.index;
+        }
+    T_OK(badge >= 0);
+    if (badge >= 0) {
+        double ppd0, left0, ppd1, left1;
+        ui_timeline_view(s, &ppd0, &left0);
+        ui_action a = { .type = UI_ACT_SELECT, .item = badge };
+        uint32_t now = 1000;
+        screen_action_apply(s, &a, now);
+        run_until_rest(s, &now, 200);
+        ui_timeline_view(s, &ppd1, &left1);
+        T_OK(ppd1 > ppd0 * 1.5);                    /* zoomed in */
+        ui_event oe;                                /* the panel tells the badge's event */
+        T_OK(find_target(s, c.w, c.h / 2, UI_TGT_EVENT, &oe, NULL, NULL));
+        T_INT(oe.index, ui_timeline_event_of(s, badge));
+    }
     screen_destroy(s);
     T_INT(text_tex_live(), base);
     canvas_close(&c);

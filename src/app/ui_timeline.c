@@ -70,6 +70,7 @@
 #define PANEL_MEASURE   40      /* panel text at most this many body px * ... wide */
 #define PANEL_TEXT_PCT  130     /* the event text at most this % of the body size */
 #define KEEP_IN_VIEW    0.12f   /* axis widths: a selected item nearer the ends pans */
+#define BADGE_TEX_MAX   48      /* distinct "+N" count textures */
 
 typedef struct tl_label {
     text_tex date, text, src;   /* owned */
@@ -99,6 +100,14 @@ typedef struct ui_timeline {
     render_list panel;          /* the selected item (focus), large */
     SDL_Rect panel_r;           /* its area */
     SDL_Rect prev, next, open;  /* hit rects (>= target; w 0: none) */
+    /* dense periods: per level, per tick, the items whose labels that level
+    ** hides between this labeled tick and the next ("+12" beside its label) */
+    int *badge;                 /* owned: counts, level l's ticks from badge_off[l] */
+    int *badge_first;           /* owned: the first such item (a tap selects it) */
+    int badge_off[UI_TLM_LEVELS_MAX + 1];
+    text_tex badge_tex[BADGE_TEX_MAX];  /* owned: "+N" */
+    int badge_val[BADGE_TEX_MAX], nbadge_tex;
+    uint32_t c_badge;           /* a badge's ground */
 
     /* view */
     double ppd;                 /* px per day now */
@@ -137,6 +146,12 @@ static void set_view(ui_timeline *s, double ppd, double left, int hard)
 static void free_all(ui_timeline *s)
 {
     render_list_free(&s->chrome);
+    free(s->badge);
+    free(s->badge_first);
+    s->badge = s->badge_first = NULL;
+    for (int i = 0; i < s->nbadge_tex; i++)
+        text_tex_free(&s->badge_tex[i]);
+    s->nbadge_tex = 0;
     render_list_free(&s->panel);
     for (int i = 0; s->i_date && i < ui_tlm_count(s->m); i++) {
         free(s->i_date[i]);
@@ -276,6 +291,96 @@ static void prepare_tick_labels(ui_timeline *s, const screen_ctx *ctx)
         snprintf(buf, sizeof buf, "%d", i + 1);
         render_one(ctx, buf, FONT_SANS, px, s->c_muted, 1, s->mt.w, &s->days[i]);
     }
+}
+
+static int tick_label_dy(const ui_metrics *mt);
+
+/* The labeled tick of level l at or before day: its index, -1 none. */
+static int labeled_at(const ui_tlm_tick *t, int n, double day)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {                           /* first tick after day */
+        int mid = (lo + hi) / 2;
+        if (t[mid].day <= day) lo = mid + 1;
+        else hi = mid;
+    }
+    for (int i = lo - 1; i >= 0; i--)
+        if (t[i].labeled)
+            return i;
+    return -1;
+}
+
+/* Per level, per labeled tick: the items whose labels the level hides in
+** [tick, next labeled tick), and the "+N" textures of the counts there are. */
+static void prepare_badges(ui_timeline *s, const screen_ctx *ctx)
+{
+    int nl = ui_tlm_nlevels(s->m), total = 0;
+    for (int l = 0; l < nl; l++) {
+        int n;
+        ui_tlm_ticks(s->m, l, &n);
+        s->badge_off[l] = total;
+        total += n;
+    }
+    s->badge_off[nl] = total;
+    s->badge = xcalloc((size_t)(total ? total : 1), sizeof *s->badge);
+    s->badge_first = xcalloc((size_t)(total ? total : 1), sizeof *s->badge_first);
+    for (int l = 0; l < nl; l++) {
+        int n;
+        const ui_tlm_tick *t = ui_tlm_ticks(s->m, l, &n);
+        for (int i = 0; i < ui_tlm_count(s->m); i++) {
+            if (ui_tlm_row(s->m, l, i) >= 0)
+                continue;
+            int k = labeled_at(t, n, ui_tlm_item_at(s->m, i)->mid);
+            if (k < 0)
+                continue;
+            if (s->badge[s->badge_off[l] + k]++ == 0)
+                s->badge_first[s->badge_off[l] + k] = i;
+        }
+    }
+    text_style st = ui_style(FONT_SANS_BOLD, s->mt.px_small, s->c_accent, TEXT_LEFT, 1);
+    for (int j = 0; j < total; j++) {
+        int c = s->badge[j], have = 0;
+        for (int v = 0; v < s->nbadge_tex && !have; v++)
+            have = s->badge_val[v] == c;
+        if (c == 0 || have || s->nbadge_tex == BADGE_TEX_MAX)
+            continue;
+        char buf[16];
+        snprintf(buf, sizeof buf, "+%d", c);
+        if (text_render(ctx->r, ctx->fonts, buf, &st, s->mt.w, 0, &s->badge_tex[s->nbadge_tex]) == 0)
+            s->badge_val[s->nbadge_tex++] = c;
+    }
+}
+
+/* The badge of labeled tick k of level: its count's texture and its rect
+** on screen, above the axis, centred on the period up to the next labeled
+** tick (the side the tick labels leave free), if it fits there. */
+static const text_tex *badge_at(const ui_timeline *s, int level, const ui_tlm_tick *t, int n, int k,
+                                double left, SDL_Rect *r)
+{
+    int c = s->badge ? s->badge[s->badge_off[level] + k] : 0;
+    if (c == 0)
+        return NULL;
+    const text_tex *tx = NULL;
+    for (int v = 0; v < s->nbadge_tex && !tx; v++)
+        if (s->badge_val[v] == c)
+            tx = &s->badge_tex[v];
+    if (!tx)
+        return NULL;
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, t[k].day)), pad = s->mt.px_small / 5 + 1;
+    int x1 = g->axis_x + g->axis_w;
+    for (int j = k + 1; j < n; j++)
+        if (t[j].labeled) {
+            int xn = (int)floor(ui_tlm_x(s->m, s->ppd, left, t[j].day));
+            x1 = xn < x1 ? xn : x1;
+            break;
+        }
+    x0 = x0 < g->axis_x ? g->axis_x : x0;
+    int w = tx->w + 2 * pad, h = tx->h + 2;
+    *r = (SDL_Rect){ (x0 + x1 - w) / 2, g->axis_y - tick_label_dy(&s->mt) - h + 1, w, h };
+    if (w + 4 > x1 - x0)
+        return NULL;
+    return tx;
 }
 
 /* Zoom buttons and the hint along the bottom; returns the band's top. */
@@ -493,6 +598,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->c_span = ui_mix(c->color_bg, c->color_accent, 45);
     s->c_range = ui_mix(c->color_bg, c->color_accent, 80);
     s->c_lead = ui_mix(c->color_bg, c->color_muted, 40);
+    s->c_badge = ui_mix(c->color_bg, c->color_accent, 18);
     s->pad = s->mt.px_small / 2 + 2;
     s->focus = -1;
     s->zooming = s->dragging = 0;
@@ -551,6 +657,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     prepare_tick_labels(s, ctx);                /* month/day sizes for the geometry */
     layout_model(s, s->panel_r.y + s->panel_r.h + s->mt.margin / 2, bottom, tallest);
     prepare_tick_labels(s, ctx);                /* years of every level's ticks */
+    prepare_badges(s, ctx);
     if (ui_tlm_count(s->m) == 0) {
         text_style st = ui_style(FONT_SANS, s->mt.px_body, c->color_muted, TEXT_CENTER, 0);
         ui_text_add(&s->chrome, ctx, str(ok ? S_NO_EVENTS : S_UNAVAILABLE),
@@ -622,6 +729,12 @@ static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double 
         if (lab && lab->tex && x + TICK_LABEL_DX + lab->w <= right) {
             box(r, x + x_off + TICK_LABEL_DX - 1, ly, lab->w + 2, lab->h, s->c_bg, alpha);
             render_text(r, lab, x + x_off + TICK_LABEL_DX, ly, alpha);
+            SDL_Rect br;                        /* "+12": events this zoom has no room for */
+            const text_tex *bt = badge_at(s, level, t, n, i, left, &br);
+            if (bt) {
+                box(r, br.x + x_off, br.y, br.w, br.h, s->c_badge, alpha);
+                render_text(r, bt, br.x + x_off + (br.w - bt->w) / 2, br.y + 1, alpha);
+            }
         }
     }
 }
@@ -755,6 +868,21 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
     }
     if (!s->m || y < s->panel_r.y + s->panel_r.h || y >= s->zin.y)
         return;
+    int level = ui_tlm_level_for(s->m, s->ppd), nt;
+    const ui_tlm_tick *t = ui_tlm_ticks(s->m, level, &nt);
+    for (int k = 0; k < nt; k++) {              /* a count badge: its first hidden event */
+        SDL_Rect br;
+        if (!t[k].labeled || !badge_at(s, level, t, nt, k, view_left(s), &br))
+            continue;
+        SDL_Rect hr = ui_rect_grow(br, s->mt.target);
+        if (ui_hit(out, &hr, x, y)) {
+            int first = s->badge_first[s->badge_off[level] + k];
+            out->target = UI_TGT_ITEM;
+            out->index = first;
+            out->article = s->first_article[first];
+            return;
+        }
+    }
     int i = ui_tlm_hit(s->m, s->ppd, view_left(s), x, y);
     if (i >= 0) {
         out->target = UI_TGT_ITEM;              /* selects it */
@@ -861,6 +989,16 @@ static int tl_action(screen *base, const ui_action *act, uint32_t now)
     if (!s->m || ui_tlm_count(s->m) == 0)
         return 0;
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    if (act->type == UI_ACT_SELECT && act->item >= 0 && act->item < ui_tlm_count(s->m) &&
+        ui_tlm_row(s->m, ui_tlm_level_for(s->m, s->zooming ? exp(s->z_to) : s->ppd), act->item) < 0) {
+        /* tapped where this zoom has no room for its label (a dense
+        ** period's badge, a marker among many): selected, and the axis
+        ** zooms in one level there */
+        select_item(s, act->item, 0);
+        double x = ui_tlm_item_x(s->m, act->item, s->ppd, view_left(s));
+        zoom_to(s, level_step(s, +1), x, now ? now : 1);
+        return 1;
+    }
     if (act->type == UI_ACT_SELECT)
         return select_item(s, act->item >= 0 ? act->item : s->focus + act->dx, now ? now : 1);
     if (act->type == UI_ACT_ZOOM && act->zoom)
@@ -957,6 +1095,12 @@ void ui_timeline_view(screen *base, double *ppd, double *left)
     ui_timeline *s = (ui_timeline *)base;
     *ppd = s->ppd;
     *left = s->m ? view_left(s) : 0;
+}
+
+int ui_timeline_event_of(screen *base, int item)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    return s->m && item >= 0 && item < ui_tlm_count(s->m) ? s->ev_global[ui_tlm_item_at(s->m, item)->first] : -1;
 }
 
 const struct ui_tlm *ui_timeline_model(screen *base)

@@ -32,5 +32,7 @@ screen *ui_timeline_create(int event_index);
 void ui_timeline_view(screen *timeline, double *ppd, double *left);
 /* For tests: the timeline's model (borrowed; NULL before prepare). */
 const struct ui_tlm *ui_timeline_model(screen *timeline);
+/* The store index of item's first event (what its Open the article opens); -1 none. */
+int ui_timeline_event_of(screen *timeline, int item);
 
 #endif
