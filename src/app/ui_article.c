@@ -26,9 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEAD_LINES      4       /* headline lines before the ellipsis (article) */
-#define QUOTE_LINES     4       /* lines of a key quote */
-#define EVENT_LINES     2       /* lines of an event */
+#define HEAD_LINES      0       /* headline lines on the Article screen: all (the page scrolls) */
+#define QUOTE_LINES     0       /* lines of a key quote: all (the page scrolls) */
+#define EVENT_LINES     0       /* lines of an event: all */
 /* Key quotes and events an Article screen lists: a visitor reads a handful;
 ** the Quote and Timeline screens hold them all. More than this (a hostile or
 ** machine-made database: thousands of events in one article) would take
