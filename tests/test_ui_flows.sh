@@ -150,7 +150,7 @@ done
 
 # ---- the second bundled theme (Paper): every screen at the three sizes
 for spec in 800x480:0.2:0.3:0.816:0.921:0.0625 1920x1080:0.2:0.25:0.825:0.925:0.055 \
-            1080x1920:0.5:0.12:0.69:0.87:0.024; do
+            1080x1920:0.5:0.12:0.69:0.87:0.97; do
     IFS=: read -r size cx cy qx tx by <<E
 $spec
 E

@@ -446,6 +446,49 @@ static void test_timeline_at_rest(void)
 
 /* ---- goldens ------------------------------------------------------------- */
 
+/* ---- within reach: on a tall portrait screen every control of Home,
+** Article, Quote and Timeline sits in the lower two thirds (a seated
+** visitor's reach); landscape keeps the bar at the top ----------------- */
+static void test_reach(void)
+{
+    static const ui_target controls[] = { UI_TGT_BACK, UI_TGT_HOME, UI_TGT_TEXT_SIZE, UI_TGT_PREV,
+        UI_TGT_NEXT, UI_TGT_ZOOM_IN, UI_TGT_ZOOM_OUT, UI_TGT_EVENT, UI_TGT_QUOTES_BUTTON,
+        UI_TGT_TIMELINE_BUTTON };
+    static const int sizes[][2] = { { 1080, 1920 }, { 480, 800 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k][0], sizes[k][1]);
+        screen *ss[4] = { ui_home_create(), ui_article_create(0, 0, -1), ui_quote_create(1),
+                          ui_timeline_create(-1) };
+        int found = 0, high = 0;
+        for (int i = 0; i < 4; i++) {
+            prepared(&c, ss[i]);
+            for (size_t t = 0; t < sizeof controls / sizeof controls[0]; t++) {
+                ui_event ev;
+                float fx, fy;
+                if (controls[t] == UI_TGT_EVENT && i != 3)
+                    continue;                   /* on the Timeline: its Open the article */
+                if (!find_target(ss[i], c.w, c.h, controls[t], &ev, &fx, &fy))
+                    continue;
+                found++;
+                high += fy < (float)c.h / 3;
+            }
+            screen_destroy(ss[i]);
+        }
+        T_OK(found >= 14);
+        T_INT(high, 0);
+        canvas_close(&c);
+    }
+    canvas c;                                   /* landscape: the bar on top as before */
+    canvas_open(&c, 1920, 1080);
+    screen *a = prepared(&c, ui_article_create(0, 0, -1));
+    ui_event ev;
+    float fx, fy;
+    T_OK(find_target(a, c.w, c.h, UI_TGT_BACK, &ev, &fx, &fy) && fy < c.h / 8);
+    screen_destroy(a);
+    canvas_close(&c);
+}
+
 /* ---- the event an article opens with, from the Timeline ------------------ */
 
 static long colour_px(const canvas *c, uint32_t rgb)
@@ -762,6 +805,7 @@ int main(void)
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);
         T_RUN(test_article_highlight);
+        T_RUN(test_reach);
         T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
         T_RUN(test_fulltext_long);

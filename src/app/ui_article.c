@@ -338,7 +338,7 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int foot_h = 0;
     if (!s->fulltext && s->n_articles > 1) {
         foot_h = m->target + m->margin / 2;
-        int fy = h - foot_h;
+        int fy = h - s->bar.inset - foot_h;     /* above the bar where it sits low */
         render_list_box(&s->foot, (SDL_Rect){ 0, fy, w, foot_h }, ctx->cfg->color_bg);
         int bw = m->target * 3 / 2, by = fy + (foot_h - m->target) / 2;
         s->prev = (SDL_Rect){ m->margin, by, bw, m->target };
@@ -364,7 +364,7 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     if (content_h < 0)
         return -1;
     int top = s->bar.bottom;
-    ui_scroller_setup(&s->page.scr, top, h - top - foot_h, content_h, m->px_body * 2);
+    ui_scroller_setup(&s->page.scr, top, h - top - foot_h - s->bar.inset, content_h, m->px_body * 2);
     if (first && s->hl_h > 0 && s->hl_y + s->hl_h > s->page.scr.view_h - m->px_body) {
         /* the highlighted event below the fold: scrolled to a third down */
         ui_view v = { 1, (double)(s->hl_y - s->page.scr.view_h / 3), 0, 0 };

@@ -79,6 +79,7 @@ void ui_metrics_init(ui_metrics *m, int w, int h)
     m->px_meta = maxi((int)(PX_META * S), 12);
     m->px_small = maxi((int)(PX_SMALL * S), 11);
     m->wide = w * 10 >= h * 13;
+    m->reach = h * 2 >= w * 3;
     if (s_px_mm > 0)                            /* legible at arm's length */
         legible(m, UI_CAP_MM_PER_3M * UI_ARM_M / 3.0);
     m->min_head = m->px_head;
@@ -271,6 +272,23 @@ static void bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, c
     render_list_box(&b->list, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
                     ui_mix(c->color_bg, c->color_muted, 35));
     b->bottom = m->bar_h;
+    b->inset = 0;
+    if (m->reach) {                             /* at the bottom: within reach */
+        int dy = m->h - m->bar_h;
+        ui_list_shift(&b->list, 0, dy);
+        b->list.items[b->list.n - 1].box.y = dy;    /* the rule: on the bar's top edge */
+        b->back.y += dy;
+        b->home.y += dy;
+        b->aa.y += dy;
+        b->bottom = m->margin / 2;
+        b->inset = m->bar_h;
+    }
+}
+
+void ui_list_shift(render_list *l, int from, int dy)
+{
+    for (int k = from; k < l->n; k++)
+        l->items[k].box.y += dy;
 }
 
 void ui_bar_prepare(ui_bar *b, const screen_ctx *ctx, const ui_metrics *m, const char *title,

@@ -53,6 +53,9 @@ typedef struct ui_metrics {
                                 ** raised them (where the distance asks more than the
                                 ** screen holds, text gets smaller, never cut) */
     int wide;                   /* 1: landscape (w >= 1.3 h) */
+    int reach;                  /* 1: a tall portrait screen (h >= 1.5 w): the bars
+                                ** with the controls sit at the bottom, within a
+                                ** seated visitor's reach (ui_bar, Home's header) */
 } ui_metrics;
 
 void ui_metrics_init(ui_metrics *m, int w, int h);
@@ -140,8 +143,13 @@ typedef struct ui_bar {
     render_list list;
     SDL_Rect back, home;        /* hit rects (>= target) */
     SDL_Rect aa;                /* the text size control's hit rect (w 0: none) */
-    int bottom;                 /* px: first row below the bar */
+    int bottom;                 /* px: where the content starts (below a top bar) */
+    int inset;                  /* px the bar takes at the bottom (reach), else 0 */
 } ui_bar;
+
+/* Move the items [from, l->n) of l down by dy (a bar laid out at the top,
+** then put at the bottom). */
+void ui_list_shift(render_list *l, int from, int dy);
 
 /* Lay out the bar: "‹ Back" left, "Home" right, title centred between
 ** (ellipsized). Frees what a previous call made. show_back / show_home 0

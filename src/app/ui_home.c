@@ -92,6 +92,15 @@ static void add_header(ui_home *s, const screen_ctx *ctx, int nquotes, int neven
     ui_text_add(&s->head, ctx, title, &st, lx, (m->bar_h - sz.h) / 2, room, 0);
     render_list_box(&s->head, (SDL_Rect){ m->margin, m->bar_h - m->line, m->w - 2 * m->margin, m->line },
                     ui_mix(c->color_bg, c->color_muted, 35));
+    if (m->reach) {                             /* a tall portrait screen: at the bottom */
+        int dy = m->h - m->bar_h;
+        ui_list_shift(&s->head, 0, dy);
+        s->head.items[s->head.n - 1].box.y = dy;    /* the rule on its top edge */
+        s->quotes_btn.y += dy;
+        s->timeline_btn.y += dy;
+        s->quotes_vis.y += dy;
+        s->timeline_vis.y += dy;
+    }
 }
 
 /* One card at content (x, y), cw x ch. */
@@ -204,7 +213,7 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     /* Few articles: the cards share the screen (up to twice their height),
     ** and a headline gets the lines that gives before any ellipsis, rather
     ** than "…" over an empty third of the screen. */
-    int avail = h - m->bar_h - m->margin, base_ch = ch;
+    int avail = h - m->bar_h - m->margin, base_ch = ch;     /* the header top or bottom */
     if (nrows > 0 && nrows * (ch + gap) - gap < avail) {
         int grown = (avail - (nrows - 1) * gap) / nrows;
         ch = grown < 2 * ch ? grown : 2 * ch;
@@ -219,7 +228,7 @@ static int home_prepare(screen *base, const screen_ctx *ctx, int w, int h)
                  lines, big);
     }
     int content_h = y + nrows * (ch + gap) - gap + m->margin / 2;   /* no gap after the last row */
-    ui_scroller_setup(&s->page.scr, m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
+    ui_scroller_setup(&s->page.scr, m->reach ? 0 : m->bar_h, h - m->bar_h, content_h, m->px_body * 2);
     store_articles_free(&arts);
     return 0;
 }

@@ -175,8 +175,8 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         if (found && ai <= INT_MAX)
             s->article = (int)ai;
         /* the foot as on the Article screen: ‹ dots › */
-        int foot_h = n > 1 ? m.target + m.margin / 2 : 0, fy = h - foot_h;
-        int bottom = n > 1 ? fy - m.margin / 2 : h - m.margin;
+        int foot_h = n > 1 ? m.target + m.margin / 2 : 0, fy = h - s->bar.inset - foot_h;
+        int bottom = n > 1 ? fy - m.margin / 2 : h - s->bar.inset - m.margin;
         add_quote(s, ctx, &m, q, found ? &row : NULL, s->bar.bottom + m.margin, bottom);
         if (n > 1) {
             int bw = m.target * 3 / 2, by = fy + (foot_h - m.target) / 2;

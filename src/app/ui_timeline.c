@@ -98,7 +98,9 @@ typedef struct ui_timeline {
     screen_ctx ctx;             /* renderer, fonts, config for the panel (st NULL) */
     char **i_date, **i_text, **i_src;   /* owned, per item: the panel's texts */
     render_list panel;          /* the selected item (focus), large */
-    SDL_Rect panel_r;           /* its area */
+    SDL_Rect panel_r;           /* its area: above the axis, below it on a tall
+                                ** portrait screen (ui_metrics.reach: ‹ › in reach) */
+    int axis_top, axis_bot;     /* the axis band (hits on markers and labels) */
     SDL_Rect prev, next, open;  /* hit rects (>= target; w 0: none) */
     /* dense periods: per level, per tick, the items whose labels that level
     ** hides between this labeled tick and the next ("+12" beside its label) */
@@ -387,7 +389,7 @@ static const text_tex *badge_at(const ui_timeline *s, int level, const ui_tlm_ti
 static int prepare_chrome(ui_timeline *s, const screen_ctx *ctx)
 {
     const ui_metrics *mt = &s->mt;
-    int b = mt->btn_h, y = mt->h - mt->margin / 2 - b;
+    int b = mt->btn_h, y = mt->h - s->bar.inset - mt->margin / 2 - b;
     SDL_Rect zin = { mt->w - mt->margin - b, y, b, b }, zout = { zin.x - b - mt->margin / 2, y, b, b };
     ui_button_add(&s->chrome, ctx, mt, zout, "\xe2\x88\x92", UI_BUTTON_OUTLINE);
     ui_button_add(&s->chrome, ctx, mt, zin, "+", UI_BUTTON_OUTLINE);
@@ -491,8 +493,8 @@ static void build_panel(ui_timeline *s)
     s->prev = s->next = s->open = (SDL_Rect){ 0, 0, 0, 0 };
     if (i < 0 || i >= n || !ctx->fonts || P.h <= 0)
         return;
-    render_list_box(&s->panel, (SDL_Rect){ m->margin, P.y + P.h - m->line, m->w - 2 * m->margin,
-                                           m->line > 1 ? m->line : 1 }, s->c_lead);
+    render_list_box(&s->panel, (SDL_Rect){ m->margin, m->reach ? P.y : P.y + P.h - m->line,
+                                           m->w - 2 * m->margin, m->line > 1 ? m->line : 1 }, s->c_lead);
     int bw = m->target, by = P.y + (P.h - m->target) / 2;
     SDL_Rect pv = { P.x, by, bw, m->target }, nx = { P.x + P.w - bw, by, bw, m->target };
     if (i > 0) {
@@ -655,7 +657,15 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int tallest = prepare_labels(s, ctx, &evs, &arts, lw);
     int bottom = prepare_chrome(s, ctx) - s->mt.margin / 2;
     prepare_tick_labels(s, ctx);                /* month/day sizes for the geometry */
-    layout_model(s, s->panel_r.y + s->panel_r.h + s->mt.margin / 2, bottom, tallest);
+    if (s->mt.reach) {                          /* the story below the axis, near the hand */
+        s->panel_r.y = bottom - s->panel_r.h;
+        s->axis_top = s->bar.bottom + s->mt.margin / 2;
+        s->axis_bot = s->panel_r.y - s->mt.margin / 2;
+    } else {
+        s->axis_top = s->panel_r.y + s->panel_r.h + s->mt.margin / 2;
+        s->axis_bot = bottom;
+    }
+    layout_model(s, s->axis_top, s->axis_bot, tallest);
     prepare_tick_labels(s, ctx);                /* years of every level's ticks */
     prepare_badges(s, ctx);
     if (ui_tlm_count(s->m) == 0) {
@@ -866,7 +876,7 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
         out->target = UI_TGT_NEXT;
         return;
     }
-    if (!s->m || y < s->panel_r.y + s->panel_r.h || y >= s->zin.y)
+    if (!s->m || y < s->axis_top || y >= s->axis_bot)
         return;
     int level = ui_tlm_level_for(s->m, s->ppd), nt;
     const ui_tlm_tick *t = ui_tlm_ticks(s->m, level, &nt);
