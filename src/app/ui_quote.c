@@ -120,9 +120,14 @@ static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
     qs.line_pct = 118;
     mk.color = render_color(c->color_text);
     int pct = ctx->text_pct > 0 ? ctx->text_pct : 100;
-    int qh = ui_text_fit_mark_add(&s->list, ctx, shown, &qs, (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
+    sbuf qb = {0};                              /* a whole quote closes with its mark, */
+    sbuf_adds(&qb, shown);                      /* as on the quote slide */
+    if (!mk.len)
+        sbuf_adds(&qb, "\xe2\x80\x9d");
+    int qh = ui_text_fit_mark_add(&s->list, ctx, qb.s ? qb.s : shown, &qs, (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
                                   (int)(QUOTE_MAX_S * (float)m->S) * pct / 100, x, qtop, cw,
                                   qbottom - qtop, &mk);
+    sbuf_free(&qb);
     /* speaker and source follow the quote's real height: a short quote
     ** keeps its attribution close */
     int y = qtop + qh + gap;
