@@ -42,7 +42,7 @@ at 11450 key Right
 at 11500 key Right
 at 12600 swipe 0.2 0.5 0.8 0.5 150
 at 13800 shot q2_again.png
-at 13900 tap 0.3 0.535
+at 13900 tap 0.3 0.69
 at 15000 shot source.png
 at 15100 key Escape
 at 16200 shot back.png
