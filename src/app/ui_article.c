@@ -370,7 +370,9 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         ui_view v = { 1, (double)(s->hl_y - s->page.scr.view_h / 3), 0, 0 };
         ui_scroller_restore(&s->page.scr, &v);
     }
-    ui_page_lazy_sync(&s->page, INT_MAX);
+    /* the texts on screen now; those below come one a frame once it shows
+    ** (article_update), so the transition starts sooner */
+    ui_page_lazy_sync(&s->page, 0);
     return 0;
 }
 
@@ -411,13 +413,14 @@ static int article_action(screen *base, const ui_action *a, uint32_t now)
     return ui_scroller_action(&((ui_article *)base)->page.scr, a, now);
 }
 
-/* While the page moves: textures for the paragraphs coming into view
-** (at most one beyond the view per frame), freed for those left far. */
+/* Textures for the paragraphs near the view, one beyond it a frame (after
+** the prepare, which made only those in view, and while the page moves),
+** freed for those left far. */
 static int article_update(screen *base, uint32_t now)
 {
     ui_article *s = (ui_article *)base;
     int moving = ui_scroller_update(&s->page.scr, now);
-    return ui_page_lazy_sync(&s->page, moving ? 1 : 0) || moving;
+    return ui_page_lazy_sync(&s->page, 1) || moving;    /* at rest too: the next ones ahead */
 }
 
 static screen_action article_input(screen *s, const screen_ev *ev) { return SCREEN_STAY; }
