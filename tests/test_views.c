@@ -489,6 +489,38 @@ static void test_reach(void)
     canvas_close(&c);
 }
 
+/* ---- the pager's dots work: each one, tapped, names its item ------------- */
+static void test_pager(void)
+{
+    static const int sizes[][2] = { { 800, 480 }, { 1920, 1080 }, { 1080, 1920 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        canvas c;
+        canvas_open(&c, sizes[k][0], sizes[k][1]);
+        screen *ss[2] = { ui_article_create(1, 0, -1), ui_quote_create(2) };
+        for (int i = 0; i < 2; i++) {
+            prepared(&c, ss[i]);
+            int seen = 0, last = -1, order = 1;
+            for (int x = 0; x < c.w; x++)           /* along the foot's row of dots */
+                for (int y = c.h - 1; y > c.h / 2; y -= 2) {
+                    ui_event ev;
+                    screen_hit(ss[i], (float)x, (float)y, &ev);
+                    if (ev.target != UI_TGT_PAGE)
+                        continue;
+                    if (ev.index != last) {
+                        order &= ev.index == last + 1;
+                        seen++;
+                        last = ev.index;
+                    }
+                    break;
+                }
+            T_OK(seen >= 4);                    /* the fixture: 4 articles, 6 quotes */
+            T_OK(order);                        /* left to right, none skipped */
+            screen_destroy(ss[i]);
+        }
+        canvas_close(&c);
+    }
+}
+
 /* ---- the event an article opens with, from the Timeline ------------------ */
 
 static long colour_px(const canvas *c, uint32_t rgb)
@@ -806,6 +838,7 @@ int main(void)
         T_RUN(test_timeline_hits);
         T_RUN(test_article_highlight);
         T_RUN(test_reach);
+        T_RUN(test_pager);
         T_RUN(test_timeline_at_rest);
         T_RUN(test_timeline_motion);
         T_RUN(test_fulltext_long);

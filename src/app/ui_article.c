@@ -49,6 +49,7 @@ typedef struct ui_article {
     render_list foot;           /* prev / indicator / next over a bg box */
     SDL_Rect prev, next;        /* hit rects (article mode) */
     SDL_Rect read;              /* "Read the full article" in the footer; w 0: in the page */
+    int dots_cx, dots_y;        /* the pager (its dots are tappable: ui_dots_hit) */
     ui_page page;
     uint32_t thumb;             /* scroll thumb colour */
     uint32_t bg;                /* background: the fade where more text lies below */
@@ -353,11 +354,13 @@ static int article_prepare(screen *base, const screen_ctx *ctx, int w, int h)
         if (read.x > s->prev.x + bw + m->margin) {
             ui_button_add(&s->foot, ctx, m, read, more, UI_BUTTON_FILLED);
             s->read = read;
-            int dots_w = s->n_articles <= UI_DOTS_MAX ? s->n_articles * ui_dots_height(m) : m->S / 2;
+            int dots_w = ui_dots_width(m, s->n_articles);
             if (cx + dots_w / 2 + m->margin / 2 > read.x)
                 cx = (s->prev.x + bw + read.x) / 2;
         }
-        ui_dots_add(&s->foot, ctx, m, s->index, s->n_articles, cx, fy + (foot_h - ui_dots_height(m)) / 2);
+        s->dots_cx = cx;
+        s->dots_y = fy + (foot_h - ui_dots_height(m)) / 2;
+        ui_dots_add(&s->foot, ctx, m, s->index, s->n_articles, cx, s->dots_y);
     }
     int content_h = s->fulltext ? add_fulltext(s, ctx, &a) : add_article(s, ctx, &a);
     store_article_free(&a);
@@ -395,6 +398,11 @@ static void article_hit(screen *base, float x, float y, ui_event *out)
         out->target = UI_TGT_PREV;
     else if (ui_hit(out, &s->next, x, y))
         out->target = UI_TGT_NEXT;
+    else if (!s->fulltext && s->n_articles > 1 &&
+             ui_dots_hit(&s->m, s->n_articles, s->dots_cx, s->dots_y, x, y) >= 0) {
+        out->target = UI_TGT_PAGE;              /* a pager dot: that article */
+        out->index = ui_dots_hit(&s->m, s->n_articles, s->dots_cx, s->dots_y, x, y);
+    }
     else if (s->read.w && ui_hit(out, &s->read, x, y)) {
         out->target = UI_TGT_READ_MORE;
         out->index = out->article = s->index;

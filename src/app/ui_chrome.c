@@ -334,6 +334,33 @@ int ui_dots_height(const ui_metrics *m)
     return maxi(m->px_small * 3 / 2, (int)(0.03f * (float)m->S));
 }
 
+static void dots_geometry(const ui_metrics *m, int *d, int *gap)
+{
+    int h = ui_dots_height(m);
+    *d = maxi(h / 3, 4);
+    *gap = maxi(*d * 2, m->target * 2 / 3 - *d);    /* far enough apart to tap one */
+}
+
+int ui_dots_width(const ui_metrics *m, int n)
+{
+    int d, gap;
+    dots_geometry(m, &d, &gap);
+    return n > UI_DOTS_MAX ? m->S / 2 : n * (d + gap);
+}
+
+int ui_dots_hit(const ui_metrics *m, int n, int cx, int y0, float x, float y)
+{
+    if (n <= 1 || n > UI_DOTS_MAX)
+        return -1;
+    int d, gap, h = ui_dots_height(m);
+    dots_geometry(m, &d, &gap);
+    int total = n * d + (n - 1) * gap, x0 = cx - total / 2 - gap / 2, pitch = d + gap;
+    float mid = (float)y0 + (float)h / 2, half = (float)maxi(h, m->target) / 2;
+    if (y < mid - half || y >= mid + half || x < (float)x0 || x >= (float)(x0 + n * pitch))
+        return -1;
+    return (int)((x - (float)x0) / (float)pitch);
+}
+
 int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int cur, int n,
                 int cx, int y)
 {
@@ -348,8 +375,9 @@ int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int 
         ui_text_add(l, ctx, buf, &st, cx - m->S / 4, y, m->S / 2, 0);
         return h;
     }
-    int d = maxi(h / 3, 4), gap = d * 2, total = n * d + (n - 1) * gap;
-    int x = cx - total / 2;
+    int d, gap;
+    dots_geometry(m, &d, &gap);
+    int total = n * d + (n - 1) * gap, x = cx - total / 2;
     for (int i = 0; i < n; i++, x += d + gap) {
         int big = i == cur ? d / 3 + 1 : 0;
         render_list_box(l, (SDL_Rect){ x - big, y + (h - d) / 2 - big, d + 2 * big, d + 2 * big },

@@ -166,6 +166,12 @@ int ui_bar_hit(const ui_bar *b, float x, float y, ui_event *out);
 
 /* Position indicator for item cur (0-based) of n, centred on cx with its
 ** top at y: dots for n <= UI_DOTS_MAX, else "3 / 40". Returns its height. */
+/* The dot of (x, y) in the pager ui_dots_add laid out with (m, n, cx, y0):
+** its index, -1 none. Each dot's target is its share of the row, at least
+** a touch target high. */
+int ui_dots_hit(const ui_metrics *m, int n, int cx, int y0, float x, float y);
+/* px the pager of n takes across. */
+int ui_dots_width(const ui_metrics *m, int n);
 int ui_dots_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m, int cur, int n,
                 int cx, int y);
 /* Height ui_dots_add will use. */

@@ -48,6 +48,7 @@ typedef struct ui_quote {
     ui_metrics m;               /* for the focus ring */
     uint32_t accent;            /* focus ring colour */
     int focus;                  /* keyboard focus: -1 none, 0 source, 1 Back, 2 Home */
+    int nq, dots_y;             /* quotes in all, the pager's row (its dots are tappable) */
 } ui_quote;
 
 /* The notice drawn when there is nothing to show. */
@@ -155,6 +156,7 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     render_list_free(&s->list);
     s->source = (SDL_Rect){ 0, 0, 0, 0 };
     s->prev = s->next = (SDL_Rect){ 0, 0, 0, 0 };
+    s->nq = 0;
     s->shown = s->article = -1;
     ui_bar_prepare_aa(&s->bar, ctx, &m, str(S_QUOTES));
     if (!ctx->fonts)
@@ -189,7 +191,9 @@ static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)
             s->next = (SDL_Rect){ w - m.margin - bw, by, bw, m.target };
             ui_button_add(&s->list, ctx, &m, s->prev, "\xe2\x80\xb9", UI_BUTTON_OUTLINE);
             ui_button_add(&s->list, ctx, &m, s->next, "\xe2\x80\xba", UI_BUTTON_OUTLINE);
-            ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, fy + (foot_h - ui_dots_height(&m)) / 2);
+            s->nq = n;
+            s->dots_y = fy + (foot_h - ui_dots_height(&m)) / 2;
+            ui_dots_add(&s->list, ctx, &m, s->shown, n, w / 2, s->dots_y);
         }
         if (found)
             store_article_row_free(&row);
@@ -251,6 +255,12 @@ static void quote_hit(screen *base, float x, float y, ui_event *out)
     }
     if (ui_hit(out, &s->next, x, y)) {
         out->target = UI_TGT_NEXT;
+        return;
+    }
+    int dot = s->nq > 1 ? ui_dots_hit(&s->m, s->nq, s->m.w / 2, s->dots_y, x, y) : -1;
+    if (dot >= 0) {                             /* a pager dot: that quote */
+        out->target = UI_TGT_PAGE;
+        out->index = dot;
         return;
     }
     if (s->article >= 0 && ui_hit(out, &s->source, x, y)) {

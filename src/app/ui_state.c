@@ -344,6 +344,15 @@ static void step_item(ui_state *st, int dir, uint64_t now, ui_action *out) {
        dir > 0 ? UI_TR_NEXT : UI_TR_PREV, now, out);
 }
 
+/* A pager dot: straight to item i, sliding the way it lies. */
+static void go_item(ui_state *st, int i, uint64_t now, ui_action *out) {
+    int n = st->cur.screen == UI_ARTICLE ? st->n_articles : st->n_quotes;
+    if (i < 0 || i >= n || i == st->cur.index) return;
+    int dir = i > st->cur.index ? 1 : -1;
+    go(st, (ui_place){ st->cur.screen, i, 0 }, dir > 0 ? UI_ACT_NEXT : UI_ACT_PREV,
+       dir > 0 ? UI_TR_NEXT : UI_TR_PREV, now, out);
+}
+
 static void act_scroll(ui_action *out, int dx, int dy, int page) {
     out->type = UI_ACT_SCROLL;
     out->dx = dx, out->dy = dy, out->page = page;
@@ -381,7 +390,8 @@ static void screen_input(ui_state *st, const ui_event *ev, uint64_t now, ui_acti
         return;
     }
     if (s == UI_ARTICLE || s == UI_QUOTE) {
-        if (t == UI_EV_SWIPE_LEFT || t == UI_EV_KEY_RIGHT || tg == UI_TGT_NEXT) step_item(st, 1, now, out);
+        if (tg == UI_TGT_PAGE) go_item(st, ev->index, now, out);
+        else if (t == UI_EV_SWIPE_LEFT || t == UI_EV_KEY_RIGHT || tg == UI_TGT_NEXT) step_item(st, 1, now, out);
         else if (t == UI_EV_SWIPE_RIGHT || t == UI_EV_KEY_LEFT || tg == UI_TGT_PREV) step_item(st, -1, now, out);
         else if (s == UI_ARTICLE && t == UI_EV_KEY_ENTER)
             open_place(st, (ui_place){ UI_FULLTEXT, st->cur.index, 0 }, now, out);

@@ -122,6 +122,7 @@ typedef enum ui_target {
     UI_TGT_BACK, UI_TGT_HOME,
     UI_TGT_ITEM,            /* Timeline: index: an item of its axis (selects it) */
     UI_TGT_TEXT_SIZE,       /* the bar's "Aa": the reading text's next size */
+    UI_TGT_PAGE,            /* a pager dot (Article, Quote): index: the item to go to */
     UI_TGT_COUNT
 } ui_target;
 
