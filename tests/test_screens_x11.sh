@@ -6,7 +6,8 @@
 # the cards are. The window's pixels (xwd) are compared with headless shots
 # of the same size: both are the software renderer. Then a tour of the
 # screens in a window with the OpenGL ES 2 renderer (the Pi's path, Mesa's
-# llvmpipe here) against the software renderer's shots.
+# llvmpipe here) against the software renderer's shots, twice: the screens,
+# then a held card, a page following a drag and the Timeline's selection.
 # Needs xvfb-run, xdotool and xwd (board/deps.sh test set: xvfb, xdotool,
 # x11-apps); where they are missing and cannot be installed the test says so
 # and counts nothing. Prints "N passed, N failed".
@@ -125,6 +126,29 @@ at 14000 shot t_slide1.png
 at 30000 shot t_slide2.png
 at 30100 quit
 S
+# the second tour: a held card shows pressed, a drag moves the page with the
+# neighbour beside it, the Timeline's selection and the event's article
+tour2() {   # SIZE TIMELINE_X TIMELINE_Y -> $tmp/tour2_SIZE.script
+    cat > "$tmp/tour2_$1.script" <<S
+at 500 press 0.2 0.3
+at 800 shot u_pressed.png
+at 900 release 0.2 0.3
+at 2500 shot u_article.png
+at 2600 drag 0.8 0.5 0.2 0.5 1200
+at 3200 shot u_drag.png
+at 5000 shot u_next.png
+at 5100 key Home
+at 6500 tap $2 $3
+at 8000 shot u_timeline.png
+at 8100 key Right
+at 9000 shot u_tl_next.png
+at 9100 key Return
+at 10500 shot u_tl_article.png
+at 10600 quit
+S
+}
+tour2 800x480 0.921 0.0625
+tour2 1920x1080 0.925 0.055
 for size in 800x480 1920x1080; do
     mkdir -p "$tmp/gl_$size" "$tmp/sw_$size"
     # (under SANITIZE=1 LeakSanitizer would report what libdbus and Mesa keep
@@ -145,6 +169,19 @@ for size in 800x480 1920x1080; do
         check "GLES2 $size: $f matches the software renderer" \
             '"$CMP" --compare "$tmp/gl_$size/$f.png" "$tmp/sw_$size/$f.png" > "$tmp/cmp" 2>&1' || cat "$tmp/cmp"
     done
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    SDL_RENDER_DRIVER=opengles2 "$APP" --window --size "$size" --db "$tmp/ui.db" \
+        --set slideshow.intro_every=0 --script "$tmp/tour2_$size.script" \
+        --shots "$tmp/gl_$size" 2> "$tmp/gl2_$size.err"; rc=$?
+    check "GLES2 $size: the second tour runs (exit 0)" '[ $rc -eq 0 ]' || cat "$tmp/gl2_$size.err"
+    "$APP" --headless --quiet --size "$size" --db "$tmp/ui.db" --set slideshow.intro_every=0 \
+        --script "$tmp/tour2_$size.script" --shots "$tmp/sw_$size" 2>/dev/null
+    for f in u_pressed u_article u_drag u_next u_timeline u_tl_next u_tl_article; do
+        check "GLES2 $size: $f matches the software renderer" \
+            '"$CMP" --compare "$tmp/gl_$size/$f.png" "$tmp/sw_$size/$f.png" > "$tmp/cmp" 2>&1' || cat "$tmp/cmp"
+    done
+    check "$size: the tour's screens differ (pressed, dragged, the Timeline's selection)" \
+        '! same "sw_$size/u_pressed.png" "sw_$size/u_article.png" && ! same "sw_$size/u_drag.png" "sw_$size/u_article.png" && ! same "sw_$size/u_timeline.png" "sw_$size/u_tl_next.png"'
 done
 
 echo "$pass passed, $fail failed"
