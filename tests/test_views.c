@@ -177,6 +177,8 @@ static void test_quote_hits(void)
 
 /* ---- timeline ------------------------------------------------------------ */
 
+static int run_until_rest(screen *s, uint32_t *now, int max_frames);
+
 static void test_timeline_hits(void)
 {
     canvas c;
@@ -262,6 +264,37 @@ static void test_timeline_hits(void)
     T_INT(fe.index, oe.index);
     screen_destroy(s);
 
+    /* a swipe across the story steps to the next event; a drag on the axis
+    ** pans and leaves the selection */
+    s = prepared(&c, ui_timeline_create(-1));
+    m = ui_timeline_model(s);
+    {
+        ui_event se;
+        float py = (float)c.h / 4;              /* the story panel (landscape: above the axis) */
+        gesture_event g0 = { .type = GESTURE_DRAG_BEGIN, .x = (float)c.w / 2, .y = py };
+        gesture_event g1 = { .type = GESTURE_DRAG, .x = (float)c.w / 4, .y = py, .dx = -(float)c.w / 4 };
+        gesture_event g2 = { .type = GESTURE_DRAG_END, .x = (float)c.w / 4, .y = py };
+        screen_gesture(s, &g0, 100);
+        screen_gesture(s, &g1, 120);
+        screen_gesture(s, &g2, 140);
+        uint32_t t = 200;
+        run_until_rest(s, &t, 200);
+        T_OK(find_target(s, c.w, c.h / 2, UI_TGT_EVENT, &se, NULL, NULL));
+        T_INT(se.index, ui_tlm_item_at(m, 1)->first);
+        const ui_tlm_geom *ag = ui_tlm_geometry(m);
+        gesture_event a0 = { .type = GESTURE_DRAG_BEGIN, .x = (float)c.w / 2, .y = (float)ag->axis_y };
+        gesture_event a1 = { .type = GESTURE_DRAG, .x = (float)c.w / 4, .y = (float)ag->axis_y,
+                             .dx = -(float)c.w / 4 };
+        gesture_event a2 = { .type = GESTURE_DRAG_END, .x = (float)c.w / 4, .y = (float)ag->axis_y };
+        screen_gesture(s, &a0, t += 16);
+        screen_gesture(s, &a1, t += 16);
+        screen_gesture(s, &a2, t += 16);
+        run_until_rest(s, &t, 400);
+        T_OK(find_target(s, c.w, c.h / 2, UI_TGT_EVENT, &se, NULL, NULL));
+        T_INT(se.index, ui_tlm_item_at(m, 1)->first);
+    }
+    screen_destroy(s);
+
     /* opened on an event: it is centred, the zoom shows about a year */
     s = prepared(&c, ui_timeline_create(7));            /* 2022-06 budget debate */
     m = ui_timeline_model(s);
@@ -298,16 +331,16 @@ static void test_timeline_motion(void)
     uint32_t now = 1000;
 
     /* drag left by 200 px, fling: time moves later, keeps coasting, stops in range */
-    gesture_event ev = { .type = GESTURE_DRAG_BEGIN, .x = 900, .y = 500, .t = now };
+    gesture_event ev = { .type = GESTURE_DRAG_BEGIN, .x = 900, .y = (float)g->axis_y, .t = now };
     T_INT(screen_gesture(s, &ev, now), 1);
     for (int i = 0; i < 10; i++) {
         now += 16;
-        ev = (gesture_event){ .type = GESTURE_DRAG, .dx = -20, .x = 900 - 20.0f * i, .y = 500, .t = now };
+        ev = (gesture_event){ .type = GESTURE_DRAG, .dx = -20, .x = 900 - 20.0f * i, .y = (float)g->axis_y, .t = now };
         screen_gesture(s, &ev, now);
     }
     ui_timeline_view(s, &ppd, &left);
     T_OK(fabs((left - left0) * ppd - 200) < 1);          /* follows the finger exactly */
-    ev = (gesture_event){ .type = GESTURE_DRAG_END, .vx = -1500, .x = 700, .y = 500, .t = now };
+    ev = (gesture_event){ .type = GESTURE_DRAG_END, .vx = -1500, .x = 700, .y = (float)g->axis_y, .t = now };
     screen_gesture(s, &ev, now);
     double after_drag = left;
     int frames = run_until_rest(s, &now, 2000);
@@ -320,15 +353,15 @@ static void test_timeline_motion(void)
     /* pinch out x2 around x=600: ppd doubles, the day under 600 stays */
     ui_timeline_view(s, &ppd0, &left0);
     double day = left0 + (600 - g->axis_x) / ppd0;
-    ev = (gesture_event){ .type = GESTURE_PINCH_BEGIN, .x = 600, .y = 500, .scale = 1, .t = now };
+    ev = (gesture_event){ .type = GESTURE_PINCH_BEGIN, .x = 600, .y = (float)g->axis_y, .scale = 1, .t = now };
     screen_gesture(s, &ev, now);
-    ev = (gesture_event){ .type = GESTURE_PINCH, .x = 600, .y = 500, .scale = 2, .t = now + 50 };
+    ev = (gesture_event){ .type = GESTURE_PINCH, .x = 600, .y = (float)g->axis_y, .scale = 2, .t = now + 50 };
     screen_gesture(s, &ev, now + 50);
     ui_timeline_view(s, &ppd, &left);
     T_OK(fabs(ppd - 2 * ppd0) < 1e-6 * ppd);
     T_OK(fabs(ui_tlm_x(m, ppd, left, day) - 600) < 1.0 ||   /* or clamped at an end */
          fabs(left - lo) < 1e-6 || fabs(left - hi) < 1e-6);
-    ev = (gesture_event){ .type = GESTURE_PINCH_END, .x = 600, .y = 500, .scale = 1000, .t = now + 60 };
+    ev = (gesture_event){ .type = GESTURE_PINCH_END, .x = 600, .y = (float)g->axis_y, .scale = 1000, .t = now + 60 };
     screen_gesture(s, &ev, now + 60);
     ui_timeline_view(s, &ppd, &left);
     T_OK(fabs(ppd - ui_tlm_max_ppd(m)) < 1e-9 * ppd);     /* clamped to the finest level */
@@ -387,7 +420,7 @@ static void test_timeline_motion(void)
     for (int i = 0; i < 30; i++) {
         now += 16;
         ev = (gesture_event){ .type = i == 0 ? GESTURE_DRAG_BEGIN : i == 29 ? GESTURE_DRAG_END : GESTURE_DRAG,
-                              .dx = 15, .vx = 900, .x = 900, .y = 500, .t = now };
+                              .dx = 15, .vx = 900, .x = 900, .y = (float)g->axis_y, .t = now };
         screen_gesture(s, &ev, now);
         screen_update(s, now);
         frame(&c, s);

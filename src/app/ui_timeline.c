@@ -71,6 +71,7 @@
 #define PANEL_TEXT_PCT  130     /* the event text at most this % of the body size */
 #define KEEP_IN_VIEW    0.12f   /* axis widths: a selected item nearer the ends pans */
 #define BADGE_TEX_MAX   48      /* distinct "+N" count textures */
+#define PANEL_SWIPE_FRAC 0.08f  /* w: a drag this far across the story steps to a neighbour */
 
 typedef struct tl_label {
     text_tex date, text, src;   /* owned */
@@ -101,6 +102,8 @@ typedef struct ui_timeline {
     SDL_Rect panel_r;           /* its area: above the axis, below it on a tall
                                 ** portrait screen (ui_metrics.reach: ‹ › in reach) */
     int axis_top, axis_bot;     /* the axis band (hits on markers and labels) */
+    int panel_drag;             /* 1: a drag that began on the story (not the axis) */
+    float pd_dx;                /* its movement so far, px */
     SDL_Rect prev, next, open;  /* hit rects (>= target; w 0: none) */
     /* dense periods: per level, per tick, the items whose labels that level
     ** hides between this labeled tick and the next ("+12" beside its label) */
@@ -603,7 +606,7 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->c_badge = ui_mix(c->color_bg, c->color_accent, 18);
     s->pad = s->mt.px_small / 2 + 2;
     s->focus = -1;
-    s->zooming = s->dragging = 0;
+    s->zooming = s->dragging = s->panel_drag = 0;
     ui_bar_prepare(&s->bar, ctx, &s->mt, str(S_TIMELINE), 1, 1);
     s->ctx = *ctx;
     s->ctx.st = NULL;                           /* the panel needs no store */
@@ -951,16 +954,32 @@ static int tl_gesture(screen *base, const gesture_event *ev, uint32_t now)
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
     switch (ev->type) {
     case GESTURE_DRAG_BEGIN:
+        if (ev->y >= (float)s->panel_r.y && ev->y < (float)(s->panel_r.y + s->panel_r.h)) {
+            s->panel_drag = 1;                  /* on the story: a swipe steps, as ‹ › */
+            s->pd_dx = 0;
+            return 1;
+        }
         s->dragging = 1;
         s->zooming = 0;
         scroll_grab(&s->sc, now);
         return 1;
     case GESTURE_DRAG:
+        if (s->panel_drag) {
+            s->pd_dx += ev->dx;
+            return 1;
+        }
         if (!s->dragging)
             return 0;
         scroll_drag(&s->sc, -ev->dx);
         return 1;
     case GESTURE_DRAG_END:
+        if (s->panel_drag) {
+            s->panel_drag = 0;
+            float far = (float)s->mt.w * PANEL_SWIPE_FRAC;
+            if (s->pd_dx <= -far || s->pd_dx >= far)
+                return select_item(s, s->focus + (s->pd_dx < 0 ? 1 : -1), now ? now : 1);
+            return 0;
+        }
         if (!s->dragging)
             return 0;
         s->dragging = 0;
