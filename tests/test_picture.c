@@ -245,8 +245,11 @@ static void test_screens(store *st, int has_images)
             T_INT(screen_update(sl, 60000), 0);         /* ... and comes to rest */
         } else {
             T_INT(skin, 0);
-            T_INT(screen_update(sl, 1000), 1);          /* the prompt's rings ... */
-            T_INT(screen_update(sl, 1000 + UI_RIPPLE_EVERY * UI_RIPPLE_COUNT), 0);
+            T_INT(screen_update(sl, 1000), 1);          /* the prompt's rings, in steps ... */
+            T_INT(screen_update(sl, 1010), 0);
+            T_INT(screen_update(sl, 1000 + UI_RIPPLE_STEP_MS), 1);
+            screen_update(sl, 1000 + UI_RIPPLE_EVERY * UI_RIPPLE_COUNT);
+            T_INT(screen_update(sl, 2000 + UI_RIPPLE_EVERY * UI_RIPPLE_COUNT), 0);
                                                         /* ... then a cover rests */
         }
         screen_destroy(sl);
@@ -269,13 +272,13 @@ static void test_screens(store *st, int has_images)
         T_INT(pl->vt->wake_in(pl, 5000), 0);
         screen_update(pl, 5000);                        /* on show from 5 s */
         ui_slide_set_span(pl, 5000, 15000);
-        T_INT(pl->vt->wake_in(pl, 5000), 250);
-        T_INT(pl->vt->wake_in(pl, 5100), 150);
+        T_INT(pl->vt->wake_in(pl, 5000), UI_RIPPLE_STEP_MS);    /* the rings' next step */
+        T_INT(pl->vt->wake_in(pl, 5100), 2 * UI_RIPPLE_STEP_MS - 100);
         screen_update(pl, 13000);                       /* past the prompt's rings */
         T_INT(screen_update(pl, 13010), 0);
-        T_INT(pl->vt->wake_in(pl, 13010), 240);
-        T_INT(screen_update(pl, 13250), 1);
-        T_INT(screen_update(pl, 13260), 0);
+        T_INT(pl->vt->wake_in(pl, 13010), 990);         /* the line's next step, a second on */
+        T_INT(screen_update(pl, 14000), 1);
+        T_INT(screen_update(pl, 14010), 0);
         T_INT(screen_update(pl, 15000), 1);             /* full */
         T_INT(pl->vt->wake_in(pl, 15000), 0);
         T_INT(screen_update(pl, 16000), 0);

@@ -211,7 +211,9 @@ SDL_Rect ui_hint_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
 #define UI_RIPPLE_ALPHA 220.0f
 #define UI_RIPPLE_MS    1400     /* one ring */
 #define UI_RIPPLE_EVERY 2800     /* ms from ring to ring */
-#define UI_RIPPLE_COUNT 3        /* rings as a slide appears; then it rests */
+#define UI_RIPPLE_COUNT 2        /* rings as a slide appears; then it rests */
+#define UI_RIPPLE_STEP_MS 100    /* the rings move at 10 frames a second: gentle, and a
+                                 ** slideshow of days costs a kiosk little */
 void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t, uint32_t rgb,
                     int x_off, uint8_t alpha);
 

@@ -29,7 +29,8 @@
 #define FIELD_STRIPS 24         /* a cover field's fade, in steps */
 #define FIELD_FADE_PCT 40       /* ... over this % of it */
 #define INTRO_TILES_MAX 5       /* pictures / covers on the opening slide */
-#define PROGRESS_STEP_MS 250     /* the time-on-show line grows in steps: ~4 frames a second */
+#define PROGRESS_STEP_MS 1000    /* the time-on-show line grows a step a second */
+#define PAN_STEP_MS 100          /* the pan is looked at this often; a frame only when it moved */
 
 typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
@@ -38,6 +39,7 @@ typedef struct ui_slide_screen {
     int words;                  /* words to read */
     uint32_t t_start, t_due;    /* on show over [t_start, t_due) (ui_slide_set_span); due 0 unknown */
     uint32_t prog_k;            /* progress steps shown */
+    uint32_t rip_k;             /* ripple steps shown (UINT32_MAX: none yet) */
     uint32_t c_track;           /* progress indicator colours */
     ui_metrics m;
     ui_page page;               /* no scrolling: lists only */
@@ -468,6 +470,7 @@ static int slide_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     s->accent = ctx->cfg->color_accent;
     s->c_track = ui_mix(ctx->cfg->color_bg, ctx->cfg->color_muted, 25);
     s->ripple = 0;
+    s->rip_k = UINT32_MAX;
     if (rc == 0)
         s->pill = ui_hint_add(ui_page_list(&s->page), ctx, &s->m, str(S_TOUCH));
     return rc;
@@ -502,10 +505,15 @@ static int slide_update(screen *base, uint32_t now)
     if (!s->pan_t0)
         s->pan_t0 = now ? now : 1;
     uint32_t dt = now - s->pan_t0;
-    /* the prompt's rings as the slide appears, then rest */
-    int rings = dt < (uint32_t)(UI_RIPPLE_EVERY * (UI_RIPPLE_COUNT - 1) + UI_RIPPLE_MS);
-    uint32_t ph = dt % UI_RIPPLE_EVERY;
-    s->ripple = rings && ph < UI_RIPPLE_MS ? (float)ph / UI_RIPPLE_MS : 0;
+    /* the prompt's rings as the slide appears, in RIPPLE steps, then rest */
+    uint32_t rings_ms = (uint32_t)(UI_RIPPLE_EVERY * (UI_RIPPLE_COUNT - 1) + UI_RIPPLE_MS);
+    uint32_t rk = dt < rings_ms ? dt / UI_RIPPLE_STEP_MS : rings_ms / UI_RIPPLE_STEP_MS + 1;
+    int rippled = rk != s->rip_k;
+    if (rippled) {
+        uint32_t ph = (rk * UI_RIPPLE_STEP_MS) % UI_RIPPLE_EVERY;
+        s->ripple = dt < rings_ms && ph < UI_RIPPLE_MS ? (float)ph / UI_RIPPLE_MS : 0;
+        s->rip_k = rk;
+    }
     int stepped = 0;
     if (s->t_due > s->t_start) {                /* the progress indicator's step */
         uint32_t in = now - s->t_start, span = s->t_due - s->t_start;
@@ -513,20 +521,35 @@ static int slide_update(screen *base, uint32_t now)
         stepped = k != s->prog_k;
         s->prog_k = k;
     }
-    int panning = s->pic.tex && dt < PAN_MS;
-    if (panning)
-        s->pan = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
-                                  (float)dt / PAN_MS);
-    return panning || rings || stepped;
+    int panned = 0;
+    if (s->pic.tex && dt <= PAN_MS + PAN_STEP_MS) {     /* a frame when it moved a pixel */
+        SDL_Rect p = picture_pan_rect(s->pic.w, s->pic.h, s->pic_at.w, s->pic_at.h, s->fx, s->fy,
+                                      dt < PAN_MS ? (float)dt / PAN_MS : 1.0f);
+        panned = memcmp(&p, &s->pan, sizeof p) != 0;
+        s->pan = p;
+    }
+    return panned || rippled || stepped;
 }
 
+/* ms to the next of: a ripple step, a look at the pan, a progress step. */
 static uint32_t slide_wake_in(const screen *base, uint32_t now)
 {
     const ui_slide_screen *s = (const ui_slide_screen *)base;
-    if (s->t_due <= s->t_start || (int32_t)(now - s->t_due) >= 0)
-        return 0;
-    uint32_t next = s->t_start + (s->prog_k + 1) * PROGRESS_STEP_MS;
-    return (int32_t)(next - now) > 0 ? next - now : 1;
+    uint32_t best = 0;
+#define WAKE_AT(t) do { int32_t in_ = (int32_t)((t) - now); \
+        uint32_t w_ = in_ > 0 ? (uint32_t)in_ : 1; if (!best || w_ < best) best = w_; } while (0)
+    if (s->pan_t0) {
+        uint32_t dt = now - s->pan_t0;
+        uint32_t rings_ms = (uint32_t)(UI_RIPPLE_EVERY * (UI_RIPPLE_COUNT - 1) + UI_RIPPLE_MS);
+        if (dt < rings_ms)
+            WAKE_AT(s->pan_t0 + (dt / UI_RIPPLE_STEP_MS + 1) * UI_RIPPLE_STEP_MS);
+        if (s->pic.tex && dt <= PAN_MS)
+            WAKE_AT(s->pan_t0 + (dt / PAN_STEP_MS + 1) * PAN_STEP_MS);
+    }
+    if (s->t_due > s->t_start && (int32_t)(now - s->t_due) < 0)
+        WAKE_AT(s->t_start + (s->prog_k + 1) * PROGRESS_STEP_MS);
+#undef WAKE_AT
+    return best;
 }
 
 void ui_slide_set_span(screen *base, uint32_t start, uint32_t due)
