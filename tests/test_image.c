@@ -264,9 +264,9 @@ static void test_refused(void) {
           "lie.jpg holds png data but its name says jpeg; left out" },
         { "text.jpg", "<html><body>not found</body></html>", 35,
           "text.jpg is not a JPEG, PNG, WebP or GIF image; left out" },
-        { "huge.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x27\x10\0\0\x17\x70\x08\x02\0\0\0", 33,
+        { "huge.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x27\x10\0\0\x17\x70\x08\x02\0\0\0", 29,
           "huge.png is 10000x6000, over 40 megapixels; left out" },
-        { "broken.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33,
+        { "broken.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 29,
           "broken.png cannot be decoded" },
         { "nohead.jpg", "\xff\xd8\xff\xd9", 4, "nohead.jpg: no readable jpeg header" },
     };

@@ -164,6 +164,7 @@ static int build_db(const char *db)
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         if (corpus_ingest_file(p, &a[i], &d) != 0)
             return -1;
+        free(a[i].slug);
         a[i].slug = xstrdup(i ? "plain" : "pic");
     }
     T_INT(a[0].nimages, 2);
