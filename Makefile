@@ -42,7 +42,7 @@ HARDEN_LD  ?= -Wl,-z,relro,-z,now
 # make -n prints what would run and runs nothing: not board/deps.sh either
 DRY_RUN    := $(findstring n,$(firstword -$(MAKEFLAGS)))
 
-CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c sdl2 SDL2_image
+CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c sdl2 SDL2_image libjpeg libpng
 APP_PC    := sdl2 SDL2_ttf SDL2_image libpng sqlite3 inih libunibreak libsystemd libqrencode
 
 CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
@@ -172,7 +172,7 @@ test: all $(TEST_BIN)
 	@sh board/deps.sh test
 	@BUILD=$(BUILD) sh tests/run.sh
 
-bench: all
+bench: all $(BUILD)/tests/tool_jpeg
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 clean:

@@ -33,8 +33,10 @@ libsqlite3-dev libinih-dev libunibreak-dev libutf8proc-dev libicu-dev"
 BUILD_PKGS="$BUILD_PKGS libxml2-dev libjson-c-dev"
 # The app's sd_notify (READY / WATCHDOG for the Type=notify unit): libsystemd.
 BUILD_PKGS="$BUILD_PKGS libsystemd-dev"
-# Shots (script harness, goldens) written with libpng at a fast level.
-BUILD_PKGS="$BUILD_PKGS libpng-dev"
+# Shots (script harness, goldens) written with libpng at a fast level; the
+# ingest reads PNG and reads/writes JPEG pictures with libpng and
+# libjpeg-turbo directly (libjpeg-dev is libsdl2-image-dev's dependency too).
+BUILD_PKGS="$BUILD_PKGS libpng-dev libjpeg-dev"
 # "Read on your phone": the article's URL as a QR code (libqrencode).
 BUILD_PKGS="$BUILD_PKGS libqrencode-dev"
 TEST_PKGS="sqlite3"

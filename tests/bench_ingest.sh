@@ -12,7 +12,7 @@ BUILD=${BUILD:-build}
 BIN=$BUILD/vitrine-corpus
 N=${1:-10000}
 T=$(mktemp -d /tmp/vitrine-bench-ingest.XXXXXX)
-trap 'rm -rf "$T"' EXIT
+[ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 [ -x "$BIN" ] || { echo "no $BIN (build first)"; exit 1; }
 
 awk -v n="$N" -v dir="$T/in" 'BEGIN {
@@ -83,12 +83,17 @@ function sentence(y,   s, x) {
 }'
 
 # BENCH_INGEST_PICTURES=WxH: a synthetic lead picture of that size beside
-# every article (tests/make_pictures.py), decoded, scaled and stored by the build.
+# every article (tests/make_pictures.py), decoded, scaled and stored by the
+# build; a PNG, or with BENCH_INGEST_FORMAT=jpeg a JPEG at quality 90 (as
+# news photos come: $BUILD/tests/tool_jpeg converts them).
 if [ -n "${BENCH_INGEST_PICTURES:-}" ]; then
     python3 tests/make_pictures.py --size "$BENCH_INGEST_PICTURES" "$T"/in/*.txt "$T"/in/*.md
+    if [ "${BENCH_INGEST_FORMAT:-png}" = jpeg ]; then
+        "$BUILD/tests/tool_jpeg" "$T"/in/*.png || { echo "no $BUILD/tests/tool_jpeg"; exit 1; }
+    fi
 fi
 TARGET=${BENCH_INGEST_TARGET:-500}
-files=$(ls "$T/in" | grep -v '\.meta$' | grep -vc '\.png$')
+files=$(ls "$T/in" | grep -v '\.meta$' | grep -v '\.png$' | grep -vc '\.jpg$')
 words=$(cat "$T"/in/*.txt "$T"/in/*.md 2>/dev/null | wc -w)
 echo "generated $files articles, $((words / files)) words on average"
 

@@ -254,7 +254,7 @@ static void test_rows(void) {
     for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
         const clean_row *r = &ROWS[i];
         t_current = r->name;
-        corpus_diag d = {"row", 0, 1};
+        corpus_diag d = {"row", 0, 1, NULL};
         corpus_doc doc = {0};
         int rc = corpus_clean(r->in, 1, &doc, &d);
         T_INT(rc, r->paras ? 0 : -1);
@@ -272,7 +272,7 @@ static void test_rows(void) {
 
 /* Paragraph line numbers are source lines, offset by first_line. */
 static void test_lines(void) {
-    corpus_diag d = {"lines", 0, 1};
+    corpus_diag d = {"lines", 0, 1, NULL};
     corpus_doc doc = {0};
     const char *in = "Harbour plan approved\n\nThe council voted on Tuesday.\n"
                      "Debate lasted an hour.\n\n\nThe mayor was pleased.\n";
@@ -288,7 +288,7 @@ static void test_lines(void) {
 
 /* Fill-only: front matter fields win; a body headline equal to it goes. */
 static void test_fill_only(void) {
-    corpus_diag d = {"fill", 0, 1};
+    corpus_diag d = {"fill", 0, 1, NULL};
     corpus_doc doc = {0};
     doc.meta.title = xstrdup("Front Matter Title");
     doc.meta.source = xstrdup("Front Outlet");
@@ -360,7 +360,7 @@ static void test_stats(void) {
 /* ---- fixture: a synthetic scraped page with every kind of boilerplate ---- */
 
 static char *slurp(const char *path) {
-    corpus_diag d = {path, 0, 1};
+    corpus_diag d = {path, 0, 1, NULL};
     char *t = NULL;
     size_t n;
     if (corpus_read_file(path, &t, &n, &d) != 0) return NULL;
@@ -372,7 +372,7 @@ static void test_fixture(void) {
     char *want = slurp("tests/fixtures/clean/scraped_page.expected");
     T_OK(in && want);
     if (!in || !want) { free(in); free(want); return; }
-    corpus_diag d = {"fixture", 0, 1};
+    corpus_diag d = {"fixture", 0, 1, NULL};
     corpus_doc doc = {0};
     T_INT(corpus_clean(in, 1, &doc, &d), 0);
     sbuf got = {0};
@@ -435,7 +435,7 @@ static void test_bundled(void) {
         char *text = slurp(BUNDLED[i].file);
         T_OK(text != NULL);
         if (!text) continue;
-        corpus_diag d = {BUNDLED[i].file, 0, 1};
+        corpus_diag d = {BUNDLED[i].file, 0, 1, NULL};
         corpus_doc doc = {0};
         int line = 1;
         size_t off = corpus_frontmatter(text, &doc.meta, &line, &d);

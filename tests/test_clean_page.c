@@ -166,7 +166,7 @@ static void test_rows(void) {
     for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
         const page_row *r = &ROWS[i];
         t_current = r->name;
-        corpus_diag d = {"row", 0, 1};
+        corpus_diag d = {"row", 0, 1, NULL};
         corpus_doc doc = {0};
         T_INT(corpus_clean(r->in, 1, &doc, &d), 0);
         T_STR(doc.meta.title, r->title);
@@ -182,7 +182,7 @@ static void test_rows(void) {
 
 /* Kinds: the subheading is marked, the rest is body. */
 static void test_kinds(void) {
-    corpus_diag d = {"kinds", 0, 1};
+    corpus_diag d = {"kinds", 0, 1, NULL};
     corpus_doc doc = {0};
     T_INT(corpus_clean(MENU "Harbour reopens after storm repairs\n\nBy Jane Roe\n\n" P1
                        "\n\nA second phase\n\n" P2 "\n", 1, &doc, &d), 0);
@@ -216,7 +216,7 @@ static void test_furniture(void) {
     T_INT(corpus_furniture_files(f, "Support independent local journalism, and join our members today!", 66), 2);
     T_INT(corpus_furniture_files(f, P1, strlen(P1)), 1);
     T_INT(corpus_furniture_files(NULL, P1, strlen(P1)), 0);
-    corpus_diag d = {"furniture", 0, 1};
+    corpus_diag d = {"furniture", 0, 1, NULL};
     corpus_doc doc = {0};
     doc.furniture = f;
     T_INT(corpus_clean(page, 1, &doc, &d), 0);

@@ -192,6 +192,27 @@ expect_rc "folder order" 0
 run build --strict --out "$T/strict.db" "$FX/good"
 if [ "$rc" = 0 ]; then ok; else bad "--strict on clean input: exit $rc [needs summary stage]"; sed 's/^/  /' "$T/err"; fi
 
+# ---- pictures on several threads: the same database and the same messages,
+# in file order, as on one -------------------------------------------------------
+mkdir -p "$T/pics"
+for n in a b c d e f g; do cp "$FX/good/harbour.txt" "$T/pics/$n.txt"; done
+python3 tests/make_pictures.py --size 600x400 "$T"/pics/[a-e].txt
+printf 'not a picture\n' > "$T/pics/f.png"                  # refused: a warning
+printf 'image = missing.jpg\n' > "$T/pics/g.meta"          # named, not there: a warning
+for j in 1 4; do
+    run build --quiet --jobs $j --image-max 200 --out "$T/pics$j.db" "$T/pics"
+    expect_rc "pictures, --jobs $j" 0
+    cp "$T/err" "$T/pics$j.err"
+done
+if cmp -s "$T/pics1.err" "$T/pics4.err"; then ok; else bad "pictures: messages differ between 1 and 4 threads"; diff "$T/pics1.err" "$T/pics4.err" | sed 's/^/  /'; fi
+lf=$(grep -n 'f\.png' "$T/pics4.err" | cut -d: -f1); lg=$(grep -n 'missing\.jpg' "$T/pics4.err" | cut -d: -f1)
+[ -n "$lf" ] && [ -n "$lg" ] && [ "$lf" -lt "$lg" ] && ok || bad "pictures: both warnings, f's before g's"
+imgs() { sql "$1" "SELECT a.file, i.role, i.width, i.height, i.format, hex(i.bytes), i.focus_x FROM images i JOIN articles a ON a.id = i.article_id ORDER BY a.file, i.role"; }
+[ "$(imgs "$T/pics1.db" | md5sum)" = "$(imgs "$T/pics4.db" | md5sum)" ] && ok || bad "pictures: stored pictures differ between 1 and 4 threads"
+[ "$(sql "$T/pics4.db" "SELECT count(*) FROM images WHERE role = 'lead' AND width = 200 AND height = 133")" = 5 ] \
+    && ok || bad "pictures: five leads scaled to 200 px"
+run build --jobs 0 --out "$T/pics0.db" "$T/pics"; expect_rc "--jobs 0" 2
+
 # ---- writing: missing folder; check refuses non-databases -----------------------
 run build --out "$T/no/such/dir/x.db" "$FX/good"
 expect_rc "out folder missing" 1; expect_err "out folder missing" "$T/no/such/dir/x.db"

@@ -49,7 +49,7 @@ static void test_rows(void) {
         corpus_doc doc = {0};
         for (int k = 0; k < 3 && ROWS[i].paras[k]; k++)
             corpus_doc_add_para(&doc, xstrdup(ROWS[i].paras[k]), 10 + k);
-        corpus_diag d = {"row.txt", 0, 1};
+        corpus_diag d = {"row.txt", 0, 1, NULL};
         int n = corpus_damage_check(&doc, &d);
         T_INT(n, ROWS[i].want ? 1 : 0);
         T_INT(d.nwarn, n);
@@ -68,7 +68,7 @@ static void test_message(void) {
     if (fd < 0) { corpus_doc_free(&doc); return; }
     int saved = dup(2);
     dup2(fd, 2);
-    corpus_diag d = {"story.txt", 0, 0};
+    corpus_diag d = {"story.txt", 0, 0, NULL};
     corpus_damage_check(&doc, &d);
     fflush(stderr);
     dup2(saved, 2);
@@ -90,7 +90,7 @@ static void test_large(void) {
     sbuf_adds(&b, "China agreed.");
     corpus_doc doc = {0};
     corpus_doc_add_para(&doc, sbuf_take(&b), 1);
-    corpus_diag d = {"big.txt", 0, 1};
+    corpus_diag d = {"big.txt", 0, 1, NULL};
     T_INT(corpus_damage_check(&doc, &d), 2);
     corpus_doc_free(&doc);
 }

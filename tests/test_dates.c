@@ -459,7 +459,7 @@ static int year_not_in_name(const char *text, int year) {
 static void test_bundled(void) {
     const char *verbose = getenv("VITRINE_TEST_VERBOSE");
     for (size_t i = 0; i < sizeof ARTICLES / sizeof *ARTICLES; i++) {
-        corpus_diag d = {ARTICLES[i].path, 0, 1};
+        corpus_diag d = {ARTICLES[i].path, 0, 1, NULL};
         char *text = NULL;
         size_t len = 0;
         T_INT(corpus_read_file(ARTICLES[i].path, &text, &len, &d), 0);
@@ -619,7 +619,7 @@ static void test_many(void) {
 /* Every event the ingest makes from the bundled corpus and from the
 ** development pages (when present) stands alone and has a valid date. */
 static int check_file_events(const char *path) {
-    corpus_diag d = {path, 0, 1};
+    corpus_diag d = {path, 0, 1, NULL};
     corpus_article a;
     if (corpus_ingest_file(path, &a, &d) != 0) return 0;
     for (size_t k = 0; k < a.nevents; k++) {

@@ -58,7 +58,7 @@ static void test_table(void) {
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         t_current = cases[i].name;
         corpus_meta m = {0};
-        corpus_diag d = { "fm.md", 0, 1 };
+        corpus_diag d = { "fm.md", 0, 1, NULL };
         int line = -1;
         size_t off = corpus_frontmatter(cases[i].in, &m, &line, &d);
         T_STR(cases[i].in + off, cases[i].body);
@@ -76,7 +76,7 @@ static void test_table(void) {
 static void test_fill_only(void) {
     corpus_meta m = {0};
     m.title = strdup("Known");
-    corpus_diag d = { "fm.md", 0, 1 };
+    corpus_diag d = { "fm.md", 0, 1, NULL };
     int line;
     corpus_frontmatter("---\ntitle: Other\nauthor: A\n---\nB", &m, &line, &d);
     T_STR(m.title, "Known");

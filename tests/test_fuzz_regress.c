@@ -39,7 +39,7 @@ static const char *case_name = "case.txt";   /* the name inputs are ingested und
 
 static int ingest_one(const char *file, const char *what, const char *bytes, size_t n,
                       const char *sidecar) {
-    corpus_diag d = { file, 0, 1 };
+    corpus_diag d = { file, 0, 1, NULL };
     corpus_article a;
     int rc = corpus_ingest_bytes(case_name, bytes, n, sidecar, &a, &d);
     if (rc != 0) {

@@ -231,7 +231,7 @@ static char *joined(const corpus_doc *doc) {
 
 static void run_case(const hcase *c) {
     t_current = c->name;
-    corpus_diag d = { "page.html", 0, 0 };
+    corpus_diag d = { "page.html", 0, 0, NULL };
     corpus_article a;
     io_capture_begin();
     int rc = corpus_ingest_bytes("page.html", c->html, strlen(c->html), NULL, &a, &d);
@@ -272,7 +272,7 @@ static void test_cases(void) {
 static void test_sidecar_overrides(void) {
     static const char page[] = HEAD("<meta property=\"og:title\" content=\"Page Says\">"
                                     "<meta name=\"author\" content=\"Page Author\">") ART(P3) TAIL;
-    corpus_diag d = { "page.html", 0, 1 };
+    corpus_diag d = { "page.html", 0, 1, NULL };
     corpus_article a;
     T_INT(corpus_ingest_bytes("page.html", page, sizeof page - 1,
                               "title = Curator Says\nauthor = Curator Author\n", &a, &d), 0);
@@ -291,7 +291,7 @@ static void test_utf16(void) {
     b[0] = '\xff';
     b[1] = '\xfe';
     for (size_t i = 0; i < n; i++) { b[2 + 2 * i] = src[i]; b[3 + 2 * i] = 0; }
-    corpus_diag d = { "wide.html", 0, 1 };
+    corpus_diag d = { "wide.html", 0, 1, NULL };
     corpus_article a;
     T_INT(corpus_ingest_bytes("wide.html", b, 2 * n + 2, NULL, &a, &d), 0);
     T_STR(a.doc.meta.title, "Wide Page");
@@ -309,7 +309,7 @@ static void test_deep(void) {
     sbuf_adds(&b, "<p>Deep inside.</p>");
     for (size_t i = 0; i < levels; i++) sbuf_adds(&b, "</div>");
     sbuf_adds(&b, "</article></body></html>");
-    corpus_diag d = { "deep.html", 0, 0 };
+    corpus_diag d = { "deep.html", 0, 0, NULL };
     corpus_article a;
     io_capture_begin();
     int rc = corpus_ingest_bytes("deep.html", b.s, b.len, NULL, &a, &d);
@@ -336,7 +336,7 @@ static void test_too_large(void) {
     char *b = xmalloc(n);
     memset(b, ' ', n);
     memcpy(b, "<html><body><p>", 15);
-    corpus_diag d = { "big.html", 0, 0 };
+    corpus_diag d = { "big.html", 0, 0, NULL };
     corpus_article a;
     io_capture_begin();
     int rc = corpus_ingest_bytes("big.html", b, n, NULL, &a, &d);

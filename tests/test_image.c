@@ -10,6 +10,8 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <jpeglib.h>
+#include <png.h>
 #include <sqlite3.h>
 
 #include <math.h>
@@ -181,7 +183,7 @@ static corpus_image thumb;     /* from_file's thumb rendition */
 static int from_file(const char *name, corpus_image *im, char **err) {
     size_t n = 0;
     unsigned char *b = slurp(at(name), &n);
-    corpus_diag d = { name, 0, 0 };
+    corpus_diag d = { name, 0, 0, NULL };
     corpus_image_free(&thumb);
     io_capture_begin();
     int rc = corpus_image_from_bytes(name, b, n, im, &thumb, &d);
@@ -258,6 +260,195 @@ static void test_from_bytes(void) {
     corpus_image_set_max_side(CORPUS_IMAGE_MAX_SIDE);
 }
 
+
+/* ---- every kind of file the decoders meet -------------------------------- */
+
+/* Four quadrants a picture is checked by: red, green, blue, white (as gray
+** levels 60, 120, 180, 240 for the gray files). */
+static const unsigned char QUAD[4][3] = { { 220, 40, 30 }, { 30, 200, 60 },
+                                          { 40, 60, 210 }, { 240, 240, 240 } };
+static const unsigned char QGRAY[4] = { 60, 120, 180, 240 };
+
+static int quad_of(int x, int y, int w, int h) { return (y >= h / 2) * 2 + (x >= w / 2); }
+
+/* A PNG of w x h quadrants with libpng: colour type ct, bit depth bd
+** (8 or 16), interlaced or not; a palette one gets a tRNS entry making
+** its white quadrant half transparent when trns. */
+static void write_png(const char *path, int w, int h, int ct, int bd, int interlace, int trns) {
+    FILE *f = fopen(path, "wb");
+    png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png_create_info_struct(p);
+    png_init_io(p, f);
+    png_set_IHDR(p, info, (png_uint_32)w, (png_uint_32)h, bd, ct,
+                 interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    if (ct == PNG_COLOR_TYPE_PALETTE) {
+        png_color pal[4];
+        for (int i = 0; i < 4; i++) { pal[i].red = QUAD[i][0]; pal[i].green = QUAD[i][1]; pal[i].blue = QUAD[i][2]; }
+        png_set_PLTE(p, info, pal, 4);
+        if (trns) {
+            png_byte t[4] = { 255, 255, 255, 128 };
+            png_set_tRNS(p, info, t, 4, NULL);
+        }
+    }
+    png_write_info(p, info);
+    if (bd == 16) png_set_swap(p);              /* rows below are little-endian 16-bit */
+    int ch = ct == PNG_COLOR_TYPE_GRAY ? 1 : ct == PNG_COLOR_TYPE_PALETTE ? 1 : ct == PNG_COLOR_TYPE_RGBA ? 4 : 3;
+    int bpc = bd / 8;
+    png_bytep *rows = calloc((size_t)h, sizeof *rows);
+    for (int y = 0; y < h; y++) {
+        rows[y] = calloc((size_t)w, (size_t)(ch * bpc));
+        for (int x = 0; x < w; x++) {
+            int q = quad_of(x, y, w, h);
+            unsigned char v[4] = { QUAD[q][0], QUAD[q][1], QUAD[q][2], 255 };
+            if (ct == PNG_COLOR_TYPE_GRAY) v[0] = QGRAY[q];
+            if (ct == PNG_COLOR_TYPE_PALETTE) v[0] = (unsigned char)q;
+            if (ct == PNG_COLOR_TYPE_RGBA && q == 3) v[3] = 128;
+            for (int c = 0; c < ch; c++)
+                for (int k = 0; k < bpc; k++) rows[y][(x * ch + c) * bpc + k] = v[c];
+        }
+    }
+    png_write_image(p, rows);
+    png_write_end(p, NULL);
+    png_destroy_write_struct(&p, &info);
+    for (int y = 0; y < h; y++) free(rows[y]);
+    free(rows);
+    fclose(f);
+}
+
+/* A JPEG of w x h quadrants with libjpeg: 1 (gray), 3 (RGB) or 4 (CMYK,
+** written as Adobe's inverted CMYK with its APP14 marker, as Photoshop
+** does: C = R, M = G, Y = B, K = 255 for these colours) components. */
+static void write_jpeg(const char *path, int w, int h, int comps) {
+    FILE *f = fopen(path, "wb");
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, f);
+    c.image_width = (JDIMENSION)w;
+    c.image_height = (JDIMENSION)h;
+    c.input_components = comps;
+    c.in_color_space = comps == 1 ? JCS_GRAYSCALE : comps == 3 ? JCS_RGB : JCS_CMYK;
+    jpeg_set_defaults(&c);
+    jpeg_set_quality(&c, 95, TRUE);
+    jpeg_start_compress(&c, TRUE);
+    unsigned char *row = malloc((size_t)w * (size_t)comps);
+    while (c.next_scanline < c.image_height) {
+        for (int x = 0; x < w; x++) {
+            int q = quad_of(x, (int)c.next_scanline, w, h);
+            for (int k = 0; k < comps; k++)
+                row[x * comps + k] = comps == 1 ? QGRAY[q] : comps == 3 ? QUAD[q][k]
+                                   : (unsigned char)(k < 3 ? QUAD[q][k] : 255);
+        }
+        jpeg_write_scanlines(&c, &row, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    free(row);
+    fclose(f);
+}
+
+/* 1 when the stored picture's quadrant centres hold colours within tol of
+** want (gray: the gray levels), read back with SDL2_image: an independent
+** decoder. */
+static int quads_ok(const corpus_image *im, int gray, int tol) {
+    SDL_Surface *raw = IMG_Load_RW(SDL_RWFromConstMem(im->bytes, (int)im->n), 1);
+    SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    if (!s) return 0;
+    int ok = s->w == im->w && s->h == im->h;
+    for (int q = 0; q < 4 && ok; q++) {
+        int x = (q & 1) ? s->w * 3 / 4 : s->w / 4, y = (q & 2) ? s->h * 3 / 4 : s->h / 4;
+        Uint32 v = ((Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch))[x];
+        int rgb[3] = { (int)(v >> 16 & 255), (int)(v >> 8 & 255), (int)(v & 255) };
+        for (int k = 0; k < 3; k++) {
+            int want = gray ? QGRAY[q] : QUAD[q][k];
+            if (abs(rgb[k] - want) > tol) {
+                fprintf(stderr, "  quadrant %d channel %d: %d, want %d\n", q, k, rgb[k], want);
+                ok = 0;
+            }
+        }
+    }
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+static void test_decoders(void) {
+    static const struct { const char *name; int kind, ct, bd, interlace, trns; const char *fmt; int gray; } rows[] = {
+        /* kind 0: PNG (colour type, depth, interlace, tRNS), 1..4: JPEG components */
+        { "rgb.png", 0, PNG_COLOR_TYPE_RGB, 8, 0, 0, "jpeg", 0 },
+        { "rgb16.png", 0, PNG_COLOR_TYPE_RGB, 16, 0, 0, "jpeg", 0 },
+        { "adam7.png", 0, PNG_COLOR_TYPE_RGB, 8, 1, 0, "jpeg", 0 },
+        { "gray.png", 0, PNG_COLOR_TYPE_GRAY, 8, 0, 0, "jpeg", 1 },
+        { "pal.png", 0, PNG_COLOR_TYPE_PALETTE, 8, 0, 0, "jpeg", 0 },
+        { "paltrns.png", 0, PNG_COLOR_TYPE_PALETTE, 8, 0, 1, "png", 0 },
+        { "rgba.png", 0, PNG_COLOR_TYPE_RGBA, 8, 0, 0, "png", 0 },
+        { "rgb.jpg", 3, 0, 0, 0, 0, "jpeg", 0 },
+        { "gray.jpg", 1, 0, 0, 0, 0, "jpeg", 1 },
+        { "cmyk.jpg", 4, 0, 0, 0, 0, "jpeg", 0 },
+    };
+    corpus_image_set_max_side(160);
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        /* 1000 x 600 onto a 160 px long side: a JPEG is decoded at 2/8
+        ** (250 x 150) and scaled; every file is re-encoded */
+        if (rows[i].kind == 0)
+            write_png(at(rows[i].name), 1000, 600, rows[i].ct, rows[i].bd, rows[i].interlace,
+                      rows[i].trns);
+        else
+            write_jpeg(at(rows[i].name), 1000, 600, rows[i].kind);
+        corpus_image im;
+        char *err;
+        T_INT(from_file(rows[i].name, &im, &err), 0);
+        T_STR(err, "");
+        T_INT(im.w, 160);
+        T_INT(im.h, 96);
+        T_STR(im.format, rows[i].fmt);
+        T_OK(quads_ok(&im, rows[i].gray, 24));
+        if (!strcmp(rows[i].fmt, "png")) {     /* the half-transparent quadrant stays so */
+            SDL_Surface *raw = IMG_Load_RW(SDL_RWFromConstMem(im.bytes, (int)im.n), 1);
+            SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+            T_OK(s != NULL);
+            if (s) {
+                Uint32 v = ((Uint32 *)((Uint8 *)s->pixels + (size_t)(s->h * 3 / 4) * (size_t)s->pitch))[s->w * 3 / 4];
+                Uint32 o = ((Uint32 *)((Uint8 *)s->pixels + (size_t)(s->h / 4) * (size_t)s->pitch))[s->w / 4];
+                T_OK(abs((int)(v >> 24) - 128) <= 2);
+                T_INT(o >> 24, 255);
+            }
+            SDL_FreeSurface(s);
+            SDL_FreeSurface(raw);
+        }
+        corpus_image_free(&im);
+        free(err);
+    }
+    /* within the size, a JPEG is kept as it is whatever its colour space */
+    corpus_image_set_max_side(CORPUS_IMAGE_MAX_SIDE);
+    corpus_image im;
+    char *err;
+    T_INT(from_file("gray.jpg", &im, &err), 0);
+    T_INT(im.w, 1000);
+    T_STR(err, "");
+    corpus_image_free(&im);
+    free(err);
+    /* a JPEG cut short in its data: refused, named */
+    size_t n = 0;
+    unsigned char *b = slurp(at("rgb.jpg"), &n);
+    FILE *f = fopen(at("cut.jpg"), "wb");
+    fwrite(b, 1, n / 3, f);
+    fclose(f);
+    free(b);
+    corpus_image_set_max_side(160);
+    int rc = from_file("cut.jpg", &im, &err);
+    /* libjpeg-turbo pads a short file with gray and warns: the warning is
+    ** not fatal, so the picture may come through; what must not happen is
+    ** a crash or a picture of the wrong size */
+    if (rc == 0) T_INT(im.w, 160);
+    else T_HAS(err, "cut.jpg");
+    corpus_image_free(&im);
+    free(err);
+    corpus_image_set_max_side(CORPUS_IMAGE_MAX_SIDE);
+}
+
 static void test_refused(void) {
     static const struct { const char *name; const char *bytes; size_t n; const char *warn; } rows[] = {
         { "lie.jpg", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33,
@@ -272,7 +463,7 @@ static void test_refused(void) {
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         corpus_image im;
-        corpus_diag d = { rows[i].name, 0, 0 };
+        corpus_diag d = { rows[i].name, 0, 0, NULL };
         io_capture_begin();
         int rc = corpus_image_from_bytes(rows[i].name, (const unsigned char *)rows[i].bytes,
                                          rows[i].n, &im, NULL, &d);
@@ -288,7 +479,7 @@ static void test_refused(void) {
 /* ---- finding it beside the article ------------------------------------------- */
 
 static int lead(const char *article, corpus_meta *m, corpus_image *im, char **err) {
-    corpus_diag d = { article, 0, 0 };
+    corpus_diag d = { article, 0, 0, NULL };
     io_capture_begin();
     corpus_image th;
     int rc = corpus_image_lead(at(article), m, im, &th, &d);
@@ -405,10 +596,10 @@ static void test_ingest_db(void) {
     put("plain.txt", "Another headline here\n\nA second article has no picture at all. It "
         "still has several sentences. They say what happened. Nothing more is needed here.\n");
     corpus_article a[2];
-    corpus_diag d = { "piece.txt", 0, 1 };
+    corpus_diag d = { "piece.txt", 0, 1, NULL };
     T_INT(corpus_ingest_file(at("piece.txt"), &a[0], &d), 0);
     T_INT(a[0].nimages, 2);                     /* the picture and its thumb */
-    corpus_diag d2 = { "plain.txt", 0, 1 };
+    corpus_diag d2 = { "plain.txt", 0, 1, NULL };
     T_INT(corpus_ingest_file(at("plain.txt"), &a[1], &d2), 0);
     T_INT(a[1].nimages, 0);
     a[0].slug = a[0].slug ? a[0].slug : strdup("piece");
@@ -456,6 +647,7 @@ int main(void) {
     T_RUN(test_dims);
     T_RUN(test_focus);
     T_RUN(test_from_bytes);
+    T_RUN(test_decoders);
     T_RUN(test_refused);
     T_RUN(test_lead);
     T_RUN(test_markdown);

@@ -50,7 +50,7 @@ static void test_table(void) {
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         t_current = cases[i].name;
         corpus_article a;
-        corpus_diag d = { "in/story.txt", 0, 1 };
+        corpus_diag d = { "in/story.txt", 0, 1, NULL };
         int rc = corpus_ingest_bytes("in/story.txt", cases[i].text, strlen(cases[i].text),
                                      cases[i].sidecar, &a, &d);
         T_INT(rc, 0);
@@ -74,7 +74,7 @@ static void test_refused(void) {
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         corpus_article a;
-        corpus_diag d = { "x.txt", 0, 1 };
+        corpus_diag d = { "x.txt", 0, 1, NULL };
         size_t n = rows[i].n ? rows[i].n : strlen(rows[i].in);
         T_INT(corpus_ingest_bytes("x.txt", rows[i].in, n, NULL, &a, &d), -1);
         T_OK(d.nwarn >= 1);
@@ -106,7 +106,7 @@ static void test_bounds(void) {
     }
     *w = 0;
     corpus_article a;
-    corpus_diag d = { "long.txt", 0, 1 };
+    corpus_diag d = { "long.txt", 0, 1, NULL };
     T_INT(corpus_ingest_bytes("long.txt", t, strlen(t), "title = Long\n", &a, &d), 0);
     T_OK(body_len(&a) <= VITRINE_BODY_MAX);
     T_OK(body_len(&a) > VITRINE_BODY_MAX - 3 * plen - 2);    /* nothing more than needed */

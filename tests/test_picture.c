@@ -160,7 +160,7 @@ static int build_db(const char *db)
     corpus_article a[2];
     const char *names[2] = { "pic.txt", "plain.txt" };
     for (int i = 0; i < 2; i++) {
-        corpus_diag d = { names[i], 0, 1 };
+        corpus_diag d = { names[i], 0, 1, NULL };
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         if (corpus_ingest_file(p, &a[i], &d) != 0)
             return -1;

@@ -549,7 +549,7 @@ static void doc_from_text(corpus_doc *d, const char *text) {
 }
 
 static void check_file(const char *path, int print) {
-    corpus_diag dg = { path, 0, 1 };
+    corpus_diag dg = { path, 0, 1, NULL };
     char *text; size_t len;
     if (corpus_read_file(path, &text, &len, &dg) != 0) { T_FAIL_("cannot read %s", path); return; }
     corpus_doc d;

@@ -51,7 +51,7 @@ static const struct {
 static void test_decode_table(void) {
     for (size_t i = 0; i < sizeof decode_cases / sizeof *decode_cases; i++) {
         t_current = decode_cases[i].name;
-        corpus_diag d = { "x.txt", 0, 1 };
+        corpus_diag d = { "x.txt", 0, 1, NULL };
         char *text = (char *)"unset";
         size_t len = 99;
         size_t n = decode_cases[i].n ? decode_cases[i].n : strlen(decode_cases[i].in);
@@ -70,7 +70,7 @@ static void test_decode_table(void) {
 
 /* The warning names the file and the line of the first invalid byte. */
 static void test_decode_messages(void) {
-    corpus_diag d = { "dir/old.txt", 0, 0 };
+    corpus_diag d = { "dir/old.txt", 0, 0, NULL };
     char *text;
     size_t len;
     io_capture_begin();
@@ -89,7 +89,7 @@ static void test_decode_messages(void) {
         { "a\0b", 3, "empty.txt: binary file" },
     };
     for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++) {
-        corpus_diag e = { "empty.txt", 0, 0 };
+        corpus_diag e = { "empty.txt", 0, 0, NULL };
         io_capture_begin();
         rc = corpus_decode(refusals[i].in, refusals[i].n, &text, &len, &e);
         err = io_capture_end();
@@ -141,7 +141,7 @@ static void test_read_file(void) {
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *p = paths[cases[i].which];
         t_current = p;
-        corpus_diag d = { p, 0, 0 };
+        corpus_diag d = { p, 0, 0, NULL };
         char *text = NULL;
         size_t len = 0;
         io_capture_begin();

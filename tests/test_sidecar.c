@@ -79,7 +79,7 @@ static void test_apply_text(void) {
         t_current = cases[i].name;
         corpus_meta m;
         meta_start(&m);
-        corpus_diag d = { "article.txt", 0, 0 };
+        corpus_diag d = { "article.txt", 0, 0, NULL };
         io_capture_begin();
         int rc = corpus_sidecar_apply_text("s.meta", cases[i].ini, &m, &d);
         char *err = io_capture_end();
@@ -113,7 +113,7 @@ static void test_apply_file(void) {
     T_OK(mkdir(meta3, 0755) == 0);               /* a folder where a sidecar should be */
 
     corpus_meta m = {0};
-    corpus_diag d = { art, 0, 0 };
+    corpus_diag d = { art, 0, 0, NULL };
     io_capture_begin();
     T_INT(corpus_sidecar_apply(art, &m, &d), 0);
     char *err = io_capture_end();
@@ -123,12 +123,12 @@ static void test_apply_file(void) {
     free(err);
     corpus_meta_free(&m);
 
-    corpus_diag d2 = { art2, 0, 0 };
+    corpus_diag d2 = { art2, 0, 0, NULL };
     T_INT(corpus_sidecar_apply(art2, &m, &d2), 0);
     T_INT(d2.nwarn, 0);
     T_OK(m.title == NULL);
 
-    corpus_diag d3 = { art3, 0, 0 };
+    corpus_diag d3 = { art3, 0, 0, NULL };
     io_capture_begin();
     T_INT(corpus_sidecar_apply(art3, &m, &d3), -1);
     err = io_capture_end();

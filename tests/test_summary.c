@@ -325,7 +325,7 @@ static void test_bundled(void) {
         char path[512];
         snprintf(path, sizeof path, "assets/corpus/%s", names[i]);
         t_current = names[i];
-        corpus_diag diag = {path, 0, 1};
+        corpus_diag diag = {path, 0, 1, NULL};
         char *text;
         size_t len;
         if (corpus_read_file(path, &text, &len, &diag) != 0) { T_FAIL_("cannot read"); continue; }

@@ -43,9 +43,12 @@ typedef struct corpus_diag {
     const char *path;   /* file being read (borrowed); printed as "path:line: " */
     int nwarn;          /* warnings reported so far */
     int quiet;          /* 1: count warnings but print nothing (tests) */
+    struct sbuf *buf;   /* non-NULL: messages are appended here, not printed (the
+                        ** build's threads; borrowed) */
 } corpus_diag;
 
-/* Report "path:line: message" on stderr (line 0: "path: message"). */
+/* Report "path:line: message" on stderr (line 0: "path: message"), or
+** append it to d->buf. */
 void corpus_warn(corpus_diag *d, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -327,6 +330,8 @@ typedef struct corpus_image {
 
 /* Long side pictures are scaled to fit (process-wide; at least 64). */
 void corpus_image_set_max_side(int px);
+/* Once, before pictures are decoded on several threads. */
+void corpus_image_prepare(void);
 /* The lead picture of the article at path (see corpus_image.c for where it
 ** is looked for). 0 found (out filled; *thumb too when thumb is not NULL
 ** and the picture is larger than a thumb: else thumb->bytes NULL), 1 none,
@@ -369,6 +374,15 @@ int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d);
 /* Same, with the build's furniture (borrowed; NULL: none). */
 int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
                             corpus_article *out, corpus_diag *d);
+/* corpus_ingest_file_with in two steps, as the build runs them: the text
+** (every stage but the picture; 0 ok, -1 refused), then the article's
+** lead picture (found, decoded, scaled, encoded: the costly part; a
+** refused picture is a warning and the article stays). The second step
+** is reentrant: the build runs it for several articles at once, each with
+** its own diag (d->buf set). */
+int corpus_ingest_text_file(const char *path, const corpus_furniture *furniture,
+                            corpus_article *out, corpus_diag *d);
+void corpus_ingest_pictures(const char *path, corpus_article *a, corpus_diag *d);
 /* Same on bytes in memory (sidecar NULL or its text). */
 int corpus_ingest_bytes(const char *name, const char *bytes, size_t n,
                         const char *sidecar, corpus_article *out, corpus_diag *d);

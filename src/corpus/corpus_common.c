@@ -11,6 +11,19 @@
 void corpus_warn(corpus_diag *d, int line, const char *fmt, ...) {
     d->nwarn++;
     if (d->quiet) return;
+    if (d->buf) {
+        const char *p = d->path ? d->path : "(input)";
+        if (line > 0) sbuf_addf(d->buf, "%s:%d: ", p, line);
+        else sbuf_addf(d->buf, "%s: ", p);
+        char msg[1024];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        sbuf_adds(d->buf, msg);
+        sbuf_addc(d->buf, '\n');
+        return;
+    }
     if (line > 0) fprintf(stderr, "%s:%d: ", d->path ? d->path : "(input)", line);
     else fprintf(stderr, "%s: ", d->path ? d->path : "(input)");
     va_list ap;

@@ -26,7 +26,15 @@
 ** (corpus_image_focus): where the app crops it for a card or a slide, and
 ** a "thumb" rendition of CORPUS_IMAGE_THUMB_SIDE (cards, the Article
 ** screen's column: the app decodes a tenth of the pixels there).
-** Decoding and encoding are SDL2_image's (libjpeg-turbo, libpng, libwebp).
+** JPEG and PNG are read and JPEG written with libjpeg-turbo and libpng
+** directly, straight into and out of the ARGB8888 pixels the scaling works
+** on: a JPEG at least twice the target is decoded at a half, a quarter or
+** an eighth of its size (the decoder's DCT scaling), a PNG's zlib checksum is not
+** recomputed (its CRCs still are), and no surface is cleared before it is
+** filled. WebP and GIF go through SDL2_image (libwebp).
+** Everything here is reentrant: the build decodes pictures on several
+** threads (corpus_image_from_bytes touches no global but image_max_side,
+** which is set before any thread starts).
 */
 #include "corpus/corpus.h"
 #include "common/util.h"
@@ -34,6 +42,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
+#include <jpeglib.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +57,12 @@
 #define CORPUS_IMAGE_FOCUS_GRID  48             /* focal analysis on at most 48 x 48 cells */
 
 static int image_max_side = CORPUS_IMAGE_MAX_SIDE;
+
+void corpus_image_prepare(void) {
+    /* SDL2_image's own once-only set-up (WebP, PNG writing), done here so
+    ** that threads only ever read it */
+    IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+}
 
 void corpus_image_set_max_side(int px) {
     image_max_side = px >= 64 ? px : 64;
@@ -162,6 +180,246 @@ void corpus_image_focus(const unsigned char *gray, const unsigned char *detail, 
     *fy = ((float)by + (float)wh / 2) / (float)H;
 }
 
+/* ---- pixels --------------------------------------------------------------- */
+
+/* An ARGB8888 surface whose pixels are malloc'ed and not cleared (the
+** caller fills every one); free with surf_free. NULL when out of memory. */
+static SDL_Surface *surf_new(int w, int h) {   /* surf_free takes SDL's own surfaces too */
+    if (w < 1) w = 1;
+    if (h < 1) h = 1;
+    void *px = malloc((size_t)w * (size_t)h * 4);
+    if (!px) return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 32, w * 4,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+    if (!s) free(px);
+    return s;
+}
+
+static void surf_free(SDL_Surface *s) {
+    if (!s) return;
+    void *px = (s->flags & SDL_PREALLOC) ? s->pixels : NULL;
+    SDL_FreeSurface(s);
+    free(px);
+}
+
+/* The smallest DCT scale M/8 at which a w x h picture still covers side px
+** on its long side, among 1/8, 2/8, 4/8 and 8/8: libjpeg-turbo has SIMD
+** inverse DCTs for those only; a 7/8 decode (plain C) costs more than a
+** full one. */
+static int dct_scale(int w, int h, int side) {
+    int l = w > h ? w : h;
+    for (int m = 1; m < 8; m *= 2)
+        if ((l * m + 7) / 8 >= side) return m;
+    return 8;
+}
+
+/* ---- JPEG in and out (libjpeg-turbo) ------------------------------------- */
+
+#if SDL_BYTEORDER == SDL_LIL_ENDIAN
+#define ARGB_JCS  JCS_EXT_BGRA                  /* ARGB8888 in memory: B G R A */
+#else
+#define ARGB_JCS  JCS_EXT_ARGB
+#endif
+
+typedef struct jerr {
+    struct jpeg_error_mgr mgr;
+    jmp_buf jmp;
+    char msg[JMSG_LENGTH_MAX];
+} jerr;
+
+static void jerr_exit(j_common_ptr c) {
+    jerr *e = (jerr *)c->err;
+    c->err->format_message(c, e->msg);
+    longjmp(e->jmp, 1);
+}
+static void jerr_quiet(j_common_ptr c, int level) { (void)c; (void)level; }
+
+typedef struct jdec {                           /* what survives a longjmp */
+    struct jpeg_decompress_struct c;
+    jerr e;
+    SDL_Surface *s;
+    JSAMPROW *rows;
+} jdec;
+
+/* Decode JPEG bytes at the largest DCT scale that still covers side px
+** (8/8 when side <= 0) into a new ARGB8888 surface; NULL with err set
+** when the data is refused. */
+static SDL_Surface *jpeg_decode(const unsigned char *b, size_t n, int side, char *err,
+                                size_t errlen) {
+    jdec *j = xcalloc(1, sizeof *j);
+    j->c.err = jpeg_std_error(&j->e.mgr);
+    j->e.mgr.error_exit = jerr_exit;
+    j->e.mgr.emit_message = jerr_quiet;
+    SDL_Surface *out = NULL;
+    if (setjmp(j->e.jmp)) {
+        snprintf(err, errlen, "%s", j->e.msg);
+        goto done;
+    }
+    jpeg_create_decompress(&j->c);
+    jpeg_mem_src(&j->c, b, (unsigned long)n);
+    jpeg_read_header(&j->c, TRUE);
+    /* CMYK (print files): decoded as CMYK and turned into RGB here; Adobe's
+    ** files (the APP14 marker: nearly all of them) store it inverted */
+    int cmyk = j->c.jpeg_color_space == JCS_CMYK || j->c.jpeg_color_space == JCS_YCCK;
+    int inverted = cmyk && j->c.saw_Adobe_marker;
+    j->c.out_color_space = cmyk ? JCS_CMYK : ARGB_JCS;
+    j->c.scale_num = (unsigned)(side > 0 ? dct_scale((int)j->c.image_width,
+                                                     (int)j->c.image_height, side) : 8);
+    j->c.scale_denom = 8;
+    jpeg_start_decompress(&j->c);
+    j->s = surf_new((int)j->c.output_width, (int)j->c.output_height);
+    j->rows = malloc(sizeof *j->rows * j->c.output_height);
+    if (!j->s || !j->rows) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    for (JDIMENSION y = 0; y < j->c.output_height; y++)
+        j->rows[y] = (JSAMPROW)j->s->pixels + (size_t)y * (size_t)j->s->pitch;
+    while (j->c.output_scanline < j->c.output_height) {
+        JDIMENSION y = j->c.output_scanline;
+        jpeg_read_scanlines(&j->c, j->rows + y, j->c.output_height - y);
+        for (; cmyk && y < j->c.output_scanline; y++) {    /* CMYK to ARGB in place */
+            Uint8 *p = j->rows[y];
+            Uint32 *o = (Uint32 *)p;
+            for (JDIMENSION x = 0; x < j->c.output_width; x++, p += 4) {
+                unsigned c = p[0], m = p[1], ye = p[2], k = p[3];
+                if (!inverted) { c = 255 - c; m = 255 - m; ye = 255 - ye; k = 255 - k; }
+                o[x] = 0xff000000u | (c * k / 255) << 16 | (m * k / 255) << 8 | (ye * k / 255);
+            }
+        }
+    }
+    jpeg_finish_decompress(&j->c);
+    out = j->s;
+    j->s = NULL;
+done:
+    jpeg_destroy_decompress(&j->c);
+    surf_free(j->s);
+    free(j->rows);
+    free(j);
+    return out;
+}
+
+typedef struct jenc {
+    struct jpeg_compress_struct c;
+    jerr e;
+    unsigned char *buf;
+    unsigned long len;
+} jenc;
+
+/* Encode an ARGB8888 surface as a baseline JPEG at CORPUS_IMAGE_JPEG_Q
+** (4:2:0) into *out; 0 ok. */
+static int jpeg_encode(SDL_Surface *s, sbuf *out) {
+    jenc *j = xcalloc(1, sizeof *j);
+    j->c.err = jpeg_std_error(&j->e.mgr);
+    j->e.mgr.error_exit = jerr_exit;
+    j->e.mgr.emit_message = jerr_quiet;
+    int rc = -1;
+    if (setjmp(j->e.jmp)) goto done;
+    jpeg_create_compress(&j->c);
+    jpeg_mem_dest(&j->c, &j->buf, &j->len);
+    j->c.image_width = (JDIMENSION)s->w;
+    j->c.image_height = (JDIMENSION)s->h;
+    j->c.input_components = 4;
+    j->c.in_color_space = ARGB_JCS;
+    jpeg_set_defaults(&j->c);
+    jpeg_set_quality(&j->c, CORPUS_IMAGE_JPEG_Q, TRUE);
+    jpeg_start_compress(&j->c, TRUE);
+    while (j->c.next_scanline < j->c.image_height) {
+        JSAMPROW row = (JSAMPROW)s->pixels + (size_t)j->c.next_scanline * (size_t)s->pitch;
+        jpeg_write_scanlines(&j->c, &row, 1);
+    }
+    jpeg_finish_compress(&j->c);
+    sbuf_add(out, (const char *)j->buf, j->len);
+    rc = j->len ? 0 : -1;
+done:
+    jpeg_destroy_compress(&j->c);
+    free(j->buf);
+    free(j);
+    return rc;
+}
+
+/* ---- PNG in (libpng) ------------------------------------------------------- */
+
+typedef struct pdec {                           /* what survives a longjmp */
+    png_structp p;
+    png_infop info;
+    const unsigned char *b;
+    size_t n, off;
+    SDL_Surface *s;
+    png_bytep *rows;
+    char *err;
+    size_t errlen;
+} pdec;
+
+static void pdec_error(png_structp p, png_const_charp msg) {
+    pdec *d = png_get_error_ptr(p);
+    snprintf(d->err, d->errlen, "%s", msg);
+    png_longjmp(p, 1);
+}
+static void pdec_warning(png_structp p, png_const_charp msg) { (void)p; (void)msg; }
+
+static void pdec_read(png_structp p, png_bytep to, png_size_t len) {
+    pdec *d = png_get_io_ptr(p);
+    if (len > d->n - d->off) png_error(p, "the file ends inside the picture");
+    memcpy(to, d->b + d->off, len);
+    d->off += len;
+}
+
+/* Decode PNG bytes into a new ARGB8888 surface; *alpha set when the file
+** can carry transparency (an alpha channel or a tRNS chunk). NULL with err
+** set when the data is refused. */
+static SDL_Surface *png_decode(const unsigned char *b, size_t n, int *alpha, char *err,
+                               size_t errlen) {
+    pdec *d = xcalloc(1, sizeof *d);
+    d->b = b;
+    d->n = n;
+    d->err = err;
+    d->errlen = errlen;
+    SDL_Surface *out = NULL;
+    d->p = png_create_read_struct(PNG_LIBPNG_VER_STRING, d, pdec_error, pdec_warning);
+    d->info = d->p ? png_create_info_struct(d->p) : NULL;
+    if (!d->info) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    if (setjmp(png_jmpbuf(d->p))) goto done;
+#if defined(PNG_IGNORE_ADLER32)
+    png_set_option(d->p, PNG_IGNORE_ADLER32, PNG_OPTION_ON);   /* the chunk CRCs are checked */
+#endif
+    png_set_read_fn(d->p, d, pdec_read);
+    png_read_info(d->p, d->info);
+    int ct = png_get_color_type(d->p, d->info);
+    *alpha = (ct & PNG_COLOR_MASK_ALPHA) || png_get_valid(d->p, d->info, PNG_INFO_tRNS);
+    png_set_expand(d->p);                       /* palette, low bit depths, tRNS: RGB(A) 8 */
+    png_set_strip_16(d->p);
+    if (!(ct & PNG_COLOR_MASK_COLOR)) png_set_gray_to_rgb(d->p);
+#if SDL_BYTEORDER == SDL_LIL_ENDIAN
+    png_set_bgr(d->p);
+    png_set_filler(d->p, 0xff, PNG_FILLER_AFTER);
+#else
+    png_set_swap_alpha(d->p);
+    png_set_filler(d->p, 0xff, PNG_FILLER_BEFORE);
+#endif
+    png_set_interlace_handling(d->p);
+    png_read_update_info(d->p, d->info);
+    png_uint_32 w = png_get_image_width(d->p, d->info), h = png_get_image_height(d->p, d->info);
+    if (png_get_rowbytes(d->p, d->info) != (size_t)w * 4) png_error(d->p, "unexpected row layout");
+    d->s = surf_new((int)w, (int)h);
+    d->rows = malloc(sizeof *d->rows * h);
+    if (!d->s || !d->rows) png_error(d->p, "out of memory");
+    for (png_uint_32 y = 0; y < h; y++)
+        d->rows[y] = (png_bytep)d->s->pixels + (size_t)y * (size_t)d->s->pitch;
+    png_read_image(d->p, d->rows);
+    out = d->s;
+    d->s = NULL;
+done:
+    png_destroy_read_struct(d->p ? &d->p : NULL, d->info ? &d->info : NULL, NULL);
+    surf_free(d->s);
+    free(d->rows);
+    free(d);
+    return out;
+}
+
 /* The focal point of an ARGB8888 surface, from a gray copy of at most
 ** CORPUS_IMAGE_FOCUS_GRID cells a side (box-averaged). */
 static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
@@ -171,8 +429,7 @@ static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
     int big_side = big->w > big->h ? big->w : big->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
     if (big_side > lim) {
         int sw = (int)((long long)big->w * lim / big_side), sh = (int)((long long)big->h * lim / big_side);
-        small = SDL_CreateRGBSurfaceWithFormat(0, sw > 0 ? sw : 1, sh > 0 ? sh : 1, 32,
-                                               SDL_PIXELFORMAT_ARGB8888);
+        small = surf_new(sw, sh);
         if (small && SDL_SoftStretchLinear(big, NULL, small, NULL) == 0) s = small;
     }
     int long_side = s->w > s->h ? s->w : s->h;
@@ -202,7 +459,7 @@ static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
     }
     corpus_image_focus(gray, dev, gw, gh, fx, fy);
     free(gray); free(dev); free(acc); free(cnt); free(sq);
-    SDL_FreeSurface(small);
+    surf_free(small);
 }
 
 /* ---- encoding into memory ------------------------------------------------ */
@@ -221,6 +478,7 @@ static int SDLCALL mem_close(SDL_RWops *rw) { SDL_FreeRW(rw); return 0; }
 
 /* Encode s as JPEG (or PNG when png) into *out; 0 ok. */
 static int encode(SDL_Surface *s, int png, sbuf *out) {
+    if (!png) return jpeg_encode(s, out);
     SDL_RWops *rw = SDL_AllocRW();
     if (!rw) return -1;
     rw->type = SDL_RWOPS_UNKNOWN;
@@ -229,7 +487,7 @@ static int encode(SDL_Surface *s, int png, sbuf *out) {
     rw->seek = mem_seek;
     rw->close = mem_close;
     rw->hidden.unknown.data1 = out;
-    int rc = png ? IMG_SavePNG_RW(s, rw, 1) : IMG_SaveJPG_RW(s, rw, 1, CORPUS_IMAGE_JPEG_Q);
+    int rc = IMG_SavePNG_RW(s, rw, 1);
     return rc == 0 && out->len ? 0 : -1;
 }
 
@@ -268,33 +526,51 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
                     CORPUS_IMAGE_MAX_PIXELS / 1000000);
         return -1;
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)n);
-    SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
-    int may_alpha = raw && (SDL_ISPIXELFORMAT_ALPHA(raw->format->format) || raw->format->palette
+    int long_side = w > h ? w : h;
+    int scaled = long_side > image_max_side;
+    SDL_Surface *s = NULL;
+    int may_alpha = 0, retry = 0;
+    char why[JMSG_LENGTH_MAX > 256 ? JMSG_LENGTH_MAX : 256] = "";
+    if (!strcmp(fmt, "jpeg"))
+        s = jpeg_decode(bytes, n, scaled ? image_max_side : 0, why, sizeof why);
+    else if (!strcmp(fmt, "png"))
+        s = png_decode(bytes, n, &may_alpha, why, sizeof why);
+    else
+        retry = 1;
+    if (retry) {                                /* WebP, GIF: SDL2_image */
+        SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)n);
+        SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
+        may_alpha = raw && (SDL_ISPIXELFORMAT_ALPHA(raw->format->format) || raw->format->palette
                             || SDL_HasColorKey(raw));
-    SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-    SDL_FreeSurface(raw);
-    if (!s || s->w != w || s->h != h) {
+        s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+        if (!raw) snprintf(why, sizeof why, "%s", IMG_GetError());
+        SDL_FreeSurface(raw);
+    }
+    /* at a DCT scale the decoder's size is ceil(w * M / 8): it still covers
+    ** the header's proportions within a pixel */
+    int ok = s && (scaled ? (s->w >= (w + 7) / 8 && s->h >= (h + 7) / 8 && s->w <= w && s->h <= h)
+                          : (s->w == w && s->h == h));
+    if (!ok) {
         corpus_warn(d, 0, "picture %s cannot be decoded (%s); left out", name,
-                    s ? "its header and its data disagree" : IMG_GetError());
-        SDL_FreeSurface(s);
+                    s ? "its header and its data disagree" : why[0] ? why : "no data");
+        surf_free(s);
         return -1;
     }
     int alpha = may_alpha && has_transparency(s);   /* a JPEG has none to look for */
-    int long_side = w > h ? w : h;
-    if (long_side > image_max_side) {
+    if (scaled) {
         int tw = w >= h ? image_max_side : (int)((long long)w * image_max_side / h);
         int th = w >= h ? (int)((long long)h * image_max_side / w) : image_max_side;
-        SDL_Surface *t = SDL_CreateRGBSurfaceWithFormat(0, tw > 0 ? tw : 1, th > 0 ? th : 1, 32,
-                                                        SDL_PIXELFORMAT_ARGB8888);
-        if (!t || SDL_SoftStretchLinear(s, NULL, t, NULL) != 0) {
+        SDL_Surface *t = (s->w == tw && s->h == th) ? NULL : surf_new(tw, th);
+        if (t && SDL_SoftStretchLinear(s, NULL, t, NULL) != 0) {
             corpus_warn(d, 0, "picture %s cannot be scaled (%s); left out", name, SDL_GetError());
-            SDL_FreeSurface(t);
-            SDL_FreeSurface(s);
+            surf_free(t);
+            surf_free(s);
             return -1;
         }
-        SDL_FreeSurface(s);
-        s = t;
+        if (t) {
+            surf_free(s);
+            s = t;
+        }
     }
     surface_focus(s, &out->focus_x, &out->focus_y);
     if (thumb && (s->w > CORPUS_IMAGE_THUMB_SIDE || s->h > CORPUS_IMAGE_THUMB_SIDE)) {
@@ -304,8 +580,7 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
                               : (int)((long long)s->w * CORPUS_IMAGE_THUMB_SIDE / s->h);
         int th = s->w >= s->h ? (int)((long long)s->h * CORPUS_IMAGE_THUMB_SIDE / s->w)
                               : CORPUS_IMAGE_THUMB_SIDE;
-        SDL_Surface *t = SDL_CreateRGBSurfaceWithFormat(0, tw > 0 ? tw : 1, th > 0 ? th : 1, 32,
-                                                        SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *t = surf_new(tw, th);
         sbuf b = {0};
         if (t && SDL_SoftStretchLinear(s, NULL, t, NULL) == 0 && encode(t, alpha, &b) == 0) {
             thumb->w = t->w;
@@ -316,11 +591,11 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
             thumb->role = "thumb";
         }
         sbuf_free(&b);
-        SDL_FreeSurface(t);
+        surf_free(t);
     }
     out->w = s->w;
     out->h = s->h;
-    if (s->w == w && (!strcmp(fmt, "jpeg") || !strcmp(fmt, "png"))) {
+    if (!scaled && (!strcmp(fmt, "jpeg") || !strcmp(fmt, "png"))) {
         out->bytes = xmalloc(n);                /* within the size and readable: as it is */
         memcpy(out->bytes, bytes, n);
         out->n = n;
@@ -330,14 +605,14 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
         if (encode(s, alpha, &b) != 0) {
             corpus_warn(d, 0, "picture %s cannot be encoded (%s); left out", name, IMG_GetError());
             sbuf_free(&b);
-            SDL_FreeSurface(s);
+            surf_free(s);
             return -1;
         }
         out->n = b.len;
         out->bytes = (unsigned char *)sbuf_take(&b);
         out->format = alpha ? "png" : "jpeg";
     }
-    SDL_FreeSurface(s);
+    surf_free(s);
     const char *slash = strrchr(name, '/');
     out->file = xstrdup(slash ? slash + 1 : name);
     out->role = "lead";

@@ -341,6 +341,23 @@ int corpus_ingest_file(const char *path, corpus_article *out, corpus_diag *d) {
 
 int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
                             corpus_article *out, corpus_diag *d) {
+    if (corpus_ingest_text_file(path, furniture, out, d) != 0) return -1;
+    corpus_ingest_pictures(path, out, d);
+    return 0;
+}
+
+void corpus_ingest_pictures(const char *path, corpus_article *a, corpus_diag *d) {
+    corpus_image im, thumb;         /* a refused picture is warned; the article stays */
+    if (corpus_image_lead(path, &a->doc.meta, &im, &thumb, d) == 0) {
+        a->images = xmalloc(2 * sizeof *a->images);
+        a->images[0] = im;
+        a->nimages = 1;
+        if (thumb.bytes) a->images[a->nimages++] = thumb;
+    }
+}
+
+int corpus_ingest_text_file(const char *path, const corpus_furniture *furniture,
+                            corpus_article *out, corpus_diag *d) {
     memset(out, 0, sizeof *out);
     out->doc.furniture = furniture;
     int rc;
@@ -361,13 +378,6 @@ int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
     if (rc != 0) {
         corpus_article_free(out);
         return rc;
-    }
-    corpus_image im, thumb;         /* a refused picture is warned; the article stays */
-    if (corpus_image_lead(path, &out->doc.meta, &im, &thumb, d) == 0) {
-        out->images = xmalloc(2 * sizeof *out->images);
-        out->images[0] = im;
-        out->nimages = 1;
-        if (thumb.bytes) out->images[out->nimages++] = thumb;
     }
     return 0;
 }

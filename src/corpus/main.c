@@ -10,7 +10,11 @@
 ** read; the NAME_files/ folder of a "complete" page save is not entered),
 ** ingests each (a first pass counts the lines that recur across the text
 ** files: site furniture, kept out of the articles), makes slugs unique
-** (-2, -3, ...) and writes the database atomically.
+** (-2, -3, ...) and writes the database atomically. The articles' text
+** is read in order on one thread; their pictures (the costly part) are
+** then decoded on --jobs threads (default: the processors online, at most
+** 8), and every file's warnings are printed after that, in file order,
+** exactly as one thread would print them.
 ** Warnings go to stderr as "file:line: message". Exit status: 0 when at
 ** least one article was stored; 1 when none was, when writing failed, or
 ** with --strict when there was any warning or refused file (the database
@@ -22,6 +26,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +55,7 @@ static void usage(FILE *f) {
           "        --strict     treat every warning as an error: write nothing\n"
           "        --quiet      no summary line (warnings are still printed)\n"
           "        --image-max PX  long side lead pictures are scaled to fit (1920)\n"
+          "        --jobs N     threads decoding pictures (default: processors online)\n"
           "        An article's lead picture: the sidecar's image = FILE, front\n"
           "        matter's image:, a Markdown image, a saved page's og:image kept in\n"
           "        NAME_files/, or NAME.jpg / .jpeg / .png / .webp beside it.\n"
@@ -148,9 +156,48 @@ static void slug_unique(slugset *set, corpus_article *a) {
 
 /* ---- commands ------------------------------------------------------------ */
 
+/* ---- pictures on several threads ----------------------------------------- */
+
+typedef struct pic_job {
+    const char *path;       /* the article's file (borrowed) */
+    corpus_article *a;      /* its article (borrowed) */
+    corpus_diag d;          /* its diag: d.buf is the file's own buffer */
+} pic_job;
+
+typedef struct pic_pool {
+    pic_job *jobs;
+    size_t n;
+    atomic_size_t next;     /* the next job to take */
+} pic_pool;
+
+static void *pic_worker(void *arg) {
+    pic_pool *p = arg;
+    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
+        corpus_ingest_pictures(p->jobs[i].path, p->jobs[i].a, &p->jobs[i].d);
+    return NULL;
+}
+
+/* Run every job on up to nthreads threads (the calling one included). */
+static void pic_run(pic_job *jobs, size_t n, int nthreads) {
+    pic_pool p = { jobs, n, 0 };
+    if (nthreads > (int)n) nthreads = (int)n;
+    pthread_t tid[8];
+    int started = 0;
+    corpus_image_prepare();                 /* shared decoder state, before any thread */
+    for (int i = 1; i < nthreads && i < 8; i++)
+        if (pthread_create(&tid[started], NULL, pic_worker, &p) == 0) started++;
+    pic_worker(&p);
+    for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
+}
+
+static int default_jobs(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
 static int cmd_build(int argc, char **argv) {
     const char *out = NULL;
-    int strict = 0, quiet = 0, ninputs = 0;
+    int strict = 0, quiet = 0, ninputs = 0, jobs = default_jobs();
     char **inputs = xcalloc((size_t)argc + 1, sizeof *inputs);
     int only_inputs = 0;
     for (int i = 0; i < argc; i++) {
@@ -163,6 +210,8 @@ static int cmd_build(int argc, char **argv) {
         else if (!strncmp(a, "--out=", 6)) out = a + 6;
         else if (!strcmp(a, "--image-max") && i + 1 < argc && atoi(argv[i + 1]) >= 64)
             corpus_image_set_max_side(atoi(argv[++i]));
+        else if (!strcmp(a, "--jobs") && i + 1 < argc && atoi(argv[i + 1]) >= 1)
+            jobs = atoi(argv[++i]) > 8 ? 8 : atoi(argv[i]);
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(inputs); return 0; }
         else {
             log_error("build: unknown option or missing value: %s", a);
@@ -181,7 +230,7 @@ static int cmd_build(int argc, char **argv) {
     corpus_strv files = {0};
     int nwarn = 0, nrefused = 0;
     for (int i = 0; i < ninputs; i++) {
-        corpus_diag d = { inputs[i], 0, 0 };
+        corpus_diag d = { inputs[i], 0, 0, NULL };
         struct stat st;
         if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             if (collect_dir(inputs[i], &files, &d) == 0)
@@ -200,15 +249,20 @@ static int cmd_build(int argc, char **argv) {
         corpus_furniture_add_path(furn, files.v[i]);   /* the second pass reports errors */
     }
 
+    /* The text of every file, in order; each file's warnings kept in its
+    ** own buffer until its picture is done too. */
     corpus_article *arts = NULL;
-    size_t narts = 0;
+    size_t narts = 0, *from = NULL;         /* from[k]: the file article k came from */
+    sbuf *msgs = xcalloc(files.n ? files.n : 1, sizeof *msgs);
     slugset slugs = {0};
     for (size_t i = 0; i < files.n; i++) {
-        corpus_diag d = { files.v[i], 0, 0 };
+        corpus_diag d = { files.v[i], 0, 0, &msgs[i] };
         corpus_article a;
-        if (corpus_ingest_file_with(files.v[i], furn, &a, &d) == 0) {
+        if (corpus_ingest_text_file(files.v[i], furn, &a, &d) == 0) {
             arts = xrealloc(arts, (narts + 1) * sizeof *arts);
+            from = xrealloc(from, (narts + 1) * sizeof *from);
             arts[narts] = a;
+            from[narts] = i;
             slug_unique(&slugs, &arts[narts]);
             narts++;
         } else {
@@ -216,6 +270,21 @@ static int cmd_build(int argc, char **argv) {
         }
         nwarn += d.nwarn;
     }
+    /* Their pictures, on several threads. */
+    pic_job *pj = xcalloc(narts ? narts : 1, sizeof *pj);
+    for (size_t k = 0; k < narts; k++) {
+        corpus_diag d = { files.v[from[k]], 0, 0, &msgs[from[k]] };
+        pj[k] = (pic_job){ files.v[from[k]], &arts[k], d };
+    }
+    pic_run(pj, narts, jobs);
+    for (size_t k = 0; k < narts; k++) nwarn += pj[k].d.nwarn;
+    free(pj);
+    free(from);
+    for (size_t i = 0; i < files.n; i++) {
+        if (msgs[i].len) fwrite(msgs[i].s, 1, msgs[i].len, stderr);
+        sbuf_free(&msgs[i]);
+    }
+    free(msgs);
 
     corpus_quotes_unify(arts, narts);      /* one person, one speaker across the corpus */
 

@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         memcpy(side, in.side, in.nside);
         side[in.nside] = '\0';
     }
-    corpus_diag d = { FUZZ_NAME, 0, 1 };
+    corpus_diag d = { FUZZ_NAME, 0, 1, NULL };
     corpus_article a;
     int rc = corpus_ingest_bytes(FUZZ_NAME, in.art, in.nart, side, &a, &d);
     free(side);
