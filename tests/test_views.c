@@ -456,18 +456,25 @@ static void test_timeline_at_rest(void)
         const ui_tlm_geom *g = ui_tlm_geometry(m);
         double ppd, left;
         ui_timeline_view(s, &ppd, &left);
-        int outside = 0, shown = 0, lost = 0;
+        int outside = 0, shown = 0, lost = 0, vert = ui_timeline_vertical(s);
+        /* portrait screens with room for two columns run the axis down the
+        ** screen; the others (and every landscape one) across */
+        T_INT(vert, sizes[k].h > sizes[k].w);
         for (int i = 0; i < ui_tlm_count(m); i++) {
             int x, y, w, h;
-            if (ui_tlm_label_rect(m, i, ppd, left, &x, &y, &w, &h)) {
+            float mx, my;
+            ui_timeline_item_on_screen(s, i, &mx, &my, &x, &y, &w, &h);
+            if (w) {
                 shown++;
-                outside += x < g->axis_x || x + w > g->axis_x + g->axis_w || y < 0 || y + h > c.h;
+                int a0 = vert ? y : x, a1 = vert ? y + h : x + w;      /* along the axis */
+                outside += a0 < g->axis_x || a1 > g->axis_x + g->axis_w;
+                outside += x < 0 || x + w > c.w || y < 0 || y + h > c.h;
             }
             ui_event ev;
-            float mx = (float)ui_tlm_x(m, ppd, left, ui_tlm_item_at(m, i)->mid);
-            screen_hit(s, mx, (float)g->axis_y, &ev);
+            screen_hit(s, mx, my, &ev);
             lost += ev.target != UI_TGT_ITEM;
-            outside += mx < g->axis_x + g->target / 2 - 1 || mx > g->axis_x + g->axis_w - g->target / 2 + 1;
+            float a = vert ? my : mx;
+            outside += a < g->axis_x + g->target / 2 - 1 || a > g->axis_x + g->axis_w - g->target / 2 + 1;
         }
         T_INT(outside, 0);
         T_INT(lost, 0);
@@ -475,6 +482,67 @@ static void test_timeline_at_rest(void)
         screen_destroy(s);
         canvas_close(&c);
     }
+}
+
+
+/* ---- portrait: the axis runs down the screen; a drag up moves time later,
+** a drag across does not pan; a tap on a label selects its item; the band
+** keeps what pans out of it (nothing drawn over the story) ------------- */
+static void test_timeline_vertical(void)
+{
+    canvas c;
+    canvas_open(&c, 1080, 1920);
+    screen *s = prepared(&c, ui_timeline_create(7));
+    T_INT(ui_timeline_vertical(s), 1);
+    double ppd0, left0, ppd, left;
+    ui_timeline_view(s, &ppd0, &left0);
+    float mx, my;
+    int lx, ly, lw, lh;
+    ui_timeline_item_on_screen(s, 0, &mx, &my, &lx, &ly, &lw, &lh);
+    uint32_t now = 1000;
+    float x = mx, y = (float)c.h * 0.3f;
+    gesture_event ev = { .type = GESTURE_DRAG_BEGIN, .x = x, .y = y, .t = now };
+    T_INT(screen_gesture(s, &ev, now), 1);
+    for (int i = 0; i < 10; i++) {              /* 200 px up */
+        now += 16;
+        ev = (gesture_event){ .type = GESTURE_DRAG, .dy = -20, .x = x, .y = y - 20.0f * (float)i, .t = now };
+        screen_gesture(s, &ev, now);
+    }
+    ui_timeline_view(s, &ppd, &left);
+    T_OK(fabs((left - left0) * ppd - 200) < 1);         /* follows the finger */
+    for (int i = 0; i < 10; i++) {              /* and 200 px across: nothing */
+        now += 16;
+        ev = (gesture_event){ .type = GESTURE_DRAG, .dx = -20, .x = x - 20.0f * (float)i, .y = y, .t = now };
+        screen_gesture(s, &ev, now);
+    }
+    double left2;
+    ui_timeline_view(s, &ppd, &left2);
+    T_OK(fabs(left2 - left) < 1e-9);
+    ev = (gesture_event){ .type = GESTURE_DRAG_END, .x = x, .y = y, .t = now };
+    screen_gesture(s, &ev, now);
+    screen_destroy(s);
+
+    /* every shown label, tapped in its middle, selects its own item; labels
+    ** sit in the columns beside the axis, within the screen */
+    s = prepared(&c, ui_timeline_create(-1));
+    int shown = 0, right = 0, leftc = 0;
+    for (int i = 0; i < ui_tlm_count(ui_timeline_model(s)); i++) {
+        ui_timeline_item_on_screen(s, i, &mx, &my, &lx, &ly, &lw, &lh);
+        if (!lw)
+            continue;
+        shown++;
+        ui_event hit;
+        screen_hit(s, (float)(lx + lw / 2), (float)(ly + lh / 2), &hit);
+        T_INT(hit.target, UI_TGT_ITEM);
+        T_INT(hit.index, i);
+        T_OK(lx >= 0 && lx + lw <= c.w);
+        right += lx > mx;
+        leftc += lx + lw < mx;
+    }
+    T_OK(shown >= 4);
+    T_OK(right > 0 && leftc > 0);               /* both columns in use */
+    screen_destroy(s);
+    canvas_close(&c);
 }
 
 /* ---- goldens ------------------------------------------------------------- */
@@ -873,6 +941,7 @@ int main(void)
         T_RUN(test_reach);
         T_RUN(test_pager);
         T_RUN(test_timeline_at_rest);
+        T_RUN(test_timeline_vertical);
         T_RUN(test_timeline_motion);
         T_RUN(test_fulltext_long);
         T_RUN(test_timeline_capped);

@@ -28,6 +28,13 @@
 ** Zoom: continuous between the model's levels (pinch, animated buttons);
 ** which labels show follows the level at or below the current ppd.
 ** Scroll: a kinetic scroller in px, pos = (left - lo) * ppd.
+** Portrait: the axis runs down the screen between two columns of labels
+** (VERT_COL_MIN_PX: when they have room), time downwards. The model does
+** not know: it lays out "along" (its x) and "across" (its y) as always,
+** and this file draws and hits through one transposition (mbox, to_model):
+** along is screen y, across is screen x, rows above / below the axis are
+** the columns left / right of it, a label's leader runs along its top.
+** Dragging pans along the axis, vertically there.
 ** Selection: a tap on a marker or label, ‹ › and the arrow keys select an
 ** item (UI_ACT_SELECT); the panel is laid out again then (an input event,
 ** never per frame) from the strings kept at prepare, and the axis pans to
@@ -72,6 +79,9 @@
 #define KEEP_IN_VIEW    0.12f   /* axis widths: a selected item nearer the ends pans */
 #define BADGE_TEX_MAX   48      /* distinct "+N" count textures */
 #define PANEL_SWIPE_FRAC 0.08f  /* w: a drag this far across the story steps to a neighbour */
+#define VERT_COL_MIN_PX 9       /* px_meta: a portrait column at least this wide, or the axis
+                                ** stays horizontal */
+#define VERT_LABEL_LINES 3      /* lines of event text in a portrait column */
 
 typedef struct tl_label {
     text_tex date, text, src;   /* owned */
@@ -93,7 +103,8 @@ typedef struct ui_timeline {
     text_tex years[YEARS_MAX];  /* owned: year_min + i */
     int year_min, nyears;
     text_tex months[12], days[31];  /* owned */
-    int pad;                    /* px: label text right of its leader */
+    int pad;                    /* px: label text right of (below) its leader */
+    int vert;                   /* 1: the axis runs down the screen (portrait) */
     uint32_t c_text, c_muted, c_accent, c_bg, c_tick, c_span, c_lead;
     uint32_t c_range;           /* the bar of a range ("from January to October") */
     screen_ctx ctx;             /* renderer, fonts, config for the panel (st NULL) */
@@ -127,6 +138,26 @@ typedef struct ui_timeline {
 static double view_left(const ui_timeline *s)
 {
     return ui_tlm_lo(s->m) + s->sc.pos / s->ppd;
+}
+
+/* A box given in the model's space (x along the axis, y across it) drawn
+** on screen: as it is, or transposed on a vertical axis; x_off is the
+** screen's horizontal transition offset. */
+static void mbox(const ui_timeline *s, SDL_Renderer *r, int x, int y, int w, int h, int x_off,
+                 uint32_t rgb, uint8_t alpha)
+{
+    SDL_Rect b = s->vert ? (SDL_Rect){ y + x_off, x, h, w } : (SDL_Rect){ x + x_off, y, w, h };
+    render_box(r, &b, rgb, alpha);
+}
+
+/* A texture's extent along the axis / across it. */
+static int t_along(const ui_timeline *s, const text_tex *t) { return s->vert ? t->h : t->w; }
+
+/* A screen point in the model's space. */
+static void to_model(const ui_timeline *s, float x, float y, float *mx, float *my)
+{
+    *mx = s->vert ? y : x;
+    *my = s->vert ? x : y;
 }
 
 /* Set ppd and the day at the axis's left end; the scroller follows. hard:
@@ -227,9 +258,10 @@ static int render_one(const screen_ctx *ctx, const char *txt, font_style f, int 
     return txt && *txt ? text_render(ctx->r, ctx->fonts, txt, &st, bw, 0, out) : 0;
 }
 
-/* Every label's three textures; returns the tallest label's height. */
+/* Every label's three textures; returns the tallest label's height (the
+** widest one's width on a vertical axis: its extent across). */
 static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_list *evs,
-                          const store_list *arts, int lw)
+                          const store_list *arts, int lw, int lines)
 {
     const ui_metrics *mt = &s->mt;
     int n = ui_tlm_count(s->m), tallest = 0;
@@ -250,15 +282,20 @@ static int prepare_labels(ui_timeline *s, const screen_ctx *ctx, const store_lis
         s->i_text[i] = xstrdup(e->text ? e->text : "");
         s->i_src[i] = xstrdup(src);
         render_one(ctx, date, FONT_SANS_BOLD, mt->px_small, s->c_accent, 1, lw - s->pad, &l->date);
-        render_one(ctx, e->text, FONT_SANS, mt->px_meta, s->c_text, LABEL_LINES, lw - s->pad, &l->text);
+        render_one(ctx, e->text, FONT_SANS, mt->px_meta, s->c_text, lines, lw - s->pad, &l->text);
         /* the label is the overview: date and the text's first line; the
         ** sources are the panel's (l->src stays empty) */
         int w = l->date.w;
         w = l->text.w > w ? l->text.w : w;
         w = l->src.w > w ? l->src.w : w;
         int h = l->date.h + l->text.h + l->src.h;
-        ui_tlm_set_label(s->m, i, w + s->pad, h);
-        tallest = h > tallest ? h : tallest;
+        if (s->vert) {                          /* along: its height under the leader */
+            ui_tlm_set_label(s->m, i, h + s->pad, w);
+            tallest = w > tallest ? w : tallest;
+        } else {
+            ui_tlm_set_label(s->m, i, w + s->pad, h);
+            tallest = h > tallest ? h : tallest;
+        }
     }
     return tallest;
 }
@@ -373,6 +410,7 @@ static const text_tex *badge_at(const ui_timeline *s, int level, const ui_tlm_ti
         return NULL;
     const ui_tlm_geom *g = ui_tlm_geometry(s->m);
     int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, t[k].day)), pad = s->mt.px_small / 5 + 1;
+    /* (x along the axis, as the model has it; the rect is the screen's) */
     int x1 = g->axis_x + g->axis_w;
     for (int j = k + 1; j < n; j++)
         if (t[j].labeled) {
@@ -382,6 +420,10 @@ static const text_tex *badge_at(const ui_timeline *s, int level, const ui_tlm_ti
         }
     x0 = x0 < g->axis_x ? g->axis_x : x0;
     int w = tx->w + 2 * pad, h = tx->h + 2;
+    if (s->vert) {                              /* left of the axis, mid-period */
+        *r = (SDL_Rect){ g->axis_y - tick_label_dy(&s->mt) - w + 1, (x0 + x1 - h) / 2, w, h };
+        return h + 4 > x1 - x0 ? NULL : tx;
+    }
     *r = (SDL_Rect){ (x0 + x1 - w) / 2, g->axis_y - tick_label_dy(&s->mt) - h + 1, w, h };
     if (w + 4 > x1 - x0)
         return NULL;
@@ -424,12 +466,37 @@ static int tick_label_dy(const ui_metrics *mt)
     return (year > band ? year : band) + 2;
 }
 
+/* The gap from a vertical axis to its columns: the tick labels' room. */
+static int vert_gap(const ui_timeline *s)
+{
+    int yw = s->years[0].w ? s->years[0].w : s->mt.px_small * 3;
+    return tick_label_dy(&s->mt) + yw + s->mt.px_small;
+}
+
 /* Geometry of the axis band [top, bottom) for the model. */
 static void layout_model(ui_timeline *s, int top, int bottom, int tallest)
 {
     const ui_metrics *mt = &s->mt;
     int tick_lab = s->days[0].h ? s->days[0].h : mt->px_small * 3 / 2;
     ui_tlm_geom g = {0};
+    if (s->vert) {                              /* along = down the screen */
+        int lab_h = s->years[0].h ? s->years[0].h : mt->px_small * 3 / 2;
+        g.axis_x = top;
+        g.axis_w = bottom - top;
+        g.axis_y = mt->w / 2;
+        g.row_gap = vert_gap(s);
+        g.row_h = mt->w / 2 - mt->margin - g.row_gap;
+        g.rows = 2;                             /* a column each side */
+        (void)tallest;
+        g.label_gap = mt->px_small / 2;
+        g.target = mt->target;
+        g.tick_gap = (int)(0.012f * (float)mt->S) + 2;
+        g.year_label_w = lab_h + mt->px_small / 2;
+        g.month_label_w = lab_h + mt->px_small / 2;
+        g.day_label_w = lab_h + mt->px_small / 2;
+        ui_tlm_layout(s->m, &g);
+        return;
+    }
     g.axis_x = mt->margin;
     g.axis_w = mt->w - 2 * mt->margin;
     g.axis_y = (top + bottom) / 2;
@@ -657,9 +724,12 @@ static int tl_prepare(screen *base, const screen_ctx *ctx, int w, int h)
     int lw = (int)(LABEL_W_FRAC * (float)w);
     int lmin = (int)(LABEL_W_MIN_S * (float)s->mt.S), lmax = (int)(LABEL_W_MAX_S * (float)s->mt.S);
     lw = lw < lmin ? lmin : lw > lmax ? lmax : lw;
-    int tallest = prepare_labels(s, ctx, &evs, &arts, lw);
+    prepare_tick_labels(s, ctx);                /* month/day/year sizes for the geometry */
+    int colw = w / 2 - s->mt.margin - vert_gap(s);
+    s->vert = h > w && colw >= VERT_COL_MIN_PX * s->mt.px_meta;
+    int tallest = prepare_labels(s, ctx, &evs, &arts, s->vert ? colw : lw,
+                                 s->vert ? VERT_LABEL_LINES : LABEL_LINES);
     int bottom = prepare_chrome(s, ctx) - s->mt.margin / 2;
-    prepare_tick_labels(s, ctx);                /* month/day sizes for the geometry */
     if (s->mt.reach) {                          /* the story below the axis, near the hand */
         s->panel_r.y = bottom - s->panel_r.h;
         s->axis_top = s->bar.bottom + s->mt.margin / 2;
@@ -734,14 +804,16 @@ static void draw_ticks(const ui_timeline *s, SDL_Renderer *r, int level, double 
             continue;
         int k = t[i].kind, tw = k == UI_TLM_TICK_YEAR ? line * 2 : line;
         if (!labels) {
-            box(r, x + x_off, g->axis_y - len[k] / 2, tw, len[k],
-                k == UI_TLM_TICK_YEAR ? s->c_muted : s->c_tick, alpha);
+            mbox(s, r, x, g->axis_y - len[k] / 2, tw, len[k], x_off,
+                 k == UI_TLM_TICK_YEAR ? s->c_muted : s->c_tick, alpha);
             continue;
         }
         const text_tex *lab = t[i].labeled ? tick_label(s, &t[i], 0) : NULL;
-        if (lab && lab->tex && x + TICK_LABEL_DX + lab->w <= right) {
-            box(r, x + x_off + TICK_LABEL_DX - 1, ly, lab->w + 2, lab->h, s->c_bg, alpha);
-            render_text(r, lab, x + x_off + TICK_LABEL_DX, ly, alpha);
+        if (lab && lab->tex && x + TICK_LABEL_DX + t_along(s, lab) <= right) {
+            /* below the axis after its tick; right of a vertical one, under its tick */
+            int tx = s->vert ? ly : x + TICK_LABEL_DX, ty = s->vert ? x + TICK_LABEL_DX : ly;
+            box(r, tx + x_off - 1, ty, lab->w + 2, lab->h, s->c_bg, alpha);
+            render_text(r, lab, tx + x_off, ty, alpha);
             SDL_Rect br;                        /* "+12": events this zoom has no room for */
             const text_tex *bt = badge_at(s, level, t, n, i, left, &br);
             if (bt) {
@@ -765,8 +837,9 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
     int x = (int)floor(ui_tlm_item_x(s->m, i, s->ppd, left));   /* stacks side by side */
     int lx, ly, lw, lh;
     int shown = ui_tlm_label_rect(s->m, i, s->ppd, left, &lx, &ly, &lw, &lh);
+    int extent = s->vert ? s->mt.h : s->mt.w;       /* the screen along the axis */
     if (pass != 3 && ((shown ? (lx < x ? x : lx + lw) : x + d) < 0 ||
-                      (shown && lx < x ? lx : x) - d > s->mt.w))
+                      (shown && lx < x ? lx : x) - d > extent))
         return;                                     /* a range's bar may reach in from off screen */
     if (pass == 3) {                                /* a range: a thicker bar, end capped */
         if (!it->span)
@@ -774,54 +847,66 @@ static void draw_item(const ui_timeline *s, SDL_Renderer *r, int i, double left,
         double fx0 = floor(ui_tlm_x(s->m, s->ppd, left, it->start));
         double fx1 = ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
         fx0 = fx0 < -d ? -d : fx0;                  /* clipped to the screen: no int overflow */
-        fx1 = fx1 > s->mt.w + d ? s->mt.w + d : fx1;
-        if (fx1 < 0 || fx0 > s->mt.w)
+        fx1 = fx1 > extent + d ? extent + d : fx1;
+        if (fx1 < 0 || fx0 > extent)
             return;
         int x0 = (int)fx0, x1 = (int)fx1;
         int bh = d * 2 / 3 > 2 ? d * 2 / 3 : 2;
-        box(r, x0 + x_off, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh, s->c_range, alpha);
-        box(r, x1 - line * 2 + x_off, g->axis_y - d / 2, line * 2, d, s->c_range, alpha);
+        mbox(s, r, x0, g->axis_y - bh / 2, x1 - x0 > 2 ? x1 - x0 : 2, bh, x_off, s->c_range, alpha);
+        mbox(s, r, x1 - line * 2, g->axis_y - d / 2, line * 2, d, x_off, s->c_range, alpha);
     } else if (pass == 0) {
         if (it->prec != UI_TLM_DAY && !it->span) {  /* the month / year it covers */
             int x0 = (int)floor(ui_tlm_x(s->m, s->ppd, left, it->start));
             int x1 = (int)ceil(ui_tlm_x(s->m, s->ppd, left, it->end));
-            box(r, x0 + x_off, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
-                s->c_span, alpha);
+            mbox(s, r, x0, g->axis_y - d / 4, x1 - x0 > 2 ? x1 - x0 : 2, d / 2 > 2 ? d / 2 : 2,
+                 x_off, s->c_span, alpha);
         }
         if (shown) {
             int y0 = ly < g->axis_y ? ly + lh : g->axis_y, y1 = ly < g->axis_y ? g->axis_y : ly;
-            box(r, x + x_off, y0, line, y1 - y0, focus ? s->c_accent : s->c_lead, alpha);
+            mbox(s, r, x, y0, line, y1 - y0, x_off, focus ? s->c_accent : s->c_lead, alpha);
         }
     } else if (pass == 1 && shown) {
-        /* START: leader | pad | text, the box from the marker rightwards;
+        /* START: leader | pad | text, the box from the marker rightwards
+        ** (downwards on a vertical axis, the leader along its top);
         ** END: text | pad | leader, the box ends at the marker */
         const tl_label *l = &s->labels[i];
         int end = lx < x, tx = end ? lx : lx + s->pad;
         if (end)
-            box(r, lx + x_off, ly, lw, lh, s->c_bg, alpha);
+            mbox(s, r, lx, ly, lw, lh, x_off, s->c_bg, alpha);
         else
-            box(r, lx + line + x_off, ly, lw - line, lh, s->c_bg, alpha);
-        box(r, x + x_off, ly, line, lh, focus ? s->c_accent : s->c_lead, alpha);
-        int ty = ly;
-        render_text(r, &l->date, tx + x_off, ty, alpha);
-        ty += l->date.h;
-        render_text(r, &l->text, tx + x_off, ty, alpha);
-        ty += l->text.h;
-        render_text(r, &l->src, tx + x_off, ty, alpha);
+            mbox(s, r, lx + line, ly, lw - line, lh, x_off, s->c_bg, alpha);
+        mbox(s, r, x, ly, line, lh, x_off, focus ? s->c_accent : s->c_lead, alpha);
+        if (s->vert) {                              /* the texts stack down the column */
+            int sx = ly + x_off, sy = tx;
+            if (ly < g->axis_y)                     /* left column: flush to the axis side */
+                sx = ly + lh - (l->date.w > l->text.w ? l->date.w : l->text.w) + x_off;
+            render_text(r, &l->date, sx, sy, alpha);
+            sy += l->date.h;
+            render_text(r, &l->text, sx, sy, alpha);
+            sy += l->text.h;
+            render_text(r, &l->src, sx, sy, alpha);
+        } else {
+            int ty = ly;
+            render_text(r, &l->date, tx + x_off, ty, alpha);
+            ty += l->date.h;
+            render_text(r, &l->text, tx + x_off, ty, alpha);
+            ty += l->text.h;
+            render_text(r, &l->src, tx + x_off, ty, alpha);
+        }
     } else if (pass == 2) {
         int md = focus ? d * 3 / 2 : d;
         if (it->prec == UI_TLM_DAY) {               /* filled square: a day */
-            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_accent, alpha);
+            mbox(s, r, x - md / 2, g->axis_y - md / 2, md, md, x_off, s->c_accent, alpha);
         } else {                                    /* hollow square: month / year */
             int t = line * 2 > 2 ? line * 2 : 2;
-            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, md, s->c_bg, alpha);
-            box(r, x - md / 2 + x_off, g->axis_y - md / 2, md, t, s->c_accent, alpha);
-            box(r, x - md / 2 + x_off, g->axis_y + md / 2 - t, md, t, s->c_accent, alpha);
-            box(r, x - md / 2 + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
-            box(r, x + md / 2 - t + x_off, g->axis_y - md / 2, t, md, s->c_accent, alpha);
+            mbox(s, r, x - md / 2, g->axis_y - md / 2, md, md, x_off, s->c_bg, alpha);
+            mbox(s, r, x - md / 2, g->axis_y - md / 2, md, t, x_off, s->c_accent, alpha);
+            mbox(s, r, x - md / 2, g->axis_y + md / 2 - t, md, t, x_off, s->c_accent, alpha);
+            mbox(s, r, x - md / 2, g->axis_y - md / 2, t, md, x_off, s->c_accent, alpha);
+            mbox(s, r, x + md / 2 - t, g->axis_y - md / 2, t, md, x_off, s->c_accent, alpha);
         }
         if (focus)
-            box(r, x - md / 2 + x_off, g->axis_y + md / 2 + line * 2, md, line * 2, s->c_text, alpha);
+            mbox(s, r, x - md / 2, g->axis_y + md / 2 + line * 2, md, line * 2, x_off, s->c_text, alpha);
     }
 }
 
@@ -835,7 +920,11 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
         double left = view_left(s);
         int level = ui_tlm_level_for(s->m, s->ppd);
         int lt = s->mt.line > 1 ? s->mt.line : 1;
-        box(r, g->axis_x + x_off, g->axis_y - lt / 2, g->axis_w, lt, s->c_muted, alpha);
+        if (s->vert) {                          /* what pans past the band's ends stays in it */
+            SDL_Rect clip = { x_off, s->axis_top, s->mt.w, s->axis_bot - s->axis_top };
+            SDL_RenderSetClipRect(r, &clip);
+        }
+        mbox(s, r, g->axis_x, g->axis_y - lt / 2, g->axis_w, lt, x_off, s->c_muted, alpha);
         draw_ticks(s, r, level, left, x_off, alpha, 0);
         static const int passes[] = { 0, 3, 1, 2 };
         for (int k = 0; k < 4; k++) {
@@ -848,6 +937,8 @@ static void tl_draw(screen *base, SDL_Renderer *r, int x_off, uint8_t alpha)
             if (s->focus >= 0)                      /* the focus on top */
                 draw_item(s, r, s->focus, left, x_off, alpha, pass);
         }
+        if (s->vert)
+            SDL_RenderSetClipRect(r, NULL);
     }
     render_list_draw(r, &s->chrome, x_off, alpha);
     render_list_draw(r, &s->panel, x_off, alpha);
@@ -896,7 +987,9 @@ static void tl_hit(screen *base, float x, float y, ui_event *out)
             return;
         }
     }
-    int i = ui_tlm_hit(s->m, s->ppd, view_left(s), x, y);
+    float mx, my;
+    to_model(s, x, y, &mx, &my);
+    int i = ui_tlm_hit(s->m, s->ppd, view_left(s), mx, my);
     if (i >= 0) {
         out->target = UI_TGT_ITEM;              /* selects it */
         out->index = i;
@@ -970,7 +1063,7 @@ static int tl_gesture(screen *base, const gesture_event *ev, uint32_t now)
         }
         if (!s->dragging)
             return 0;
-        scroll_drag(&s->sc, -ev->dx);
+        scroll_drag(&s->sc, s->vert ? -ev->dy : -ev->dx);
         return 1;
     case GESTURE_DRAG_END:
         if (s->panel_drag) {
@@ -983,12 +1076,12 @@ static int tl_gesture(screen *base, const gesture_event *ev, uint32_t now)
         if (!s->dragging)
             return 0;
         s->dragging = 0;
-        scroll_release(&s->sc, -ev->vx, now);
+        scroll_release(&s->sc, s->vert ? -ev->vy : -ev->vx, now);
         return 1;
     case GESTURE_PINCH_BEGIN:
         s->zooming = 0;
         s->pinch_ppd = s->ppd;
-        s->pinch_day = view_left(s) + (ev->x - g->axis_x) / s->ppd;
+        s->pinch_day = view_left(s) + ((s->vert ? ev->y : ev->x) - g->axis_x) / s->ppd;
         s->sc.vel = 0;
         return 1;
     case GESTURE_PINCH:
@@ -996,11 +1089,11 @@ static int tl_gesture(screen *base, const gesture_event *ev, uint32_t now)
         double ppd = s->pinch_ppd * (ev->scale > 0.01f ? ev->scale : 0.01f);
         double minp = ui_tlm_min_ppd(s->m), maxp = ui_tlm_max_ppd(s->m);
         ppd = ppd < minp ? minp : ppd > maxp ? maxp : ppd;
-        set_view(s, ppd, ui_tlm_zoom_left(s->m, s->pinch_day, ev->x, ppd), 1);
+        set_view(s, ppd, ui_tlm_zoom_left(s->m, s->pinch_day, s->vert ? ev->y : ev->x, ppd), 1);
         return 1;
     }
     case GESTURE_DOUBLE_TAP:                    /* "ignore or zoom": zoom in there */
-        return zoom_to(s, level_step(s, +1), ev->x, now);
+        return zoom_to(s, level_step(s, +1), s->vert ? ev->y : ev->x, now);
     case GESTURE_WHEEL: {
         float step = WHEEL_STEP_FRAC * (float)g->axis_w;
         float d = (ev->dx - ev->dy) * step;
@@ -1135,4 +1228,31 @@ int ui_timeline_event_of(screen *base, int item)
 const struct ui_tlm *ui_timeline_model(screen *base)
 {
     return ((ui_timeline *)base)->m;
+}
+
+void ui_timeline_item_on_screen(screen *base, int item, float *x, float *y,
+                                int *lx, int *ly, int *lw, int *lh)
+{
+    ui_timeline *s = (ui_timeline *)base;
+    *x = *y = 0;
+    *lx = *ly = *lw = *lh = 0;
+    if (!s->m || item < 0 || item >= ui_tlm_count(s->m))
+        return;
+    const ui_tlm_geom *g = ui_tlm_geometry(s->m);
+    double left = view_left(s);
+    float a = (float)ui_tlm_item_x(s->m, item, s->ppd, left), c = (float)g->axis_y;
+    *x = s->vert ? c : a;
+    *y = s->vert ? a : c;
+    int mx, my, mw, mh;
+    if (!ui_tlm_label_rect(s->m, item, s->ppd, left, &mx, &my, &mw, &mh))
+        return;
+    *lx = s->vert ? my : mx;
+    *ly = s->vert ? mx : my;
+    *lw = s->vert ? mh : mw;
+    *lh = s->vert ? mw : mh;
+}
+
+int ui_timeline_vertical(screen *base)
+{
+    return ((ui_timeline *)base)->vert;
 }

@@ -34,5 +34,11 @@ void ui_timeline_view(screen *timeline, double *ppd, double *left);
 const struct ui_tlm *ui_timeline_model(screen *timeline);
 /* The store index of item's first event (what its Open the article opens); -1 none. */
 int ui_timeline_event_of(screen *timeline, int item);
+/* Where item's marker is on screen now (x, y), and its label's rect (*lw 0:
+** hidden): the model's coordinates run along / across the axis, which
+** runs down the screen in portrait (ui_timeline_vertical 1). Tests. */
+void ui_timeline_item_on_screen(screen *timeline, int item, float *x, float *y,
+                                int *lx, int *ly, int *lw, int *lh);
+int ui_timeline_vertical(screen *timeline);
 
 #endif
