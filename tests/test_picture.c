@@ -294,6 +294,115 @@ static void test_screens(store *st, int has_images)
     }
 }
 
+
+/* ---- a gallery after the lead: found, capped, in order, shown in the full
+** text between the paragraphs -------------------------------------------- */
+static void test_gallery(void)
+{
+    char p[200], g[160];
+    snprintf(g, sizeof g, "%s/gallery", dir);
+    T_INT(mkdir(g, 0755), 0);
+    snprintf(p, sizeof p, "%s/story.md", g);
+    write_file(p, "---\ntitle: The bridge opens\ndate: 2021-05-03\n---\n\n"
+               "![The bridge at dawn](lead.png)\n\n"
+               "The council opened the new bridge on Tuesday after two years of work.\n\n"
+               "![The deck](deck.png)\n\n![Again the lead](lead.png)\n\n![Gone](missing.png)\n\n"
+               "\"It is a good day for the town,\" said Anna Weiss, the mayor, on the deck.\n\n"
+               "The old ferry will stop on 1 June, the council said. Cyclists welcomed it.\n");
+    static const char *const files[] = { "lead.png", "deck.png", "story-2.png", "story-3.png",
+                                         "story-5.png", "story-7.png" };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(p, sizeof p, "%s/%s", g, files[i]);
+        save_picture(p, 1000 + 40 * (int)i, 700);  /* told apart by their widths */
+    }
+    snprintf(p, sizeof p, "%s/side.txt", g);       /* the sidecar's list, in its order */
+    write_file(p, "Ferry timetable changes\n\nThe council delayed the ferry timetable on "
+               "Monday. It said the change needed more time. Passengers asked for dates.\n");
+    snprintf(p, sizeof p, "%s/side.meta", g);
+    write_file(p, "title = Ferry timetable changes\npublished = 2023-03-01\n"
+               "images = story-3.png, deck.png\n");
+
+    corpus_article a[2];
+    corpus_diag d = { "story.md", 0, 1, NULL };
+    snprintf(p, sizeof p, "%s/story.md", g);
+    T_INT(corpus_ingest_file(p, &a[0], &d), 0);
+    T_INT(d.nwarn, 1);                          /* missing.png, named */
+    /* lead + thumb, then four of the five others (deck, story-2, -3, -5; the
+    ** lead named again is not taken twice; story-7 is over the cap) */
+    T_INT(a[0].nimages, 2 + 2 * CORPUS_IMAGES_MORE);
+    static const char *const want[] = { "lead.png", "lead.png", "deck.png", "deck.png",
+                                        "story-2.png", "story-2.png", "story-3.png", "story-3.png",
+                                        "story-5.png", "story-5.png" };
+    for (size_t i = 0; i < a[0].nimages && i < 10; i++) {
+        T_STR(a[0].images[i].file, want[i]);
+        T_STR(a[0].images[i].role, i < 2 ? (i ? "thumb" : "lead") : (i % 2 ? "more_thumb" : "more"));
+    }
+    T_STR(a[0].images[2].alt, "The deck");
+    T_OK(a[0].images[4].alt == NULL);
+    d = (corpus_diag){ "side.txt", 0, 1, NULL };
+    snprintf(p, sizeof p, "%s/side.txt", g);
+    T_INT(corpus_ingest_file(p, &a[1], &d), 0);
+    T_INT(a[1].nimages, 4);                     /* no lead: the first of the list leads */
+    T_STR(a[1].images[0].role, "lead");
+    T_STR(a[1].images[0].file, "story-3.png");
+    T_STR(a[1].images[2].role, "more");
+    T_STR(a[1].images[2].file, "deck.png");
+    free(a[0].slug);
+    a[0].slug = xstrdup("story");
+    free(a[1].slug);
+    a[1].slug = xstrdup("side");
+    snprintf(p, sizeof p, "%s/gallery.db", dir);
+    T_INT(corpus_db_write(p, a, 2), 0);
+    corpus_article_free(&a[0]);
+    corpus_article_free(&a[1]);
+
+    store_err e;
+    store *st = store_open(p, &e, NULL, 0);
+    T_OK(st != NULL);
+    if (!st)
+        return;
+    store_list rows = {0};
+    T_INT(store_articles_range(st, 0, STORE_ALL, &rows), STORE_OK);
+    long long story = -1;
+    int story_index = -1;
+    for (size_t i = 0; i < rows.n; i++)
+        if (!strcmp(((const store_article_row *)rows.v)[i].title, "The bridge opens")) {
+            story = ((const store_article_row *)rows.v)[i].id;
+            story_index = (int)i;
+        }
+    store_articles_free(&rows);
+    store_image full, small;
+    T_INT(store_image_more(st, story, 0, 0, &full), STORE_OK);
+    T_INT(store_image_more(st, story, 0, 400, &small), STORE_OK);
+    T_OK(full.bytes && small.bytes);            /* its thumb where that does: 800 px */
+    if (full.bytes && small.bytes) {
+        SDL_Surface *fs = IMG_Load_RW(SDL_RWFromConstMem(full.bytes, (int)full.n), 1);
+        SDL_Surface *ss = IMG_Load_RW(SDL_RWFromConstMem(small.bytes, (int)small.n), 1);
+        T_OK(fs && ss && fs->w == 1040 && ss->w == 800);
+        SDL_FreeSurface(fs);
+        SDL_FreeSurface(ss);
+    }
+    T_STR(full.alt, "The deck");
+    store_image_free(&full);
+    store_image_free(&small);
+    T_INT(store_image_more(st, story, 3, 0, &full), STORE_OK);
+    T_OK(full.bytes != NULL);
+    store_image_free(&full);
+    T_INT(store_image_more(st, story, 4, 0, &full), STORE_OK);
+    T_OK(full.bytes == NULL);
+
+    /* the full text shows them (the lead is the Article screen's) */
+    canvas c;
+    canvas_open(&c, 1920, 1080);
+    screen *ft = ui_article_create(story_index, 1, -1);
+    T_INT(show(&c, st, ft), 0);
+    SDL_Rect all = { 0, 0, c.w, c.h };
+    T_OK(count_near(c.surf, all, SKIN, 6) > c.w * c.h / 2000);
+    screen_destroy(ft);
+    canvas_close(&c);
+    store_close(st);
+}
+
 static void test_cover_component(store *st)
 {
     canvas c;
@@ -340,6 +449,7 @@ int main(void)
     T_OK(fonts != NULL);
     T_RUN(test_crop);
     T_RUN(test_pan);
+    T_RUN(test_gallery);
     char db[128], old[128];
     snprintf(db, sizeof db, "%s/pictures.db", dir);
     T_INT(build_db(db), 0);

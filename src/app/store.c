@@ -19,6 +19,7 @@ struct store {
     sqlite3_stmt *list, *one, *find, *summ, *quo, *ev, *all_quo, *all_ev;  /* prepared once */
     sqlite3_stmt *counts, *quo_index, *ev_index, *months, *lead;
     sqlite3_stmt *image;        /* NULL without an images table (schema < 3) */
+    sqlite3_stmt *image_more;   /* the same: the further pictures */
     sqlite3_stmt *strong;       /* an article's strongest quote (covers) */
     sqlite3_stmt *overview;     /* store_overview_get */
     store_counts cnt;           /* store_count's answer, once had_cnt */
@@ -357,6 +358,19 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
     }
+    /* the k-th further picture, or its thumb (right after it) where that has
+    ** the pixels asked for */
+    if (s->image
+        && prepare(s, &s->image_more, "SELECT length(coalesce(t.bytes, m.bytes)), "
+                   "coalesce(t.bytes, m.bytes), m.focus_x, m.focus_y, m.credit, m.alt "
+                   "FROM images m LEFT JOIN images t ON t.article_id = m.article_id "
+                   "AND t.role = 'more_thumb' AND t.position = m.position + 1 "
+                   "AND max(t.width, t.height) >= ?3 "
+                   "WHERE m.article_id = ?1 AND m.role = 'more' ORDER BY m.position "
+                   "LIMIT 1 OFFSET ?2") != 0) {
+        open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
+        goto err;
+    }
     return s;
 err:
     store_close(s);
@@ -370,6 +384,7 @@ void store_close(store *s)
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
         sqlite3_finalize(*stmt_at(s, i));
     sqlite3_finalize(s->image);
+    sqlite3_finalize(s->image_more);
     sqlite3_close(s->db);
     free(s);
 }
@@ -639,28 +654,24 @@ store_err store_summary_lead(store *s, long long id, char **out)
 
 static float unit(double v) { return v >= 0 && v <= 1 ? (float)v : 0.5f; }
 
-store_err store_image_lead(store *s, long long id, int px, store_image *out)
+/* One row of an image query into *out (see store_image_lead). */
+static store_err image_row(store *s, sqlite3_stmt *st, long long id, store_image *out)
 {
-    memset(out, 0, sizeof *out);
-    if (!s->image)
-        return STORE_OK;
-    sqlite3_bind_int64(s->image, 1, id);
-    sqlite3_bind_int(s->image, 2, px > 0 ? px : INT32_MAX);
-    int rc = sqlite3_step(s->image);
+    int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        sqlite3_int64 n = sqlite3_column_int64(s->image, 0);
+        sqlite3_int64 n = sqlite3_column_int64(st, 0);
         if (n > 0 && n <= (sqlite3_int64)STORE_IMAGE_MAX
-            && sqlite3_column_type(s->image, 1) == SQLITE_BLOB) {
-            const void *b = sqlite3_column_blob(s->image, 1);
-            int got = sqlite3_column_bytes(s->image, 1);
+            && sqlite3_column_type(st, 1) == SQLITE_BLOB) {
+            const void *b = sqlite3_column_blob(st, 1);
+            int got = sqlite3_column_bytes(st, 1);
             if (b && got == n) {
                 out->bytes = xmalloc((size_t)n);
                 memcpy(out->bytes, b, (size_t)n);
                 out->n = (size_t)n;
-                out->focus_x = unit(sqlite3_column_double(s->image, 2));
-                out->focus_y = unit(sqlite3_column_double(s->image, 3));
-                out->credit = col_dup(s->image, 4, 0);
-                out->alt = col_dup(s->image, 5, 0);
+                out->focus_x = unit(sqlite3_column_double(st, 2));
+                out->focus_y = unit(sqlite3_column_double(st, 3));
+                out->credit = col_dup(st, 4, 0);
+                out->alt = col_dup(st, 5, 0);
             }
         } else if (n > 0) {
             log_warn("store: article %lld: its picture (%lld bytes) is over %u bytes; not shown",
@@ -668,7 +679,28 @@ store_err store_image_lead(store *s, long long id, int px, store_image *out)
         }
         rc = SQLITE_DONE;
     }
-    return finish(s, s->image, rc);
+    return finish(s, st, rc);
+}
+
+store_err store_image_lead(store *s, long long id, int px, store_image *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s->image)
+        return STORE_OK;
+    sqlite3_bind_int64(s->image, 1, id);
+    sqlite3_bind_int(s->image, 2, px > 0 ? px : INT32_MAX);
+    return image_row(s, s->image, id, out);
+}
+
+store_err store_image_more(store *s, long long id, int k, int px, store_image *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s->image_more || k < 0)
+        return STORE_OK;
+    sqlite3_bind_int64(s->image_more, 1, id);
+    sqlite3_bind_int(s->image_more, 2, k);
+    sqlite3_bind_int(s->image_more, 3, px > 0 ? px : INT32_MAX);
+    return image_row(s, s->image_more, id, out);
 }
 
 store_err store_overview_get(store *s, store_overview *out)

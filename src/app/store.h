@@ -140,6 +140,10 @@ typedef struct store_image {
 ** STORE_IMAGE_MAX bytes (logged). */
 #define STORE_IMAGE_MAX (8u << 20)
 store_err store_image_lead(store *s, long long id, int px, store_image *out);
+/* The article's k-th further picture (0..; the gallery after the lead:
+** corpus roles 'more' / 'more_thumb'), the same way: out->bytes NULL when
+** it has no such picture. */
+store_err store_image_more(store *s, long long id, int k, int px, store_image *out);
 void store_image_free(store_image *im);
 void store_article_free(store_article *a);
 

@@ -36,6 +36,8 @@
 #define ARTICLE_MAX_QUOTES  8
 #define ARTICLE_MAX_EVENTS  12
 #define MEASURE_EM      32      /* full text: column at most this many body px * ... */
+#define FULLTEXT_PICS_MAX 8     /* full text: further pictures shown at most */
+#define FULLTEXT_PIC_H_PCT 45   /* full text: a picture at most this % of the view high */
 #define FULLTEXT_PARA_GAP_PCT 100   /* full text: space between paragraphs, % of the body
                                     ** size (line pitch 140 %): a paragraph reads as one */
 
@@ -282,15 +284,42 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
     y = add_heading(s, ctx, a, x, y, cw, 0);
     text_style bs = ui_style(FONT_SANS, m->px_body, c->color_text, TEXT_LEFT, 0);
     bs.line_pct = 140;
+    /* the further pictures, spread between the paragraphs as a page sets
+    ** them (the ingest keeps no place for them in the text) */
+    int npara = 0, npic = 0, gap = m->px_body * FULLTEXT_PARA_GAP_PCT / 100;
+    for (const char *p = a->body ? a->body : ""; *p;) {
+        size_t n = strcspn(p, "\n");
+        npara += n > 0;
+        p += n + (p[n] == '\n');
+    }
+    store_image probe;
+    while (npic < FULLTEXT_PICS_MAX && store_image_more(ctx->st, a->head.id, npic, 1, &probe) == STORE_OK
+           && probe.bytes) {
+        store_image_free(&probe);
+        npic++;
+    }
+    store_image_free(&probe);
+    int pic_h = cw * 2 / 3, pic_max = (m->h - m->bar_h) * FULLTEXT_PIC_H_PCT / 100;
+    pic_h = pic_h > pic_max ? pic_max : pic_h;
+    int para = 0, placed = 0;
     const char *p = a->body ? a->body : "";
     while (*p && !stop_requested()) {          /* quitting: the rest is not needed */
         size_t n = strcspn(p, "\n");
         if (n) {
-            char *para = xstrndup(p, n);
-            int ph = ui_page_lazy_text(&s->page, ctx, para, &bs, x, y, cw);
-            free(para);
+            char *txt = xstrndup(p, n);
+            int ph = ui_page_lazy_text(&s->page, ctx, txt, &bs, x, y, cw);
+            free(txt);
             if (ph)
-                y += ph + m->px_body * FULLTEXT_PARA_GAP_PCT / 100;
+                y += ph + gap;
+            para++;
+            /* picture j after paragraph (j + 1) * npara / (npic + 1) */
+            while (placed < npic && para >= (placed + 1) * npara / (npic + 1)) {
+                int h = ui_picture_more_add(ui_page_list(&s->page), ctx, m, a->head.id, placed,
+                                            x, y, cw, pic_h);
+                if (h)
+                    y += h + gap;
+                placed++;
+            }
         }
         p += n + (p[n] == '\n');
     }

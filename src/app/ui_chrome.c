@@ -437,29 +437,58 @@ void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t
         render_box(r, &sides[i], rgb, a);
 }
 
-int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
-                   long long article_id, int x, int y, int w, int h, int credit)
+/* im drawn w x h at (x, y), then its caption (alt) and credit lines;
+** returns the height used (0: nothing). Frees im. */
+static int picture_block(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                         store_image *im, int x, int y, int w, int h, int caption, int credit)
 {
-    store_image im;
-    if (!ctx->st || w <= 0 || h <= 0 || store_image_lead(ctx->st, article_id, w > h ? w : h, &im) != STORE_OK
-        || !im.bytes)
-        return 0;
     text_tex t;
     int used = 0;
-    if (picture_cover(ctx->r, &im, w, h, PICTURE_FADE_NONE, ctx->cfg->color_bg, &t) == 0) {
+    if (picture_cover(ctx->r, im, w, h, PICTURE_FADE_NONE, ctx->cfg->color_bg, &t) == 0) {
         render_list_text(l, &t, x, y);
         used = h;
-        if (credit && im.credit && *im.credit) {
+        if (caption && im->alt && *im->alt) {
+            text_style as = ui_style(FONT_SANS, m->px_meta, ctx->cfg->color_muted, TEXT_LEFT, 3);
+            used += m->px_small / 2;
+            used += ui_text_add(l, ctx, im->alt, &as, x, y + used, w, 0);
+        }
+        if (credit && im->credit && *im->credit) {
             char line[300], who[250];
-            snprintf(who, sizeof who, "%s", im.credit);
+            snprintf(who, sizeof who, "%s", im->credit);
             snprintf(line, sizeof line, str(S_PHOTO), who);
             text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
             used += m->px_small / 3;
             used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
         }
     }
-    store_image_free(&im);
+    store_image_free(im);
     return used;
+}
+
+int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                   long long article_id, int x, int y, int w, int h, int credit)
+{
+    store_image im;
+    if (!ctx->st || w <= 0 || h <= 0 || store_image_lead(ctx->st, article_id, w > h ? w : h, &im) != STORE_OK
+        || !im.bytes) {
+        if (ctx->st && w > 0 && h > 0)
+            store_image_free(&im);
+        return 0;
+    }
+    return picture_block(l, ctx, m, &im, x, y, w, h, 0, credit);
+}
+
+int ui_picture_more_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                        long long article_id, int k, int x, int y, int w, int h)
+{
+    store_image im;
+    if (!ctx->st || w <= 0 || h <= 0 || store_image_more(ctx->st, article_id, k, w > h ? w : h, &im) != STORE_OK
+        || !im.bytes) {
+        if (ctx->st && w > 0 && h > 0)
+            store_image_free(&im);
+        return 0;
+    }
+    return picture_block(l, ctx, m, &im, x, y, w, h, 1, 1);
 }
 
 /* Cover tones: mixed UI_COVER_MIX % into the background, so they follow a

@@ -183,6 +183,10 @@ int ui_dots_height(const ui_metrics *m);
 ** could not be decoded, nothing added). */
 int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                    long long article_id, int x, int y, int w, int h, int credit);
+/* The same for the article's k-th further picture (store_image_more), with
+** what it shows (its alt text) as a caption under it, then its credit. */
+int ui_picture_more_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                        long long article_id, int k, int x, int y, int w, int h);
 
 /* An article's picture where it has one, else its generated cover, in
 ** x, y, w x h (ui_cover_add). Returns the height used (h). */

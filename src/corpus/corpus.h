@@ -95,6 +95,8 @@ typedef struct corpus_meta {
     char *image;        /* lead picture: a local path or a URL (see corpus_image.c) */
     char *image_credit; /* who made it, as the picture's credit line */
     char *image_alt;    /* what it shows, for those who cannot see it */
+    char *images_more;  /* further pictures: lines "target<TAB>alt" (a Markdown
+                        ** image after the first, the sidecar's images =) */
 } corpus_meta;
 
 void corpus_meta_free(corpus_meta *m);
@@ -317,8 +319,10 @@ int corpus_damage_check(const corpus_doc *doc, corpus_diag *d);
 #define CORPUS_IMAGE_MAX_SIDE 1920  /* px: default long side a picture is scaled to fit */
 #define CORPUS_IMAGE_THUMB_SIDE 800 /* px: long side of the small rendition ("thumb") */
 
+#define CORPUS_IMAGES_MORE 4        /* further pictures after the lead, at most */
+
 typedef struct corpus_image {
-    const char *role;       /* "lead" or "thumb" (static) */
+    const char *role;       /* "lead", "thumb", "more", "more_thumb" (static) */
     const char *format;     /* "jpeg" or "png" (static): what bytes hold */
     int w, h;               /* px, as stored */
     unsigned char *bytes;   /* owned, n bytes: the encoded picture */
@@ -341,6 +345,15 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
 /* Check, decode, scale and encode one picture (name: for messages and its
 ** extension), and its thumb (thumb may be NULL). 0 ok, -1 refused with a
 ** warning. */
+/* The article's further pictures (a gallery after the lead): those
+** meta->images_more names, then NAME-2 ... NAME-9 (.jpg, .jpeg, .png,
+** .webp) beside it; not the lead again (lead_file: its base name, or NULL),
+** CORPUS_IMAGES_MORE at most. Each is checked, scaled and encoded as the
+** lead is, and stored as "more" followed by its "more_thumb" when it has
+** one. Fills out (room for 2 * CORPUS_IMAGES_MORE) and returns how many it
+** filled; a refused picture is a warning and is left out. */
+size_t corpus_image_more(const char *article, const corpus_meta *meta, const char *lead_file,
+                         corpus_image *out, corpus_diag *d);
 int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                             corpus_image *out, corpus_image *thumb, corpus_diag *d);
 int corpus_image_load(const char *path, corpus_image *out, corpus_image *thumb, corpus_diag *d);

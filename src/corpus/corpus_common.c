@@ -48,9 +48,9 @@ void corpus_strv_free(corpus_strv *sv) {
 void corpus_meta_free(corpus_meta *m) {
     free(m->title); free(m->published); free(m->source);
     free(m->author); free(m->url);
-    free(m->image); free(m->image_credit); free(m->image_alt);
+    free(m->image); free(m->image_credit); free(m->image_alt); free(m->images_more);
     m->title = m->published = m->source = m->author = m->url = NULL;
-    m->image = m->image_credit = m->image_alt = NULL;
+    m->image = m->image_credit = m->image_alt = m->images_more = NULL;
 }
 
 void corpus_meta_fill(char **field, const char *value) {

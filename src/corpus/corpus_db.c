@@ -66,7 +66,11 @@
 **          article_id INTEGER NOT NULL REFERENCES articles(id),
 **          role TEXT NOT NULL,           'lead': the article's picture; 'thumb':
 **                                        the same, 800 px on its long side
-**                                        (cards and columns decode less)
+**                                        (cards and columns decode less);
+**                                        'more': a further picture (a gallery
+**                                        after the lead, in position order),
+**                                        'more_thumb' its 800 px rendition,
+**                                        right after it
 **          position INTEGER NOT NULL,    0.. within the article
 **          width INTEGER NOT NULL,       px, as stored
 **          height INTEGER NOT NULL,

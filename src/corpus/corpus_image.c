@@ -10,6 +10,10 @@
 **      path segment, in the browser's "complete" save folder NAME_files/ and
 **      then beside the article. Absolute paths and ".." are not followed.
 **   2. NAME.jpg, NAME.jpeg, NAME.png or NAME.webp beside the article NAME.txt.
+** FURTHER PICTURES (corpus_image_more, a gallery after the lead): Markdown
+** images after the first, the sidecar's `images = a.jpg, b.jpg`, then
+** NAME-2.jpg ... NAME-9.jpg beside the article; CORPUS_IMAGES_MORE at most,
+** each kept as the lead is (roles "more" and "more_thumb").
 ** A named picture that cannot be found is a warning (an og:image that the
 ** save did not keep is normal and says nothing).
 **
@@ -695,13 +699,11 @@ static char *url_file(const char *url) {
     return r;
 }
 
-int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
-                      corpus_image *thumb, corpus_diag *d) {
-    memset(out, 0, sizeof *out);
-    if (thumb) memset(thumb, 0, sizeof *thumb);
-    char *stem = stem_of(article), *dir = dir_of(article);
+/* The file a picture named by an article resolves to (owned), or NULL:
+** a local path relative to the article's folder (warned when missing or
+** outside it), a URL by its last segment in NAME_files/ or beside it. */
+static char *find_named(const char *stem, const char *dir, const char *named, corpus_diag *d) {
     char *found = NULL;
-    const char *named = meta->image;
     if (named && *named) {
         int is_url = strstr(named, "://") != NULL || !strncmp(named, "//", 2);
         if (is_url) {
@@ -724,11 +726,20 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
             char *p = cat2(dir, named);
             if (is_file(p)) found = p;
             else {
-                corpus_warn(d, 0, "picture %s not found; the article has none", p);
+                corpus_warn(d, 0, "picture %s not found; left out", p);
                 free(p);
             }
         }
     }
+    return found;
+}
+
+int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image *out,
+                      corpus_image *thumb, corpus_diag *d) {
+    memset(out, 0, sizeof *out);
+    if (thumb) memset(thumb, 0, sizeof *thumb);
+    char *stem = stem_of(article), *dir = dir_of(article);
+    char *found = find_named(stem, dir, meta->image, d);
     static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".webp" };
     for (size_t i = 0; !found && i < sizeof exts / sizeof *exts; i++) {
         char *p = cat2(stem, exts[i]);
@@ -752,6 +763,8 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
 /* A Markdown image "![alt](target)" in text: its target and alt into meta
 ** (fill only: what a sidecar or front matter says comes first). */
 void corpus_image_markdown(const char *text, corpus_meta *meta) {
+    sbuf more = {0};
+    int n = 0;
     for (const char *p = text; (p = strstr(p, "![")); p += 2) {
         const char *ae = strstr(p + 2, "](");
         const char *nl = strchr(p + 2, '\n');
@@ -761,12 +774,76 @@ void corpus_image_markdown(const char *text, corpus_meta *meta) {
         if (te == ae + 2) continue;
         char *target = xstrndup(ae + 2, (size_t)(te - ae - 2));
         char *alt = xstrndup(p + 2, (size_t)(ae - p - 2));
-        if (!meta->image) {
+        for (char *c = alt; *c; c++)
+            if (*c == '\t') *c = ' ';
+        if (!meta->image) {                     /* the first: the lead */
             corpus_meta_fill(&meta->image, target);
             corpus_meta_fill(&meta->image_alt, alt);
+        } else if (n++ < 2 * CORPUS_IMAGES_MORE && !strchr(target, '\t')) {
+            sbuf_addf(&more, "%s\t%s\n", target, alt);   /* the gallery after it */
         }
         free(target);
         free(alt);
-        return;
     }
+    if (more.len && !meta->images_more) meta->images_more = sbuf_take(&more);
+    sbuf_free(&more);
+}
+
+/* ---- further pictures ------------------------------------------------------ */
+
+size_t corpus_image_more(const char *article, const corpus_meta *meta, const char *lead_file,
+                         corpus_image *out, corpus_diag *d) {
+    char *stem = stem_of(article), *dir = dir_of(article);
+    corpus_strv cand = {0}, alts = {0};         /* resolved paths, and their alt texts */
+    for (const char *p = meta->images_more; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        char *line = xstrndup(p, n);
+        char *tab = strchr(line, '\t');
+        if (tab) *tab = 0;
+        char *f = *line ? find_named(stem, dir, line, d) : NULL;
+        if (f) {
+            corpus_strv_push(&cand, f);
+            corpus_strv_push(&alts, xstrdup(tab && tab[1] ? tab + 1 : ""));
+        }
+        free(line);
+        p += n + (p[n] == '\n');
+    }
+    static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".webp" };
+    for (int k = 2; k <= 9; k++)                /* NAME-2.jpg ...: a numbered series */
+        for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+            char num[16];
+            snprintf(num, sizeof num, "-%d%s", k, exts[i]);
+            char *path = cat2(stem, num);
+            if (is_file(path)) {
+                corpus_strv_push(&cand, path);
+                corpus_strv_push(&alts, xstrdup(""));
+            } else {
+                free(path);
+            }
+        }
+    size_t got = 0, taken = 0;
+    for (size_t i = 0; i < cand.n && taken < CORPUS_IMAGES_MORE; i++) {
+        const char *slash = strrchr(cand.v[i], '/');
+        const char *base = slash ? slash + 1 : cand.v[i];
+        int dup = lead_file && !strcmp(base, lead_file);
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = !strcmp(cand.v[j], cand.v[i]);
+        if (dup) continue;
+        corpus_image im, th;
+        if (corpus_image_load(cand.v[i], &im, &th, d) != 0) continue;
+        im.role = "more";
+        if (alts.v[i][0]) im.alt = xstrdup(alts.v[i]);
+        out[got++] = im;
+        if (th.bytes) {
+            th.role = "more_thumb";
+            th.alt = xstrdup(im.alt);
+            out[got++] = th;
+        }
+        taken++;
+    }
+    corpus_strv_free(&cand);
+    corpus_strv_free(&alts);
+    free(stem);
+    free(dir);
+    return got;
 }

@@ -348,11 +348,17 @@ int corpus_ingest_file_with(const char *path, const corpus_furniture *furniture,
 
 void corpus_ingest_pictures(const char *path, corpus_article *a, corpus_diag *d) {
     corpus_image im, thumb;         /* a refused picture is warned; the article stays */
+    a->images = xcalloc(2 + 2 * CORPUS_IMAGES_MORE, sizeof *a->images);
     if (corpus_image_lead(path, &a->doc.meta, &im, &thumb, d) == 0) {
-        a->images = xmalloc(2 * sizeof *a->images);
-        a->images[0] = im;
-        a->nimages = 1;
+        a->images[a->nimages++] = im;
         if (thumb.bytes) a->images[a->nimages++] = thumb;
+    }
+    size_t lead = a->nimages;
+    a->nimages += corpus_image_more(path, &a->doc.meta, lead ? a->images[0].file : NULL,
+                                    a->images + a->nimages, d);
+    if (!lead && a->nimages) {      /* the named lead was refused: the first of the rest leads */
+        a->images[0].role = "lead";
+        if (a->nimages > 1 && !strcmp(a->images[1].role, "more_thumb")) a->images[1].role = "thumb";
     }
 }
 

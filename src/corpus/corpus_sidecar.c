@@ -13,6 +13,7 @@
 **     image        = lead.jpg  (beside the article; see corpus_image.c)
 **     image_credit = Photographer / Agency
 **     image_alt    = What the picture shows
+**     images       = more1.jpg, more2.jpg  (further pictures, in this order)
 **
 ** Values override what the article says. Keys are case-insensitive. An
 ** unknown key, a malformed date and an INI syntax error each get a warning
@@ -98,6 +99,23 @@ static int sc_handler(void *user, const char *section, const char *name, const c
     else if (!strcasecmp(name, "image")) corpus_meta_set(&m->image, value);
     else if (!strcasecmp(name, "image_credit")) corpus_meta_set(&m->image_credit, value);
     else if (!strcasecmp(name, "image_alt")) corpus_meta_set(&m->image_alt, value);
+    else if (!strcasecmp(name, "images")) {     /* "b.jpg, c.jpg": the gallery after the lead */
+        sbuf b = {0};
+        for (const char *p = value; *p;) {
+            size_t n = strcspn(p, ",");
+            const char *e = p + n;
+            while (p < e && (*p == ' ' || *p == '\t')) p++;
+            while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+            if (e > p) {
+                sbuf_add(&b, p, (size_t)(e - p));
+                sbuf_adds(&b, "\t\n");
+            }
+            p += n + (p[n] == ',');
+        }
+        char *list = sbuf_take(&b);
+        corpus_meta_set(&m->images_more, list);
+        free(list);
+    }
     else if (!strcasecmp(name, "published")) {
         if (valid_published(value)) corpus_meta_set(&m->published, value);
         else corpus_warn(st->d, st->line,
