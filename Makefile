@@ -43,7 +43,7 @@ HARDEN_LD  ?= -Wl,-z,relro,-z,now
 DRY_RUN    := $(findstring n,$(firstword -$(MAKEFLAGS)))
 
 CORPUS_PC := sqlite3 inih libutf8proc icu-uc libxml-2.0 json-c sdl2 SDL2_image libjpeg libpng
-APP_PC    := sdl2 SDL2_ttf SDL2_image libpng sqlite3 inih libunibreak libsystemd libqrencode
+APP_PC    := sdl2 SDL2_ttf SDL2_image libpng libjpeg sqlite3 inih libunibreak libsystemd libqrencode
 
 CFLAGS_BASE := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
                -DVITRINE_VERSION='"$(VERSION)"' -Wall -Wextra $(WERROR) \

@@ -657,7 +657,9 @@ static void test_article_highlight(void)
         }
         T_INT(shown, n);
         screen *s = prepared(&c, ui_article_create(((const store_event *)evs.v)[0].article, 0, -1));
-        T_INT(colour_px(&c, tint), 0);
+        /* no band: at most a few antialiased pixels of text that happen to
+        ** match the tint (seen on arm64, whose blitters round differently) */
+        T_OK(colour_px(&c, tint) < 20);
         screen_destroy(s);
         canvas_close(&c);
     }

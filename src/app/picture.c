@@ -1,13 +1,23 @@
 /*
 ** src/app/picture.c: decoding, cropping and toning pictures (picture.h).
-** SDL2_image decodes (libjpeg-turbo, libpng); SDL scales.
+** A JPEG (what the ingest stores for every opaque picture) is decoded by
+** libjpeg-turbo directly, and only the crop: the rows above it skipped,
+** its columns cut at the nearest block, at the DCT scale (1/2, 1/4, 1/8)
+** that still covers the place, straight into the scaler's 32-bit pixels.
+** The whole picture is never held: at 1080p a slide's picture costs its
+** crop (about 7 MB), not the frame plus the crop (about 14 MB). A PNG (a
+** picture with transparency) and anything libjpeg refuses go through
+** SDL2_image. SDL scales.
 */
 #include "app/picture.h"
 
 #include "common/util.h"
 
 #include <SDL_image.h>
+#include <jpeglib.h>
 
+#include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,23 +53,27 @@ SDL_Rect picture_pan_rect(int tex_w, int tex_h, int w, int h, float fx, float fy
     return r;
 }
 
-/* Fade the w x h ARGB pixels into bg from the text's side: pure bg at that
-** edge, easing to the untouched picture FADE_PCT of the way across (after
-** the pan's margin). */
+/* Fade rows [y0, y0 + n) of a w x h ARGB picture (px: row y0, pitch_px
+** apart) into bg from the text's side: pure bg at that edge, easing to the
+** untouched picture FADE_PCT of the way across (after the pan's margin). */
 #define FADE_PCT 45
-static void fade_pixels(uint32_t *px, int w, int h, int pitch_px, picture_fade fade, uint32_t bg)
+static void fade_rows(uint32_t *px, int w, int h, int y0, int n, int pitch_px, picture_fade fade,
+                      uint32_t bg)
 {
     int br = (int)(bg >> 16 & 255), bgc = (int)(bg >> 8 & 255), bb = (int)(bg & 255);
-    int n = fade == PICTURE_FADE_LEFT ? w : h;
+    int along = fade == PICTURE_FADE_LEFT ? w : h;
     /* pure bg over the first PICTURE_PAN_PCT: a panning window never shows
     ** the faded edge as a line */
-    int lead = n * PICTURE_PAN_PCT / 100;
-    int span = n * FADE_PCT / 100 > 1 ? n * FADE_PCT / 100 : 1;
-    for (int y = 0; y < h; y++)
+    int lead = along * PICTURE_PAN_PCT / 100;
+    int span = along * FADE_PCT / 100 > 1 ? along * FADE_PCT / 100 : 1;
+    for (int y = 0; y < n; y++)
         for (int x = 0; x < w; x++) {
-            int i = (fade == PICTURE_FADE_LEFT ? x : y) - lead;
-            if (i >= span)
+            int i = (fade == PICTURE_FADE_LEFT ? x : y0 + y) - lead;
+            if (i >= span) {
+                if (fade == PICTURE_FADE_LEFT)
+                    break;                      /* the rest of the row is untouched */
                 continue;
+            }
             float u = i < 0 ? 0.0f : (float)i / (float)span;
             int a = (int)(256.0f * (1.0f - u * u * (3 - 2 * u)));   /* 256 = all bg */
             uint32_t *q = &px[(size_t)y * (size_t)pitch_px + (size_t)x];
@@ -71,17 +85,229 @@ static void fade_pixels(uint32_t *px, int w, int h, int pitch_px, picture_fade f
         }
 }
 
-int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
-                  uint32_t bg, text_tex *out)
+/* ---- JPEG decoding ------------------------------------------------------- */
+
+#if SDL_BYTEORDER == SDL_LIL_ENDIAN
+#define ARGB_JCS JCS_EXT_BGRA                   /* ARGB8888 in memory: B G R A */
+#else
+#define ARGB_JCS JCS_EXT_ARGB
+#endif
+
+typedef struct jdec {                           /* what survives a longjmp */
+    struct jpeg_decompress_struct c;
+    struct jpeg_error_mgr mgr;
+    jmp_buf jmp;
+    char msg[JMSG_LENGTH_MAX];
+    SDL_Surface *s;
+    unsigned char *row;
+    int started;
+} jdec;
+
+static void jdec_exit(j_common_ptr c)
 {
-    memset(out, 0, sizeof *out);
-    if (!im || !im->bytes || w <= 0 || h <= 0)
+    jdec *j = (jdec *)c->client_data;
+    c->err->format_message(c, j->msg);
+    longjmp(j->jmp, 1);
+}
+
+static void jdec_quiet(j_common_ptr c, int level)
+{
+    (void)c;
+    (void)level;
+}
+
+/* ---- scaling row by row ---------------------------------------------------- */
+
+#define BAND_ROWS 32            /* output rows finished and uploaded at a time */
+
+/* A bilinear scaler fed one source row at a time, top to bottom, that
+** hands out whole output rows: no full-size copy of the source is held
+** (sources here are at most twice the output: DCT scaling did the rest). */
+typedef struct rowscale {
+    int sw, sh, w, h;           /* source and output sizes */
+    int *x0, *xw;               /* per output x: left source column, weight of the next (0..256) */
+    uint32_t *r0, *r1;          /* the two source rows around the next output row, scaled across */
+    int have;                   /* source rows taken so far */
+    int y;                      /* next output row */
+} rowscale;
+
+static int rowscale_init(rowscale *rs, int sw, int sh, int w, int h)
+{
+    memset(rs, 0, sizeof *rs);
+    rs->sw = sw;
+    rs->sh = sh;
+    rs->w = w;
+    rs->h = h;
+    rs->x0 = malloc(sizeof *rs->x0 * (size_t)w);
+    rs->xw = malloc(sizeof *rs->xw * (size_t)w);
+    rs->r0 = malloc(sizeof *rs->r0 * (size_t)w);
+    rs->r1 = malloc(sizeof *rs->r1 * (size_t)w);
+    if (!rs->x0 || !rs->xw || !rs->r0 || !rs->r1)
         return -1;
+    for (int x = 0; x < w; x++) {               /* pixel centres map onto pixel centres */
+        float f = ((float)x + 0.5f) * (float)sw / (float)w - 0.5f;
+        f = f < 0 ? 0 : f > (float)(sw - 1) ? (float)(sw - 1) : f;
+        int i = (int)f;
+        rs->x0[x] = i;
+        rs->xw[x] = i + 1 < sw ? (int)((f - (float)i) * 256.0f + 0.5f) : 0;
+    }
+    return 0;
+}
+
+static void rowscale_free(rowscale *rs)
+{
+    free(rs->x0);
+    free(rs->xw);
+    free(rs->r0);
+    free(rs->r1);
+}
+
+static uint32_t lerp_px(uint32_t a, uint32_t b, int t)   /* t 0..256 toward b; opaque */
+{
+    uint32_t u = (uint32_t)t, v = 256u - u;
+    uint32_t rb = (((a & 0x00ff00ffu) * v + (b & 0x00ff00ffu) * u) >> 8) & 0x00ff00ffu;
+    uint32_t g = (((a & 0x0000ff00u) * v + (b & 0x0000ff00u) * u) >> 8) & 0x0000ff00u;
+    return 0xff000000u | rb | g;
+}
+
+/* Scale source row src across into out. */
+static void rowscale_across(const rowscale *rs, const uint32_t *src, uint32_t *out)
+{
+    for (int x = 0; x < rs->w; x++) {
+        int i = rs->x0[x], t = rs->xw[x];
+        out[x] = t ? lerp_px(src[i], src[i + 1], t) : src[i] | 0xff000000u;
+    }
+}
+
+/* Take the next source row (top to bottom). */
+static void rowscale_push(rowscale *rs, const uint32_t *src)
+{
+    uint32_t *tmp = rs->r0;                     /* the older row goes, the new one comes */
+    rs->r0 = rs->r1;
+    rs->r1 = tmp;
+    rowscale_across(rs, src, rs->r1);
+    rs->have++;
+}
+
+/* Write the output rows the source rows taken so far allow, at most room
+** of them, to out (w each); returns how many. Each output row blends source
+** rows i and i + 1, which are then the last two taken (r0, r1). */
+static int rowscale_emit(rowscale *rs, uint32_t *out, int room)
+{
+    int made = 0;
+    while (rs->y < rs->h && made < room) {
+        float f = ((float)rs->y + 0.5f) * (float)rs->sh / (float)rs->h - 0.5f;
+        f = f < 0 ? 0 : f > (float)(rs->sh - 1) ? (float)(rs->sh - 1) : f;
+        int i = (int)f, t = i + 1 < rs->sh ? (int)((f - (float)i) * 256.0f + 0.5f) : 0;
+        if ((t ? i + 2 : i + 1) > rs->have)
+            break;
+        uint32_t *o = out + (size_t)made * (size_t)rs->w;
+        if (t)
+            for (int x = 0; x < rs->w; x++)
+                o[x] = lerp_px(rs->r0[x], rs->r1[x], t);
+        else
+            memcpy(o, rs->r1, sizeof *o * (size_t)rs->w);
+        made++;
+        rs->y++;
+    }
+    return made;
+}
+
+/* ---- JPEG: the crop, scaled as it is read ------------------------------- */
+
+/* Decode the part of a JPEG that covers a w x h place around the focal
+** point, already reduced by a DCT scale where the crop is twice the place
+** or more, and scale it row by row into the w x h ARGB pixels `band`
+** hands to `put` BAND_ROWS rows at a time. 0 done; 1 no JPEG libjpeg-turbo
+** turns into RGB here (the caller tries SDL2_image); -1 broken (logged). */
+typedef void (*band_fn)(void *ctx, uint32_t *rows, int y, int n);
+
+static int jpeg_cover(const store_image *im, int w, int h, uint32_t *band, band_fn put, void *ctx)
+{
+    const unsigned char *b = im->bytes;
+    if (im->n < 3 || b[0] != 0xff || b[1] != 0xd8 || b[2] != 0xff)
+        return 1;
+    jdec *j = xcalloc(1, sizeof *j);
+    rowscale rs;
+    memset(&rs, 0, sizeof rs);
+    int rc = -1;
+    j->c.err = jpeg_std_error(&j->mgr);
+    j->mgr.error_exit = jdec_exit;
+    j->mgr.emit_message = jdec_quiet;
+    j->c.client_data = j;
+    if (setjmp(j->jmp)) {
+        log_warn("picture: cannot decode %zu bytes: %s", im->n, j->msg);
+        goto done;
+    }
+    jpeg_create_decompress(&j->c);
+    jpeg_mem_src(&j->c, b, (unsigned long)im->n);
+    jpeg_read_header(&j->c, TRUE);
+    if (j->c.jpeg_color_space == JCS_CMYK || j->c.jpeg_color_space == JCS_YCCK) {
+        rc = 1;                                 /* SDL2_image's turn */
+        goto done;
+    }
+    int iw = (int)j->c.image_width, ih = (int)j->c.image_height;
+    SDL_Rect crop = picture_crop(iw, ih, im->focus_x, im->focus_y, w, h);
+    int m = 8;                                  /* 1/8, 1/4, 1/2: libjpeg-turbo's SIMD scales */
+    for (int k = 1; k < 8; k *= 2)
+        if ((long long)crop.w * k / 8 >= w && (long long)crop.h * k / 8 >= h) {
+            m = k;
+            break;
+        }
+    j->c.scale_num = (unsigned)m;
+    j->c.scale_denom = 8;
+    j->c.out_color_space = ARGB_JCS;
+    jpeg_start_decompress(&j->c);
+    j->started = 1;
+    int ow = (int)j->c.output_width, oh = (int)j->c.output_height;
+    int sx = (int)((long long)crop.x * ow / iw), sy = (int)((long long)crop.y * oh / ih);
+    int sw = (int)((long long)crop.w * ow / iw), sh = (int)((long long)crop.h * oh / ih);
+    sw = sw < 1 ? 1 : sx + sw > ow ? ow - sx : sw;
+    sh = sh < 1 ? 1 : sy + sh > oh ? oh - sy : sh;
+    JDIMENSION xoff = (JDIMENSION)sx, cw = (JDIMENSION)sw;
+    jpeg_crop_scanline(&j->c, &xoff, &cw);      /* widened to whole blocks */
+    if (sy > 0 && jpeg_skip_scanlines(&j->c, (JDIMENSION)sy) != (JDIMENSION)sy)
+        goto done;
+    j->row = malloc((size_t)j->c.output_width * 4);
+    if (!j->row || rowscale_init(&rs, sw, sh, w, h) != 0)
+        goto done;
+    int y = 0, pending = 0;                     /* output rows in band, not yet put */
+    for (int r = 0; r < sh && y < h; r++) {
+        JSAMPROW rp = j->row;
+        if (jpeg_read_scanlines(&j->c, &rp, 1) != 1)
+            goto done;
+        rowscale_push(&rs, (const uint32_t *)(void *)(j->row + (size_t)((JDIMENSION)sx - xoff) * 4));
+        for (int made = 1; made;) {
+            made = rowscale_emit(&rs, band + (size_t)pending * (size_t)w, BAND_ROWS - pending);
+            pending += made;
+            if (pending && (pending == BAND_ROWS || y + pending == h)) {
+                put(ctx, band, y, pending);
+                y += pending;
+                pending = 0;
+            }
+        }
+    }
+    rc = y == h ? 0 : -1;
+    if (rc)
+        log_warn("picture: %zu bytes: the picture ends before its crop (%d of %d rows)", im->n, y, h);
+done:
+    if (j->started)
+        jpeg_abort_decompress(&j->c);           /* the rows below the crop are not read */
+    jpeg_destroy_decompress(&j->c);
+    rowscale_free(&rs);
+    free(j->row);
+    free(j);
+    return rc;
+}
+
+/* The crop of im covering w x h as ARGB8888 through SDL2_image. */
+static SDL_Surface *image_crop(const store_image *im, int w, int h)
+{
     SDL_RWops *rw = SDL_RWFromConstMem(im->bytes, (int)im->n);
     SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
     if (!raw) {
         log_warn("picture: cannot decode %zu bytes: %s", im->n, IMG_GetError());
-        return -1;
+        return NULL;
     }
     /* only the crop is converted to 32 bits (the scaler's format): less
     ** memory at the peak, where the decoded picture is still held */
@@ -94,34 +320,79 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
             src = NULL;
         }
     }
-    SDL_FreeSurface(raw);
-    if (!src) {
+    if (!src)
         log_warn("picture: cannot convert %dx%d: %s", crop.w, crop.h, SDL_GetError());
+    SDL_FreeSurface(raw);
+    return src;
+}
+
+/* Where the bands of a cover go: faded, then into the texture. */
+typedef struct cover_sink {
+    SDL_Texture *tex;
+    int w, h, failed;
+    picture_fade fade;
+    uint32_t bg;
+} cover_sink;
+
+static void cover_put(void *ctx, uint32_t *rows, int y, int n)
+{
+    cover_sink *k = ctx;
+    if (k->fade != PICTURE_FADE_NONE)
+        fade_rows(rows, k->w, k->h, y, n, k->w, k->fade, k->bg);
+    SDL_Rect band = { 0, y, k->w, n };
+    if (SDL_UpdateTexture(k->tex, &band, rows, k->w * 4) != 0)
+        k->failed = 1;
+}
+
+int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
+                  uint32_t bg, text_tex *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!im || !im->bytes || w <= 0 || h <= 0)
+        return -1;
+    uint32_t *band = malloc(sizeof *band * (size_t)w * BAND_ROWS);
+    if (!band || text_image(r, NULL, w, h, out) != 0) {
+        free(band);
         return -1;
     }
-    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    int rc = -1;
-    if (dst && SDL_SoftStretchLinear(src, NULL, dst, NULL) == 0) {
-        uint32_t *px = dst->pixels;
-        int pitch_px = dst->pitch / 4;
-        for (int y = 0; y < h; y++)                   /* opaque, whatever the source's alpha */
-            for (int x = 0; x < w; x++)
-                px[(size_t)y * (size_t)pitch_px + (size_t)x] |= 0xff000000u;
-        if (fade != PICTURE_FADE_NONE)
-            fade_pixels(px, w, h, pitch_px, fade, bg);
-        if (pitch_px == w)
-            rc = text_image(r, px, w, h, out);
-        if (rc == 0) {
-            SDL_SetTextureScaleMode(out->tex, SDL_ScaleModeLinear);
-            SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_NONE);
-            out->opaque = 1;                    /* copied, not blended, when drawn opaque */
+    cover_sink k = { out->tex, w, h, 0, fade, bg };
+    int rc = jpeg_cover(im, w, h, band, cover_put, &k);
+    if (rc == 1) {                              /* a PNG, or CMYK: SDL2_image, the same scaler */
+        SDL_Surface *src = image_crop(im, w, h);
+        rowscale rs;
+        rc = -1;
+        if (src && rowscale_init(&rs, src->w, src->h, w, h) == 0) {
+            int y = 0, pending = 0;
+            for (int row = 0; row < src->h && y < h; row++) {
+                rowscale_push(&rs, (const uint32_t *)(void *)((Uint8 *)src->pixels +
+                                                              (size_t)row * (size_t)src->pitch));
+                for (int made = 1; made;) {
+                    made = rowscale_emit(&rs, band + (size_t)pending * (size_t)w, BAND_ROWS - pending);
+                    pending += made;
+                    if (pending && (pending == BAND_ROWS || y + pending == h)) {
+                        cover_put(&k, band, y, pending);
+                        y += pending;
+                        pending = 0;
+                    }
+                }
+            }
+            rc = y == h ? 0 : -1;
         }
-    } else {
-        log_warn("picture: cannot scale %dx%d to %dx%d: %s", src->w, src->h, w, h, SDL_GetError());
+        if (src)
+            rowscale_free(&rs);
+        SDL_FreeSurface(src);
     }
-    SDL_FreeSurface(dst);
-    SDL_FreeSurface(src);
-    return rc;
+    free(band);
+    if (rc != 0 || k.failed) {
+        if (k.failed)
+            log_warn("picture: cannot fill a %dx%d texture: %s", w, h, SDL_GetError());
+        text_tex_free(out);
+        return -1;
+    }
+    SDL_SetTextureScaleMode(out->tex, SDL_ScaleModeLinear);
+    SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_NONE);
+    out->opaque = 1;                            /* copied, not blended, when drawn opaque */
+    return 0;
 }
 
 int picture_file(SDL_Renderer *r, const char *path, int max_w, int max_h, text_tex *out)

@@ -449,7 +449,7 @@ int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *ou
 {
     memset(out, 0, sizeof *out);
     SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
-    if (!t || SDL_UpdateTexture(t, NULL, argb, w * 4) != 0) {
+    if (!t || (argb && SDL_UpdateTexture(t, NULL, argb, w * 4) != 0)) {
         log_error("text: image %dx%d: %s", w, h, SDL_GetError());
         if (t) SDL_DestroyTexture(t);
         return -1;

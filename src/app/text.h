@@ -84,6 +84,8 @@ void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
 /* An image made elsewhere (ARGB8888 pixels, w x h, pitch w * 4) as a
 ** texture in *out, counted and freed like the texts (text_tex_free), so a
 ** render list can hold it. 0 ok, -1 (logged). */
+/* (argb NULL: the texture is made and left for the caller to fill with
+** SDL_UpdateTexture, band by band: app/picture.c.) */
 int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out);
 
 /* How rendered text reaches its texture (text.c explains both). AUTO, the
