@@ -315,6 +315,13 @@ static void test_gallery(void)
         snprintf(p, sizeof p, "%s/%s", g, files[i]);
         save_picture(p, 1000 + 40 * (int)i, 700);  /* told apart by their widths */
     }
+    {                                           /* the deck: flat red, told apart on screen */
+        SDL_Surface *red = SDL_CreateRGBSurfaceWithFormat(0, 1040, 700, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_FillRect(red, NULL, 0xffdc281eu);
+        snprintf(p, sizeof p, "%s/deck.png", g);
+        T_INT(IMG_SavePNG(red, p), 0);
+        SDL_FreeSurface(red);
+    }
     snprintf(p, sizeof p, "%s/side.txt", g);       /* the sidecar's list, in its order */
     write_file(p, "Ferry timetable changes\n\nThe council delayed the ferry timetable on "
                "Monday. It said the change needed more time. Passengers asked for dates.\n");
@@ -391,6 +398,8 @@ static void test_gallery(void)
     T_INT(store_image_more(st, story, 4, 0, &full), STORE_OK);
     T_OK(full.bytes == NULL);
 
+    T_INT(store_image_more_count(st, story), CORPUS_IMAGES_MORE);
+
     /* the full text shows them (the lead is the Article screen's) */
     canvas c;
     canvas_open(&c, 1920, 1080);
@@ -398,7 +407,20 @@ static void test_gallery(void)
     T_INT(show(&c, st, ft), 0);
     SDL_Rect all = { 0, 0, c.w, c.h };
     T_OK(count_near(c.surf, all, SKIN, 6) > c.w * c.h / 2000);
+    T_OK(count_near(c.surf, all, 0xdc281eu, 12) > c.w * c.h / 200);     /* the deck */
     screen_destroy(ft);
+    /* its summary slide: the lead at turn 0, the deck at turn 1, the lead
+    ** again once every picture has had its turn */
+    static const struct { int turn, face, red; } turns[] = { { 0, 1, 0 }, { 1, 0, 1 },
+                                                            { 1 + CORPUS_IMAGES_MORE, 1, 0 } };
+    for (size_t i = 0; i < sizeof turns / sizeof *turns; i++) {
+        screen *sl = ui_slide_create(UI_SLIDE_SUMMARY, story_index);
+        ui_slide_set_turn(sl, turns[i].turn);
+        T_INT(show(&c, st, sl), 0);
+        T_INT(count_near(c.surf, all, SKIN, 6) > c.w * c.h / 2000, turns[i].face);
+        T_INT(count_near(c.surf, all, 0xdc281eu, 12) > c.w * c.h / 20, turns[i].red);
+        screen_destroy(sl);
+    }
     canvas_close(&c);
     store_close(st);
 }

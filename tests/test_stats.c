@@ -43,7 +43,7 @@ static ui_state at(ui_screen scr, int index, int slide_kind, int slide_index)
     ui_state st;
     memset(&st, 0, sizeof st);
     st.cur = (ui_place){ scr, index, 0 };
-    st.slide = (ui_slide){ (ui_slide_kind)slide_kind, slide_index };
+    st.slide = (ui_slide){ (ui_slide_kind)slide_kind, slide_index, 0 };
     return st;
 }
 

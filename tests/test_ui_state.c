@@ -598,15 +598,17 @@ static void test_sequential_order(void) {
     ui_state_init(&st, &c, T0);
     load(&st, 2, 1, 2, T0);
     send(&st, UI_EV_TICK, T0 + 60000);
-    /* Kinds take turns; each kind walks its items in order. */
+    /* Kinds take turns; each kind walks its items in order; an item's turn
+    ** is its round (a summary's next picture at its next showing). */
     static const ui_slide want[] = {
-        { UI_SLIDE_SUMMARY, 0 }, { UI_SLIDE_QUOTE, 0 }, { UI_SLIDE_TIMELINE, 0 },
-        { UI_SLIDE_SUMMARY, 1 }, { UI_SLIDE_QUOTE, 0 }, { UI_SLIDE_TIMELINE, 1 },
-        { UI_SLIDE_SUMMARY, 0 },
+        { UI_SLIDE_SUMMARY, 0, 0 }, { UI_SLIDE_QUOTE, 0, 0 }, { UI_SLIDE_TIMELINE, 0, 0 },
+        { UI_SLIDE_SUMMARY, 1, 0 }, { UI_SLIDE_QUOTE, 0, 1 }, { UI_SLIDE_TIMELINE, 1, 0 },
+        { UI_SLIDE_SUMMARY, 0, 1 },
     };
     for (int i = 0; i < 7; i++) {
         T_INT(st.slide.kind, want[i].kind);
         T_INT(st.slide.index, want[i].index);
+        T_INT(st.slide.turn, want[i].turn);
         send(&st, UI_EV_TRANSITION_DONE, T0 + 60000);
         send(&st, UI_EV_SLIDE_TIMER, T0 + 60000);
     }

@@ -20,6 +20,7 @@ struct store {
     sqlite3_stmt *counts, *quo_index, *ev_index, *months, *lead;
     sqlite3_stmt *image;        /* NULL without an images table (schema < 3) */
     sqlite3_stmt *image_more;   /* the same: the further pictures */
+    sqlite3_stmt *image_nmore;  /* ... and how many there are */
     sqlite3_stmt *strong;       /* an article's strongest quote (covers) */
     sqlite3_stmt *overview;     /* store_overview_get */
     store_counts cnt;           /* store_count's answer, once had_cnt */
@@ -361,13 +362,15 @@ store *store_open(const char *path, store_err *err, char *msg, size_t msglen)
     /* the k-th further picture, or its thumb (right after it) where that has
     ** the pixels asked for */
     if (s->image
-        && prepare(s, &s->image_more, "SELECT length(coalesce(t.bytes, m.bytes)), "
+        && (prepare(s, &s->image_more, "SELECT length(coalesce(t.bytes, m.bytes)), "
                    "coalesce(t.bytes, m.bytes), m.focus_x, m.focus_y, m.credit, m.alt "
                    "FROM images m LEFT JOIN images t ON t.article_id = m.article_id "
                    "AND t.role = 'more_thumb' AND t.position = m.position + 1 "
                    "AND max(t.width, t.height) >= ?3 "
                    "WHERE m.article_id = ?1 AND m.role = 'more' ORDER BY m.position "
-                   "LIMIT 1 OFFSET ?2") != 0) {
+                   "LIMIT 1 OFFSET ?2") != 0
+            || prepare(s, &s->image_nmore, "SELECT count(*) FROM images "
+                       "WHERE article_id = ?1 AND role = 'more'") != 0)) {
         open_fail(STORE_ESCHEMA, err, msg, msglen, path, sqlite3_errmsg(s->db));
         goto err;
     }
@@ -385,6 +388,7 @@ void store_close(store *s)
         sqlite3_finalize(*stmt_at(s, i));
     sqlite3_finalize(s->image);
     sqlite3_finalize(s->image_more);
+    sqlite3_finalize(s->image_nmore);
     sqlite3_close(s->db);
     free(s);
 }
@@ -690,6 +694,20 @@ store_err store_image_lead(store *s, long long id, int px, store_image *out)
     sqlite3_bind_int64(s->image, 1, id);
     sqlite3_bind_int(s->image, 2, px > 0 ? px : INT32_MAX);
     return image_row(s, s->image, id, out);
+}
+
+int store_image_more_count(store *s, long long id)
+{
+    if (!s->image_nmore)
+        return 0;
+    sqlite3_bind_int64(s->image_nmore, 1, id);
+    int n = 0, rc = sqlite3_step(s->image_nmore);
+    if (rc == SQLITE_ROW) {
+        sqlite3_int64 v = sqlite3_column_int64(s->image_nmore, 0);
+        n = v > 0 && v < 1000 ? (int)v : 0;
+        rc = SQLITE_DONE;
+    }
+    return finish(s, s->image_nmore, rc) == STORE_OK ? n : 0;
 }
 
 store_err store_image_more(store *s, long long id, int k, int px, store_image *out)

@@ -144,6 +144,8 @@ store_err store_image_lead(store *s, long long id, int px, store_image *out);
 ** corpus roles 'more' / 'more_thumb'), the same way: out->bytes NULL when
 ** it has no such picture. */
 store_err store_image_more(store *s, long long id, int k, int px, store_image *out);
+/* How many further pictures article id has (0 on any error or an older file). */
+int store_image_more_count(store *s, long long id);
 void store_image_free(store_image *im);
 void store_article_free(store_article *a);
 

@@ -121,7 +121,11 @@ static screen *screen_for(ui *u, ui_place p, const ui_slide *slide)
     case UI_FULLTEXT: return ui_article_create(p.index, 1, -1);
     case UI_QUOTE: return ui_quote_create(p.index);
     case UI_TIMELINE: return ui_timeline_create(p.index);
-    case UI_ATTRACT: return ui_slide_create(slide->kind, slide->index);
+    case UI_ATTRACT: {
+        screen *s = ui_slide_create(slide->kind, slide->index);
+        ui_slide_set_turn(s, slide->turn);
+        return s;
+    }
     default: return notice_for(u, p.index);
     }
 }

@@ -120,6 +120,10 @@ struct store_overview;
 void ui_intro_hook(const struct store_overview *ov, char *out, size_t n);
 /* An attract-mode slide. */
 screen *ui_slide_create(ui_slide_kind kind, int index);
+/* Before prepare: which showing this is (ui_slide.turn). A summary slide
+** shows the article's lead picture on turn 0 and turns that are a multiple
+** of its pictures, its further pictures (store_image_more) in between. */
+void ui_slide_set_turn(screen *slide, int turn);
 /* Words a visitor reads on a prepared slide (for its dwell time). */
 int ui_slide_words(const screen *s);
 /* The slide's time on show, [start, due) on the app's ms clock: its

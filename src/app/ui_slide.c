@@ -36,6 +36,7 @@ typedef struct ui_slide_screen {
     screen base;                /* MUST BE FIRST */
     ui_slide_kind kind;
     int index;
+    int turn;                   /* ui_slide_set_turn */
     int words;                  /* words to read */
     uint32_t t_start, t_due;    /* on show over [t_start, t_due) (ui_slide_set_span); due 0 unknown */
     uint32_t prog_k;            /* progress steps shown */
@@ -43,7 +44,8 @@ typedef struct ui_slide_screen {
     uint32_t c_track;           /* progress indicator colours */
     ui_metrics m;
     ui_page page;               /* no scrolling: lists only */
-    text_tex pic;               /* summary: the lead picture, faded into bg */
+    text_tex pic;               /* summary: its picture (the lead, or a further one
+                                ** by turn), faded into bg */
     SDL_Rect pic_at;            /* where it shows: the right part (landscape) or
                                 ** the lower part (portrait), to the screen's edges */
     float fx, fy;               /* its focal point */
@@ -122,8 +124,14 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     int bottom = m->h - m->margin * 2 - m->px_small * 2;
     /* the lead picture bleeds off the right edge (landscape) or the bottom
     ** (portrait), faded into the background where the text is */
+    /* the lead, or on later showings the article's further pictures in turn */
     store_image im;
-    if (store_image_lead(ctx->st, a.head.id, 0, &im) == STORE_OK && im.bytes) {
+    int npic = 1 + store_image_more_count(ctx->st, a.head.id), pk = s->turn % npic;
+    store_err got = pk ? store_image_more(ctx->st, a.head.id, pk - 1, 0, &im)
+                      : store_image_lead(ctx->st, a.head.id, 0, &im);
+    if (got == STORE_OK && !im.bytes && pk)     /* none there after all: the lead */
+        got = store_image_lead(ctx->st, a.head.id, 0, &im);
+    if (got == STORE_OK && im.bytes) {
         SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 2 / 5, 0, m->w - m->w * 2 / 5, m->h }
                               : (SDL_Rect){ 0, m->h / 2, m->w, m->h - m->h / 2 };
         int tw = at.w * (100 + PICTURE_PAN_PCT) / 100, th = at.h * (100 + PICTURE_PAN_PCT) / 100;
@@ -579,6 +587,12 @@ static const screen_vt slide_vt = {
 int ui_slide_words(const screen *s)
 {
     return s && s->vt == &slide_vt ? ((const ui_slide_screen *)s)->words : 0;
+}
+
+void ui_slide_set_turn(screen *base, int turn)
+{
+    if (base && base->vt == &slide_vt)
+        ((ui_slide_screen *)base)->turn = turn > 0 ? turn : 0;
 }
 
 screen *ui_slide_create(ui_slide_kind kind, int index)

@@ -144,7 +144,9 @@ static int sync_slide(ui_state *st, uint64_t now, ui_slide *out) {
     int kind, index;
     int64_t end, wall = st->wall0_ms + (int64_t)now;
     if (lockstep_at(&d, wall, &kind, &index, &end) != 0) return -1;
-    *out = (ui_slide){ (ui_slide_kind)kind, index };
+    /* the turn from the slide's end on the wall clock: the same on every
+    ** screen in step, another at the next showing */
+    *out = (ui_slide){ (ui_slide_kind)kind, index, (int)((end / 1000) % 100000) };
     st->slide_due = now + (uint64_t)(end - wall);
     return 0;
 }
@@ -164,7 +166,7 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
     int had = st->slides_shown > 0;
     int every = st->cfg.slide_intro_every;
     if (every > 0 && st->n_articles > 0 && st->slides_shown % (every + 1) == 0) {
-        st->slide = (ui_slide){ UI_SLIDE_INTRO, 0 };    /* the opening slide */
+        st->slide = (ui_slide){ UI_SLIDE_INTRO, 0, 0 };    /* the opening slide */
         st->slides_shown++;
         st->slide_due = now + (uint64_t)st->cfg.slide_default_ms;
         go(st, (ui_place){ UI_ATTRACT, 0, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);
@@ -183,7 +185,7 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
         i = st->slide_next[kind] % n;
         st->slide_next[kind] = (i + 1) % n;
     }
-    st->slide = (ui_slide){ kind, i };
+    st->slide = (ui_slide){ kind, i, st->kind_shown[kind]++ / n };   /* its round */
     st->slides_shown++;
     st->slide_due = now + (uint64_t)st->cfg.slide_default_ms;
     go(st, (ui_place){ UI_ATTRACT, i, 0 }, UI_ACT_SLIDE, UI_TR_FADE, now, out);

@@ -196,6 +196,8 @@ typedef struct ui_place {
 typedef struct ui_slide {
     ui_slide_kind kind;
     int index;              /* article, quote or event */
+    int turn;               /* >= 0, differs between showings: which of the article's
+                            ** pictures a summary shows (ui_slide_set_turn) */
 } ui_slide;
 
 typedef struct ui_action {
@@ -260,6 +262,8 @@ typedef struct ui_state {
     int slides_shown;           /* slides since the last wake: 0 = none yet */
     int slide_turn;             /* kind rotation cursor */
     int slide_next[UI_SLIDE_KIND_COUNT];    /* sequential cursor per kind */
+    int kind_shown[UI_SLIDE_KIND_COUNT];    /* slides of each kind shown: their round is
+                                            ** a slide's turn */
     int slide_start[UI_SLIDE_KIND_COUNT];   /* where it starts on new content (ui_state_seed) */
     uint32_t rng;               /* xorshift32 state, never 0 */
     int64_t wall0_ms;           /* issue 15: wall-clock epoch ms at now = 0 (sync) */
