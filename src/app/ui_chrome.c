@@ -653,6 +653,86 @@ const char *ui_quote_shown(const store_quote *q, text_mark *mark)
     return c;
 }
 
+#define QUOTE_BLOCK_MARK_PCT 170    /* the opening mark: % of the quote's largest size */
+
+int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                       const store_quote *q, const ui_quote_spec *sp, SDL_Rect *src_rect)
+{
+    const config *c = ctx->cfg;
+    int x = sp->x, cw = sp->w, top = sp->top;
+    if (src_rect)
+        *src_rect = (SDL_Rect){ 0, 0, 0, 0 };
+    char who[400];
+    const char *name = q->speaker && *q->speaker ? q->speaker
+                     : sp->outlet && *sp->outlet ? sp->outlet : str(S_UNATTRIBUTED);
+    snprintf(who, sizeof who, "\xe2\x80\x94 %.300s", name);
+    text_style ws = ui_style(FONT_SANS_BOLD, sp->px_who, c->color_accent, TEXT_LEFT, 1);
+    text_style rs = ui_style(FONT_SANS, sp->px_role, c->color_muted, TEXT_LEFT, 0);
+    text_style ss = ui_style(FONT_SANS, sp->px_src, c->color_muted, TEXT_LEFT,
+                             sp->src_lines > 0 ? sp->src_lines : 2);
+    text_size wsz = {0}, ssz = {0}, rsz = {0}, dsz = {0};
+    text_measure(ctx->fonts, who, &ws, cw, 0, &wsz);
+    int has_role = q->role && *q->role && q->speaker && *q->speaker;
+    int rx = x;                                 /* the role sits under the name, after "— " */
+    if (has_role) {
+        text_measure(ctx->fonts, "\xe2\x80\x94 ", &ws, cw, 0, &dsz);
+        rx = x + (dsz.w < cw / 4 ? dsz.w : 0);
+        text_measure(ctx->fonts, q->role, &rs, cw - (rx - x), 0, &rsz);
+    }
+    int has_src = sp->src && *sp->src;
+    if (has_src)
+        text_measure(ctx->fonts, sp->src, &ss, cw, 0, &ssz);
+    int gap = sp->px_src > 0 ? sp->px_src : m->px_meta;
+    int src_h = has_src ? (sp->src_link && ssz.h < m->target ? m->target : ssz.h) : 0;
+    int qbottom = sp->bottom - src_h - gap - wsz.h - (has_role ? rsz.h : 0) - gap;
+
+    text_mark mk;
+    const char *shown = ui_quote_shown(q, &mk);
+    int mark_px = sp->px_max * QUOTE_BLOCK_MARK_PCT / 100;
+    int qtop = top;
+    if (!mk.len) {                              /* a whole quote: the big opening mark */
+        text_style ms = ui_style(FONT_SERIF, mark_px, c->color_accent, TEXT_LEFT, 1);
+        if (sp->mark_hang) {                    /* in the margin, level with the first line */
+            text_size msz = {0};
+            text_measure(ctx->fonts, "\xe2\x80\x9c", &ms, cw, 0, &msz);
+            ui_text_add(l, ctx, "\xe2\x80\x9c", &ms, x - msz.w - mark_px / 12, top - mark_px / 8,
+                        msz.w + 1, 0);
+        } else {
+            ui_text_add(l, ctx, "\xe2\x80\x9c", &ms, x - mark_px / 10, top - mark_px / 4, cw, 0);
+            qtop = top + mark_px / 2;
+        }
+    }
+    text_style qs = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
+    qs.line_pct = 118;
+    mk.color = render_color(c->color_text);
+    sbuf qb = {0};                              /* a whole quote closes with its mark */
+    sbuf_adds(&qb, shown);
+    if (!mk.len)
+        sbuf_adds(&qb, "\xe2\x80\x9d");
+    int qh = ui_text_fit_mark_add(l, ctx, qb.s ? qb.s : shown, &qs, sp->px_min, sp->px_max, x, qtop,
+                                  cw, qbottom - qtop, &mk);
+    sbuf_free(&qb);
+    /* the attribution follows the quote's real height: a short quote keeps
+    ** it close */
+    int y = qtop + qh + gap;
+    y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0);
+    if (has_role)
+        y += ui_text_add(l, ctx, q->role, &rs, rx, y, cw - (rx - x), 0);
+    y += gap;
+    if (has_src) {
+        int ty = y + (src_h - ssz.h) / 2;
+        ui_text_add(l, ctx, sp->src, &ss, x, ty, cw, 0);
+        if (sp->src_link) {
+            render_list_box(l, (SDL_Rect){ x, ty + ssz.h + m->line, ssz.w, m->line },
+                            ui_mix(c->color_bg, c->color_accent, 60));
+            if (src_rect)
+                *src_rect = ui_rect_grow((SDL_Rect){ x, y, ssz.w, src_h }, m->target);
+        }
+        y += src_h;
+    }
+    return y - top;
+}
+
 void ui_format_meta(const char *source, const char *published, const char *author,
                     char *out, size_t n)
 {

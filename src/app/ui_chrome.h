@@ -236,6 +236,33 @@ void ui_format_meta(const char *source, const char *published, const char *autho
 ** caller sets mark->color). Borrowed from q. */
 const char *ui_quote_shown(const store_quote *q, text_mark *mark);
 
+/* ---- the quote block: one treatment for the Quote screen and the quote
+** slide ------------------------------------------------------------------
+**      “                               the opening mark, large, accent (a
+**      Quote text set in the serif,    whole quote); the text fitted between
+**      fitted, closing with its mark.” px_min and px_max, its closing mark
+**      — Speaker Name                  bold, accent (else the outlet, else
+**        Their role                    "Unattributed"); the role under the
+**      Source line ›                   name, after the dash; the source muted,
+**                                      underlined when it is a link
+** A partial quote shows its sentence, the reporter's words muted and the
+** quoted words (with their marks) in the text colour, and no big mark. */
+typedef struct ui_quote_spec {
+    int x, top, w, bottom;      /* the column and the band it may fill */
+    int px_min, px_max;         /* the quote's size range */
+    int px_who, px_role, px_src;/* the speaker line, the role, the source line */
+    const char *outlet;         /* who said it when the quote has no speaker (NULL: none) */
+    const char *src;            /* the source line (NULL or "": none) */
+    int src_lines;              /* it wraps to at most this many lines */
+    int src_link;               /* 1: a link: underlined, a touch target high */
+    int mark_hang;              /* 1: the opening mark hangs in the margin left of the
+                                ** first line (a slide) instead of standing above it */
+} ui_quote_spec;
+/* Lays the block out into l; returns the height used and, for a link, its
+** hit rect (grown to a target) in *src_rect. */
+int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                       const store_quote *q, const ui_quote_spec *sp, SDL_Rect *src_rect);
+
 /* ---- vertical scrolling views (home, article, full text) ----------------
 ** Content is laid out in content coordinates (y from 0) and drawn shifted
 ** by -pos into the view [top, top + view_h); what sticks out is covered by

@@ -58,14 +58,6 @@ static void add_empty(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m, c
     ui_text_add(&s->list, ctx, msg, &st, m->margin, m->h / 2 - m->px_body, m->w - 2 * m->margin, 0);
 }
 
-/* Who said it: the speaker, else the outlet, else a neutral word. */
-static void speaker_line(const store_quote *q, const store_article_row *a, char *out, size_t n)
-{
-    const char *who = q->speaker && *q->speaker ? q->speaker
-                    : a && a->source && *a->source ? a->source : str(S_UNATTRIBUTED);
-    snprintf(out, n, "\xe2\x80\x94 %s", who);
-}
-
 static void source_line(const store_article_row *a, char *out, size_t n)
 {
     char date[64] = "";
@@ -77,72 +69,24 @@ static void source_line(const store_article_row *a, char *out, size_t n)
     snprintf(out + len, n - len, "  \xe2\x80\xba");
 }
 
-/* Quote, speaker, role and source in the column [x, x + cw) between top and
-** bottom. A partial quote shows its sentence: the reporter's words muted,
-** the quoted words (with their marks) in the text colour. */
+/* The quote block (ui_quote_block_add, the quote slide's treatment) in a
+** centred column between top and bottom; its source line opens the article. */
 static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
                       const store_quote *q, const store_article_row *a, int top, int bottom)
 {
-    const config *c = ctx->cfg;
     int cw = m->w - 2 * m->margin, maxw = (int)(QUOTE_MAX_W_S * (float)m->S);
     cw = cw > maxw ? maxw : cw;
-    int x = (m->w - cw) / 2;
-
-    char who[400], src[1200];
-    speaker_line(q, a, who, sizeof who);
-    text_style ws = ui_style(FONT_SANS_BOLD, m->px_body, c->color_accent, TEXT_LEFT, 1);
-    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, SOURCE_LINES);
-    text_style rs = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 0);
-    text_size wsz = {0}, ssz = {0}, rsz = {0}, dsz = {0};
-    text_measure(ctx->fonts, who, &ws, cw, 0, &wsz);
-    int has_role = q->role && *q->role && q->speaker && *q->speaker;
-    int rx = x;                                 /* the role sits under the name, after "— " */
-    if (has_role) {
-        text_measure(ctx->fonts, "\xe2\x80\x94 ", &ws, cw, 0, &dsz);
-        rx = x + (dsz.w < cw / 4 ? dsz.w : 0);
-        text_measure(ctx->fonts, q->role, &rs, cw - (rx - x), 0, &rsz);
-    }
-    if (a) {
-        source_line(a, src, sizeof src);
-        text_measure(ctx->fonts, src, &ss, cw, 0, &ssz);
-    }
-    int gap = m->px_meta, src_h = a ? (ssz.h > m->target ? ssz.h : m->target) : 0;
-    int qbottom = bottom - src_h - gap - wsz.h - (has_role ? rsz.h : 0) - gap;
-
-    int mark_px = (int)(QUOTE_MARK_S * (float)m->S);
-    text_style ms = ui_style(FONT_SERIF, mark_px, c->color_accent, TEXT_LEFT, 1);
-    text_mark mk;
-    const char *shown = ui_quote_shown(q, &mk);
-    if (!mk.len)                                /* a whole quote: the big opening mark */
-        ui_text_add(&s->list, ctx, "\xe2\x80\x9c", &ms, x - mark_px / 10, top - mark_px / 4, cw, 0);
-    int qtop = top + mark_px / 2;
-
-    text_style qs = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
-    qs.line_pct = 118;
-    mk.color = render_color(c->color_text);
     int pct = ctx->text_pct > 0 ? ctx->text_pct : 100;
-    sbuf qb = {0};                              /* a whole quote closes with its mark, */
-    sbuf_adds(&qb, shown);                      /* as on the quote slide */
-    if (!mk.len)
-        sbuf_adds(&qb, "\xe2\x80\x9d");
-    int qh = ui_text_fit_mark_add(&s->list, ctx, qb.s ? qb.s : shown, &qs, (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
-                                  (int)(QUOTE_MAX_S * (float)m->S) * pct / 100, x, qtop, cw,
-                                  qbottom - qtop, &mk);
-    sbuf_free(&qb);
-    /* speaker and source follow the quote's real height: a short quote
-    ** keeps its attribution close */
-    int y = qtop + qh + gap;
-    y += ui_text_add(&s->list, ctx, who, &ws, x, y, cw, 0);
-    if (has_role)
-        y += ui_text_add(&s->list, ctx, q->role, &rs, rx, y, cw - (rx - x), 0);
-    y += gap;
-    if (a) {
-        int ty = y + (src_h - ssz.h) / 2;
-        ui_text_add(&s->list, ctx, src, &ss, x, ty, cw, 0);
-        render_list_box(&s->list, (SDL_Rect){ x, ty + ssz.h + m->line, ssz.w, m->line },
-                        ui_mix(c->color_bg, c->color_accent, 60));
-        s->source = ui_rect_grow((SDL_Rect){ x, y, ssz.w, src_h }, m->target);
-    }
+    char src[1200] = "";
+    if (a)
+        source_line(a, src, sizeof src);
+    int mark_px = (int)(QUOTE_MARK_S * (float)m->S);
+    ui_quote_spec sp = { (m->w - cw) / 2, top + mark_px / 4, cw, bottom,
+                         (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
+                         (int)(QUOTE_MAX_S * (float)m->S) * pct / 100,
+                         m->px_body, m->px_meta, m->px_meta,
+                         a ? a->source : NULL, src, SOURCE_LINES, a != NULL, 0 };
+    ui_quote_block_add(&s->list, ctx, m, q, &sp, &s->source);
 }
 
 static int quote_prepare(screen *base, const screen_ctx *ctx, int w, int h)

@@ -232,7 +232,6 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
 static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
 {
     const ui_metrics *m = &s->m;
-    const config *c = ctx->cfg;
     store_counts cnt;
     store_list qs = {0};
     if (store_count(ctx->st, &cnt) != STORE_OK || one_at(ctx, cnt.quotes, s->index, store_quotes_range, &qs)) {
@@ -242,45 +241,21 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     const store_quote *q = qs.v;
     char src[400];
     source_of(ctx, q->article_id, src, sizeof src);
+    store_article_row r;
+    size_t ai;
+    int found = store_article_find(ctx->st, q->article_id, &ai, &r) == STORE_OK;
     render_list *l = ui_page_list(&s->page);
+    /* the Quote screen's block (ui_quote_block_add), at the slideshow's sizes */
     int x = m->margin * 3, cw = m->w - 6 * m->margin, top = m->margin * 3;
-    int foot = m->px_meta * 4 + m->px_small * 3;
-    /* a partial quote shows its whole sentence, the quoted words marked:
-    ** never a bare fragment */
+    ui_quote_spec sp = { x, top, cw, m->h - m->margin * 2 - m->px_small * 3,
+                         m->min_body, m->px_head * 2, m->px_body, m->px_meta, m->px_meta,
+                         found ? r.source : NULL, src, 2, 0, 1 };
+    ui_quote_block_add(l, ctx, m, q, &sp, NULL);
     text_mark mk;
     const char *shown = ui_quote_shown(q, &mk);
-    sbuf b = {0};
-    if (!mk.len)
-        sbuf_adds(&b, "\xe2\x80\x9c");
-    sbuf_adds(&b, shown);
-    if (!mk.len)
-        sbuf_adds(&b, "\xe2\x80\x9d");
-    int has_role = q->role && *q->role && q->speaker;
-    if (has_role)
-        foot += m->px_meta * 2;
-    text_style st = ui_style(FONT_SERIF, 0, mk.len ? c->color_muted : c->color_text, TEXT_LEFT, 0);
-    st.line_pct = 118;
-    mk.color = render_color(c->color_text);
-    int qh = ui_text_fit_mark_add(l, ctx, b.s, &st, m->min_body, m->px_head * 2, x, top, cw,
-                                  m->h - top - foot - m->margin, &mk);
-    int y = top + qh + m->px_body;
-    render_list_box(l, (SDL_Rect){ x - m->margin, top, m->line * 2, qh }, c->color_accent);
-    char who[200];
-    snprintf(who, sizeof who, "\xe2\x80\x94 %.150s", q->speaker ? q->speaker : str(S_UNATTRIBUTED));
-    text_style ws = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_text, TEXT_LEFT, 1);
-    y += ui_text_add(l, ctx, who, &ws, x, y, cw, 0);
-    if (has_role) {                             /* under the name, after "— " */
-        text_style rs = ui_style(FONT_SANS, m->px_small, c->color_muted, TEXT_LEFT, 0);
-        text_size dsz = {0};
-        text_measure(ctx->fonts, "\xe2\x80\x94 ", &ws, cw, 0, &dsz);
-        int rx = x + (dsz.w < cw / 4 ? dsz.w : 0);
-        y += ui_text_add(l, ctx, q->role, &rs, rx, y, cw - (rx - x), 0);
-    }
-    y += m->px_meta / 3;
-    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
-    ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
     s->words = count_words(shown) + 6;
-    sbuf_free(&b);
+    if (found)
+        store_article_row_free(&r);
     store_quotes_free(&qs);
     return 0;
 }
