@@ -314,8 +314,7 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
             para++;
             /* picture j after paragraph (j + 1) * npara / (npic + 1) */
             while (placed < npic && para >= (placed + 1) * npara / (npic + 1)) {
-                int h = ui_picture_more_add(ui_page_list(&s->page), ctx, m, a->head.id, placed,
-                                            x, y, cw, pic_h);
+                int h = ui_picture_more_add(&s->page, ctx, m, a->head.id, placed, x, y, cw, pic_h);
                 if (h)
                     y += h + gap;
                 placed++;

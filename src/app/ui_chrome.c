@@ -478,7 +478,7 @@ int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
     return picture_block(l, ctx, m, &im, x, y, w, h, 0, credit);
 }
 
-int ui_picture_more_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+int ui_picture_more_add(ui_page *p, const screen_ctx *ctx, const ui_metrics *m,
                         long long article_id, int k, int x, int y, int w, int h)
 {
     store_image im;
@@ -488,7 +488,24 @@ int ui_picture_more_add(render_list *l, const screen_ctx *ctx, const ui_metrics 
             store_image_free(&im);
         return 0;
     }
-    return picture_block(l, ctx, m, &im, x, y, w, h, 1, 1);
+    /* its caption and credit now (texts), the picture when it nears the view */
+    render_list *l = ui_page_list(p);
+    int used = h;
+    if (im.alt && *im.alt) {
+        text_style as = ui_style(FONT_SANS, m->px_meta, ctx->cfg->color_muted, TEXT_LEFT, 3);
+        used += m->px_small / 2;
+        used += ui_text_add(l, ctx, im.alt, &as, x, y + used, w, 0);
+    }
+    if (im.credit && *im.credit) {
+        char line[300], who[250];
+        snprintf(who, sizeof who, "%s", im.credit);
+        snprintf(line, sizeof line, str(S_PHOTO), who);
+        text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
+        used += m->px_small / 3;
+        used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
+    }
+    ui_page_lazy_picture(p, ctx, &im, x, y, w, h);
+    return used;
 }
 
 /* Cover tones: mixed UI_COVER_MIX % into the background, so they follow a
@@ -938,19 +955,43 @@ int ui_page_lazy_text(ui_page *p, const screen_ctx *ctx, const char *utf8, const
     return h;
 }
 
+int ui_page_lazy_picture(ui_page *p, const screen_ctx *ctx, store_image *im, int x, int y,
+                         int w, int h)
+{
+    if (!im->bytes || w <= 0 || h <= 0) {
+        store_image_free(im);
+        return 0;
+    }
+    if (p->nlazy == p->lzcap) {
+        p->lzcap = p->lzcap ? p->lzcap * 2 : 16;
+        p->lazy = xrealloc(p->lazy, (size_t)p->lzcap * sizeof *p->lazy);
+    }
+    ui_lazy *z = &p->lazy[p->nlazy++];
+    memset(z, 0, sizeof *z);
+    z->img = *im;
+    memset(im, 0, sizeof *im);
+    z->pw = w;
+    z->ph = h;
+    z->x = x;
+    z->y = y;
+    p->r = ctx->r;
+    p->fonts = ctx->fonts;
+    return h;
+}
+
 int ui_page_lazy_sync(ui_page *p, int ahead)
 {
     int pos = ui_scroller_y(&p->scr), vh = p->scr.view_h > 0 ? p->scr.view_h : 1;
     int changed = 0;
     for (int i = 0; i < p->nlazy; i++) {
         ui_lazy *z = &p->lazy[i];
-        int top = z->y, bot = z->y + z->b.h;
+        int top = z->y, bot = z->y + (z->img.bytes ? z->ph : z->b.h);
         if (z->t.tex && (bot <= pos - vh || top >= pos + vh + vh * 3 / 2)) {
             text_tex_free(&z->t);                       /* far away */
             changed = 1;
             continue;
         }
-        if (z->t.tex || !p->r || !z->b.utf8)
+        if (z->t.tex || !p->r || (!z->b.utf8 && !z->img.bytes))
             continue;
         int in_view = bot > pos && top < pos + vh;
         int near = bot > pos - vh / 2 && top < pos + 2 * vh;
@@ -958,7 +999,9 @@ int ui_page_lazy_sync(ui_page *p, int ahead)
             continue;
         if (!in_view)
             ahead--;
-        if (text_block_render(p->r, p->fonts, &z->b, &z->t) == 0 && z->t.tex) {
+        int ok = z->img.bytes ? picture_cover(p->r, &z->img, z->pw, z->ph, PICTURE_FADE_NONE, 0, &z->t)
+                              : text_block_render(p->r, p->fonts, &z->b, &z->t);
+        if (ok == 0 && z->t.tex) {
             if (p->primed)      /* blitted once where the next frame clears (see ui_page_draw) */
                 render_text(p->r, &z->t, 0, 0, 255);
             changed = 1;
@@ -974,6 +1017,7 @@ void ui_page_free(ui_page *p)
     for (int i = 0; i < p->nlazy; i++) {
         text_tex_free(&p->lazy[i].t);
         text_block_free(&p->lazy[i].b);
+        store_image_free(&p->lazy[i].img);
     }
     free(p->lists);
     free(p->hits);

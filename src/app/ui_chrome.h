@@ -26,6 +26,7 @@
 
 #include "app/render.h"
 #include "app/screen.h"
+#include "app/store.h"
 
 #include <SDL.h>
 #include <stddef.h>
@@ -183,10 +184,7 @@ int ui_dots_height(const ui_metrics *m);
 ** could not be decoded, nothing added). */
 int ui_picture_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                    long long article_id, int x, int y, int w, int h, int credit);
-/* The same for the article's k-th further picture (store_image_more), with
-** what it shows (its alt text) as a caption under it, then its credit. */
-int ui_picture_more_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
-                        long long article_id, int k, int x, int y, int w, int h);
+
 
 /* An article's picture where it has one, else its generated cover, in
 ** x, y, w x h (ui_cover_add). Returns the height used (h). */
@@ -311,9 +309,12 @@ typedef struct ui_hit_rect {
 } ui_hit_rect;
 
 /* A text of a long page: laid out once, with a texture only while it is
-** near the view (ui_page_lazy_sync). */
+** near the view (ui_page_lazy_sync); or a picture, kept encoded (read from
+** the store at prepare) and decoded only while near the view. */
 typedef struct ui_lazy {
-    text_block b;               /* owned */
+    text_block b;               /* owned (a text) */
+    store_image img;            /* owned (a picture: bytes non-NULL) */
+    int pw, ph;                 /* the picture's size on the page */
     text_tex t;                 /* owned; tex NULL while far from the view */
     int x, y;                   /* content coordinates */
 } ui_lazy;
@@ -348,6 +349,15 @@ int ui_page_lazy_text(ui_page *p, const screen_ctx *ctx, const char *utf8, const
 ** frame renders at most one paragraph beyond what comes into view).
 ** Returns 1 if it rendered or freed something. */
 int ui_page_lazy_sync(ui_page *p, int ahead);
+/* A picture at (x, y), w x h, decoded like a lazy text (cover crop): im is
+** taken over (zeroed). Returns h, or 0 when im has no bytes. */
+int ui_page_lazy_picture(ui_page *p, const screen_ctx *ctx, store_image *im, int x, int y,
+                         int w, int h);
+/* The same for the article's k-th further picture (store_image_more), with
+** what it shows (its alt text) as a caption under it, then its credit; the
+** picture is a lazy one of page p (decoded while near the view). */
+int ui_picture_more_add(ui_page *p, const screen_ctx *ctx, const ui_metrics *m,
+                        long long article_id, int k, int x, int y, int w, int h);
 /* Frees textures and arrays (the scroller's position is kept). */
 void ui_page_free(ui_page *p);
 /* The first draw after a prepare blits every item, also those scrolled out
