@@ -670,6 +670,33 @@ const char *ui_quote_shown(const store_quote *q, text_mark *mark)
     return c;
 }
 
+int ui_event_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                       const char *date, const char *text, const char *sources,
+                       const ui_event_spec *sp, int *date_h)
+{
+    const config *c = ctx->cfg;
+    int x = sp->x, cw = sp->w, y = sp->top;
+    text_style ds = ui_style(FONT_SANS_BOLD, sp->px_date, c->color_accent, TEXT_LEFT, 2);
+    int dh = ui_text_add(l, ctx, date, &ds, x, y, sp->date_w > 0 ? sp->date_w : cw, 0);
+    if (date_h)
+        *date_h = dh;
+    y += dh + sp->px_src / 3;
+    text_style ss = ui_style(FONT_SANS, sp->px_src, c->color_muted, TEXT_LEFT, 2);
+    text_size ssz = {0};
+    if (sources && *sources)
+        text_measure(ctx->fonts, sources, &ss, cw, 0, &ssz);
+    int gap = sp->px_src / 3, bh = sp->bottom - y - (ssz.h ? ssz.h + gap : 0);
+    text_style ts = ui_style(sp->text_font, sp->px_max, c->color_text, TEXT_LEFT, 0);
+    int th = bh > sp->px_src ? ui_text_fit_add(l, ctx, text, &ts, sp->px_min, sp->px_max, x, y, cw, bh)
+                             : 0;
+    y += th + gap;
+    if (ssz.h) {
+        ui_text_add(l, ctx, sources, &ss, x, y, cw, 0);
+        y += ssz.h;
+    }
+    return y - sp->top;
+}
+
 #define QUOTE_BLOCK_MARK_PCT 170    /* the opening mark: % of the quote's largest size */
 
 int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,

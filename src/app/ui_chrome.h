@@ -261,6 +261,23 @@ typedef struct ui_quote_spec {
 int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                        const store_quote *q, const ui_quote_spec *sp, SDL_Rect *src_rect);
 
+/* ---- the event block: one treatment for the Timeline's story and the
+** timeline slide ----------------------------------------------------------
+**      14 September 2021               the date with its year, accent bold
+**      The river floods the lower      the event's whole text, fitted
+**      town after three days of rain
+**      Outlet A · Outlet B             its sources, muted */
+typedef struct ui_event_spec {
+    int x, top, w, bottom;      /* the column and the band it may fill */
+    int date_w;                 /* the date line's width (room kept beside it); 0: w */
+    int px_date, px_min, px_max, px_src;
+    font_style text_font;       /* the event's text: the sans on screen, the serif on a slide */
+} ui_event_spec;
+/* Returns the height used; the date line's height in *date_h (may be NULL). */
+int ui_event_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                       const char *date, const char *text, const char *sources,
+                       const ui_event_spec *sp, int *date_h);
+
 /* ---- vertical scrolling views (home, article, full text) ----------------
 ** Content is laid out in content coordinates (y from 0) and drawn shifted
 ** by -pos into the view [top, top + view_h); what sticks out is covered by

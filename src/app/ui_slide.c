@@ -293,15 +293,11 @@ static int prepare_timeline(ui_slide_screen *s, const screen_ctx *ctx)
     int x = m->margin * 2, cw = m->w - 4 * m->margin, y = m->margin * 2;
     text_style ls = ui_style(FONT_SANS_BOLD, m->px_small, c->color_muted, TEXT_LEFT, 1);
     y += ui_text_add(l, ctx, str(S_ON_TIMELINE), &ls, x, y, cw, 0) + m->px_small;
-    text_style ds = ui_style(FONT_SANS_BOLD, m->px_head * 3 / 2, c->color_accent, TEXT_LEFT, 1);
-    y += ui_text_add(l, ctx, date, &ds, x, y, cw, 0) + m->px_body;
+    /* the Timeline story's event block, at the slideshow's sizes */
     int axis_y = m->h - m->margin * 3 - m->px_small * 2;
-    text_style ts = ui_style(FONT_SERIF, 0, c->color_text, TEXT_LEFT, 0);
-    int th = ui_text_fit_add(l, ctx, e->text, &ts, m->min_body, m->px_head * 3 / 2, x, y, cw,
-                             (axis_y - y) * 2 / 3);
-    y += th + m->px_body;
-    text_style ss = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);
-    ui_text_add(l, ctx, src, &ss, x, y, cw, 0);
+    ui_event_spec ev = { x, y, cw, y + (axis_y - y) * 5 / 6, 0, m->px_head * 3 / 2,
+                         m->min_body, m->px_head * 3 / 2, m->px_meta, FONT_SERIF };
+    ui_event_block_add(l, ctx, m, date, e->text, src, &ev, NULL);
     /* the strip: the corpus's whole span, every event a tick, this one marked */
     double t0 = date_days(sp.first), t1 = date_days(sp.last);
     double span = t1 > t0 ? t1 - t0 : 1;

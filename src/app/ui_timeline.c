@@ -589,29 +589,16 @@ static void build_panel(ui_timeline *s)
     text_size psz = {0};
     text_measure(ctx->fonts, pos, &ps, cw, 0, &psz);
     ps.align = TEXT_RIGHT;
-    text_style ds = ui_style(FONT_SANS_BOLD, m->px_head * 3 / 4 > m->px_body ? m->px_head * 3 / 4 : m->px_body,
-                             s->c_accent, TEXT_LEFT, 2);
-    int y = P.y + m->px_meta / 2;
-    int dh = ui_text_add(&s->panel, ctx, s->i_date[i], &ds, x, y, cw - psz.w - m->margin, 0);
-    ui_text_add(&s->panel, ctx, pos, &ps, x, y + (dh > psz.h ? dh - psz.h : 0), cw, 0);
-    y += dh + m->px_meta / 3;
-    /* foot of the panel: sources, then the button */
+    /* the event block (ui_event_block_add, the timeline slide's treatment),
+    ** "3 / 27" beside its date, the button below it */
     const char *ot = str(S_OPEN_ARTICLE);
     int ow = ui_button_width(ctx, m, ot), oh = m->target;
-    text_style ss = ui_style(FONT_SANS, m->px_meta, s->c_muted, TEXT_LEFT, 1);
-    text_size ssz = {0};
-    if (s->i_src[i][0])
-        text_measure(ctx->fonts, s->i_src[i], &ss, cw, 0, &ssz);
-    int foot = ssz.h + m->px_meta / 2 + oh + m->px_meta / 2;
-    int bh = P.y + P.h - foot - y;
-    text_style ts = ui_style(FONT_SANS, m->px_body * PANEL_TEXT_PCT / 100, s->c_text, TEXT_LEFT, 0);
-    int th = bh > m->px_meta ? ui_text_fit_add(&s->panel, ctx, s->i_text[i], &ts, m->px_meta,
-                                               m->px_body * PANEL_TEXT_PCT / 100, x, y, cw, bh) : 0;
-    y += th + m->px_meta / 3;
-    if (ssz.h) {
-        ui_text_add(&s->panel, ctx, s->i_src[i], &ss, x, y, cw, 0);
-        y += ssz.h;
-    }
+    int y = P.y + m->px_meta / 2, dh = 0;
+    ui_event_spec es = { x, y, cw, P.y + P.h - oh - m->px_meta, cw - psz.w - m->margin,
+                         m->px_head * 3 / 4 > m->px_body ? m->px_head * 3 / 4 : m->px_body,
+                         m->px_meta, m->px_body * PANEL_TEXT_PCT / 100, m->px_meta, FONT_SANS };
+    y += ui_event_block_add(&s->panel, ctx, m, s->i_date[i], s->i_text[i], s->i_src[i], &es, &dh);
+    ui_text_add(&s->panel, ctx, pos, &ps, x, es.top + (dh > psz.h ? dh - psz.h : 0), cw, 0);
     y += m->px_meta / 2;
     if (y + oh > P.y + P.h - m->line * 2)
         y = P.y + P.h - m->line * 2 - oh;
