@@ -292,13 +292,8 @@ static int add_fulltext(ui_article *s, const screen_ctx *ctx, const store_articl
         npara += n > 0;
         p += n + (p[n] == '\n');
     }
-    store_image probe;
-    while (npic < FULLTEXT_PICS_MAX && store_image_more(ctx->st, a->head.id, npic, 1, &probe) == STORE_OK
-           && probe.bytes) {
-        store_image_free(&probe);
-        npic++;
-    }
-    store_image_free(&probe);
+    npic = store_image_more_count(ctx->st, a->head.id);
+    npic = npic > FULLTEXT_PICS_MAX ? FULLTEXT_PICS_MAX : npic;
     int pic_h = cw * 2 / 3, pic_max = (m->h - m->bar_h) * FULLTEXT_PIC_H_PCT / 100;
     pic_h = pic_h > pic_max ? pic_max : pic_h;
     int para = 0, placed = 0;

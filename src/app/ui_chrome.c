@@ -439,6 +439,28 @@ void ui_ripple_draw(SDL_Renderer *r, const ui_metrics *m, SDL_Rect pill, float t
 
 /* im drawn w x h at (x, y), then its caption (alt) and credit lines;
 ** returns the height used (0: nothing). Frees im. */
+/* Under a picture at y (its bottom): what it shows (alt) when caption is
+** set, then "Photo: credit" when credit is; returns their height. */
+static int picture_lines(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
+                         const store_image *im, int x, int y, int w, int caption, int credit)
+{
+    int used = 0;
+    if (caption && im->alt && *im->alt) {
+        text_style as = ui_style(FONT_SANS, m->px_meta, ctx->cfg->color_muted, TEXT_LEFT, 3);
+        used += m->px_small / 2;
+        used += ui_text_add(l, ctx, im->alt, &as, x, y + used, w, 0);
+    }
+    if (credit && im->credit && *im->credit) {
+        char line[300], who[250];
+        snprintf(who, sizeof who, "%s", im->credit);
+        snprintf(line, sizeof line, str(S_PHOTO), who);
+        text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
+        used += m->px_small / 3;
+        used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
+    }
+    return used;
+}
+
 static int picture_block(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                          store_image *im, int x, int y, int w, int h, int caption, int credit)
 {
@@ -446,20 +468,7 @@ static int picture_block(render_list *l, const screen_ctx *ctx, const ui_metrics
     int used = 0;
     if (picture_cover(ctx->r, im, w, h, PICTURE_FADE_NONE, ctx->cfg->color_bg, &t) == 0) {
         render_list_text(l, &t, x, y);
-        used = h;
-        if (caption && im->alt && *im->alt) {
-            text_style as = ui_style(FONT_SANS, m->px_meta, ctx->cfg->color_muted, TEXT_LEFT, 3);
-            used += m->px_small / 2;
-            used += ui_text_add(l, ctx, im->alt, &as, x, y + used, w, 0);
-        }
-        if (credit && im->credit && *im->credit) {
-            char line[300], who[250];
-            snprintf(who, sizeof who, "%s", im->credit);
-            snprintf(line, sizeof line, str(S_PHOTO), who);
-            text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
-            used += m->px_small / 3;
-            used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
-        }
+        used = h + picture_lines(l, ctx, m, im, x, y + h, w, caption, credit);
     }
     store_image_free(im);
     return used;
@@ -489,21 +498,7 @@ int ui_picture_more_add(ui_page *p, const screen_ctx *ctx, const ui_metrics *m,
         return 0;
     }
     /* its caption and credit now (texts), the picture when it nears the view */
-    render_list *l = ui_page_list(p);
-    int used = h;
-    if (im.alt && *im.alt) {
-        text_style as = ui_style(FONT_SANS, m->px_meta, ctx->cfg->color_muted, TEXT_LEFT, 3);
-        used += m->px_small / 2;
-        used += ui_text_add(l, ctx, im.alt, &as, x, y + used, w, 0);
-    }
-    if (im.credit && *im.credit) {
-        char line[300], who[250];
-        snprintf(who, sizeof who, "%s", im.credit);
-        snprintf(line, sizeof line, str(S_PHOTO), who);
-        text_style cs = ui_style(FONT_SANS, m->px_small, ctx->cfg->color_muted, TEXT_RIGHT, 1);
-        used += m->px_small / 3;
-        used += ui_text_add(l, ctx, line, &cs, x, y + used, w, 0);
-    }
+    int used = h + picture_lines(ui_page_list(p), ctx, m, &im, x, y + h, w, 1, 1);
     ui_page_lazy_picture(p, ctx, &im, x, y, w, h);
     return used;
 }
