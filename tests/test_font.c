@@ -186,6 +186,32 @@ static void test_width_cache(void)
     T_OK(asked > 400);
 }
 
+/* Hinting stops above FONT_HINT_MAX_PX (font.c): small text keeps its
+** grid-fitted outlines, large text is drawn as designed, and its widths
+** then grow in proportion to the size (hinted advances are rounded to
+** whole pixels glyph by glyph, so they need not). */
+static void test_hinting(void)
+{
+    for (int face = 0; face < FACE_COUNT; face++) {
+        TTF_Font *small = font_get(F, face, FONT_HINT_MAX_PX);
+        TTF_Font *large = font_get(F, face, FONT_HINT_MAX_PX + 1);
+        T_OK(small && large);
+        if (!small || !large) continue;
+        T_INT(TTF_GetFontHinting(small), TTF_HINTING_NORMAL);
+        T_INT(TTF_GetFontHinting(large), TTF_HINTING_NONE);
+    }
+    const layout_measurer *m = font_measurer(F);
+    static const char w[] = "Internationalisation";
+    for (int face = FACE_INTER; face <= FACE_SERIF_ITALIC; face++) {
+        int w50 = m->width(m->ctx, face, 50, w, sizeof w - 1);
+        int w100 = m->width(m->ctx, face, 100, w, sizeof w - 1);
+        int w150 = m->width(m->ctx, face, 150, w, sizeof w - 1);
+        T_OK(w50 > 0);
+        T_OK(abs(w100 - 2 * w50) <= 2);
+        T_OK(abs(w150 - 3 * w50) <= 3);
+    }
+}
+
 static void test_create_errors(void)
 {
     font_lib *bad = font_lib_create("/nonexistent-font-dir");
@@ -206,6 +232,7 @@ int main(void)
         T_RUN(test_measurer);
         T_RUN(test_cache);
         T_RUN(test_width_cache);
+        T_RUN(test_hinting);
     }
     T_RUN(test_create_errors);
     font_lib_destroy(F);

@@ -8,6 +8,16 @@
 ** there. Coverage is asked of one
 ** "probe" TTF_Font per face (coverage does not depend on size).
 **
+** Hinting: only up to FONT_HINT_MAX_PX. Hinting snaps outlines to the
+** pixel grid, which matters for small text and not for large: above that
+** size the faces are drawn as designed (macOS draws every size so). It is
+** also what preparing a screen spent most of its time on: a fitted text is
+** measured at several sizes, each a new TTF_Font whose every glyph ran
+** the TrueType bytecode interpreter (TT_RunIns, 42% of a quote slide's
+** prepare under callgrind). Unhinted, the quote slide's prepare fell from
+** 16-26 ms to 6-8 ms at 1080p. Measuring and drawing use the same TTF_Font,
+** so widths and pixels agree at every size.
+**
 ** Shaping: SDL_ttf 2.20 shapes each run with HarfBuzz (kerning, ligatures)
 ** using its default direction/script (left to right); CJK runs need no
 ** script of their own for horizontal text, so TTF_SetFontScriptName is not
@@ -145,7 +155,10 @@ static TTF_Font *open_face(font_lib *f, int face, int px)
     SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
     TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!font) log_error("font: cannot open %s at %dpx: %s", face_files[face], px, TTF_GetError());
-    else fonts_live++;
+    else {
+        fonts_live++;
+        if (px > FONT_HINT_MAX_PX) TTF_SetFontHinting(font, TTF_HINTING_NONE);
+    }
     return font;
 }
 

@@ -27,6 +27,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Fonts opened above this size are not hinted (font.c explains why); at
+** 800x480 every text is at most this size, at 1080p body text is larger. */
+#define FONT_HINT_MAX_PX 24
+
 #ifndef FONT_CACHE_SLOTS
 #define FONT_CACHE_SLOTS 24     /* open (face, px) pairs kept */
 #endif

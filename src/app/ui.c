@@ -144,9 +144,10 @@ static screen *make(ui *u, ui_place p, const ui_slide *slide)
     uint64_t t0 = SDL_GetPerformanceCounter();
     int rc = s->vt->prepare(s, &u->ctx, u->w, u->h);
     if (u->ctx.bench)       /* layout + text textures, the figure bench.sh reports */
-        printf("bench prepare_ms %.3f %s\n",
+        printf("bench prepare_ms %.3f %s %d %d\n",     /* then slide kind (-1) and item */
                (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency(),
-               ui_screen_name(p.screen));
+               ui_screen_name(p.screen), p.screen == UI_ATTRACT ? (int)slide->kind : -1,
+               p.screen == UI_ATTRACT ? slide->index : p.index);
     if (rc != 0 && p.screen != UI_NOTICE) {
         if (u->has_content) {
             log_warn("ui: %s %d could not be prepared; the screen on show stays",
