@@ -77,6 +77,15 @@ static int kern_width(void *ctx, int face, int px, const char *s, size_t n)
 
 static const layout_measurer kerned = {NULL, fake_chain, fake_has, kern_width, fake_metrics};
 
+/* The kerned fake, counting how often each string length is measured. */
+static int counted_len[256];
+static int counted_width(void *ctx, int face, int px, const char *s, size_t n)
+{
+    if (n < sizeof counted_len / sizeof *counted_len) counted_len[n]++;
+    return kern_width(ctx, face, px, s, n);
+}
+static const layout_measurer counted = {NULL, fake_chain, fake_has, counted_width, fake_metrics};
+
 /* Lines joined by "|", the ellipsis run shown as "…". */
 static const char *lines_str(const layout_result *r, const char *text)
 {
@@ -331,6 +340,31 @@ static void test_fit(void)
             }
     T_OK(kexact);
     T_OK(kfits);
+
+    /* a wrapped line is measured whole once (end_line), not again for its
+    ** run (emit_line), and its run's width is that measurement, kerning
+    ** across the spaces included; a line of two faces is measured per run */
+    {
+        static const char text[] = "aa bb cc dd ee ff gg hh";   /* 3 chars a word */
+        layout_params q = {0, 10, 0, LAYOUT_LEFT, 0, 100, 0};   /* 3 words a line */
+        memset(counted_len, 0, sizeof counted_len);
+        const layout_result *r = layout_text(l, &counted, text, strlen(text), &q);
+        T_INT(r->n_lines, 3);
+        T_INT(counted_len[8], 2);       /* "aa bb cc", "dd ee ff": once each */
+        T_INT(counted_len[5], 1);       /* "gg hh" */
+        T_INT(r->runs[0].w, 8 * 10 + 2 * 10 / 3);
+        T_INT(r->lines[2].w, 5 * 10 + 10 / 3);
+        static const char mixed[] = "aa \xe4\xb8\xad bb";   /* a CJK run inside */
+        layout_params wide = q;
+        wide.box_w = 200;
+        r = layout_text(l, &counted, mixed, strlen(mixed), &wide);
+        T_INT(r->n_lines, 1);
+        T_OK(r->lines[0].n_runs >= 2);
+        int sum = 0;
+        for (int k = 0; k < r->lines[0].n_runs; k++) sum += r->runs[r->lines[0].first_run + k].w;
+        T_INT(r->lines[0].w, sum);
+        T_OK(sum >= 7 * 10);
+    }
 
     /* max_lines counts too */
     layout_params m1 = {0, 0, 0, LAYOUT_LEFT, 1, 200, 0};

@@ -40,7 +40,12 @@ typedef struct lchar {
     unsigned char flags;/* CH_* */
 } lchar;
 
-typedef struct lspan { int s, e; } lspan;   /* char indices [s, e) */
+typedef struct lspan {
+    int s, e;       /* char indices [s, e) */
+    int w;          /* whole: the width of [s, trim_end(s, e)) measured run by run as
+                    ** emit_line measures it (end_line did), so it is not shaped twice */
+    int whole;
+} lspan;
 
 struct layout {
     lchar *ch;  size_t ch_cap;
@@ -286,12 +291,15 @@ static int split_word(layout *l, int s, int e, int w, int *kw)
 
 /* ---- step 3: line filling ---------------------------------------------- */
 
-/* A line [s, e) whose segments summed to w px (without trailing spaces). */
-static void add_span(layout *l, int s, int e, int w)
+/* A line [s, e) whose segments summed to w px (without trailing spaces);
+** whole: w is the line measured whole (range_w up to its trimmed end). */
+static void add_span(layout *l, int s, int e, int w, int whole)
 {
     grow(&l->spans, &l->spans_cap, (size_t)l->n_spans + 1, sizeof *l->spans);
     l->spans[l->n_spans].s = s;
     l->spans[l->n_spans].e = e;
+    l->spans[l->n_spans].w = w;
+    l->spans[l->n_spans].whole = whole;
     l->n_spans++;
     if (w > l->span_wmax) l->span_wmax = w;
 }
@@ -303,8 +311,9 @@ static void add_span(layout *l, int s, int e, int w)
 ** where the line ended (e, or an earlier break opportunity). */
 static int end_line(layout *l, int ls, int e, int tw, int exact)
 {
-    int bw = l->p->box_w;
+    int bw = l->p->box_w, whole = 0;
     if (exact && bw > 0) {
+        whole = 1;
         int ce = trim_end(l, ls, e);
         tw = range_w(l, ls, ce);
         while (tw > bw) {
@@ -316,7 +325,7 @@ static int end_line(layout *l, int ls, int e, int tw, int exact)
             tw = range_w(l, ls, ce);
         }
     }
-    add_span(l, ls, e, tw);
+    add_span(l, ls, e, tw, whole);
     return e;
 }
 
@@ -341,7 +350,7 @@ static void break_lines(layout *l, int limit, int exact)
         }
         if (bw > 0 && ls == i && cw > bw && ce - i > 1) { /* word too long */
             int kw, k = split_word(l, i, ce, bw, &kw);
-            if (k < ce) { add_span(l, i, k, kw); ls = i = k; lw = tw = 0; continue; }
+            if (k < ce) { add_span(l, i, k, kw, 0); ls = i = k; lw = tw = 0; continue; }
         }
         tw = lw + cw;
         lw = tw + blank_w(l, ce, se);
@@ -382,7 +391,7 @@ static int make_room(layout *l, int s, int *ce, int ew, int bw)
 }
 
 static void emit_line(layout *l, int idx, int s, int e, int ellipsis,
-                      int ell_face)
+                      int ell_face, int known_w)
 {
     const layout_params *p = l->p;
     layout_line *ln = &l->lines[idx];
@@ -405,7 +414,9 @@ static void emit_line(layout *l, int idx, int s, int e, int ellipsis,
         r->off = l->ch[a].off;
         r->len = l->ch[b - 1].off + l->ch[b - 1].len - r->off;
         r->face = l->ch[a].face;
-        r->w = l->m->width(l->m->ctx, r->face, p->px, l->text + r->off, r->len);
+        r->w = known_w >= 0 && !ellipsis && a == s && b == ce
+             ? known_w          /* the line is one run, measured whole already */
+             : l->m->width(l->m->ctx, r->face, p->px, l->text + r->off, r->len);
         r->x = x;
         x += r->w;
         a = b;
@@ -492,7 +503,8 @@ const layout_result *layout_text(layout *l, const layout_measurer *m,
     int w = 0;
     for (int i = 0; i < nl; i++) {
         int last = l->res.truncated && i == nl - 1;
-        emit_line(l, i, l->spans[i].s, l->spans[i].e, last, ell_face);
+        emit_line(l, i, l->spans[i].s, l->spans[i].e, last, ell_face,
+                  l->spans[i].whole ? l->spans[i].w : -1);
         if (l->lines[i].w > w) w = l->lines[i].w;
     }
     l->res.n_lines = nl;
