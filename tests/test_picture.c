@@ -59,6 +59,37 @@ static void test_crop(void)
     }
 }
 
+/* A crop at most PICTURE_TIGHT_PCT larger than the place is cut to the
+** place around the focal point, inside the crop; a larger or smaller one
+** is left to the scaler. */
+static void test_tighten(void)
+{
+    static const struct { SDL_Rect crop; float fx, fy; int iw, ih, w, h; SDL_Rect want; } rows[] = {
+        /* the 1080p summary slide's place (1221x1144) in a 1920x1280 picture */
+        { { 277, 0, 1366, 1280 }, 0.5f, 0.5f, 1920, 1280, 1221, 1144, { 350, 68, 1221, 1144 } },
+        /* focus far right and low: clamped to the crop's edges, not the picture's */
+        { { 277, 0, 1366, 1280 }, 0.99f, 0.99f, 1920, 1280, 1221, 1144, { 422, 136, 1221, 1144 } },
+        { { 277, 0, 1366, 1280 }, 0.0f, 0.0f, 1920, 1280, 1221, 1144, { 277, 0, 1221, 1144 } },
+        /* exactly the place: itself */
+        { { 10, 20, 800, 600 }, 0.5f, 0.5f, 1000, 800, 800, 600, { 10, 20, 800, 600 } },
+        /* 15 % larger: cut; 16 % larger: scaled */
+        { { 0, 0, 1150, 575 }, 0.5f, 0.5f, 1150, 575, 1000, 500, { 75, 37, 1000, 500 } },
+        { { 0, 0, 1160, 580 }, 0.5f, 0.5f, 1160, 580, 1000, 500, { 0, 0, 1160, 580 } },
+        /* smaller than the place (upscaled): unchanged */
+        { { 0, 0, 900, 450 }, 0.5f, 0.5f, 900, 450, 1000, 500, { 0, 0, 900, 450 } },
+        /* no place */
+        { { 0, 0, 900, 450 }, 0.5f, 0.5f, 900, 450, 0, 0, { 0, 0, 900, 450 } },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        SDL_Rect r = picture_tighten(rows[i].crop, rows[i].fx, rows[i].fy, rows[i].iw, rows[i].ih,
+                                     rows[i].w, rows[i].h);
+        T_INT(r.x, rows[i].want.x);
+        T_INT(r.y, rows[i].want.y);
+        T_INT(r.w, rows[i].want.w);
+        T_INT(r.h, rows[i].want.h);
+    }
+}
+
 static void test_pan(void)
 {
     /* a texture 6% larger than the place: the window moves from the side
@@ -557,6 +588,7 @@ int main(void)
     fonts = font_lib_create(cfg.fonts_dir);
     T_OK(fonts != NULL);
     T_RUN(test_crop);
+    T_RUN(test_tighten);
     T_RUN(test_pan);
     T_RUN(test_gallery);
     T_RUN(test_cover_decode);

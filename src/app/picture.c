@@ -40,6 +40,18 @@ SDL_Rect picture_crop(int iw, int ih, float fx, float fy, int w, int h)
     return r;
 }
 
+SDL_Rect picture_tighten(SDL_Rect crop, float fx, float fy, int iw, int ih, int w, int h)
+{
+    if (w <= 0 || h <= 0 || crop.w < w || crop.h < h ||
+        (long long)crop.w * 100 > (long long)w * (100 + PICTURE_TIGHT_PCT) ||
+        (long long)crop.h * 100 > (long long)h * (100 + PICTURE_TIGHT_PCT))
+        return crop;
+    int x = (int)(fx * (float)iw) - w / 2, y = (int)(fy * (float)ih) - h / 2;
+    x = x < crop.x ? crop.x : x > crop.x + crop.w - w ? crop.x + crop.w - w : x;
+    y = y < crop.y ? crop.y : y > crop.y + crop.h - h ? crop.y + crop.h - h : y;
+    return (SDL_Rect){ x, y, w, h };
+}
+
 SDL_Rect picture_pan_rect(int tex_w, int tex_h, int w, int h, float fx, float fy, float t)
 {
     int mx = tex_w - w > 0 ? tex_w - w : 0, my = tex_h - h > 0 ? tex_h - h : 0;
@@ -66,23 +78,28 @@ static void fade_rows(uint32_t *px, int w, int h, int y0, int n, int pitch_px, p
     ** the faded edge as a line */
     int lead = along * PICTURE_PAN_PCT / 100;
     int span = along * FADE_PCT / 100 > 1 ? along * FADE_PCT / 100 : 1;
-    for (int y = 0; y < n; y++)
-        for (int x = 0; x < w; x++) {
-            int i = (fade == PICTURE_FADE_LEFT ? x : y0 + y) - lead;
-            if (i >= span) {
-                if (fade == PICTURE_FADE_LEFT)
-                    break;                      /* the rest of the row is untouched */
-                continue;
-            }
-            float u = i < 0 ? 0.0f : (float)i / (float)span;
-            int a = (int)(256.0f * (1.0f - u * u * (3 - 2 * u)));   /* 256 = all bg */
-            uint32_t *q = &px[(size_t)y * (size_t)pitch_px + (size_t)x];
+    /* the weight of bg is one per column (LEFT) or per row (TOP): computed
+    ** once for it, then applied down the band's column or along the row */
+    int cols = fade == PICTURE_FADE_LEFT ? (lead + span < w ? lead + span : w) : 1;
+    int rows = fade == PICTURE_FADE_LEFT ? 1 : n;
+    for (int j = 0; j < (fade == PICTURE_FADE_LEFT ? cols : rows); j++) {
+        int i = (fade == PICTURE_FADE_LEFT ? j : y0 + j) - lead;
+        if (i >= span)
+            break;
+        float u = i < 0 ? 0.0f : (float)i / (float)span;
+        int a = (int)(256.0f * (1.0f - u * u * (3 - 2 * u)));   /* 256 = all bg */
+        int cr = br * a, cg = bgc * a, cb = bb * a, keep = 256 - a;
+        int count = fade == PICTURE_FADE_LEFT ? n : w;
+        size_t step = fade == PICTURE_FADE_LEFT ? (size_t)pitch_px : 1;
+        uint32_t *q = fade == PICTURE_FADE_LEFT ? px + j : px + (size_t)j * (size_t)pitch_px;
+        for (int k = 0; k < count; k++, q += step) {
             int r = (int)(*q >> 16 & 255), g = (int)(*q >> 8 & 255), b = (int)(*q & 255);
-            r += (br - r) * a / 256;
-            g += (bgc - g) * a / 256;
-            b += (bb - b) * a / 256;
+            r = (r * keep + cr) >> 8;
+            g = (g * keep + cg) >> 8;
+            b = (b * keep + cb) >> 8;
             *q = 0xff000000u | (uint32_t)r << 16 | (uint32_t)g << 8 | (uint32_t)b;
         }
+    }
 }
 
 /* ---- JPEG decoding ------------------------------------------------------- */
@@ -173,6 +190,11 @@ static uint32_t lerp_px(uint32_t a, uint32_t b, int t)   /* t 0..256 toward b; o
 /* Scale source row src across into out. */
 static void rowscale_across(const rowscale *rs, const uint32_t *src, uint32_t *out)
 {
+    if (rs->sw == rs->w) {                      /* cut, not scaled (picture_tighten) */
+        for (int x = 0; x < rs->w; x++)
+            out[x] = src[x] | 0xff000000u;
+        return;
+    }
     for (int x = 0; x < rs->w; x++) {
         int i = rs->x0[x], t = rs->xw[x];
         out[x] = t ? lerp_px(src[i], src[i + 1], t) : src[i] | 0xff000000u;
@@ -264,6 +286,9 @@ static int jpeg_cover(const store_image *im, int w, int h, uint32_t *band, band_
     int sw = (int)((long long)crop.w * ow / iw), sh = (int)((long long)crop.h * oh / ih);
     sw = sw < 1 ? 1 : sx + sw > ow ? ow - sx : sw;
     sh = sh < 1 ? 1 : sy + sh > oh ? oh - sy : sh;
+    SDL_Rect cut = picture_tighten((SDL_Rect){ sx, sy, sw, sh }, im->focus_x, im->focus_y,
+                                   ow, oh, w, h);
+    sx = cut.x; sy = cut.y; sw = cut.w; sh = cut.h;
     JDIMENSION xoff = (JDIMENSION)sx, cw = (JDIMENSION)sw;
     jpeg_crop_scanline(&j->c, &xoff, &cw);      /* widened to whole blocks */
     if (sy > 0 && jpeg_skip_scanlines(&j->c, (JDIMENSION)sy) != (JDIMENSION)sy)
@@ -311,7 +336,8 @@ static SDL_Surface *image_crop(const store_image *im, int w, int h)
     }
     /* only the crop is converted to 32 bits (the scaler's format): less
     ** memory at the peak, where the decoded picture is still held */
-    SDL_Rect crop = picture_crop(raw->w, raw->h, im->focus_x, im->focus_y, w, h);
+    SDL_Rect crop = picture_tighten(picture_crop(raw->w, raw->h, im->focus_x, im->focus_y, w, h),
+                                    im->focus_x, im->focus_y, raw->w, raw->h, w, h);
     SDL_Surface *src = SDL_CreateRGBSurfaceWithFormat(0, crop.w, crop.h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (src) {
         SDL_SetSurfaceBlendMode(raw, SDL_BLENDMODE_NONE);

@@ -3,8 +3,8 @@
 **
 ** Pictures arrive encoded from the store (store_image_lead) and are decoded
 ** here once, at prepare: cropped around their focal point to the shape of
-** the place they fill ("cover"), scaled (SDL_SoftStretchLinear) to exactly
-** that many pixels and uploaded as one texture. Nothing is decoded or
+** the place they fill ("cover"), scaled row by row to exactly that many
+** pixels (or cut to it, picture_tighten) and uploaded as one texture. Nothing is decoded or
 ** scaled per frame: a frame blits the texture, or a w x h window of a
 ** slightly larger one for the slideshow's slow pan (picture_pan_rect).
 */
@@ -22,6 +22,16 @@
 /* The largest rect of w:h shape inside an iw x ih picture, centred on the
 ** focal point (fx, fy in 0..1) as far as the picture allows. Pure. */
 SDL_Rect picture_crop(int iw, int ih, float fx, float fy, int w, int h);
+
+/* A cover crop (picture_crop's, in the pixels it will be read at) at most
+** PICTURE_TIGHT_PCT larger than the w x h place is cut down to exactly w x h
+** around the focal point instead of being resampled: a picture framed a
+** little tighter, read pixel for pixel (no scaler pass, no resampling
+** blur). A 1920 px picture behind a 1080p summary slide is such a case:
+** the scaler had been a third of that slide's prepare. Larger crops are
+** returned unchanged (they are scaled). Pure. */
+#define PICTURE_TIGHT_PCT 15
+SDL_Rect picture_tighten(SDL_Rect crop, float fx, float fy, int iw, int ih, int w, int h);
 
 /* How a picture meets the text beside it: no fade, or faded into bg from
 ** its left (text to its left) or top (text above) edge. */
