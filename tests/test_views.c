@@ -27,6 +27,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -686,6 +687,58 @@ static long ink_rows(const canvas *c, int y0, int y1)
 ** prepared with textures for its first screens only, scrolled page by page
 ** to the end and back with text on show at every stop, never more than a
 ** few screens of textures alive, and none left after destroy. */
+/* The quote block as a list row (the Article screen's key quotes): no large
+** opening mark, the text at the row's one size with both its marks, the
+** speaker and then the role under it, all inside the column; the same
+** quote as a block (the Quote screen) starts with the large mark. A
+** partial quote's row starts with the reporter's words. */
+static void test_quote_block_row(void)
+{
+    canvas c;
+    canvas_open(&c, 800, 480);
+    screen_ctx ctx = ctx_for(&c);
+    ui_metrics m;
+    ui_metrics_init(&m, 800, 480);
+    store_quote q = { 1, 0, "We kept the timetable of 1984. People remembered it.", "Ada Lind",
+                      "Ferry captain", NULL, 0 };
+    ui_quote_spec sp = { .x = 100, .top = 50, .w = 300, .bottom = INT_MAX / 4,
+                         .px_min = m.px_body, .px_max = m.px_body,
+                         .px_who = m.px_meta, .px_role = m.px_meta, .row = 1 };
+    render_list row = {0}, block = {0};
+    int h = ui_quote_block_add(&row, &ctx, &m, &q, &sp, NULL);
+    T_INT(row.n, 3);                            /* text, speaker, role */
+    if (row.n == 3) {
+        const render_item *t = &row.items[0], *who = &row.items[1], *role = &row.items[2];
+        T_INT(t->box.y, 50);                    /* the text first, at the top */
+        T_OK(t->text.lines >= 2);               /* 300 px: wrapped, never cut */
+        T_OK(!t->text.truncated);
+        T_OK(who->box.y >= t->box.y + t->text.h);
+        T_OK(role->box.y >= who->box.y + who->text.h);
+        T_OK(role->box.x > who->box.x);         /* under the name, after the dash */
+        T_OK(50 + h >= role->box.y + role->text.h);
+        for (int i = 0; i < row.n; i++)
+            T_OK(row.items[i].box.x >= 100 && row.items[i].box.x + row.items[i].text.w <= 400);
+    }
+    sp.row = 0;
+    sp.bottom = 470;
+    sp.px_max = m.px_body * 2;
+    ui_quote_block_add(&block, &ctx, &m, &q, &sp, NULL);
+    T_INT(block.n, 4);                          /* the large mark, then the same three */
+    if (block.n == 4 && row.n == 3)
+        T_OK(block.items[0].text.h > row.items[1].text.h);
+    render_list_free(&row);
+    render_list_free(&block);
+    store_quote pq = { 1, 1, "halves my trip", NULL, NULL,
+                       "One commuter said the ferry \xe2\x80\x9chalves my trip\xe2\x80\x9d.", 1 };
+    sp = (ui_quote_spec){ .x = 100, .top = 50, .w = 300, .bottom = INT_MAX / 4,
+                          .px_min = m.px_body, .px_max = m.px_body,
+                          .px_who = m.px_meta, .px_role = m.px_meta, .outlet = "The Post", .row = 1 };
+    ui_quote_block_add(&row, &ctx, &m, &pq, &sp, NULL);
+    T_INT(row.n, 2);                            /* its sentence, then the outlet (no role) */
+    render_list_free(&row);
+    canvas_close(&c);
+}
+
 static void test_fulltext_long(void)
 {
     char path[128];
@@ -940,6 +993,7 @@ int main(void)
         T_RUN(test_quote_hits);
         T_RUN(test_timeline_hits);
         T_RUN(test_article_highlight);
+        T_RUN(test_quote_block_row);
         T_RUN(test_reach);
         T_RUN(test_pager);
         T_RUN(test_timeline_at_rest);

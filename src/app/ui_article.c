@@ -27,8 +27,6 @@
 #include <string.h>
 
 #define HEAD_LINES      0       /* headline lines on the Article screen: all (the page scrolls) */
-#define QUOTE_LINES     0       /* lines of a key quote: all (the page scrolls) */
-#define EVENT_LINES     0       /* lines of an event: all */
 /* Key quotes and events an Article screen lists: a visitor reads a handful;
 ** the Quote and Timeline screens hold them all. More than this (a hostile or
 ** machine-made database: thousands of events in one article) would take
@@ -107,6 +105,8 @@ static int add_more(ui_article *s, const screen_ctx *ctx, size_t n, size_t max,
     return ui_text_add(ui_page_list(&s->page), ctx, buf, &st, x, y, cw, 0) + s->m.px_meta / 2;
 }
 
+/* The key quotes: each the quote block (ui_quote_block_add, as on the Quote
+** screen and the quote slide) as a list row beside an accent bar. */
 static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article *a,
                       int x, int y, int cw)
 {
@@ -117,22 +117,13 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
         render_list *l = ui_page_list(&s->page);
         const store_quote *q = &a->quotes[k];
         int bar = m->line * 2, pad = m->margin / 3, y0 = y;
-        text_style qs = ui_style(FONT_SERIF_ITALIC, m->px_body, c->color_text, TEXT_LEFT, QUOTE_LINES);
-        qs.line_pct = 120;
-        char buf[160];
-        text_mark mk;                   /* a partial quote: its sentence, marks in it */
-        const char *shown = ui_quote_shown(q, &mk);
-        const char *open = mk.len ? "" : "\xe2\x80\x9c", *close = mk.len ? "" : "\xe2\x80\x9d";
-        sbuf b = {0};
-        sbuf_adds(&b, open);
-        sbuf_adds(&b, shown);
-        sbuf_adds(&b, close);
-        y += ui_text_add(l, ctx, b.s, &qs, x + bar + pad, y, cw - bar - pad, 0);
-        sbuf_free(&b);
-        snprintf(buf, sizeof buf, "\xe2\x80\x94 %.58s%s%.80s", q->speaker ? q->speaker : str(S_UNATTRIBUTED),
-                 q->speaker && q->role ? ", " : "", q->speaker && q->role ? q->role : "");
-        text_style ws = ui_style(FONT_SANS, m->px_meta, c->color_muted, TEXT_LEFT, 2);  /* name, role */
-        y += ui_text_add(l, ctx, buf, &ws, x + bar + pad, y + m->px_meta / 3, cw - bar - pad, 0) + m->px_meta / 3;
+        ui_quote_spec sp = {
+            .x = x + bar + pad, .top = y, .w = cw - bar - pad, .bottom = INT_MAX / 4,
+            .px_min = m->px_body, .px_max = m->px_body,
+            .px_who = m->px_meta, .px_role = m->px_meta, .px_src = 0,
+            .outlet = a->head.source, .row = 1,
+        };
+        y += ui_quote_block_add(l, ctx, m, q, &sp, NULL) - sp.px_who / 3;
         render_list_box(l, (SDL_Rect){ x, y0, bar, y - y0 }, c->color_accent);
         size_t qi;
         if (store_quote_index(ctx->st, a->head.id, q->position, &qi) == STORE_OK && qi <= INT_MAX)
@@ -144,41 +135,42 @@ static int add_quotes(ui_article *s, const screen_ctx *ctx, const store_article 
     return y;
 }
 
+/* The events: each the event block (ui_event_block_add, as on the Timeline
+** and the timeline slide): its date with the year, then its whole text. The
+** one the visitor came from on the Timeline sits on a tinted band with an
+** accent edge. */
 static int add_events(ui_article *s, const screen_ctx *ctx, const store_article *a,
                       int x, int y, int cw)
 {
     const ui_metrics *m = &s->m;
     const config *c = ctx->cfg;
     y += add_label(s, ctx, str(S_EVENTS), x, y, cw);
-    int dw = m->px_meta * 8;                    /* date column */
-    if (dw > cw / 3)
-        dw = cw / 3;
     for (size_t k = 0; k < a->nevents && k < ARTICLE_MAX_EVENTS; k++) {
         render_list *l = ui_page_list(&s->page);
         const store_event *e = &a->events[k];
         char date[64];
         ui_format_date_range(e->date, e->end_date, date, sizeof date);
-        text_style ds = ui_style(FONT_SANS_BOLD, m->px_meta, c->color_accent, TEXT_LEFT, 2);
-        text_style ts = ui_style(FONT_SANS, m->px_meta, c->color_text, TEXT_LEFT, EVENT_LINES);
         int y0 = y;
         size_t ei;
         int have = store_event_index(ctx->st, e, &ei) == STORE_OK && ei <= INT_MAX;
-        if (have && (int)ei == s->highlight) {
-            /* the event the visitor came from on the Timeline: a tinted
-            ** band with an accent edge behind its row */
-            text_size da = {0}, ta = {0};
-            text_measure(ctx->fonts, date, &ds, dw - m->px_meta / 2, 0, &da);
-            text_measure(ctx->fonts, e->text, &ts, cw - dw, 0, &ta);
-            int rh = da.h > ta.h ? da.h : ta.h, pad = m->px_meta / 3, edge = m->px_meta / 5 + 1;
-            render_list_box(l, (SDL_Rect){ x - pad - edge, y - pad, cw + 2 * pad + edge, rh + 2 * pad },
-                            ui_mix(c->color_bg, c->color_accent, 22));
-            render_list_box(l, (SDL_Rect){ x - pad - edge, y - pad, edge, rh + 2 * pad }, c->color_accent);
-            s->hl_y = y - pad;
+        int hl = have && (int)ei == s->highlight, band = l->n;
+        if (hl) {               /* placed once the block's height is known, drawn under it */
+            render_list_box(l, (SDL_Rect){ 0, 0, 0, 0 }, ui_mix(c->color_bg, c->color_accent, 22));
+            render_list_box(l, (SDL_Rect){ 0, 0, 0, 0 }, c->color_accent);
+        }
+        ui_event_spec es = {
+            .x = x, .top = y, .w = cw, .bottom = INT_MAX / 4,
+            .px_date = m->px_meta, .px_min = m->px_meta, .px_max = m->px_meta,
+            .px_src = m->px_meta, .text_font = FONT_SANS,
+        };
+        y += ui_event_block_add(l, ctx, m, date, e->text, NULL, &es, NULL) - m->px_meta / 3;
+        if (hl && band + 1 < l->n) {
+            int pad = m->px_meta / 3, edge = m->px_meta / 5 + 1, rh = y - y0;
+            l->items[band].box = (SDL_Rect){ x - pad - edge, y0 - pad, cw + 2 * pad + edge, rh + 2 * pad };
+            l->items[band + 1].box = (SDL_Rect){ x - pad - edge, y0 - pad, edge, rh + 2 * pad };
+            s->hl_y = y0 - pad;
             s->hl_h = rh + 2 * pad;
         }
-        int dh = ui_text_add(l, ctx, date, &ds, x, y, dw - m->px_meta / 2, 0);
-        int th = ui_text_add(l, ctx, e->text, &ts, x + dw, y, cw - dw, 0);
-        y += (dh > th ? dh : th);
         if (have)
             ui_page_hit(&s->page, ui_rect_grow((SDL_Rect){ x, y0, cw, y - y0 }, m->target),
                         UI_TGT_EVENT, (int)ei, s->index);

@@ -721,7 +721,7 @@ int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *
     int has_src = sp->src && *sp->src;
     if (has_src)
         text_measure(ctx->fonts, sp->src, &ss, cw, 0, &ssz);
-    int gap = sp->px_src > 0 ? sp->px_src : m->px_meta;
+    int gap = sp->row ? sp->px_who / 3 : sp->px_src > 0 ? sp->px_src : m->px_meta;
     int src_h = has_src ? (sp->src_link && ssz.h < m->target ? m->target : ssz.h) : 0;
     int qbottom = sp->bottom - src_h - gap - wsz.h - (has_role ? rsz.h : 0) - gap;
 
@@ -729,7 +729,7 @@ int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *
     const char *shown = ui_quote_shown(q, &mk);
     int mark_px = sp->px_max * QUOTE_BLOCK_MARK_PCT / 100;
     int qtop = top;
-    if (!mk.len) {                              /* a whole quote: the big opening mark */
+    if (!mk.len && !sp->row) {                  /* a whole quote: the big opening mark */
         text_style ms = ui_style(FONT_SERIF, mark_px, c->color_accent, TEXT_LEFT, 1);
         if (sp->mark_hang) {                    /* in the margin, level with the first line */
             text_size msz = {0};
@@ -745,6 +745,8 @@ int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *
     qs.line_pct = 118;
     mk.color = render_color(c->color_text);
     sbuf qb = {0};                              /* a whole quote closes with its mark */
+    if (!mk.len && sp->row)                     /* and in a row opens with it too */
+        sbuf_adds(&qb, "\xe2\x80\x9c");
     sbuf_adds(&qb, shown);
     if (!mk.len)
         sbuf_adds(&qb, "\xe2\x80\x9d");

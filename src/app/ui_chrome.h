@@ -234,8 +234,8 @@ void ui_format_meta(const char *source, const char *published, const char *autho
 ** caller sets mark->color). Borrowed from q. */
 const char *ui_quote_shown(const store_quote *q, text_mark *mark);
 
-/* ---- the quote block: one treatment for the Quote screen and the quote
-** slide ------------------------------------------------------------------
+/* ---- the quote block: one treatment for the Quote screen, the quote slide
+** and the Article screen's key quotes ---------------------------------------
 **      “                               the opening mark, large, accent (a
 **      Quote text set in the serif,    whole quote); the text fitted between
 **      fitted, closing with its mark.” px_min and px_max, its closing mark
@@ -255,14 +255,17 @@ typedef struct ui_quote_spec {
     int src_link;               /* 1: a link: underlined, a touch target high */
     int mark_hang;              /* 1: the opening mark hangs in the margin left of the
                                 ** first line (a slide) instead of standing above it */
+    int row;                    /* 1: a row of a list (the Article screen's key quotes):
+                                ** the opening mark starts the text at its size, no
+                                ** large mark; bottom may be far below (the page scrolls) */
 } ui_quote_spec;
 /* Lays the block out into l; returns the height used and, for a link, its
 ** hit rect (grown to a target) in *src_rect. */
 int ui_quote_block_add(render_list *l, const screen_ctx *ctx, const ui_metrics *m,
                        const store_quote *q, const ui_quote_spec *sp, SDL_Rect *src_rect);
 
-/* ---- the event block: one treatment for the Timeline's story and the
-** timeline slide ----------------------------------------------------------
+/* ---- the event block: one treatment for the Timeline's story, the
+** timeline slide and the Article screen's events ---------------------------
 **      14 September 2021               the date with its year, accent bold
 **      The river floods the lower      the event's whole text, fitted
 **      town after three days of rain

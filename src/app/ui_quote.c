@@ -85,7 +85,7 @@ static void add_quote(ui_quote *s, const screen_ctx *ctx, const ui_metrics *m,
                          (int)(QUOTE_MIN_S * (float)m->S) * pct / 100,
                          (int)(QUOTE_MAX_S * (float)m->S) * pct / 100,
                          m->px_body, m->px_meta, m->px_meta,
-                         a ? a->source : NULL, src, SOURCE_LINES, a != NULL, 0 };
+                         a ? a->source : NULL, src, SOURCE_LINES, a != NULL, 0, 0 };
     ui_quote_block_add(&s->list, ctx, m, q, &sp, &s->source);
 }
 

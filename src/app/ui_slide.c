@@ -249,7 +249,7 @@ static int prepare_quote(ui_slide_screen *s, const screen_ctx *ctx)
     int x = m->margin * 3, cw = m->w - 6 * m->margin, top = m->margin * 3;
     ui_quote_spec sp = { x, top, cw, m->h - m->margin * 2 - m->px_small * 3,
                          m->min_body, m->px_head * 2, m->px_body, m->px_meta, m->px_meta,
-                         found ? r.source : NULL, src, 2, 0, 1 };
+                         found ? r.source : NULL, src, 2, 0, 1, 0 };
     ui_quote_block_add(l, ctx, m, q, &sp, NULL);
     text_mark mk;
     const char *shown = ui_quote_shown(q, &mk);
