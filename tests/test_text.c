@@ -152,6 +152,23 @@ static void test_render_fit(void)
     st = BODY;
     T_INT(text_measure_fit(F, SAMPLE, &st, 20, 40, 200, 40, &sz), 0);
     T_INT(st.px, 20); T_INT(sz.truncated, 1); T_OK(sz.h <= 40);
+    /* one size (px_min == px_max, a list's rows): that size's layout, the
+    ** same as text_render at it, fitting or cut */
+    for (int bh = 0; bh <= 200; bh += 40) {
+        text_tex a, b;
+        st = BODY;
+        st.px = 23;
+        T_INT(text_render(R, F, SAMPLE, &st, 300, bh, &a), 0);
+        st = BODY;
+        T_INT(text_render_fit(R, F, SAMPLE, &st, 23, 23, 300, bh, &b), 0);
+        T_INT(st.px, 23);
+        T_INT(b.w, a.w); T_INT(b.h, a.h); T_INT(b.lines, a.lines); T_INT(b.truncated, a.truncated);
+        text_tex_free(&a);
+        text_tex_free(&b);
+    }
+    st = BODY;
+    T_INT(text_measure_fit(F, SAMPLE, &st, 0, 0, 300, 0, &sz), 0);  /* below 1 px: 1 px */
+    T_INT(st.px, 1);
 }
 
 /* The sample sheet: look at it. */

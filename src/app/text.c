@@ -126,6 +126,10 @@ static const layout_result *fit(font_lib *f, const char *utf8, text_style *st,
                                 int px_min, int px_max, int box_w, int box_h)
 {
     layout_params p;
+    if (px_max <= px_min) {             /* one size (a list's rows): laid out, not probed */
+        st->px = px_min < 1 ? 1 : px_min;
+        return lay(f, utf8, st, box_w, box_h);
+    }
     if (check_font(f, st->font, px_min) != 0) return NULL;
     to_params(st, box_w, box_h, &p);
     st->px = layout_fit(font_layout(f), font_measurer(f), utf8, strlen(utf8),
