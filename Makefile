@@ -139,6 +139,10 @@ $(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
 	@echo '  CC     $<'
 	@$(CC) $(CFLAGS_BASE) $(CORPUS_CFLAGS) $(APP_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# The ingest's plane scaler is loops over rows that want vectorising with
+# the full cost model (-O3; gcc's -O2 keeps only loops of a known length).
+$(call obj,src/corpus/corpus_resize.c): CFLAGS += $(if $(filter -O0 -Og,$(OPT)),,-O3)
+
 $(BUILD)/libcommon.a: $(COMMON_OBJ)
 	@rm -f $@; $(AR) rcs $@ $^
 $(BUILD)/libcorpus.a: $(CORPUS_OBJ)

@@ -352,6 +352,60 @@ static void write_jpeg(const char *path, int w, int h, int comps) {
 /* 1 when the stored picture's quadrant centres hold colours within tol of
 ** want (gray: the gray levels), read back with SDL2_image: an independent
 ** decoder. */
+/* A YCbCr JPEG of the four quadrants with luma sampled hs x vs over
+** chroma 1 x 1 (2 x 2: 4:2:0, 2 x 1: 4:2:2, 1 x 1: 4:4:4, 4 x 1: 4:1:1),
+** baseline or progressive. */
+static void write_jpeg_sampled(const char *path, int w, int h, int hs, int vs, int progressive) {
+    FILE *f = fopen(path, "wb");
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr e;
+    c.err = jpeg_std_error(&e);
+    jpeg_create_compress(&c);
+    jpeg_stdio_dest(&c, f);
+    c.image_width = (JDIMENSION)w;
+    c.image_height = (JDIMENSION)h;
+    c.input_components = 3;
+    c.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&c);
+    jpeg_set_quality(&c, 95, TRUE);
+    c.comp_info[0].h_samp_factor = hs;
+    c.comp_info[0].v_samp_factor = vs;
+    if (progressive) jpeg_simple_progression(&c);
+    jpeg_start_compress(&c, TRUE);
+    unsigned char *row = malloc((size_t)w * 3);
+    while (c.next_scanline < c.image_height) {
+        for (int x = 0; x < w; x++)
+            memcpy(row + x * 3, QUAD[quad_of(x, (int)c.next_scanline, w, h)], 3);
+        jpeg_write_scanlines(&c, &row, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    free(row);
+    fclose(f);
+}
+
+/* The four corner pixels of a picture: their quadrants' colours (the
+** scaler's edges and the encoder's padded blocks hold the picture only). */
+static int corners_ok(const corpus_image *im, int tol) {
+    SDL_Surface *raw = IMG_Load_RW(SDL_RWFromConstMem(im->bytes, (int)im->n), 1);
+    SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_FreeSurface(raw);
+    if (!s) return 0;
+    int ok = 1;
+    for (int q = 0; q < 4; q++) {
+        int x = (q & 1) ? s->w - 1 : 0, y = (q & 2) ? s->h - 1 : 0;
+        Uint32 v = ((Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch))[x];
+        int rgb[3] = { (int)(v >> 16 & 255), (int)(v >> 8 & 255), (int)(v & 255) };
+        for (int k = 0; k < 3; k++)
+            if (abs(rgb[k] - QUAD[q][k]) > tol) {
+                fprintf(stderr, "  corner %d channel %d: %d, want %d\n", q, k, rgb[k], QUAD[q][k]);
+                ok = 0;
+            }
+    }
+    SDL_FreeSurface(s);
+    return ok;
+}
+
 static int quads_ok(const corpus_image *im, int gray, int tol) {
     SDL_Surface *raw = IMG_Load_RW(SDL_RWFromConstMem(im->bytes, (int)im->n), 1);
     SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
@@ -446,6 +500,53 @@ static void test_decoders(void) {
     else T_HAS(err, "cut.jpg");
     corpus_image_free(&im);
     free(err);
+    corpus_image_set_max_side(CORPUS_IMAGE_MAX_SIDE);
+}
+
+/* YCbCr JPEGs are scaled as their planes (corpus_image.c): every common
+** sampling, baseline and progressive, at a DCT scale or at full size, odd
+** sizes, each with its thumb; 4:1:1 goes the ARGB way. All come out the
+** right size with the right colours, to their corners. */
+static void test_jpeg_planes(void) {
+    static const struct { int hs, vs, prog, w, h, side, tw, th; } rows[] = {
+        { 2, 2, 0, 2400, 1600, 1920, 1920, 1280 },  /* 4:2:0, the usual photo */
+        { 2, 1, 0, 2400, 1600, 1920, 1920, 1280 },  /* 4:2:2 */
+        { 1, 1, 0, 2400, 1600, 1920, 1920, 1280 },  /* 4:4:4 */
+        { 1, 2, 0, 1600, 2400, 1920, 1280, 1920 },  /* 4:4:0, portrait */
+        { 2, 2, 1, 2400, 1600, 1920, 1920, 1280 },  /* progressive */
+        { 2, 2, 0, 1000, 600, 160, 160, 96 },       /* decoded at 2/8 first */
+        { 1, 1, 1, 1000, 600, 160, 160, 96 },
+        { 2, 2, 0, 1001, 603, 333, 333, 200 },      /* odd sizes: padded blocks */
+        { 2, 1, 1, 1003, 601, 999, 999, 598 },
+        { 4, 1, 0, 1000, 600, 160, 160, 96 },       /* 4:1:1: decoded to ARGB */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "planes%zu.jpg", i);
+        write_jpeg_sampled(at(name), rows[i].w, rows[i].h, rows[i].hs, rows[i].vs, rows[i].prog);
+        corpus_image_set_max_side(rows[i].side);
+        corpus_image im;
+        char *err;
+        T_INT(from_file(name, &im, &err), 0);
+        T_STR(err, "");
+        T_INT(im.w, rows[i].tw);
+        T_INT(im.h, rows[i].th);
+        T_STR(im.format, "jpeg");
+        T_OK(quads_ok(&im, 0, 24));
+        T_OK(corners_ok(&im, 40));
+        int long_side = rows[i].tw > rows[i].th ? rows[i].tw : rows[i].th;
+        if (long_side > CORPUS_IMAGE_THUMB_SIDE) {
+            T_INT(thumb.w > thumb.h ? thumb.w : thumb.h, CORPUS_IMAGE_THUMB_SIDE);
+            T_OK(quads_ok(&thumb, 0, 24));
+            T_OK(corners_ok(&thumb, 40));
+        } else {
+            T_OK(thumb.bytes == NULL);
+        }
+        /* the quadrants meet in the middle: the focal point is there */
+        T_OK(fabsf(im.focus_x - 0.5f) < 0.2f && fabsf(im.focus_y - 0.5f) < 0.2f);
+        corpus_image_free(&im);
+        free(err);
+    }
     corpus_image_set_max_side(CORPUS_IMAGE_MAX_SIDE);
 }
 
@@ -648,6 +749,7 @@ int main(void) {
     T_RUN(test_focus);
     T_RUN(test_from_bytes);
     T_RUN(test_decoders);
+    T_RUN(test_jpeg_planes);
     T_RUN(test_refused);
     T_RUN(test_lead);
     T_RUN(test_markdown);

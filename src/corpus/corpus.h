@@ -367,6 +367,11 @@ int corpus_image_dims(const unsigned char *b, size_t n, const char *fmt, int *w,
 ** within each cell, NULL: none); 0.5, 0.5 for a flat one. */
 void corpus_image_focus(const unsigned char *gray, const unsigned char *detail, int w, int h,
                         float *fx, float *fy);
+/* An 8-bit plane of sw x sh (rows sstride bytes apart) scaled to dw x dh
+** into dst (rows dstride apart): a tent filter as wide as a target pixel
+** when shrinking, so every source pixel counts (corpus_resize.c). */
+void corpus_plane_resize(const unsigned char *src, int sw, int sh, int sstride,
+                         unsigned char *dst, int dw, int dh, int dstride);
 /* A Markdown image "![alt](file)" in text fills meta->image and image_alt. */
 void corpus_image_markdown(const char *text, corpus_meta *meta);
 

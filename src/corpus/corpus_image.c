@@ -23,19 +23,24 @@
 ** than CORPUS_IMAGE_MAX_PIXELS (read from the header, before decoding);
 ** data the decoder refuses.
 **
-** WHAT IS KEPT: scaled (SDL_SoftStretchLinear) to fit image_max_side on its
-** long side (1920 px by default, `--image-max`), re-encoded as JPEG (quality
-** CORPUS_IMAGE_JPEG_Q) or as PNG when it has transparency; a JPEG or PNG
-** already within the size is kept byte for byte. With it its focal point
-** (corpus_image_focus): where the app crops it for a card or a slide, and
-** a "thumb" rendition of CORPUS_IMAGE_THUMB_SIDE (cards, the Article
-** screen's column: the app decodes a tenth of the pixels there).
-** JPEG and PNG are read and JPEG written with libjpeg-turbo and libpng
-** directly, straight into and out of the ARGB8888 pixels the scaling works
-** on: a JPEG at least twice the target is decoded at a half, a quarter or
-** an eighth of its size (the decoder's DCT scaling), a PNG's zlib checksum is not
-** recomputed (its CRCs still are), and no surface is cleared before it is
-** filled. WebP and GIF go through SDL2_image (libwebp).
+** WHAT IS KEPT: scaled to fit image_max_side on its long side (1920 px by
+** default, `--image-max`), re-encoded as JPEG (quality CORPUS_IMAGE_JPEG_Q)
+** or as PNG when it has transparency; a JPEG or PNG already within the
+** size is kept byte for byte. With it its focal point (corpus_image_focus):
+** where the app crops it for a card or a slide, and a "thumb" rendition of
+** CORPUS_IMAGE_THUMB_SIDE (cards, the Article screen's column: the app
+** decodes a tenth of the pixels there); the focal point is measured on the
+** thumb when there is one.
+** HOW: a YCbCr JPEG (nearly every photo) never becomes RGB: libjpeg-turbo
+** hands over its Y, Cb and Cr planes before upsampling and converting
+** (raw data), each plane is scaled on its own (corpus_plane_resize, a tent
+** filter that reads every source pixel), and the encoder takes them back
+** as 4:2:0. Other pictures are decoded to ARGB8888 (libjpeg-turbo for
+** grayscale, CMYK and 4:1:1 JPEGs, libpng, SDL2_image for WebP and GIF), scaled
+** with SDL_SoftStretchLinear and encoded from there. A JPEG at least twice
+** the target is decoded at a half, a quarter or an eighth of its size (the
+** decoder's DCT scaling), a PNG's zlib checksum is not recomputed (its CRCs
+** still are), and no buffer is cleared before it is filled.
 ** Everything here is reentrant: the build decodes pictures on several
 ** threads (corpus_image_from_bytes touches no global but image_max_side,
 ** which is set before any thread starts).
@@ -424,30 +429,21 @@ done:
     return out;
 }
 
-/* The focal point of an ARGB8888 surface, from a gray copy of at most
-** CORPUS_IMAGE_FOCUS_GRID cells a side (box-averaged). */
-static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
-    /* measured on a copy of at most FOCUS_GRID * 8 px a side (SDL scales it
-    ** in a fraction of the time a pass over every pixel takes) */
-    SDL_Surface *s = big, *small = NULL;
-    int big_side = big->w > big->h ? big->w : big->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
-    if (big_side > lim) {
-        int sw = (int)((long long)big->w * lim / big_side), sh = (int)((long long)big->h * lim / big_side);
-        small = surf_new(sw, sh);
-        if (small && SDL_SoftStretchLinear(big, NULL, small, NULL) == 0) s = small;
-    }
-    int long_side = s->w > s->h ? s->w : s->h;
+/* The focal point of a gray plane of at most CORPUS_IMAGE_FOCUS_GRID * 8
+** px a side, from its CORPUS_IMAGE_FOCUS_GRID cells a side (box-averaged,
+** with each cell's texture). */
+static void gray_focus(const unsigned char *g, int w, int h, int stride, float *fx, float *fy) {
+    int long_side = w > h ? w : h;
     int step = (long_side + CORPUS_IMAGE_FOCUS_GRID - 1) / CORPUS_IMAGE_FOCUS_GRID;
     if (step < 1) step = 1;
-    int gw = (s->w + step - 1) / step, gh = (s->h + step - 1) / step;
+    int gw = (w + step - 1) / step, gh = (h + step - 1) / step;
     size_t cells = (size_t)gw * (size_t)gh;
     unsigned *acc = xcalloc(cells, sizeof *acc), *cnt = xcalloc(cells, sizeof *cnt);
     double *sq = xcalloc(cells, sizeof *sq);      /* texture within a cell: its deviation */
-    for (int y = 0; y < s->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
-        for (int x = 0; x < s->w; x++) {
-            Uint32 p = row[x];
-            unsigned lum = (((p >> 16) & 255) * 77 + ((p >> 8) & 255) * 150 + (p & 255) * 29) >> 8;
+    for (int y = 0; y < h; y++) {
+        const unsigned char *row = g + (size_t)y * (size_t)stride;
+        for (int x = 0; x < w; x++) {
+            unsigned lum = row[x];
             size_t k = (size_t)(y / step) * (size_t)gw + (size_t)(x / step);
             acc[k] += lum;
             sq[k] += (double)lum * lum;
@@ -463,7 +459,245 @@ static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
     }
     corpus_image_focus(gray, dev, gw, gh, fx, fy);
     free(gray); free(dev); free(acc); free(cnt); free(sq);
+}
+
+/* The focal point of an ARGB8888 surface: its luma on a copy of at most
+** FOCUS_GRID * 8 px a side (SDL scales it in a fraction of the time a pass
+** over every pixel takes). */
+static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
+    SDL_Surface *s = big, *small = NULL;
+    int big_side = big->w > big->h ? big->w : big->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
+    if (big_side > lim) {
+        int sw = (int)((long long)big->w * lim / big_side), sh = (int)((long long)big->h * lim / big_side);
+        small = surf_new(sw, sh);
+        if (small && SDL_SoftStretchLinear(big, NULL, small, NULL) == 0) s = small;
+    }
+    unsigned char *g = xmalloc((size_t)s->w * (size_t)s->h);
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            Uint32 p = row[x];
+            g[(size_t)y * (size_t)s->w + (size_t)x] =
+                (unsigned char)((((p >> 16) & 255) * 77 + ((p >> 8) & 255) * 150 + (p & 255) * 29) >> 8);
+        }
+    }
+    gray_focus(g, s->w, s->h, s->w, fx, fy);
+    free(g);
     surf_free(small);
+}
+
+/* ---- JPEG as Y, Cb and Cr planes (libjpeg-turbo's raw data) -------------- */
+/* A YCbCr JPEG is scaled as its three planes: the decoder hands them over
+** before upsampling the chroma and converting to RGB, each plane is scaled
+** on its own (corpus_plane_resize), and the encoder takes them back as
+** 4:2:0 without converting or downsampling: half the decoder's and a third
+** of the encoder's work, and the scaling reads 1.5 bytes a pixel, not 4. */
+
+typedef struct plane {          /* w x h samples; stride and rows padded */
+    unsigned char *px;
+    int w, h, stride, rows;
+} plane;
+
+typedef struct yuv { plane c[3]; } yuv;         /* Y, Cb, Cr */
+
+static int round_up(int v, int m) { return (v + m - 1) / m * m; }
+
+/* A plane of w x h with stride and rows rounded up to the multiples given
+** (the codec's blocks); not cleared. 0 ok. */
+static int plane_new(plane *p, int w, int h, int wpad, int hpad) {
+    p->w = w < 1 ? 1 : w;
+    p->h = h < 1 ? 1 : h;
+    p->stride = round_up(p->w, wpad);
+    p->rows = round_up(p->h, hpad);
+    p->px = malloc((size_t)p->stride * (size_t)p->rows);
+    return p->px ? 0 : -1;
+}
+
+/* The padding filled with the edge's samples, so the encoder's edge blocks
+** hold nothing but the picture. */
+static void plane_pad(plane *p) {
+    for (int y = 0; y < p->h; y++) {
+        unsigned char *r = p->px + (size_t)y * (size_t)p->stride;
+        memset(r + p->w, r[p->w - 1], (size_t)(p->stride - p->w));
+    }
+    for (int y = p->h; y < p->rows; y++)
+        memcpy(p->px + (size_t)y * (size_t)p->stride,
+               p->px + (size_t)(p->h - 1) * (size_t)p->stride, (size_t)p->stride);
+}
+
+static void yuv_free(yuv *y) {
+    for (int k = 0; k < 3; k++) free(y->c[k].px);
+    memset(y, 0, sizeof *y);
+}
+
+typedef struct jraw {                           /* what survives a longjmp */
+    struct jpeg_decompress_struct c;
+    jerr e;
+    yuv y;
+    JSAMPROW *rows[3];
+} jraw;
+
+/* Decode a YCbCr JPEG (any sampling of luma up to 2x2 over 1x1 chroma) into
+** its planes at the largest DCT scale that still covers side px (8/8 when
+** side <= 0). 0 ok; 1 when the picture is of another kind (grayscale, CMYK,
+** other samplings: the caller decodes it to ARGB); -1 when its data is
+** refused, with err set. */
+static int jpeg_decode_yuv(const unsigned char *b, size_t n, int side, yuv *out, char *err,
+                           size_t errlen) {
+    jraw *j = xcalloc(1, sizeof *j);
+    j->c.err = jpeg_std_error(&j->e.mgr);
+    j->e.mgr.error_exit = jerr_exit;
+    j->e.mgr.emit_message = jerr_quiet;
+    int rc = -1;
+    if (setjmp(j->e.jmp)) {
+        snprintf(err, errlen, "%s", j->e.msg);
+        goto done;
+    }
+    jpeg_create_decompress(&j->c);
+    jpeg_mem_src(&j->c, b, (unsigned long)n);
+    jpeg_read_header(&j->c, TRUE);
+    jpeg_component_info *ci = j->c.comp_info;
+    if (j->c.jpeg_color_space != JCS_YCbCr || j->c.num_components != 3
+        || ci[0].h_samp_factor > 2 || ci[0].v_samp_factor > 2
+        || ci[1].h_samp_factor != 1 || ci[1].v_samp_factor != 1
+        || ci[2].h_samp_factor != 1 || ci[2].v_samp_factor != 1) {
+        rc = 1;
+        goto done;
+    }
+    j->c.raw_data_out = TRUE;
+    j->c.scale_num = (unsigned)(side > 0 ? dct_scale((int)j->c.image_width,
+                                                     (int)j->c.image_height, side) : 8);
+    j->c.scale_denom = 8;
+    jpeg_start_decompress(&j->c);
+    /* per component: downsampled_width x _height samples, in iMCU rows of
+    ** v_samp_factor * DCT_scaled_size rows of width_in_blocks blocks */
+    int lines = j->c.max_v_samp_factor * j->c.min_DCT_scaled_size;
+    int per[3];
+    for (int k = 0; k < 3; k++) {
+        per[k] = ci[k].v_samp_factor * ci[k].DCT_scaled_size;
+        plane *p = &j->y.c[k];
+        p->w = (int)ci[k].downsampled_width;
+        p->h = (int)ci[k].downsampled_height;
+        p->stride = round_up((int)ci[k].width_in_blocks * ci[k].DCT_scaled_size, 32);
+        p->rows = (int)j->c.total_iMCU_rows * per[k];
+        if (p->w < 1 || p->h < 1 || p->stride < p->w || p->rows < p->h) {
+            snprintf(err, errlen, "unexpected plane layout");
+            goto done;
+        }
+        p->px = malloc((size_t)p->stride * (size_t)p->rows);
+        j->rows[k] = malloc(sizeof *j->rows[k] * (size_t)per[k]);
+        if (!p->px || !j->rows[k]) {
+            snprintf(err, errlen, "out of memory");
+            goto done;
+        }
+    }
+    for (int r = 0; j->c.output_scanline < j->c.output_height; r++) {
+        if (r >= (int)j->c.total_iMCU_rows) {
+            snprintf(err, errlen, "more rows than its header says");
+            goto done;
+        }
+        for (int k = 0; k < 3; k++)
+            for (int i = 0; i < per[k]; i++)
+                j->rows[k][i] = j->y.c[k].px + ((size_t)r * (size_t)per[k] + (size_t)i)
+                                * (size_t)j->y.c[k].stride;
+        JSAMPARRAY planes[3] = { j->rows[0], j->rows[1], j->rows[2] };
+        if (jpeg_read_raw_data(&j->c, planes, (JDIMENSION)lines) == 0) {
+            snprintf(err, errlen, "no data");
+            goto done;
+        }
+    }
+    jpeg_finish_decompress(&j->c);
+    *out = j->y;
+    memset(&j->y, 0, sizeof j->y);
+    rc = 0;
+done:
+    jpeg_destroy_decompress(&j->c);
+    yuv_free(&j->y);
+    for (int k = 0; k < 3; k++) free(j->rows[k]);
+    free(j);
+    return rc;
+}
+
+/* src scaled to tw x th as 4:2:0 (chroma half the size each way, rounded
+** up), padded for the encoder's 16 x 16 blocks. 0 ok. */
+static int yuv_scale(const yuv *src, int tw, int th, yuv *dst) {
+    memset(dst, 0, sizeof *dst);
+    int cw = (tw + 1) / 2, ch = (th + 1) / 2;
+    if (plane_new(&dst->c[0], tw, th, 16, 16) != 0 || plane_new(&dst->c[1], cw, ch, 8, 8) != 0
+        || plane_new(&dst->c[2], cw, ch, 8, 8) != 0) {
+        yuv_free(dst);
+        return -1;
+    }
+    for (int k = 0; k < 3; k++) {
+        const plane *s = &src->c[k];
+        plane *d = &dst->c[k];
+        corpus_plane_resize(s->px, s->w, s->h, s->stride, d->px, d->w, d->h, d->stride);
+        plane_pad(d);
+    }
+    return 0;
+}
+
+typedef struct jrawenc {
+    struct jpeg_compress_struct c;
+    jerr e;
+    unsigned char *buf;
+    unsigned long len;
+} jrawenc;
+
+/* Encode 4:2:0 planes made by yuv_scale as a baseline JPEG at
+** CORPUS_IMAGE_JPEG_Q into *out; 0 ok. */
+static int jpeg_encode_yuv(const yuv *y, sbuf *out) {
+    jrawenc *j = xcalloc(1, sizeof *j);
+    j->c.err = jpeg_std_error(&j->e.mgr);
+    j->e.mgr.error_exit = jerr_exit;
+    j->e.mgr.emit_message = jerr_quiet;
+    int rc = -1;
+    if (setjmp(j->e.jmp)) goto done;
+    jpeg_create_compress(&j->c);
+    jpeg_mem_dest(&j->c, &j->buf, &j->len);
+    j->c.image_width = (JDIMENSION)y->c[0].w;
+    j->c.image_height = (JDIMENSION)y->c[0].h;
+    j->c.input_components = 3;
+    j->c.in_color_space = JCS_YCbCr;
+    jpeg_set_defaults(&j->c);                   /* YCbCr: luma 2x2, chroma 1x1 */
+    jpeg_set_quality(&j->c, CORPUS_IMAGE_JPEG_Q, TRUE);
+    j->c.raw_data_in = TRUE;
+    jpeg_start_compress(&j->c, TRUE);
+    JSAMPROW r0[16], r1[8], r2[8];
+    JSAMPARRAY planes[3] = { r0, r1, r2 };
+    for (int r = 0; j->c.next_scanline < j->c.image_height; r++) {
+        for (int i = 0; i < 16; i++)
+            r0[i] = y->c[0].px + (size_t)(r * 16 + i) * (size_t)y->c[0].stride;
+        for (int k = 1; k < 3; k++)
+            for (int i = 0; i < 8; i++)
+                planes[k][i] = y->c[k].px + (size_t)(r * 8 + i) * (size_t)y->c[k].stride;
+        if (jpeg_write_raw_data(&j->c, planes, 16) == 0) goto done;
+    }
+    jpeg_finish_compress(&j->c);
+    sbuf_add(out, (const char *)j->buf, j->len);
+    rc = j->len ? 0 : -1;
+done:
+    jpeg_destroy_compress(&j->c);
+    free(j->buf);
+    free(j);
+    return rc;
+}
+
+/* The focal point of a picture from its luma plane. */
+static void yuv_focus(const yuv *y, float *fx, float *fy) {
+    const plane *l = &y->c[0];
+    int side = l->w > l->h ? l->w : l->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
+    if (side <= lim) {
+        gray_focus(l->px, l->w, l->h, l->stride, fx, fy);
+        return;
+    }
+    int sw = (int)((long long)l->w * lim / side), sh = (int)((long long)l->h * lim / side);
+    if (sw < 1) sw = 1;
+    if (sh < 1) sh = 1;
+    unsigned char *g = xmalloc((size_t)sw * (size_t)sh);
+    corpus_plane_resize(l->px, l->w, l->h, l->stride, g, sw, sh, sw);
+    gray_focus(g, sw, sh, sw, fx, fy);
+    free(g);
 }
 
 /* ---- encoding into memory ------------------------------------------------ */
@@ -506,6 +740,99 @@ static int has_transparency(const SDL_Surface *s) {
 
 /* ---- one picture ---------------------------------------------------------- */
 
+/* The size a w x h picture is scaled to: long side image_max_side. */
+static void target_size(int w, int h, int side, int *tw, int *th) {
+    *tw = w >= h ? side : (int)((long long)w * side / h);
+    *th = w >= h ? (int)((long long)h * side / w) : side;
+    if (*tw < 1) *tw = 1;
+    if (*th < 1) *th = 1;
+}
+
+/* What every kept picture ends with: its file name and role, its thumb's. */
+static void kept(const char *name, corpus_image *out, corpus_image *thumb) {
+    const char *slash = strrchr(name, '/');
+    out->file = xstrdup(slash ? slash + 1 : name);
+    out->role = "lead";
+    if (thumb && thumb->bytes) {
+        thumb->file = xstrdup(out->file);
+        thumb->focus_x = out->focus_x;
+        thumb->focus_y = out->focus_y;
+    }
+}
+
+/* The rest of corpus_image_from_bytes for a JPEG decoded as planes (y,
+** owned and freed here) from a w x h header: checked, scaled when it is
+** larger than image_max_side, its focal point and thumb, re-encoded when
+** scaled. */
+static int from_yuv(const char *name, const unsigned char *bytes, size_t n, int w, int h,
+                    yuv *y, corpus_image *out, corpus_image *thumb, corpus_diag *d) {
+    int scaled = (w > h ? w : h) > image_max_side;
+    const plane *l = &y->c[0];
+    /* at a DCT scale the decoder's size is ceil(w * M / 8) */
+    if (scaled ? (l->w < (w + 7) / 8 || l->h < (h + 7) / 8 || l->w > w || l->h > h)
+               : (l->w != w || l->h != h)) {
+        corpus_warn(d, 0, "picture %s cannot be decoded (its header and its data disagree); left out",
+                    name);
+        yuv_free(y);
+        return -1;
+    }
+    yuv big = {0};
+    if (scaled) {
+        int tw, th;
+        target_size(w, h, image_max_side, &tw, &th);
+        if (yuv_scale(y, tw, th, &big) != 0) {
+            corpus_warn(d, 0, "picture %s cannot be scaled (out of memory); left out", name);
+            yuv_free(y);
+            return -1;
+        }
+        yuv_free(y);
+    } else {
+        big = *y;
+    }
+    const plane *bl = &big.c[0];
+    yuv t = {0};
+    if (thumb && (bl->w > CORPUS_IMAGE_THUMB_SIDE || bl->h > CORPUS_IMAGE_THUMB_SIDE)) {
+        int tw, th;
+        target_size(bl->w, bl->h, CORPUS_IMAGE_THUMB_SIDE, &tw, &th);
+        sbuf b = {0};
+        if (yuv_scale(&big, tw, th, &t) == 0 && jpeg_encode_yuv(&t, &b) == 0) {
+            thumb->w = tw;
+            thumb->h = th;
+            thumb->n = b.len;
+            thumb->bytes = (unsigned char *)sbuf_take(&b);
+            thumb->format = "jpeg";
+            thumb->role = "thumb";
+        }
+        sbuf_free(&b);
+    }
+    /* the focal point from the thumb when there is one: the same picture,
+    ** and a tenth of the pixels to shrink to the focal grid */
+    yuv_focus(t.c[0].px ? &t : &big, &out->focus_x, &out->focus_y);
+    yuv_free(&t);
+    out->w = bl->w;
+    out->h = bl->h;
+    out->format = "jpeg";
+    if (!scaled) {
+        out->bytes = xmalloc(n);                /* within the size and readable: as it is */
+        memcpy(out->bytes, bytes, n);
+        out->n = n;
+    } else {
+        sbuf b = {0};
+        if (jpeg_encode_yuv(&big, &b) != 0) {
+            corpus_warn(d, 0, "picture %s cannot be encoded; left out", name);
+            sbuf_free(&b);
+            yuv_free(&big);
+            if (thumb) corpus_image_free(thumb);
+            return -1;
+        }
+        out->n = b.len;
+        out->bytes = (unsigned char *)sbuf_take(&b);
+    }
+    yuv_free(&big);
+    kept(name, out, thumb);
+    return 0;
+}
+
 int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                             corpus_image *out, corpus_image *thumb, corpus_diag *d) {
     memset(out, 0, sizeof *out);
@@ -535,8 +862,17 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
     SDL_Surface *s = NULL;
     int may_alpha = 0, retry = 0;
     char why[JMSG_LENGTH_MAX > 256 ? JMSG_LENGTH_MAX : 256] = "";
-    if (!strcmp(fmt, "jpeg"))
+    if (!strcmp(fmt, "jpeg")) {
+        yuv y;
+        int r = jpeg_decode_yuv(bytes, n, scaled ? image_max_side : 0, &y, why, sizeof why);
+        if (r == 0) return from_yuv(name, bytes, n, w, h, &y, out, thumb, d);
+        if (r < 0) {
+            corpus_warn(d, 0, "picture %s cannot be decoded (%s); left out", name,
+                        why[0] ? why : "no data");
+            return -1;
+        }
         s = jpeg_decode(bytes, n, scaled ? image_max_side : 0, why, sizeof why);
+    }
     else if (!strcmp(fmt, "png"))
         s = png_decode(bytes, n, &may_alpha, why, sizeof why);
     else
@@ -562,8 +898,8 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
     }
     int alpha = may_alpha && has_transparency(s);   /* a JPEG has none to look for */
     if (scaled) {
-        int tw = w >= h ? image_max_side : (int)((long long)w * image_max_side / h);
-        int th = w >= h ? (int)((long long)h * image_max_side / w) : image_max_side;
+        int tw, th;
+        target_size(w, h, image_max_side, &tw, &th);
         SDL_Surface *t = (s->w == tw && s->h == th) ? NULL : surf_new(tw, th);
         if (t && SDL_SoftStretchLinear(s, NULL, t, NULL) != 0) {
             corpus_warn(d, 0, "picture %s cannot be scaled (%s); left out", name, SDL_GetError());
@@ -580,10 +916,8 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
     if (thumb && (s->w > CORPUS_IMAGE_THUMB_SIDE || s->h > CORPUS_IMAGE_THUMB_SIDE)) {
         /* a small rendition for cards and columns: the app decodes a tenth
         ** of the pixels there */
-        int tw = s->w >= s->h ? CORPUS_IMAGE_THUMB_SIDE
-                              : (int)((long long)s->w * CORPUS_IMAGE_THUMB_SIDE / s->h);
-        int th = s->w >= s->h ? (int)((long long)s->h * CORPUS_IMAGE_THUMB_SIDE / s->w)
-                              : CORPUS_IMAGE_THUMB_SIDE;
+        int tw, th;
+        target_size(s->w, s->h, CORPUS_IMAGE_THUMB_SIDE, &tw, &th);
         SDL_Surface *t = surf_new(tw, th);
         sbuf b = {0};
         if (t && SDL_SoftStretchLinear(s, NULL, t, NULL) == 0 && encode(t, alpha, &b) == 0) {
@@ -617,14 +951,7 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
         out->format = alpha ? "png" : "jpeg";
     }
     surf_free(s);
-    const char *slash = strrchr(name, '/');
-    out->file = xstrdup(slash ? slash + 1 : name);
-    out->role = "lead";
-    if (thumb && thumb->bytes) {
-        thumb->file = xstrdup(out->file);
-        thumb->focus_x = out->focus_x;
-        thumb->focus_y = out->focus_y;
-    }
+    kept(name, out, thumb);
     return 0;
 }
 

@@ -26,6 +26,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>     /* mallopt */
+#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <unistd.h>
@@ -336,6 +339,14 @@ int main(int argc, char **argv) {
         printf("vitrine-corpus %s\n", VITRINE_VERSION);
         return 0;
     }
+#ifdef M_MMAP_THRESHOLD
+    /* A picture's planes (megabytes each, a new set a picture) come from
+    ** the heap and stay mapped between pictures: glibc would otherwise map
+    ** and unmap them, or trim the heap under them, every time, and the
+    ** page faults took a seventh of the build's time */
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     if (!strcmp(cmd, "build")) return cmd_build(argc - 2, argv + 2);
     if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
     log_error("unknown command '%s'", cmd);
