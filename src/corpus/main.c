@@ -12,9 +12,10 @@
 ** files: site furniture, kept out of the articles), makes slugs unique
 ** (-2, -3, ...) and writes the database atomically. The articles' text
 ** is read in order on one thread; their pictures (the costly part) are
-** then decoded on --jobs threads (default: the processors online, at most
-** 8), and every file's warnings are printed after that, in file order,
-** exactly as one thread would print them.
+** decoded on --jobs threads (default: the processors online, at most 8),
+** each article's as soon as its text is read, the reading thread joining
+** in when the text is done; every file's warnings are printed after that,
+** in file order, exactly as one thread would print them.
 ** Warnings go to stderr as "file:line: message". Exit status: 0 when at
 ** least one article was stored; 1 when none was, when writing failed, or
 ** with --strict when there was any warning or refused file (the database
@@ -30,7 +31,6 @@
 #include <malloc.h>     /* mallopt */
 #endif
 #include <pthread.h>
-#include <stdatomic.h>
 #include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -167,30 +167,65 @@ typedef struct pic_job {
     corpus_diag d;          /* its diag: d.buf is the file's own buffer */
 } pic_job;
 
+/* The pictures are decoded while the text is still being read: the main
+** thread publishes each article as its text is done, workers take them in
+** order, and the main thread joins them when the text is all read. */
 typedef struct pic_pool {
-    pic_job *jobs;
-    size_t n;
-    atomic_size_t next;     /* the next job to take */
+    pic_job *jobs;          /* one a file at most: never reallocated */
+    size_t ready;           /* jobs published (under lock) */
+    size_t next;            /* the next job to take (under lock) */
+    int done;               /* no more jobs will come (under lock) */
+    pthread_mutex_t lock;
+    pthread_cond_t more;
+    pthread_t tid[8];
+    int started;
 } pic_pool;
 
 static void *pic_worker(void *arg) {
     pic_pool *p = arg;
-    for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (p->next >= p->ready && !p->done) pthread_cond_wait(&p->more, &p->lock);
+        if (p->next >= p->ready) {
+            pthread_mutex_unlock(&p->lock);
+            return NULL;
+        }
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
         corpus_ingest_pictures(p->jobs[i].path, p->jobs[i].a, &p->jobs[i].d);
-    return NULL;
+    }
 }
 
-/* Run every job on up to nthreads threads (the calling one included). */
-static void pic_run(pic_job *jobs, size_t n, int nthreads) {
-    pic_pool p = { jobs, n, 0 };
-    if (nthreads > (int)n) nthreads = (int)n;
-    pthread_t tid[8];
-    int started = 0;
+/* Start nthreads - 1 workers (the calling thread is the last, in
+** pic_finish) for up to cap jobs. */
+static void pic_start(pic_pool *p, size_t cap, int nthreads) {
+    memset(p, 0, sizeof *p);
+    p->jobs = xcalloc(cap ? cap : 1, sizeof *p->jobs);
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->more, NULL);
     corpus_image_prepare();                 /* shared decoder state, before any thread */
-    for (int i = 1; i < nthreads && i < 8; i++)
-        if (pthread_create(&tid[started], NULL, pic_worker, &p) == 0) started++;
-    pic_worker(&p);
-    for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
+    for (int i = 1; i < nthreads && p->started < 8; i++)
+        if (pthread_create(&p->tid[p->started], NULL, pic_worker, p) == 0) p->started++;
+}
+
+/* One more job: the article is complete but for its pictures. */
+static void pic_publish(pic_pool *p, pic_job job) {
+    pthread_mutex_lock(&p->lock);
+    p->jobs[p->ready++] = job;
+    pthread_cond_signal(&p->more);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* No more jobs: work on them on this thread too until all are done. */
+static void pic_finish(pic_pool *p) {
+    pthread_mutex_lock(&p->lock);
+    p->done = 1;
+    pthread_cond_broadcast(&p->more);
+    pthread_mutex_unlock(&p->lock);
+    pic_worker(p);
+    for (int i = 0; i < p->started; i++) pthread_join(p->tid[i], NULL);
+    pthread_cond_destroy(&p->more);
+    pthread_mutex_destroy(&p->lock);
 }
 
 static int default_jobs(void) {
@@ -253,36 +288,29 @@ static int cmd_build(int argc, char **argv) {
     }
 
     /* The text of every file, in order; each file's warnings kept in its
-    ** own buffer until its picture is done too. */
-    corpus_article *arts = NULL;
-    size_t narts = 0, *from = NULL;         /* from[k]: the file article k came from */
+    ** own buffer until its picture is done too. Each article's pictures
+    ** are handed to the workers as soon as its text is read. */
+    corpus_article *arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
+    size_t narts = 0;
     sbuf *msgs = xcalloc(files.n ? files.n : 1, sizeof *msgs);
     slugset slugs = {0};
+    pic_pool pool;
+    pic_start(&pool, files.n, jobs);
     for (size_t i = 0; i < files.n; i++) {
         corpus_diag d = { files.v[i], 0, 0, &msgs[i] };
-        corpus_article a;
-        if (corpus_ingest_text_file(files.v[i], furn, &a, &d) == 0) {
-            arts = xrealloc(arts, (narts + 1) * sizeof *arts);
-            from = xrealloc(from, (narts + 1) * sizeof *from);
-            arts[narts] = a;
-            from[narts] = i;
+        if (corpus_ingest_text_file(files.v[i], furn, &arts[narts], &d) == 0) {
             slug_unique(&slugs, &arts[narts]);
+            corpus_diag pd = { files.v[i], 0, 0, &msgs[i] };
+            pic_publish(&pool, (pic_job){ files.v[i], &arts[narts], pd });
             narts++;
         } else {
             nrefused++;
         }
         nwarn += d.nwarn;
     }
-    /* Their pictures, on several threads. */
-    pic_job *pj = xcalloc(narts ? narts : 1, sizeof *pj);
-    for (size_t k = 0; k < narts; k++) {
-        corpus_diag d = { files.v[from[k]], 0, 0, &msgs[from[k]] };
-        pj[k] = (pic_job){ files.v[from[k]], &arts[k], d };
-    }
-    pic_run(pj, narts, jobs);
-    for (size_t k = 0; k < narts; k++) nwarn += pj[k].d.nwarn;
-    free(pj);
-    free(from);
+    pic_finish(&pool);
+    for (size_t k = 0; k < pool.ready; k++) nwarn += pool.jobs[k].d.nwarn;
+    free(pool.jobs);
     for (size_t i = 0; i < files.n; i++) {
         if (msgs[i].len) fwrite(msgs[i].s, 1, msgs[i].len, stderr);
         sbuf_free(&msgs[i]);
