@@ -282,6 +282,41 @@ static void test_sidecar_overrides(void) {
     corpus_article_free(&a);
 }
 
+/* The article's own pictures (corpus_html.c article_images): its <img>,
+** figures included, as images_more lines "src<TAB>alt<TAB>page"; not the
+** site's (a related box, the nav), not icons, inline data, SVG or hidden
+** ones; the alt text, or else the figure's caption; each once. */
+static void test_article_images(void) {
+    static const char page[] =
+        HEAD("<meta property=\"og:image\" content=\"https://cdn.example.org/lead.jpg\">")
+        "<nav><img src=\"logo.png\" alt=\"The Paper\"></nav>"
+        ART("<figure><img src=\"./page_files/wall.jpg\" alt=\"The sea wall\">"
+            "<figcaption>The wall after the storm.</figcaption></figure>" P3
+            "<p><img src=\"icons/share.png\" width=\"16\" height=\"16\"></p>"
+            "<figure><picture><img src=\"https://cdn.example.org/ferry.jpg?w=800\">"
+            "</picture><figcaption>The ferry\tto the islands.</figcaption></figure>"
+            "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-src=\"lazy.jpg\" alt=\"\">"
+            "<img src=\"diagram.svg\" alt=\"A diagram\">"
+            "<img src=\"hidden.jpg\" style=\"display: none\">"
+            "<img src=\"./page_files/wall.jpg\" alt=\"Again\">"
+            "<div class=\"related-stories\"><p>Another story, about the ferry timetable, "
+            "is here.</p><img src=\"other-story.jpg\" alt=\"Other\"></div>") TAIL;
+    corpus_diag d = { "page.html", 0, 1, NULL };
+    corpus_article a;
+    T_INT(corpus_ingest_bytes("page.html", page, sizeof page - 1, NULL, &a, &d), 0);
+    T_STR(a.doc.meta.image, "https://cdn.example.org/lead.jpg");
+    T_STR(a.doc.meta.images_more,
+          "./page_files/wall.jpg\tThe sea wall\tpage\n"
+          "https://cdn.example.org/ferry.jpg?w=800\tThe ferry to the islands.\tpage\n"
+          "lazy.jpg\t\tpage\n");
+    corpus_article_free(&a);
+
+    /* the sidecar's images = replace the page's */
+    T_INT(corpus_ingest_bytes("page.html", page, sizeof page - 1, "images = a.jpg\n", &a, &d), 0);
+    T_OK(a.doc.meta.images_more && !strstr(a.doc.meta.images_more, "wall.jpg"));
+    corpus_article_free(&a);
+}
+
 /* UTF-16 with a byte order mark. */
 static void test_utf16(void) {
     static const char src[] = "<html><head><title>Wide Page</title></head><body><article>" P3
@@ -364,6 +399,7 @@ static void test_sniff(void) {
 int main(void) {
     T_RUN(test_cases);
     T_RUN(test_sidecar_overrides);
+    T_RUN(test_article_images);
     T_RUN(test_utf16);
     T_RUN(test_deep);
     T_RUN(test_too_large);

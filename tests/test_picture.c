@@ -326,6 +326,82 @@ static void test_screens(store *st, int has_images)
 }
 
 
+/* ---- a "complete" page save: the lead from og:image and the article's own
+** figures from NAME_files/, the ones the save did not keep left out quietly */
+/* Pictures that look different from save_picture's (kind 1: vertical bars,
+** 2: a checkerboard), so that no two are taken for one photo. */
+static void save_other(const char *path, int w, int h, int kind)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            int on = kind == 1 ? (x * 6 / w) % 2 : ((x * 4 / w) + (y * 3 / h)) % 2;
+            uint32_t c = on ? 0xe0c080u : 0x203050u;
+            ((uint32_t *)((uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch))[x] = 0xff000000u | c;
+        }
+    T_INT(IMG_SavePNG(s, path), 0);
+    SDL_FreeSurface(s);
+}
+
+static void test_saved_page_pictures(void)
+{
+    char p[256], g[160];
+    snprintf(g, sizeof g, "%s/saved", dir);
+    T_INT(mkdir(g, 0755), 0);
+    snprintf(p, sizeof p, "%s/page_files", g);
+    T_INT(mkdir(p, 0755), 0);
+    snprintf(p, sizeof p, "%s/page_files/lead.png", g);
+    save_picture(p, 1200, 800);
+    snprintf(p, sizeof p, "%s/page_files/lead-640.png", g);   /* the lead, smaller */
+    save_picture(p, 640, 427);
+    snprintf(p, sizeof p, "%s/page_files/wall.png", g);
+    save_other(p, 940, 600, 1);
+    snprintf(p, sizeof p, "%s/page_files/ferry.png", g);
+    save_other(p, 980, 600, 2);
+    snprintf(p, sizeof p, "%s/page_files/blur.png", g);       /* a lazy-load placeholder */
+    save_other(p, 44, 30, 1);
+    snprintf(p, sizeof p, "%s/page.html", g);
+    write_file(p, "<!DOCTYPE html><html><head><title>The harbour wall</title>"
+               "<meta property=\"og:image\" content=\"https://cdn.example.org/img/lead.png\">"
+               "<meta property=\"article:published_time\" content=\"2024-03-04T10:00:00Z\">"
+               "</head><body><article><h1>The harbour wall</h1>"
+               "<figure><img src=\"./page_files/lead-640.png\" alt=\"The lead again\"></figure>"
+               "<figure><img src=\"./page_files/blur.png\" alt=\"Blurred\">"
+               "<img src=\"./page_files/wall.png\" alt=\"The sea wall\"></figure>"
+               "<p>The town council approved a new budget for the harbour on Monday, after a "
+               "debate that lasted well into the evening and drew a large crowd.</p>"
+               "<p>Residents had asked for repairs to the sea wall, which was damaged in the "
+               "winter storms, and for a new landing for the ferry to the islands.</p>"
+               "<figure><img src=\"https://cdn.example.org/img/ferry.png?w=800\">"
+               "<figcaption>The ferry to the islands.</figcaption></figure>"
+               "<img src=\"https://cdn.example.org/img/not-saved.jpg\" alt=\"Not kept\">"
+               "<img src=\"/img/lead.png\" alt=\"The lead by its name\">"
+               "<p>The mayor said the work would begin in the spring and finish before the "
+               "summer, when visitors return to the town and the ferry runs every hour.</p>"
+               "</article></body></html>");
+    corpus_article a;
+    corpus_diag d = { "page.html", 0, 1, NULL };
+    T_INT(corpus_ingest_file(p, &a, &d), 0);
+    T_INT(d.nwarn, 0);                  /* the picture the save left out: nothing said */
+    /* lead, wall, ferry, each with its thumb; not the lead at another size or
+    ** by its name, not the placeholder */
+    T_INT(a.nimages, 6);
+    static const char *const want[] = { "lead.png", "lead.png", "wall.png", "wall.png",
+                                        "ferry.png", "ferry.png" };
+    for (size_t i = 0; i < a.nimages && i < 6; i++) T_STR(a.images[i].file, want[i]);
+    if (a.nimages >= 6) {
+        T_STR(a.images[0].role, "lead");
+        T_STR(a.images[2].role, "more");
+        T_STR(a.images[2].alt, "The sea wall");
+        T_STR(a.images[4].alt, "The ferry to the islands.");
+        T_INT(a.images[4].w, 980);
+        T_OK(corpus_image_same(&a.images[0], &a.images[1]));      /* the lead and its thumb */
+        T_OK(!corpus_image_same(&a.images[0], &a.images[2]));
+        T_OK(!corpus_image_same(&a.images[2], &a.images[4]));
+    }
+    corpus_article_free(&a);
+}
+
 /* ---- a gallery after the lead: found, capped, in order, shown in the full
 ** text between the paragraphs -------------------------------------------- */
 static void test_gallery(void)
@@ -591,6 +667,7 @@ int main(void)
     T_RUN(test_tighten);
     T_RUN(test_pan);
     T_RUN(test_gallery);
+    T_RUN(test_saved_page_pictures);
     T_RUN(test_cover_decode);
     char db[128], old[128];
     snprintf(db, sizeof db, "%s/pictures.db", dir);

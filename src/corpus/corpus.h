@@ -34,6 +34,7 @@
 #define VITRINE_CORPUS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* ---- diagnostics --------------------------------------------------------- */
@@ -96,7 +97,9 @@ typedef struct corpus_meta {
     char *image_credit; /* who made it, as the picture's credit line */
     char *image_alt;    /* what it shows, for those who cannot see it */
     char *images_more;  /* further pictures: lines "target<TAB>alt" (a Markdown
-                        ** image after the first, the sidecar's images =) */
+                        ** image after the first, the sidecar's images =), or
+                        ** "target<TAB>alt<TAB>page" (a saved page's <img>:
+                        ** looked for quietly, see corpus_image.c) */
 } corpus_meta;
 
 void corpus_meta_free(corpus_meta *m);
@@ -330,6 +333,8 @@ typedef struct corpus_image {
     char *credit, *alt;     /* owned; NULL when not given */
     char *file;             /* owned: base name of the source file */
     float focus_x, focus_y; /* focal point, 0..1 of w and h */
+    uint64_t dhash;         /* difference hash of its gray 9 x 8: the same picture at
+                            ** another size or quality differs in a few bits */
 } corpus_image;
 
 /* Long side pictures are scaled to fit (process-wide; at least 64). */
@@ -347,13 +352,22 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
 ** warning. */
 /* The article's further pictures (a gallery after the lead): those
 ** meta->images_more names, then NAME-2 ... NAME-9 (.jpg, .jpeg, .png,
-** .webp) beside it; not the lead again (lead_file: its base name, or NULL),
+** .webp) beside it; not the lead again (lead: NULL when none; by file
+** name, and for a saved page's <img> also by content: corpus_image_same),
 ** CORPUS_IMAGES_MORE at most. Each is checked, scaled and encoded as the
 ** lead is, and stored as "more" followed by its "more_thumb" when it has
 ** one. Fills out (room for 2 * CORPUS_IMAGES_MORE) and returns how many it
 ** filled; a refused picture is a warning and is left out. */
-size_t corpus_image_more(const char *article, const corpus_meta *meta, const char *lead_file,
+size_t corpus_image_more(const char *article, const corpus_meta *meta, const corpus_image *lead,
                          corpus_image *out, corpus_diag *d);
+/* 1 when two pictures look the same (their dhash differ in at most
+** CORPUS_IMAGE_SAME_BITS bits): one photo as a page's og:image and again
+** at another size in its article. */
+int corpus_image_same(const corpus_image *a, const corpus_image *b);
+#define CORPUS_IMAGE_SAME_BITS 6
+/* A saved page's <img> smaller than this on both sides is not taken into
+** the gallery (a blurred placeholder, a thumbnail strip): px. */
+#define CORPUS_IMAGE_PAGE_MIN_SIDE 300
 int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                             corpus_image *out, corpus_image *thumb, corpus_diag *d);
 int corpus_image_load(const char *path, corpus_image *out, corpus_image *thumb, corpus_diag *d);

@@ -40,6 +40,8 @@
 **      out, the h1 is left out (it is the title), whitespace collapsed.
 **      When that gives less than CORPUS_HTML_RETRY_CHARS, the same again
 **      without class words (Readability's second try); the longer wins.
+**      The <img> of the chosen block, figures included, become the
+**      article's further pictures (article_images).
 **   4. Refusal: less than CORPUS_HTML_MIN_CHARS of article text (a
 **      section front, a login wall, an empty body).
 **
@@ -1238,6 +1240,92 @@ static void apply_meta(corpus_meta *out, hmeta *m, char *h1) {
     corpus_meta_fill(&out->image, m->og_image);
 }
 
+/* ---- the article's own pictures ------------------------------------------- */
+
+#define HTML_IMG_MIN_PX 100     /* an <img> declared smaller: an icon, an avatar, a counter */
+#define HTML_IMG_MAX 12         /* <img> kept as candidates (corpus_image keeps fewer) */
+#define HTML_IMG_ALT_MAX 300    /* bytes of alt text or caption kept */
+
+static const char *const tags_picture[] = { "figure", "picture", NULL };
+
+/* A width or height attribute that declares fewer than HTML_IMG_MIN_PX. */
+static int declared_small(const xmlNode *img) {
+    static const char *const dims[] = { "width", "height" };
+    for (int i = 0; i < 2; i++) {
+        const char *v = attr(img, dims[i]);
+        if (v && *v >= '0' && *v <= '9' && atoi(v) < HTML_IMG_MIN_PX) return 1;
+    }
+    return 0;
+}
+
+/* The caption of the <figure> around img (below stop), or NULL. */
+static char *figure_caption(xmlNode *img, const xmlNode *stop) {
+    for (xmlNode *a = img->parent; a && a != stop; a = a->parent) {
+        if (!tag_is(a, "figure")) continue;
+        for (xmlNode *c = a; c; c = walk_next(c, a, 1))
+            if (tag_is(c, "figcaption")) {
+                char *t = node_text(c);
+                if (has_alnum(t)) return t;
+                free(t);
+            }
+        break;
+    }
+    return NULL;
+}
+
+/* Every <img> inside the chosen container(s), as lines "src<TAB>alt<TAB>page"
+** appended to meta->images_more (when nothing filled it before): the
+** pictures the article itself shows, which a "complete" save keeps in
+** NAME_files/ (corpus_image.c looks there, and says nothing of the ones a
+** save left out: "page"). Figures are walked into though they are no text;
+** what the extraction dropped for its class or role (related stories,
+** share bars, promotions) is not. Left out: inline data, SVG, and images
+** declared under HTML_IMG_MIN_PX. The alt text is the image's own, or its
+** figure's caption. */
+static void article_images(xmlNode *const *set, size_t nset, corpus_meta *meta) {
+    if (meta->images_more) return;
+    sbuf b = {0};
+    corpus_strv seen = {0};
+    for (size_t i = 0; i < nset && seen.n < HTML_IMG_MAX; i++) {
+        xmlNode *root = set[i];
+        for (xmlNode *n = root; n && seen.n < HTML_IMG_MAX;
+             n = walk_next(n, root, n == root || !dropped(n) || tag_in(n, tags_picture))) {
+            if (n->type != XML_ELEMENT_NODE || !tag_is(n, "img") || declared_small(n)
+                || is_hidden(n))
+                continue;
+            const char *src = attr(n, "src");
+            if (!src || !*src || !strncasecmp(src, "data:", 5)) src = attr(n, "data-src");
+            if (!src || !*src || !strncasecmp(src, "data:", 5)) continue;
+            const char *q = src + strcspn(src, "?#");
+            if (q - src >= 4 && !strncasecmp(q - 4, ".svg", 4)) continue;
+            if (strchr(src, '\t') || strchr(src, '\n')) continue;
+            int dup = 0;
+            for (size_t k = 0; k < seen.n && !dup; k++) dup = !strcmp(seen.v[k], src);
+            if (dup) continue;
+            corpus_strv_push(&seen, xstrdup(src));
+            const char *alt = attr(n, "alt");
+            char *text = alt && has_alnum(alt) ? xstrdup(alt) : figure_caption(n, root);
+            sbuf_add(&b, src, strlen(src));
+            sbuf_add(&b, "\t", 1);
+            if (text) {
+                for (char *c = text; *c; c++)
+                    if (*c == '\t' || *c == '\n' || *c == '\r') *c = ' ';
+                size_t len = strlen(text);
+                if (len > HTML_IMG_ALT_MAX) {           /* cut at a character's start */
+                    len = HTML_IMG_ALT_MAX;
+                    while (len && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
+                }
+                sbuf_add(&b, text, len);
+            }
+            sbuf_add(&b, "\tpage\n", 6);
+            free(text);
+        }
+    }
+    corpus_strv_free(&seen);
+    if (b.len) meta->images_more = sbuf_take(&b);
+    sbuf_free(&b);
+}
+
 /* Reset the per-element data of every element below root. */
 static void clear_private(xmlNode *root) {
     for (xmlNode *k = root; k; k = walk_next(k, root, 1))
@@ -1278,6 +1366,8 @@ static void extract(xmlNode *root, xmlNode *body, hmeta *m, int classes, corpus_
     if (best) {
         char *h1 = article_h1(best);
         apply_meta(&doc->meta, m, h1);
+        if (nset > 1 && best != body) article_images(set, nset, &doc->meta);
+        else article_images(&best, 1, &doc->meta);
         hout o = { doc, {0}, 0, 0, 0, 0, doc->meta.title };
         if (nset > 1 && best != body) {
             for (size_t i = 0; i < nset; i++) { write_container(&o, set[i]); flush(&o); }

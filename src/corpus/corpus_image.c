@@ -11,11 +11,13 @@
 **      then beside the article. Absolute paths and ".." are not followed.
 **   2. NAME.jpg, NAME.jpeg, NAME.png or NAME.webp beside the article NAME.txt.
 ** FURTHER PICTURES (corpus_image_more, a gallery after the lead): Markdown
-** images after the first, the sidecar's `images = a.jpg, b.jpg`, then
-** NAME-2.jpg ... NAME-9.jpg beside the article; CORPUS_IMAGES_MORE at most,
-** each kept as the lead is (roles "more" and "more_thumb").
-** A named picture that cannot be found is a warning (an og:image that the
-** save did not keep is normal and says nothing).
+** images after the first, the sidecar's `images = a.jpg, b.jpg`, a saved
+** page's own <img> (in the article, figures included: corpus_html.c) as
+** the save kept them in NAME_files/, then NAME-2.jpg ... NAME-9.jpg beside
+** the article; CORPUS_IMAGES_MORE at most, each kept as the lead is (roles
+** "more" and "more_thumb"; the lead's own file is not taken twice).
+** A named picture that cannot be found is a warning (an og:image or <img>
+** that the save did not keep is normal and says nothing).
 **
 ** WHAT IS CHECKED, each a warning naming the picture; the article is then
 ** ingested without it: a file over CORPUS_IMAGE_MAX_BYTES; content that is
@@ -461,10 +463,28 @@ static void gray_focus(const unsigned char *g, int w, int h, int stride, float *
     free(gray); free(dev); free(acc); free(cnt); free(sq);
 }
 
-/* The focal point of an ARGB8888 surface: its luma on a copy of at most
+/* A difference hash of a gray plane: shrunk to 9 x 8, a bit for each pair
+** of neighbours in a row, set when the left is brighter. */
+static uint64_t gray_dhash(const unsigned char *g, int w, int h, int stride) {
+    unsigned char t[9 * 8];
+    corpus_plane_resize(g, w, h, stride, t, 9, 8, 9);
+    uint64_t bits = 0;
+    for (int y = 0; y < 8; y++)
+        for (int x = 0; x < 8; x++) bits = bits << 1 | (t[y * 9 + x] > t[y * 9 + x + 1]);
+    return bits;
+}
+
+int corpus_image_same(const corpus_image *a, const corpus_image *b) {
+    uint64_t x = a->dhash ^ b->dhash;
+    int n = 0;
+    for (; x; x &= x - 1) n++;
+    return n <= CORPUS_IMAGE_SAME_BITS;
+}
+
+/* The focal point and hash of an ARGB8888 surface: its luma on a copy of at most
 ** FOCUS_GRID * 8 px a side (SDL scales it in a fraction of the time a pass
 ** over every pixel takes). */
-static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
+static void surface_focus(SDL_Surface *big, corpus_image *out) {
     SDL_Surface *s = big, *small = NULL;
     int big_side = big->w > big->h ? big->w : big->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
     if (big_side > lim) {
@@ -481,7 +501,8 @@ static void surface_focus(SDL_Surface *big, float *fx, float *fy) {
                 (unsigned char)((((p >> 16) & 255) * 77 + ((p >> 8) & 255) * 150 + (p & 255) * 29) >> 8);
         }
     }
-    gray_focus(g, s->w, s->h, s->w, fx, fy);
+    gray_focus(g, s->w, s->h, s->w, &out->focus_x, &out->focus_y);
+    out->dhash = gray_dhash(g, s->w, s->h, s->w);
     free(g);
     surf_free(small);
 }
@@ -683,12 +704,13 @@ done:
     return rc;
 }
 
-/* The focal point of a picture from its luma plane. */
-static void yuv_focus(const yuv *y, float *fx, float *fy) {
+/* The focal point and hash of a picture from its luma plane. */
+static void yuv_focus(const yuv *y, corpus_image *out) {
     const plane *l = &y->c[0];
     int side = l->w > l->h ? l->w : l->h, lim = CORPUS_IMAGE_FOCUS_GRID * 8;
+    out->dhash = gray_dhash(l->px, l->w, l->h, l->stride);
     if (side <= lim) {
-        gray_focus(l->px, l->w, l->h, l->stride, fx, fy);
+        gray_focus(l->px, l->w, l->h, l->stride, &out->focus_x, &out->focus_y);
         return;
     }
     int sw = (int)((long long)l->w * lim / side), sh = (int)((long long)l->h * lim / side);
@@ -696,7 +718,7 @@ static void yuv_focus(const yuv *y, float *fx, float *fy) {
     if (sh < 1) sh = 1;
     unsigned char *g = xmalloc((size_t)sw * (size_t)sh);
     corpus_plane_resize(l->px, l->w, l->h, l->stride, g, sw, sh, sw);
-    gray_focus(g, sw, sh, sw, fx, fy);
+    gray_focus(g, sw, sh, sw, &out->focus_x, &out->focus_y);
     free(g);
 }
 
@@ -757,6 +779,7 @@ static void kept(const char *name, corpus_image *out, corpus_image *thumb) {
         thumb->file = xstrdup(out->file);
         thumb->focus_x = out->focus_x;
         thumb->focus_y = out->focus_y;
+        thumb->dhash = out->dhash;
     }
 }
 
@@ -807,7 +830,7 @@ static int from_yuv(const char *name, const unsigned char *bytes, size_t n, int 
     }
     /* the focal point from the thumb when there is one: the same picture,
     ** and a tenth of the pixels to shrink to the focal grid */
-    yuv_focus(t.c[0].px ? &t : &big, &out->focus_x, &out->focus_y);
+    yuv_focus(t.c[0].px ? &t : &big, out);
     yuv_free(&t);
     out->w = bl->w;
     out->h = bl->h;
@@ -912,7 +935,7 @@ int corpus_image_from_bytes(const char *name, const unsigned char *bytes, size_t
             s = t;
         }
     }
-    surface_focus(s, &out->focus_x, &out->focus_y);
+    surface_focus(s, out);
     if (thumb && (s->w > CORPUS_IMAGE_THUMB_SIDE || s->h > CORPUS_IMAGE_THUMB_SIDE)) {
         /* a small rendition for cards and columns: the app decodes a tenth
         ** of the pixels there */
@@ -1028,12 +1051,20 @@ static char *url_file(const char *url) {
 
 /* The file a picture named by an article resolves to (owned), or NULL:
 ** a local path relative to the article's folder (warned when missing or
-** outside it), a URL by its last segment in NAME_files/ or beside it. */
-static char *find_named(const char *stem, const char *dir, const char *named, corpus_diag *d) {
+** outside it), a URL by its last segment in NAME_files/ or beside it.
+** page: an <img> of a saved page, which a save may or may not have kept:
+** its path as written, else by its last segment as a URL; never a warning. */
+static char *find_named(const char *stem, const char *dir, const char *named, int page,
+                        corpus_diag *d) {
     char *found = NULL;
     if (named && *named) {
         int is_url = strstr(named, "://") != NULL || !strncmp(named, "//", 2);
-        if (is_url) {
+        if (page && !is_url && safe_relative(named)) {     /* as the save wrote it */
+            char *p = cat2(dir, named);
+            if (is_file(p)) return p;
+            free(p);
+        }
+        if (is_url || page) {
             char *f = url_file(named);
             if (f) {
                 char *sf = cat2(stem, "_files/"), *p = cat2(sf, f);
@@ -1066,7 +1097,7 @@ int corpus_image_lead(const char *article, const corpus_meta *meta, corpus_image
     memset(out, 0, sizeof *out);
     if (thumb) memset(thumb, 0, sizeof *thumb);
     char *stem = stem_of(article), *dir = dir_of(article);
-    char *found = find_named(stem, dir, meta->image, d);
+    char *found = find_named(stem, dir, meta->image, 0, d);
     static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".webp" };
     for (size_t i = 0; !found && i < sizeof exts / sizeof *exts; i++) {
         char *p = cat2(stem, exts[i]);
@@ -1118,17 +1149,24 @@ void corpus_image_markdown(const char *text, corpus_meta *meta) {
 
 /* ---- further pictures ------------------------------------------------------ */
 
-size_t corpus_image_more(const char *article, const corpus_meta *meta, const char *lead_file,
+size_t corpus_image_more(const char *article, const corpus_meta *meta, const corpus_image *lead,
                          corpus_image *out, corpus_diag *d) {
+    const char *lead_file = lead ? lead->file : NULL;
     char *stem = stem_of(article), *dir = dir_of(article);
     corpus_strv cand = {0}, alts = {0};         /* resolved paths, and their alt texts */
+    /* cand[i] is a saved page's <img>: those come first (images_more lines
+    ** from corpus_html.c, at most 12), within this table */
+    char from_page[64] = {0};
     for (const char *p = meta->images_more; p && *p;) {
         size_t n = strcspn(p, "\n");
         char *line = xstrndup(p, n);
-        char *tab = strchr(line, '\t');
+        char *tab = strchr(line, '\t'), *tab2 = tab ? strchr(tab + 1, '\t') : NULL;
         if (tab) *tab = 0;
-        char *f = *line ? find_named(stem, dir, line, d) : NULL;
+        if (tab2) *tab2 = 0;
+        int page = tab2 && !strcmp(tab2 + 1, "page");  /* an <img> of a saved page */
+        char *f = *line ? find_named(stem, dir, line, page, d) : NULL;
         if (f) {
+            if (cand.n < sizeof from_page) from_page[cand.n] = (char)page;
             corpus_strv_push(&cand, f);
             corpus_strv_push(&alts, xstrdup(tab && tab[1] ? tab + 1 : ""));
         }
@@ -1158,6 +1196,18 @@ size_t corpus_image_more(const char *article, const corpus_meta *meta, const cha
         if (dup) continue;
         corpus_image im, th;
         if (corpus_image_load(cand.v[i], &im, &th, d) != 0) continue;
+        int page = i < sizeof from_page && from_page[i];
+        /* a page's <img>: not a placeholder or a thumbnail strip, and not
+        ** the lead or one already taken at another size */
+        int again = page && lead && corpus_image_same(&im, lead);
+        for (size_t k = 0; k < got && page && !again; k++)
+            again = !strcmp(out[k].role, "more") && corpus_image_same(&im, &out[k]);
+        if (again || (page && im.w < CORPUS_IMAGE_PAGE_MIN_SIDE
+                      && im.h < CORPUS_IMAGE_PAGE_MIN_SIDE)) {
+            corpus_image_free(&im);
+            corpus_image_free(&th);
+            continue;
+        }
         im.role = "more";
         if (alts.v[i][0]) im.alt = xstrdup(alts.v[i]);
         out[got++] = im;

@@ -354,7 +354,7 @@ void corpus_ingest_pictures(const char *path, corpus_article *a, corpus_diag *d)
         if (thumb.bytes) a->images[a->nimages++] = thumb;
     }
     size_t lead = a->nimages;
-    a->nimages += corpus_image_more(path, &a->doc.meta, lead ? a->images[0].file : NULL,
+    a->nimages += corpus_image_more(path, &a->doc.meta, lead ? &a->images[0] : NULL,
                                     a->images + a->nimages, d);
     if (!lead && a->nimages) {      /* the named lead was refused: the first of the rest leads */
         a->images[0].role = "lead";
