@@ -104,6 +104,14 @@ static void vertical_row(const unsigned char *src, int sstride, int sw, const ta
     const uint16_t *w = v->w + (size_t)y * (size_t)v->n;
     const uint8_t *restrict row = src + (size_t)v->first[y] * (size_t)sstride;
     uint16_t w0 = w[0];
+    if (v->n == 2) {            /* the usual (bilinear) case in one pass, no acc */
+        const uint8_t *restrict r1 = row + sstride;
+        uint16_t w1 = w[1];
+        for (int x = 0; x < sw; x++)
+            out[x] = (uint8_t)((uint16_t)(w0 * row[x] + w1 * r1[x] + (1 << (RESIZE_BITS - 1)))
+                               >> RESIZE_BITS);
+        return;
+    }
     for (int x = 0; x < sw; x++) acc[x] = (uint16_t)(w0 * row[x] + (1 << (RESIZE_BITS - 1)));
     for (int k = 1; k < v->n; k++) {
         uint16_t wk = w[k];
