@@ -619,6 +619,82 @@ static void test_cover_decode(void)
     canvas_close(&c);
 }
 
+/* Pixels of texture t drawn at the canvas's top left (a copy). */
+static SDL_Surface *drawn(canvas *c, const text_tex *t)
+{
+    render_clear(c->r, 0);
+    SDL_Rect dst = { 0, 0, t->w, t->h };
+    SDL_RenderCopy(c->r, t->tex, NULL, &dst);
+    SDL_RenderPresent(c->r);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, t->w, t->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Rect src = { 0, 0, t->w, t->h };
+    SDL_BlitSurface(c->surf, &src, s, NULL);
+    return s;
+}
+
+/* A cover decoded ahead on its thread is the very cover picture_cover makes
+** (JPEG and PNG, faded); a call for another size or picture drops it; a
+** cancel drops it; a broken picture ahead fails where it is taken, as it
+** would have; nothing is left behind (textures counted). */
+static void test_prefetch(void)
+{
+    canvas c;
+    canvas_open(&c, 1200, 800);
+    long live0 = text_tex_live();
+    for (int png = 0; png < 2; png++) {
+        store_image im;
+        quad_image(1600, 1000, png, &im);
+        im.focus_x = 0.3f;
+        text_tex a, b;
+        T_INT(picture_cover(c.r, &im, 700, 500, PICTURE_FADE_LEFT, 0x102030, &a), 0);
+        T_INT(picture_prefetch(c.r, &im, 700, 500, PICTURE_FADE_LEFT, 0x102030), 0);
+        T_INT(picture_prefetch_pending(), 1);
+        T_INT(picture_cover(c.r, &im, 700, 500, PICTURE_FADE_LEFT, 0x102030, &b), 0);
+        T_INT(picture_prefetch_pending(), 0);
+        T_INT(b.w, 700);
+        T_INT(b.h, 500);
+        T_INT(b.opaque, 1);
+        SDL_Surface *sa = drawn(&c, &a), *sb = drawn(&c, &b);
+        int differ = 0;
+        for (int y = 0; y < 500; y++)
+            differ += memcmp((uint8_t *)sa->pixels + (size_t)y * (size_t)sa->pitch,
+                             (uint8_t *)sb->pixels + (size_t)y * (size_t)sb->pitch, 700 * 4) != 0;
+        T_INT(differ, 0);
+        SDL_FreeSurface(sa);
+        SDL_FreeSurface(sb);
+        text_tex_free(&a);
+        text_tex_free(&b);
+        /* another size first: dropped, and that cover made as usual */
+        T_INT(picture_prefetch(c.r, &im, 700, 500, PICTURE_FADE_LEFT, 0x102030), 0);
+        T_INT(picture_cover(c.r, &im, 300, 200, PICTURE_FADE_NONE, 0, &a), 0);
+        T_INT(picture_prefetch_pending(), 0);
+        T_INT(a.w, 300);
+        text_tex_free(&a);
+        /* cancelled (twice: harmless) */
+        T_INT(picture_prefetch(c.r, &im, 700, 500, PICTURE_FADE_NONE, 0), 0);
+        picture_prefetch_cancel();
+        picture_prefetch_cancel();
+        T_INT(picture_prefetch_pending(), 0);
+        /* a new one replaces the last */
+        T_INT(picture_prefetch(c.r, &im, 700, 500, PICTURE_FADE_NONE, 0), 0);
+        T_INT(picture_prefetch(c.r, &im, 600, 400, PICTURE_FADE_NONE, 0), 0);
+        T_INT(picture_cover(c.r, &im, 600, 400, PICTURE_FADE_NONE, 0, &a), 0);
+        T_INT(picture_prefetch_pending(), 0);
+        text_tex_free(&a);
+        /* broken bytes ahead: taken, it fails as a direct call does */
+        memset(im.bytes + im.n / 4, 0, im.n - im.n / 4);
+        im.n = im.n / 4;
+        T_INT(picture_prefetch(c.r, &im, 700, 500, PICTURE_FADE_NONE, 0), 0);
+        int rc = picture_cover(c.r, &im, 700, 500, PICTURE_FADE_NONE, 0, &a);
+        T_OK(rc == -1 ? a.tex == NULL : (a.w == 700 && a.h == 500));
+        text_tex_free(&a);
+        T_INT(picture_prefetch_pending(), 0);
+        store_image_free(&im);
+    }
+    T_INT(text_tex_live(), live0);
+    canvas_close(&c);
+}
+
 static void test_cover_component(store *st)
 {
     canvas c;
@@ -669,6 +745,7 @@ int main(void)
     T_RUN(test_gallery);
     T_RUN(test_saved_page_pictures);
     T_RUN(test_cover_decode);
+    T_RUN(test_prefetch);
     char db[128], old[128];
     snprintf(db, sizeof db, "%s/pictures.db", dir);
     T_INT(build_db(db), 0);

@@ -2,6 +2,7 @@
 ** Content for most tests: 5 articles, 4 quotes, 3 events. */
 #include "app/ui_state.h"
 #include "t.h"
+#include <string.h>
 
 #define NA 5
 #define NQ 4
@@ -614,6 +615,42 @@ static void test_sequential_order(void) {
     }
 }
 
+/* The slide to come, peeked while one is on show, is the slide that then
+** comes (shuffled, sequential, with the opening slide, in step with the
+** clock), and peeking moves nothing; no peek outside ATTRACT or during a
+** transition. */
+static void test_peek_slide(void) {
+    for (int mode = 0; mode < 4; mode++) {
+        ui_config c;
+        ui_config_default(&c);
+        c.slide_shuffle = mode == 0;
+        c.slide_seed = 99;
+        c.slide_intro_every = mode == 2 ? 3 : 0;
+        c.slide_sync_ms = mode == 3 ? 15000 : 0;
+        ui_state st;
+        ui_state_init(&st, &c, T0);
+        load(&st, NA, NQ, NE, T0);
+        ui_slide p;
+        T_INT(ui_state_peek_slide(&st, &p), -1);        /* HOME */
+        send(&st, UI_EV_TICK, T0 + 60000);
+        T_INT(st.cur.screen, UI_ATTRACT);
+        T_INT(ui_state_peek_slide(&st, &p), -1);        /* in its transition */
+        int same = 1, still = 1;
+        uint64_t now = T0 + 60000;
+        for (int i = 0; i < 40; i++) {
+            send(&st, UI_EV_TRANSITION_DONE, now);
+            ui_state before = st;
+            if (ui_state_peek_slide(&st, &p) != 0) { same = 0; break; }
+            still &= !memcmp(&before, &st, sizeof st);
+            now = st.slide_due > now ? st.slide_due : now + 1;
+            send(&st, mode == 3 ? UI_EV_TICK : UI_EV_SLIDE_TIMER, now);
+            same &= st.slide.kind == p.kind && st.slide.index == p.index && st.slide.turn == p.turn;
+        }
+        T_OK(same);
+        T_OK(still);
+    }
+}
+
 /* The opening slide (issue 13): first in every slideshow, again after
 ** slide_intro_every others, never in sync mode; a touch on it goes HOME. */
 static void test_intro_slide(void) {
@@ -726,6 +763,7 @@ int main(void) {
     T_RUN(test_content_states);
     T_RUN(test_shuffle_no_repeat);
     T_RUN(test_sequential_order);
+    T_RUN(test_peek_slide);
     T_RUN(test_intro_slide);
     T_RUN(test_seeded_start);
     T_RUN(test_dwell);

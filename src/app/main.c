@@ -170,6 +170,10 @@ int main(int argc, char **argv)
     ** threshold (glibc otherwise raises it after the first big free) makes
     ** each one its own mapping, returned on free: RSS stays flat. */
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    /* One heap for every thread: the thread that decodes the next slide's
+    ** picture (picture_prefetch) would otherwise get an arena of its own,
+    ** pages that count in the peak; it allocates a few buffers a slide. */
+    mallopt(M_ARENA_MAX, 1);
 #endif
     config cfg;
     config_defaults(&cfg);

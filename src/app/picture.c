@@ -240,9 +240,10 @@ static int rowscale_emit(rowscale *rs, uint32_t *out, int room)
 /* Decode the part of a JPEG that covers a w x h place around the focal
 ** point, already reduced by a DCT scale where the crop is twice the place
 ** or more, and scale it row by row into the w x h ARGB pixels `band`
-** hands to `put` BAND_ROWS rows at a time. 0 done; 1 no JPEG libjpeg-turbo
-** turns into RGB here (the caller tries SDL2_image); -1 broken (logged). */
-typedef void (*band_fn)(void *ctx, uint32_t *rows, int y, int n);
+** hands to `put` BAND_ROWS rows at a time (put returns nonzero to stop:
+** -1 then). 0 done; 1 no JPEG libjpeg-turbo turns into RGB here (the
+** caller tries SDL2_image); -1 broken (logged) or stopped. */
+typedef int (*band_fn)(void *ctx, uint32_t *rows, int y, int n);
 
 static int jpeg_cover(const store_image *im, int w, int h, uint32_t *band, band_fn put, void *ctx)
 {
@@ -306,7 +307,8 @@ static int jpeg_cover(const store_image *im, int w, int h, uint32_t *band, band_
             made = rowscale_emit(&rs, band + (size_t)pending * (size_t)w, BAND_ROWS - pending);
             pending += made;
             if (pending && (pending == BAND_ROWS || y + pending == h)) {
-                put(ctx, band, y, pending);
+                if (put(ctx, band, y, pending) != 0)
+                    goto done;                  /* stopped: not a broken picture */
                 y += pending;
                 pending = 0;
             }
@@ -352,22 +354,164 @@ static SDL_Surface *image_crop(const store_image *im, int w, int h)
     return src;
 }
 
-/* Where the bands of a cover go: faded, then into the texture. */
+/* Where the bands of a cover go: faded, then into the texture (tex), or
+** into the pixels of a locked one (dst) on the prefetch thread, which
+** stops when *stop is set. */
 typedef struct cover_sink {
     SDL_Texture *tex;
     int w, h, failed;
     picture_fade fade;
     uint32_t bg;
+    uint8_t *dst;
+    int dst_pitch;
+    SDL_atomic_t *stop;
 } cover_sink;
 
-static void cover_put(void *ctx, uint32_t *rows, int y, int n)
+static int cover_put(void *ctx, uint32_t *rows, int y, int n)
 {
     cover_sink *k = ctx;
+    if (k->stop && SDL_AtomicGet(k->stop))
+        return 1;
     if (k->fade != PICTURE_FADE_NONE)
         fade_rows(rows, k->w, k->h, y, n, k->w, k->fade, k->bg);
+    if (k->dst) {
+        for (int i = 0; i < n; i++)
+            memcpy(k->dst + (size_t)(y + i) * (size_t)k->dst_pitch, rows + (size_t)i * (size_t)k->w,
+                   (size_t)k->w * 4);
+        return 0;
+    }
     SDL_Rect band = { 0, y, k->w, n };
     if (SDL_UpdateTexture(k->tex, &band, rows, k->w * 4) != 0)
         k->failed = 1;
+    return 0;
+}
+
+/* The w x h cover of im into the sink k, band by band: libjpeg-turbo, else
+** (a PNG, CMYK) SDL2_image and the same scaler. 0 done, -1 (logged) or
+** stopped. No renderer call but the sink's. */
+static int cover_pixels(const store_image *im, int w, int h, cover_sink *k)
+{
+    uint32_t *band = malloc(sizeof *band * (size_t)w * BAND_ROWS);
+    if (!band)
+        return -1;
+    int rc = jpeg_cover(im, w, h, band, cover_put, k);
+    if (rc == 1) {
+        SDL_Surface *src = image_crop(im, w, h);
+        rowscale rs;
+        rc = -1;
+        if (src && rowscale_init(&rs, src->w, src->h, w, h) == 0) {
+            int y = 0, pending = 0, stopped = 0;
+            for (int row = 0; row < src->h && y < h && !stopped; row++) {
+                rowscale_push(&rs, (const uint32_t *)(void *)((Uint8 *)src->pixels +
+                                                              (size_t)row * (size_t)src->pitch));
+                for (int made = 1; made && !stopped;) {
+                    made = rowscale_emit(&rs, band + (size_t)pending * (size_t)w, BAND_ROWS - pending);
+                    pending += made;
+                    if (pending && (pending == BAND_ROWS || y + pending == h)) {
+                        stopped = cover_put(k, band, y, pending) != 0;
+                        y += pending;
+                        pending = 0;
+                    }
+                }
+            }
+            rc = y == h && !stopped ? 0 : -1;
+        }
+        if (src)
+            rowscale_free(&rs);
+        SDL_FreeSurface(src);
+    }
+    free(band);
+    return rc;
+}
+
+/* A texture made as covers are: drawn smoothly when panned, copied. */
+static void cover_finish(text_tex *t)
+{
+    SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeLinear);
+    SDL_SetTextureBlendMode(t->tex, SDL_BLENDMODE_NONE);
+    t->opaque = 1;                              /* copied, not blended, when drawn opaque */
+}
+
+/* ---- one cover ahead (picture_prefetch) ----------------------------------- */
+/* The main thread makes the texture and locks it, a thread of its own
+** fills its pixels; picture_cover with the same picture, size, fade and
+** background waits for that thread (its work mostly done by then), unlocks
+** and takes the texture. One at a time; main thread only. */
+
+typedef struct prefetch {
+    SDL_Thread *th;         /* running or finished, not yet waited for */
+    SDL_atomic_t stop;
+    text_tex t;             /* locked while th is */
+    store_image im;         /* owned copy: bytes and focal point */
+    cover_sink k;
+} prefetch;
+
+static prefetch pf;
+
+static int SDLCALL prefetch_run(void *arg)
+{
+    prefetch *p = arg;
+    return cover_pixels(&p->im, p->k.w, p->k.h, &p->k);
+}
+
+/* Wait for the thread; the texture unlocked (still held). Its result. */
+static int prefetch_join(void)
+{
+    int rc = -1;
+    if (pf.th) {
+        SDL_WaitThread(pf.th, &rc);
+        pf.th = NULL;
+        SDL_UnlockTexture(pf.t.tex);
+    }
+    return rc;
+}
+
+void picture_prefetch_cancel(void)
+{
+    if (pf.th) {
+        SDL_AtomicSet(&pf.stop, 1);
+        prefetch_join();
+    }
+    text_tex_free(&pf.t);
+    free(pf.im.bytes);
+    memset(&pf, 0, sizeof pf);
+}
+
+int picture_prefetch_pending(void) { return pf.t.tex != NULL; }
+
+int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
+                     uint32_t bg)
+{
+    picture_prefetch_cancel();
+    if (!im || !im->bytes || !im->n || w <= 0 || h <= 0)
+        return -1;
+    void *px;
+    int pitch;
+    if (text_image_locked(r, w, h, &pf.t, &px, &pitch) != 0)
+        return -1;
+    pf.im.bytes = xmalloc(im->n);
+    memcpy(pf.im.bytes, im->bytes, im->n);
+    pf.im.n = im->n;
+    pf.im.focus_x = im->focus_x;
+    pf.im.focus_y = im->focus_y;
+    SDL_AtomicSet(&pf.stop, 0);
+    pf.k = (cover_sink){ NULL, w, h, 0, fade, bg, px, pitch, &pf.stop };
+    pf.th = SDL_CreateThread(prefetch_run, "vitrine-picture", &pf);
+    if (!pf.th) {
+        log_warn("picture: no thread to decode ahead: %s", SDL_GetError());
+        SDL_UnlockTexture(pf.t.tex);
+        picture_prefetch_cancel();
+        return -1;
+    }
+    return 0;
+}
+
+/* The prefetched cover is this one. */
+static int prefetch_is(const store_image *im, int w, int h, picture_fade fade, uint32_t bg)
+{
+    return pf.t.tex && pf.k.w == w && pf.k.h == h && pf.k.fade == fade && pf.k.bg == bg &&
+           pf.im.n == im->n && pf.im.focus_x == im->focus_x && pf.im.focus_y == im->focus_y &&
+           !memcmp(pf.im.bytes, im->bytes, im->n);
 }
 
 int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
@@ -376,48 +520,29 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
     memset(out, 0, sizeof *out);
     if (!im || !im->bytes || w <= 0 || h <= 0)
         return -1;
-    uint32_t *band = malloc(sizeof *band * (size_t)w * BAND_ROWS);
-    if (!band || text_image(r, NULL, w, h, out) != 0) {
-        free(band);
-        return -1;
-    }
-    cover_sink k = { out->tex, w, h, 0, fade, bg };
-    int rc = jpeg_cover(im, w, h, band, cover_put, &k);
-    if (rc == 1) {                              /* a PNG, or CMYK: SDL2_image, the same scaler */
-        SDL_Surface *src = image_crop(im, w, h);
-        rowscale rs;
-        rc = -1;
-        if (src && rowscale_init(&rs, src->w, src->h, w, h) == 0) {
-            int y = 0, pending = 0;
-            for (int row = 0; row < src->h && y < h; row++) {
-                rowscale_push(&rs, (const uint32_t *)(void *)((Uint8 *)src->pixels +
-                                                              (size_t)row * (size_t)src->pitch));
-                for (int made = 1; made;) {
-                    made = rowscale_emit(&rs, band + (size_t)pending * (size_t)w, BAND_ROWS - pending);
-                    pending += made;
-                    if (pending && (pending == BAND_ROWS || y + pending == h)) {
-                        cover_put(&k, band, y, pending);
-                        y += pending;
-                        pending = 0;
-                    }
-                }
-            }
-            rc = y == h ? 0 : -1;
+    if (pf.t.tex && prefetch_is(im, w, h, fade, bg)) {
+        if (prefetch_join() == 0) {            /* decoded ahead: taken as it is */
+            *out = pf.t;
+            free(pf.im.bytes);
+            memset(&pf, 0, sizeof pf);
+            cover_finish(out);
+            return 0;
         }
-        if (src)
-            rowscale_free(&rs);
-        SDL_FreeSurface(src);
+        picture_prefetch_cancel();             /* it failed: once more here, logged */
+    } else if (pf.t.tex) {
+        picture_prefetch_cancel();             /* another picture came first */
     }
-    free(band);
+    if (text_image(r, NULL, w, h, out) != 0)
+        return -1;
+    cover_sink k = { out->tex, w, h, 0, fade, bg, NULL, 0, NULL };
+    int rc = cover_pixels(im, w, h, &k);
     if (rc != 0 || k.failed) {
         if (k.failed)
             log_warn("picture: cannot fill a %dx%d texture: %s", w, h, SDL_GetError());
         text_tex_free(out);
         return -1;
     }
-    SDL_SetTextureScaleMode(out->tex, SDL_ScaleModeLinear);
-    SDL_SetTextureBlendMode(out->tex, SDL_BLENDMODE_NONE);
-    out->opaque = 1;                            /* copied, not blended, when drawn opaque */
+    cover_finish(out);
     return 0;
 }
 

@@ -4,9 +4,11 @@
 ** Pictures arrive encoded from the store (store_image_lead) and are decoded
 ** here once, at prepare: cropped around their focal point to the shape of
 ** the place they fill ("cover"), scaled row by row to exactly that many
-** pixels (or cut to it, picture_tighten) and uploaded as one texture. Nothing is decoded or
-** scaled per frame: a frame blits the texture, or a w x h window of a
-** slightly larger one for the slideshow's slow pan (picture_pan_rect).
+** pixels (or cut to it, picture_tighten) and uploaded as one texture.
+** Nothing is decoded or scaled per frame: a frame blits the texture, or a
+** w x h window of a slightly larger one for the slideshow's slow pan
+** (picture_pan_rect). The slideshow's next picture is decoded ahead, on a
+** thread, into its locked texture (picture_prefetch).
 */
 #ifndef VITRINE_PICTURE_H
 #define VITRINE_PICTURE_H
@@ -44,6 +46,19 @@ typedef enum picture_fade { PICTURE_FADE_NONE, PICTURE_FADE_LEFT, PICTURE_FADE_T
 ** texture (text.h's live counter) and is freed with text_tex_free. */
 int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
                   uint32_t bg, text_tex *out);
+
+/* Decode a cover ahead, on a thread of its own, while the screen on show
+** goes on: the slideshow's next summary slide. The texture is made (and
+** locked) here; a picture_cover call with the same picture, size, fade
+** and background takes it, waiting for the thread if it is not done; a
+** call with anything else, or picture_prefetch_cancel, stops and drops it.
+** One at a time (a new one replaces the last); main thread only; the
+** picture's bytes are copied. 0 started, -1 (nothing pending). */
+int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
+                     uint32_t bg);
+void picture_prefetch_cancel(void);
+/* 1 while a prefetched cover is held (tests). */
+int picture_prefetch_pending(void);
 
 /* A picture file (a logo) scaled to fit max_w x max_h, its shape and
 ** transparency kept. 0 ok, -1 (logged, naming the file). */

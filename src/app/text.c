@@ -467,6 +467,24 @@ int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *ou
     return 0;
 }
 
+int text_image_locked(SDL_Renderer *r, int w, int h, text_tex *out, void **pixels, int *pitch)
+{
+    memset(out, 0, sizeof *out);
+    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+    if (!t || SDL_LockTexture(t, NULL, pixels, pitch) != 0) {
+        log_error("text: image %dx%d to fill: %s", w, h, SDL_GetError());
+        if (t) SDL_DestroyTexture(t);
+        return -1;
+    }
+    SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
+    out->tex = t;
+    out->w = w;
+    out->h = h;
+    out->lines = 1;
+    tex_live++;
+    return 0;
+}
+
 void text_tex_free(text_tex *t)
 {
     if (!t) return;

@@ -87,6 +87,11 @@ void text_tex_free(text_tex *t);                  /* NULL-safe; zeroes *t */
 /* (argb NULL: the texture is made and left for the caller to fill with
 ** SDL_UpdateTexture, band by band: app/picture.c.) */
 int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out);
+/* A w x h ARGB8888 texture to be filled through its pixels (rows *pitch
+** bytes apart), locked: another thread may write them while the caller's
+** frames go on; the caller unlocks it (SDL_UnlockTexture) on this thread
+** before it is drawn or freed. Counted as text_image's. 0 ok, -1 (logged). */
+int text_image_locked(SDL_Renderer *r, int w, int h, text_tex *out, void **pixels, int *pitch);
 
 /* How rendered text reaches its texture (text.c explains both). AUTO, the
 ** default, is LOCK on the software renderer and COPY elsewhere; tests force

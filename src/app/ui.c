@@ -5,6 +5,7 @@
 #include "app/strings.h"
 #include "app/render.h"
 #include "app/ui.h"
+#include "app/picture.h"
 
 #include "app/ui_views.h"
 #include "common/util.h"
@@ -81,10 +82,17 @@ void ui_destroy(ui *u)
 {
     if (u)
         peek_drop(u);
+    picture_prefetch_cancel();                  /* a slide's picture decoded ahead */
     free(u);
 }
 
-void ui_resize(ui *u, int w, int h) { peek_drop(u); u->w = w; u->h = h; }
+void ui_resize(ui *u, int w, int h)
+{
+    peek_drop(u);
+    picture_prefetch_cancel();                  /* made for the old size */
+    u->w = w;
+    u->h = h;
+}
 
 const ui_state *ui_get_state(const ui *u) { return &u->st; }
 
@@ -586,6 +594,11 @@ void ui_transition_done(ui *u, screen *cur, uint64_t now)
             break;
         }
     }
+    /* a slide on show: the next one's picture is decoded while it stays
+    ** (the transition's frames are done; the slide's dwell is seconds) */
+    ui_slide next;
+    if (!u->pending && ui_state_peek_slide(&u->st, &next) == 0)
+        ui_slide_prefetch(&u->ctx, u->w, u->h, &next);
 }
 
 uint64_t ui_next_due(const ui *u, uint64_t now)

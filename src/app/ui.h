@@ -124,6 +124,10 @@ screen *ui_slide_create(ui_slide_kind kind, int index);
 ** shows the article's lead picture on turn 0 and turns that are a multiple
 ** of its pictures, its further pictures (store_image_more) in between. */
 void ui_slide_set_turn(screen *slide, int turn);
+/* The picture of the slide to come decoded ahead, while the one on show
+** stays (picture_prefetch): a summary slide's; other kinds have none. The
+** slide's prepare at w x h then takes it. */
+void ui_slide_prefetch(const screen_ctx *ctx, int w, int h, const ui_slide *slide);
 /* Words a visitor reads on a prepared slide (for its dwell time). */
 int ui_slide_words(const screen *s);
 /* The slide's time on show, [start, due) on the app's ms clock: its

@@ -112,6 +112,48 @@ static void source_of(const screen_ctx *ctx, long long id, char *buf, size_t n)
     store_article_row_free(&r);
 }
 
+/* The picture a summary slide of article id shows at this turn (the lead,
+** or on later showings its further pictures in turn), and where: at (the
+** place on screen), the texture tw x th (larger by the pan), its fade.
+** STORE_OK with im->bytes NULL when it has none. */
+static store_err summary_picture(const screen_ctx *ctx, const ui_metrics *m, long long id,
+                                 int turn, store_image *im, SDL_Rect *at, int *tw, int *th,
+                                 picture_fade *fade)
+{
+    int npic = 1 + store_image_more_count(ctx->st, id), pk = turn % npic;
+    store_err got = pk ? store_image_more(ctx->st, id, pk - 1, 0, im)
+                       : store_image_lead(ctx->st, id, 0, im);
+    if (got == STORE_OK && !im->bytes && pk)    /* none there after all: the lead */
+        got = store_image_lead(ctx->st, id, 0, im);
+    *at = m->wide ? (SDL_Rect){ m->w * 2 / 5, 0, m->w - m->w * 2 / 5, m->h }
+                  : (SDL_Rect){ 0, m->h / 2, m->w, m->h - m->h / 2 };
+    *tw = at->w * (100 + PICTURE_PAN_PCT) / 100;
+    *th = at->h * (100 + PICTURE_PAN_PCT) / 100;
+    *fade = m->wide ? PICTURE_FADE_LEFT : PICTURE_FADE_TOP;
+    return got;
+}
+
+void ui_slide_prefetch(const screen_ctx *ctx, int w, int h, const ui_slide *slide)
+{
+    if (!ctx->st || !ctx->r || slide->kind != UI_SLIDE_SUMMARY)
+        return;
+    ui_metrics m;
+    ui_metrics_init(&m, w, h);                  /* as slide_prepare */
+    ui_metrics_far(&m);
+    store_article a;
+    if (article_at(ctx, slide->index, &a) != 0)
+        return;
+    store_image im;
+    SDL_Rect at;
+    int tw, th;
+    picture_fade fade;
+    if (summary_picture(ctx, &m, a.head.id, slide->turn, &im, &at, &tw, &th, &fade) == STORE_OK
+        && im.bytes)
+        picture_prefetch(ctx->r, &im, tw, th, fade, ctx->cfg->color_bg);
+    store_image_free(&im);
+    store_article_free(&a);
+}
+
 static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
 {
     const ui_metrics *m = &s->m;
@@ -126,17 +168,12 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     ** (portrait), faded into the background where the text is */
     /* the lead, or on later showings the article's further pictures in turn */
     store_image im;
-    int npic = 1 + store_image_more_count(ctx->st, a.head.id), pk = s->turn % npic;
-    store_err got = pk ? store_image_more(ctx->st, a.head.id, pk - 1, 0, &im)
-                      : store_image_lead(ctx->st, a.head.id, 0, &im);
-    if (got == STORE_OK && !im.bytes && pk)     /* none there after all: the lead */
-        got = store_image_lead(ctx->st, a.head.id, 0, &im);
+    SDL_Rect at;
+    int tw, th;
+    picture_fade fade;
+    store_err got = summary_picture(ctx, m, a.head.id, s->turn, &im, &at, &tw, &th, &fade);
     if (got == STORE_OK && im.bytes) {
-        SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 2 / 5, 0, m->w - m->w * 2 / 5, m->h }
-                              : (SDL_Rect){ 0, m->h / 2, m->w, m->h - m->h / 2 };
-        int tw = at.w * (100 + PICTURE_PAN_PCT) / 100, th = at.h * (100 + PICTURE_PAN_PCT) / 100;
-        if (picture_cover(ctx->r, &im, tw, th, m->wide ? PICTURE_FADE_LEFT : PICTURE_FADE_TOP,
-                          c->color_bg, &s->pic) == 0) {
+        if (picture_cover(ctx->r, &im, tw, th, fade, c->color_bg, &s->pic) == 0) {
             s->pic_at = at;
             s->fx = im.focus_x;
             s->fy = im.focus_y;
@@ -156,8 +193,8 @@ static int prepare_summary(ui_slide_screen *s, const screen_ctx *ctx)
     }
     store_image_free(&im);
     if (!s->pic.tex) {              /* none: the article's cover tone, its year set large */
-        SDL_Rect at = m->wide ? (SDL_Rect){ m->w * 11 / 20, 0, m->w - m->w * 11 / 20, m->h }
-                              : (SDL_Rect){ 0, m->h * 13 / 20, m->w, m->h - m->h * 13 / 20 };
+        at = m->wide ? (SDL_Rect){ m->w * 11 / 20, 0, m->w - m->w * 11 / 20, m->h }
+                     : (SDL_Rect){ 0, m->h * 13 / 20, m->w, m->h - m->h * 13 / 20 };
         uint32_t tone = ui_cover_tone(ctx, a.head.source ? a.head.source : a.head.title);
         {
             /* boxes, no texture: the field eases in from the background in

@@ -192,6 +192,16 @@ static void next_slide(ui_state *st, uint64_t now, ui_action *out) {
     out->slide = st->slide;
 }
 
+int ui_state_peek_slide(const ui_state *st, ui_slide *out) {
+    if (st->cur.screen != UI_ATTRACT || st->in_transition) return -1;
+    ui_state copy = *st;                /* a value: next_slide moves only the copy */
+    ui_action a = { .type = UI_ACT_NONE };
+    next_slide(&copy, copy.slide_due, &a);
+    if (a.type != UI_ACT_SLIDE) return -1;
+    *out = a.slide;
+    return 0;
+}
+
 static void enter_attract(ui_state *st, uint64_t now, ui_action *out) {
     clear_stacks(st);
     st->slides_shown = 0;

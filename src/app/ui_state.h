@@ -282,6 +282,11 @@ void ui_state_seed(ui_state *st, uint32_t seed);
 ** resulting screen (= st->cur.screen). */
 ui_screen ui_state_apply(ui_state *st, const ui_event *ev, uint64_t now, ui_action *out);
 
+/* The slide the slideshow will show next, without moving it on: 0 with
+** *out set while ATTRACT is on show, -1 otherwise (the app decodes that
+** slide's picture ahead). */
+int ui_state_peek_slide(const ui_state *st, ui_slide *out);
+
 /* Apply the oldest queued input once no transition runs: 1 with *out
 ** filled, 0 when nothing (more) can be applied now. */
 int ui_state_pop_queued(ui_state *st, uint64_t now, ui_action *out);
