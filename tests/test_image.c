@@ -318,8 +318,12 @@ static void write_png(const char *path, int w, int h, int ct, int bd, int interl
 
 /* A JPEG of w x h quadrants with libjpeg: 1 (gray), 3 (RGB) or 4 (CMYK,
 ** written as Adobe's inverted CMYK with its APP14 marker, as Photoshop
-** does: C = R, M = G, Y = B, K = 255 for these colours) components. */
-static void write_jpeg(const char *path, int w, int h, int comps) {
+** does: C = R, M = G, Y = B, K = 255 for these colours) components; with
+** 3, luma sampled hs x vs over chroma 1 x 1 (2 x 2: 4:2:0, 2 x 1: 4:2:2,
+** 1 x 1: 4:4:4, 4 x 1: 4:1:1; 0: libjpeg's default, 4:2:0), baseline or
+** progressive. */
+static void write_jpeg_sampled(const char *path, int w, int h, int comps, int hs, int vs,
+                               int progressive) {
     FILE *f = fopen(path, "wb");
     struct jpeg_compress_struct c;
     struct jpeg_error_mgr e;
@@ -332,6 +336,11 @@ static void write_jpeg(const char *path, int w, int h, int comps) {
     c.in_color_space = comps == 1 ? JCS_GRAYSCALE : comps == 3 ? JCS_RGB : JCS_CMYK;
     jpeg_set_defaults(&c);
     jpeg_set_quality(&c, 95, TRUE);
+    if (hs > 0) {
+        c.comp_info[0].h_samp_factor = hs;
+        c.comp_info[0].v_samp_factor = vs;
+    }
+    if (progressive) jpeg_simple_progression(&c);
     jpeg_start_compress(&c, TRUE);
     unsigned char *row = malloc((size_t)w * (size_t)comps);
     while (c.next_scanline < c.image_height) {
@@ -349,39 +358,8 @@ static void write_jpeg(const char *path, int w, int h, int comps) {
     fclose(f);
 }
 
-/* 1 when the stored picture's quadrant centres hold colours within tol of
-** want (gray: the gray levels), read back with SDL2_image: an independent
-** decoder. */
-/* A YCbCr JPEG of the four quadrants with luma sampled hs x vs over
-** chroma 1 x 1 (2 x 2: 4:2:0, 2 x 1: 4:2:2, 1 x 1: 4:4:4, 4 x 1: 4:1:1),
-** baseline or progressive. */
-static void write_jpeg_sampled(const char *path, int w, int h, int hs, int vs, int progressive) {
-    FILE *f = fopen(path, "wb");
-    struct jpeg_compress_struct c;
-    struct jpeg_error_mgr e;
-    c.err = jpeg_std_error(&e);
-    jpeg_create_compress(&c);
-    jpeg_stdio_dest(&c, f);
-    c.image_width = (JDIMENSION)w;
-    c.image_height = (JDIMENSION)h;
-    c.input_components = 3;
-    c.in_color_space = JCS_RGB;
-    jpeg_set_defaults(&c);
-    jpeg_set_quality(&c, 95, TRUE);
-    c.comp_info[0].h_samp_factor = hs;
-    c.comp_info[0].v_samp_factor = vs;
-    if (progressive) jpeg_simple_progression(&c);
-    jpeg_start_compress(&c, TRUE);
-    unsigned char *row = malloc((size_t)w * 3);
-    while (c.next_scanline < c.image_height) {
-        for (int x = 0; x < w; x++)
-            memcpy(row + x * 3, QUAD[quad_of(x, (int)c.next_scanline, w, h)], 3);
-        jpeg_write_scanlines(&c, &row, 1);
-    }
-    jpeg_finish_compress(&c);
-    jpeg_destroy_compress(&c);
-    free(row);
-    fclose(f);
+static void write_jpeg(const char *path, int w, int h, int comps) {
+    write_jpeg_sampled(path, w, h, comps, 0, 0, 0);
 }
 
 /* The four corner pixels of a picture: their quadrants' colours (the
@@ -406,6 +384,9 @@ static int corners_ok(const corpus_image *im, int tol) {
     return ok;
 }
 
+/* 1 when the stored picture's quadrant centres hold colours within tol of
+** want (gray: the gray levels), read back with SDL2_image: an independent
+** decoder. */
 static int quads_ok(const corpus_image *im, int gray, int tol) {
     SDL_Surface *raw = IMG_Load_RW(SDL_RWFromConstMem(im->bytes, (int)im->n), 1);
     SDL_Surface *s = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
@@ -523,7 +504,7 @@ static void test_jpeg_planes(void) {
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         char name[64];
         snprintf(name, sizeof name, "planes%zu.jpg", i);
-        write_jpeg_sampled(at(name), rows[i].w, rows[i].h, rows[i].hs, rows[i].vs, rows[i].prog);
+        write_jpeg_sampled(at(name), rows[i].w, rows[i].h, 3, rows[i].hs, rows[i].vs, rows[i].prog);
         corpus_image_set_max_side(rows[i].side);
         corpus_image im;
         char *err;

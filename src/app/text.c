@@ -449,13 +449,13 @@ void text_block_free(text_block *b)
     memset(b, 0, sizeof *b);
 }
 
-int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out)
+/* A w x h ARGB8888 texture of that access into *out, counted. */
+static int image_tex(SDL_Renderer *r, int access, int w, int h, text_tex *out)
 {
     memset(out, 0, sizeof *out);
-    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, w, h);
-    if (!t || (argb && SDL_UpdateTexture(t, NULL, argb, w * 4) != 0)) {
+    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, access, w, h);
+    if (!t) {
         log_error("text: image %dx%d: %s", w, h, SDL_GetError());
-        if (t) SDL_DestroyTexture(t);
         return -1;
     }
     SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);     /* whole pixels, never smoothed */
@@ -467,21 +467,27 @@ int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *ou
     return 0;
 }
 
-int text_image_locked(SDL_Renderer *r, int w, int h, text_tex *out, void **pixels, int *pitch)
+int text_image(SDL_Renderer *r, const uint32_t *argb, int w, int h, text_tex *out)
 {
-    memset(out, 0, sizeof *out);
-    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
-    if (!t || SDL_LockTexture(t, NULL, pixels, pitch) != 0) {
-        log_error("text: image %dx%d to fill: %s", w, h, SDL_GetError());
-        if (t) SDL_DestroyTexture(t);
+    if (image_tex(r, SDL_TEXTUREACCESS_STATIC, w, h, out) != 0)
+        return -1;
+    if (argb && SDL_UpdateTexture(out->tex, NULL, argb, w * 4) != 0) {
+        log_error("text: image %dx%d: %s", w, h, SDL_GetError());
+        text_tex_free(out);
         return -1;
     }
-    SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
-    out->tex = t;
-    out->w = w;
-    out->h = h;
-    out->lines = 1;
-    tex_live++;
+    return 0;
+}
+
+int text_image_locked(SDL_Renderer *r, int w, int h, text_tex *out, void **pixels, int *pitch)
+{
+    if (image_tex(r, SDL_TEXTUREACCESS_STREAMING, w, h, out) != 0)
+        return -1;
+    if (SDL_LockTexture(out->tex, NULL, pixels, pitch) != 0) {
+        log_error("text: image %dx%d to fill: %s", w, h, SDL_GetError());
+        text_tex_free(out);
+        return -1;
+    }
     return 0;
 }
 

@@ -245,6 +245,15 @@ static void jerr_exit(j_common_ptr c) {
 }
 static void jerr_quiet(j_common_ptr c, int level) { (void)c; (void)level; }
 
+/* libjpeg's error manager, its errors a longjmp to e->jmp, its warnings
+** silent; for the struct's err field. */
+static struct jpeg_error_mgr *jerr_init(jerr *e) {
+    struct jpeg_error_mgr *m = jpeg_std_error(&e->mgr);
+    m->error_exit = jerr_exit;
+    m->emit_message = jerr_quiet;
+    return m;
+}
+
 typedef struct jdec {                           /* what survives a longjmp */
     struct jpeg_decompress_struct c;
     jerr e;
@@ -258,9 +267,7 @@ typedef struct jdec {                           /* what survives a longjmp */
 static SDL_Surface *jpeg_decode(const unsigned char *b, size_t n, int side, char *err,
                                 size_t errlen) {
     jdec *j = xcalloc(1, sizeof *j);
-    j->c.err = jpeg_std_error(&j->e.mgr);
-    j->e.mgr.error_exit = jerr_exit;
-    j->e.mgr.emit_message = jerr_quiet;
+    j->c.err = jerr_init(&j->e);
     SDL_Surface *out = NULL;
     if (setjmp(j->e.jmp)) {
         snprintf(err, errlen, "%s", j->e.msg);
@@ -317,37 +324,6 @@ typedef struct jenc {
     unsigned long len;
 } jenc;
 
-/* Encode an ARGB8888 surface as a baseline JPEG at CORPUS_IMAGE_JPEG_Q
-** (4:2:0) into *out; 0 ok. */
-static int jpeg_encode(SDL_Surface *s, sbuf *out) {
-    jenc *j = xcalloc(1, sizeof *j);
-    j->c.err = jpeg_std_error(&j->e.mgr);
-    j->e.mgr.error_exit = jerr_exit;
-    j->e.mgr.emit_message = jerr_quiet;
-    int rc = -1;
-    if (setjmp(j->e.jmp)) goto done;
-    jpeg_create_compress(&j->c);
-    jpeg_mem_dest(&j->c, &j->buf, &j->len);
-    j->c.image_width = (JDIMENSION)s->w;
-    j->c.image_height = (JDIMENSION)s->h;
-    j->c.input_components = 4;
-    j->c.in_color_space = ARGB_JCS;
-    jpeg_set_defaults(&j->c);
-    jpeg_set_quality(&j->c, CORPUS_IMAGE_JPEG_Q, TRUE);
-    jpeg_start_compress(&j->c, TRUE);
-    while (j->c.next_scanline < j->c.image_height) {
-        JSAMPROW row = (JSAMPROW)s->pixels + (size_t)j->c.next_scanline * (size_t)s->pitch;
-        jpeg_write_scanlines(&j->c, &row, 1);
-    }
-    jpeg_finish_compress(&j->c);
-    sbuf_add(out, (const char *)j->buf, j->len);
-    rc = j->len ? 0 : -1;
-done:
-    jpeg_destroy_compress(&j->c);
-    free(j->buf);
-    free(j);
-    return rc;
-}
 
 /* ---- PNG in (libpng) ------------------------------------------------------- */
 
@@ -566,9 +542,7 @@ typedef struct jraw {                           /* what survives a longjmp */
 static int jpeg_decode_yuv(const unsigned char *b, size_t n, int side, yuv *out, char *err,
                            size_t errlen) {
     jraw *j = xcalloc(1, sizeof *j);
-    j->c.err = jpeg_std_error(&j->e.mgr);
-    j->e.mgr.error_exit = jerr_exit;
-    j->e.mgr.emit_message = jerr_quiet;
+    j->c.err = jerr_init(&j->e);
     int rc = -1;
     if (setjmp(j->e.jmp)) {
         snprintf(err, errlen, "%s", j->e.msg);
@@ -658,35 +632,33 @@ static int yuv_scale(const yuv *src, int tw, int th, yuv *dst) {
     return 0;
 }
 
-typedef struct jrawenc {
-    struct jpeg_compress_struct c;
-    jerr e;
-    unsigned char *buf;
-    unsigned long len;
-} jrawenc;
 
-/* Encode 4:2:0 planes made by yuv_scale as a baseline JPEG at
-** CORPUS_IMAGE_JPEG_Q into *out; 0 ok. */
-static int jpeg_encode_yuv(const yuv *y, sbuf *out) {
-    jrawenc *j = xcalloc(1, sizeof *j);
-    j->c.err = jpeg_std_error(&j->e.mgr);
-    j->e.mgr.error_exit = jerr_exit;
-    j->e.mgr.emit_message = jerr_quiet;
+/* Encode an ARGB8888 surface (s), or 4:2:0 planes made by yuv_scale (y,
+** when s is NULL), as a baseline JPEG at CORPUS_IMAGE_JPEG_Q (4:2:0) into
+** *out; 0 ok. */
+static int jpeg_encode(SDL_Surface *s, const yuv *y, sbuf *out) {
+    jenc *j = xcalloc(1, sizeof *j);
+    j->c.err = jerr_init(&j->e);
     int rc = -1;
     if (setjmp(j->e.jmp)) goto done;
     jpeg_create_compress(&j->c);
     jpeg_mem_dest(&j->c, &j->buf, &j->len);
-    j->c.image_width = (JDIMENSION)y->c[0].w;
-    j->c.image_height = (JDIMENSION)y->c[0].h;
-    j->c.input_components = 3;
-    j->c.in_color_space = JCS_YCbCr;
+    j->c.image_width = (JDIMENSION)(s ? s->w : y->c[0].w);
+    j->c.image_height = (JDIMENSION)(s ? s->h : y->c[0].h);
+    j->c.input_components = s ? 4 : 3;
+    j->c.in_color_space = s ? ARGB_JCS : JCS_YCbCr;
     jpeg_set_defaults(&j->c);                   /* YCbCr: luma 2x2, chroma 1x1 */
     jpeg_set_quality(&j->c, CORPUS_IMAGE_JPEG_Q, TRUE);
-    j->c.raw_data_in = TRUE;
+    j->c.raw_data_in = s ? FALSE : TRUE;
     jpeg_start_compress(&j->c, TRUE);
     JSAMPROW r0[16], r1[8], r2[8];
     JSAMPARRAY planes[3] = { r0, r1, r2 };
     for (int r = 0; j->c.next_scanline < j->c.image_height; r++) {
+        if (s) {
+            JSAMPROW row = (JSAMPROW)s->pixels + (size_t)j->c.next_scanline * (size_t)s->pitch;
+            jpeg_write_scanlines(&j->c, &row, 1);
+            continue;
+        }
         for (int i = 0; i < 16; i++)
             r0[i] = y->c[0].px + (size_t)(r * 16 + i) * (size_t)y->c[0].stride;
         for (int k = 1; k < 3; k++)
@@ -738,7 +710,7 @@ static int SDLCALL mem_close(SDL_RWops *rw) { SDL_FreeRW(rw); return 0; }
 
 /* Encode s as JPEG (or PNG when png) into *out; 0 ok. */
 static int encode(SDL_Surface *s, int png, sbuf *out) {
-    if (!png) return jpeg_encode(s, out);
+    if (!png) return jpeg_encode(s, NULL, out);
     SDL_RWops *rw = SDL_AllocRW();
     if (!rw) return -1;
     rw->type = SDL_RWOPS_UNKNOWN;
@@ -818,7 +790,7 @@ static int from_yuv(const char *name, const unsigned char *bytes, size_t n, int 
         int tw, th;
         target_size(bl->w, bl->h, CORPUS_IMAGE_THUMB_SIDE, &tw, &th);
         sbuf b = {0};
-        if (yuv_scale(&big, tw, th, &t) == 0 && jpeg_encode_yuv(&t, &b) == 0) {
+        if (yuv_scale(&big, tw, th, &t) == 0 && jpeg_encode(NULL, &t, &b) == 0) {
             thumb->w = tw;
             thumb->h = th;
             thumb->n = b.len;
@@ -841,7 +813,7 @@ static int from_yuv(const char *name, const unsigned char *bytes, size_t n, int 
         out->n = n;
     } else {
         sbuf b = {0};
-        if (jpeg_encode_yuv(&big, &b) != 0) {
+        if (jpeg_encode(NULL, &big, &b) != 0) {
             corpus_warn(d, 0, "picture %s cannot be encoded; left out", name);
             sbuf_free(&b);
             yuv_free(&big);
