@@ -633,7 +633,8 @@ static SDL_Surface *drawn(canvas *c, const text_tex *t)
 }
 
 /* A cover decoded ahead on its thread is the very cover picture_cover makes
-** (JPEG and PNG, faded); a call for another size or picture drops it; a
+** (JPEG and PNG, faded; into the locked texture, and into a buffer as on
+** OpenGL ES); a call for another size or picture drops it; a
 ** cancel drops it; a broken picture ahead fails where it is taken, as it
 ** would have; nothing is left behind (textures counted). */
 static void test_prefetch(void)
@@ -641,7 +642,9 @@ static void test_prefetch(void)
     canvas c;
     canvas_open(&c, 1200, 800);
     long live0 = text_tex_live();
-    for (int png = 0; png < 2; png++) {
+    for (int run = 0; run < 4; run++) {
+        int png = run & 1;
+        picture_prefetch_buffered(run >= 2);    /* the OpenGL path: a buffer, uploaded */
         store_image im;
         quad_image(1600, 1000, png, &im);
         im.focus_x = 0.3f;
@@ -691,6 +694,7 @@ static void test_prefetch(void)
         T_INT(picture_prefetch_pending(), 0);
         store_image_free(&im);
     }
+    picture_prefetch_buffered(0);
     T_INT(text_tex_live(), live0);
     canvas_close(&c);
 }

@@ -10,6 +10,7 @@
 ** SDL2_image. SDL scales.
 */
 #include "app/picture.h"
+#include "app/render.h"
 
 #include "common/util.h"
 
@@ -433,20 +434,26 @@ static void cover_finish(text_tex *t)
 }
 
 /* ---- one cover ahead (picture_prefetch) ----------------------------------- */
-/* The main thread makes the texture and locks it, a thread of its own
-** fills its pixels; picture_cover with the same picture, size, fade and
-** background waits for that thread (its work mostly done by then), unlocks
-** and takes the texture. One at a time; main thread only. */
+/* On the software renderer the main thread makes the texture and locks it
+** (its pixels are the texture's own memory), a thread of its own fills
+** them; picture_cover with the same picture, size, fade and background
+** waits for that thread (its work mostly done by then), unlocks and takes
+** the texture. Other renderers (OpenGL ES on the Pi) keep a second copy of
+** a streaming texture's pixels for as long as it lives, so there the
+** thread fills a buffer, uploaded to a static texture when taken and
+** freed. One at a time; main thread only. */
 
 typedef struct prefetch {
     SDL_Thread *th;         /* running or finished, not yet waited for */
     SDL_atomic_t stop;
-    text_tex t;             /* locked while th is */
+    text_tex t;             /* the locked texture (locked while th is), or none */
+    uint32_t *buf;          /* or the pixels, w x h, when there is no texture yet */
     store_image im;         /* owned copy: bytes and focal point */
     cover_sink k;
 } prefetch;
 
 static prefetch pf;
+static int pf_buffer;       /* picture_prefetch_buffered: the buffer on every renderer */
 
 static int SDLCALL prefetch_run(void *arg)
 {
@@ -461,7 +468,8 @@ static int prefetch_join(void)
     if (pf.th) {
         SDL_WaitThread(pf.th, &rc);
         pf.th = NULL;
-        SDL_UnlockTexture(pf.t.tex);
+        if (pf.t.tex)
+            SDL_UnlockTexture(pf.t.tex);
     }
     return rc;
 }
@@ -473,11 +481,14 @@ void picture_prefetch_cancel(void)
         prefetch_join();
     }
     text_tex_free(&pf.t);
+    free(pf.buf);
     free(pf.im.bytes);
     memset(&pf, 0, sizeof pf);
 }
 
-int picture_prefetch_pending(void) { return pf.t.tex != NULL; }
+int picture_prefetch_pending(void) { return pf.t.tex != NULL || pf.buf != NULL; }
+
+void picture_prefetch_buffered(int on) { pf_buffer = on; }
 
 int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
                      uint32_t bg)
@@ -487,8 +498,16 @@ int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, pictu
         return -1;
     void *px;
     int pitch;
-    if (text_image_locked(r, w, h, &pf.t, &px, &pitch) != 0)
-        return -1;
+    if (render_is_software(r) && !pf_buffer) {
+        if (text_image_locked(r, w, h, &pf.t, &px, &pitch) != 0)
+            return -1;
+    } else {
+        pf.buf = malloc(sizeof *pf.buf * (size_t)w * (size_t)h);
+        if (!pf.buf)
+            return -1;
+        px = pf.buf;
+        pitch = w * 4;
+    }
     pf.im.bytes = xmalloc(im->n);
     memcpy(pf.im.bytes, im->bytes, im->n);
     pf.im.n = im->n;
@@ -499,7 +518,8 @@ int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, pictu
     pf.th = SDL_CreateThread(prefetch_run, "vitrine-picture", &pf);
     if (!pf.th) {
         log_warn("picture: no thread to decode ahead: %s", SDL_GetError());
-        SDL_UnlockTexture(pf.t.tex);
+        if (pf.t.tex)
+            SDL_UnlockTexture(pf.t.tex);
         picture_prefetch_cancel();
         return -1;
     }
@@ -509,7 +529,7 @@ int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, pictu
 /* The prefetched cover is this one. */
 static int prefetch_is(const store_image *im, int w, int h, picture_fade fade, uint32_t bg)
 {
-    return pf.t.tex && pf.k.w == w && pf.k.h == h && pf.k.fade == fade && pf.k.bg == bg &&
+    return picture_prefetch_pending() && pf.k.w == w && pf.k.h == h && pf.k.fade == fade && pf.k.bg == bg &&
            pf.im.n == im->n && pf.im.focus_x == im->focus_x && pf.im.focus_y == im->focus_y &&
            !memcmp(pf.im.bytes, im->bytes, im->n);
 }
@@ -520,16 +540,16 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
     memset(out, 0, sizeof *out);
     if (!im || !im->bytes || w <= 0 || h <= 0)
         return -1;
-    if (pf.t.tex && prefetch_is(im, w, h, fade, bg)) {
-        if (prefetch_join() == 0) {            /* decoded ahead: taken as it is */
-            *out = pf.t;
-            free(pf.im.bytes);
-            memset(&pf, 0, sizeof pf);
+    if (prefetch_is(im, w, h, fade, bg)) {
+        if (prefetch_join() == 0 && (pf.t.tex || text_image(r, pf.buf, w, h, &pf.t) == 0)) {
+            *out = pf.t;                        /* decoded ahead: taken as it is */
+            memset(&pf.t, 0, sizeof pf.t);
+            picture_prefetch_cancel();          /* the copy and the buffer */
             cover_finish(out);
             return 0;
         }
         picture_prefetch_cancel();             /* it failed: once more here, logged */
-    } else if (pf.t.tex) {
+    } else if (picture_prefetch_pending()) {
         picture_prefetch_cancel();             /* another picture came first */
     }
     if (text_image(r, NULL, w, h, out) != 0)

@@ -52,6 +52,8 @@ int picture_cover(SDL_Renderer *r, const store_image *im, int w, int h, picture_
 ** locked) here; a picture_cover call with the same picture, size, fade
 ** and background takes it, waiting for the thread if it is not done; a
 ** call with anything else, or picture_prefetch_cancel, stops and drops it.
+** (On renderers other than the software one a buffer is filled instead
+** and uploaded when taken: see picture.c.)
 ** One at a time (a new one replaces the last); main thread only; the
 ** picture's bytes are copied. 0 started, -1 (nothing pending). */
 int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, picture_fade fade,
@@ -59,6 +61,10 @@ int picture_prefetch(SDL_Renderer *r, const store_image *im, int w, int h, pictu
 void picture_prefetch_cancel(void);
 /* 1 while a prefetched cover is held (tests). */
 int picture_prefetch_pending(void);
+/* Tests: 1 fills a buffer ahead on every renderer, as on those whose
+** streaming textures keep a copy of their pixels (OpenGL ES); 0 the
+** default (the software renderer fills its locked texture). */
+void picture_prefetch_buffered(int on);
 
 /* A picture file (a logo) scaled to fit max_w x max_h, its shape and
 ** transparency kept. 0 ok, -1 (logged, naming the file). */
